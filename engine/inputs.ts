@@ -95,7 +95,7 @@ export function checkInputs(index: RubricIndex, checker: InputChecker, assessmen
       const input = index.inputs.get(id);
       issues.push(
         input
-          ? { path: `/inputs/${id}`, message: `${pick(input.label, 'zh')} (${pick(input.label, 'en')}): expected ${expectedValue(input)}, got ${JSON.stringify((inputs as Record<string, unknown>)[id])}` }
+          ? { path: `/inputs/${id}`, message: `${inputName(input)}: expected ${expectedValue(input)}, got ${JSON.stringify((inputs as Record<string, unknown>)[id])}` }
           : { path: `/inputs/${id}`, message: `"${id}" is not an input of rubric ${index.doc.id} ${index.doc.version}: remove it or check its spelling` },
       );
     }
@@ -118,8 +118,15 @@ export function checkInputs(index: RubricIndex, checker: InputChecker, assessmen
     throw new RubricStudioError(
       'INPUTS_INCOMPLETE',
       `${missing.length} required input${missing.length > 1 ? 's are' : ' is'} missing.`,
-      missing.map((id) => ({ path: `/inputs/${id}`, message: `${pick(index.inputs.get(id)?.label, 'zh')} (${pick(index.inputs.get(id)?.label, 'en')}): required, expected ${expectedValue(index.inputs.get(id) as InputDefinition)}` })),
+      missing.map((id) => ({ path: `/inputs/${id}`, message: `${inputName(index.inputs.get(id) as InputDefinition)}: required, expected ${expectedValue(index.inputs.get(id) as InputDefinition)}` })),
     );
   }
   return missing;
+}
+
+/** The input's label in both languages when they differ, e.g. "满意率 (Satisfaction rate)". */
+function inputName(input: InputDefinition): string {
+  const zh = pick(input.label, 'zh');
+  const en = pick(input.label, 'en');
+  return zh === en ? zh : `${zh} (${en})`;
 }

@@ -18,7 +18,7 @@ export interface Award {
 export function award(scoring: Scoring, inputs: InputValues): Award {
   switch (scoring.kind) {
     case 'fixed':
-      return { amount: dec(scoring.points), arithmetic: show(scoring.points), adjustments: [] };
+      return { amount: dec(scoring.points), arithmetic: `conditions hold → ${show(scoring.points)}`, adjustments: [] };
 
     case 'perUnit': {
       const parts = scoring.terms.map((term) => ({ term, value: numeric(inputs[term.input]) }));
