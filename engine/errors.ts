@@ -112,6 +112,21 @@ export const ERROR_CATALOGUE = {
     error: 'Internal Server Error',
     howToFix: 'An unexpected fault: report it with the request; nothing was stored.',
   },
+  BODY_FORBIDDEN_KEY: {
+    statusCode: 400,
+    error: 'Bad Request',
+    howToFix: 'Remove "__proto__" and "constructor.prototype" keys from the body; they are never valid field names.',
+  },
+  UNSUPPORTED_MEDIA_TYPE: {
+    statusCode: 415,
+    error: 'Unsupported Media Type',
+    howToFix: 'Send the body as JSON with "Content-Type: application/json".',
+  },
+  ASSESSMENT_FROZEN: {
+    statusCode: 409,
+    error: 'Conflict',
+    howToFix: 'A submitted assessment never changes: start a new assessment, or compare versions with POST /api/assessments/{id}/rescore.',
+  },
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -23,13 +23,15 @@ export function checkMetaSchema(doc: unknown): Issue[] {
 
 /**
  * Turns ajv's errors into issues a person can act on. Branching keywords (oneOf, anyOf, if/then)
- * report every branch; an error is kept only when no deeper error explains the same place.
+ * report every branch; an error inside a branch is kept only when no deeper error explains the same place.
  */
 export function describeAjvErrors(errors: ErrorObject[]): Issue[] {
   const leafErrors = errors.filter((e) => !['oneOf', 'anyOf', 'if', 'allOf'].includes(e.keyword));
   const pool = leafErrors.length > 0 ? leafErrors : errors;
   const paths = pool.map((e) => e.instancePath);
-  const kept = pool.filter((e) => !paths.some((p) => p !== e.instancePath && p.startsWith(`${e.instancePath}/`)));
+  // A branch's complaint about a whole object is noise when a deeper error says what is wrong inside it.
+  const inBranch = (e: ErrorObject): boolean => /\/(anyOf|oneOf)\/\d+/.test(e.schemaPath);
+  const kept = pool.filter((e) => !inBranch(e) || !paths.some((p) => p !== e.instancePath && p.startsWith(`${e.instancePath}/`)));
   const issues = new Map<string, Issue>();
   for (const error of kept) {
     const issue = describe(error);
