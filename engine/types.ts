@@ -58,7 +58,7 @@ export interface RubricDocument {
 
 export interface RubricSource {
   title: Localized;
-  /** Clause numbers implemented, e.g. "附录C 表C.1". */
+  /** Clause numbers implemented, e.g. "Annex B, Table B.2". */
   clauses: string[];
   edition?: string;
 }
@@ -426,3 +426,264 @@ export interface AssessmentForm {
 }
 
 export type Language = 'zh' | 'en';
+
+// ---------------------------------------------------------------------------------------------
+// Fast path, re-scoring, impact of a revision, gap to the next tier
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * A criterion as the fast path (engine/plan.ts) reports it: the numbers of CriterionResult
+ * without the explanation, the arithmetic, the adjustments and the values read. Use `evaluate`
+ * when an assessor needs to see how the points came about.
+ */
+export type FastCriterionResult = Omit<CriterionResult, 'explanation' | 'arithmetic' | 'adjustments' | 'inputs'>;
+
+/** ScoreResult from the fast path: the same numbers, statuses and findings; no explanations. */
+export interface FastScoreResult extends Omit<ScoreResult, 'criteria'> {
+  criteria: FastCriterionResult[];
+}
+
+/** An assessment's inputs carried over to another rubric version, and what happened to them. */
+export interface MappedInputs {
+  /** The inputs as the target version reads them. */
+  inputs: InputValues;
+  /** Version the inputs were recorded under. */
+  fromVersion: string;
+  /** declared: the target's inputMapping reads from fromVersion; byId: inputs kept by id only. */
+  mapping: 'declared' | 'byId';
+  /** Target input ← source input, for renamed inputs that had a value. */
+  renamed: { to: string; from: string }[];
+  /** Target inputs filled with the mapping's default value. */
+  defaulted: string[];
+  /** Source inputs the target does not read: left out. */
+  dropped: string[];
+  /** Target inputs still without a value (criteria reading them are not assessed). */
+  missing: string[];
+  /** Why the declared mapping was not used, when it was not. */
+  note: string | null;
+}
+
+/** One criterion that could not be scored under the target version, with the inputs it lacks. */
+export interface NotAssessedCriterion {
+  criterion: string;
+  indicator: string;
+  title: Localized;
+  missing: string[];
+}
+
+/** An assessment re-scored under another version: never a silent 0 for what cannot be scored. */
+export interface RescoreResult {
+  mapping: MappedInputs;
+  /** Values the target version rejects (bounds, options changed): dropped, hence not assessed. */
+  invalid: Issue[];
+  /** notApplicable marks the target does not allow: dropped. */
+  droppedNotApplicable: string[];
+  result: ScoreResult;
+  notAssessed: NotAssessedCriterion[];
+}
+
+/** Which inputs the stored assessments lack under a (draft) version. */
+export interface MissingInputsReport {
+  rubric: { id: string; version: string };
+  /** Assessments examined. */
+  assessments: number;
+  /** Assessments that lack none of the target's inputs. */
+  complete: number;
+  /** Inputs lacking in at least one assessment, most often lacking first. */
+  inputs: {
+    input: string;
+    label: Localized;
+    required: boolean;
+    /** Criteria and requirements that read the input. */
+    readBy: string[];
+    count: number;
+    assessments: string[];
+  }[];
+}
+
+/** A stored assessment as the impact analysis reads it. */
+export interface ImpactAssessment {
+  id: string;
+  communityId: string;
+  communityName?: string;
+  street?: string;
+  period?: string;
+  inputs: InputValues;
+  notApplicable?: Record<string, string>;
+}
+
+/** Which assessments to analyse; each field, when given, must match (tier: the base tier). */
+export interface ImpactFilter {
+  street?: string;
+  period?: string;
+  /** Base-version tier id; null selects assessments without a tier. */
+  tier?: string | null;
+}
+
+/** An assessment scored under one version. */
+export interface VersionScore {
+  /** complete: tier given; incomplete: some criteria not assessed; invalid: inputs rejected. */
+  status: 'complete' | 'incomplete' | 'invalid';
+  total: number | null;
+  max: number | null;
+  ratio: number | null;
+  tier: string | null;
+  ratioTier: string | null;
+  /** Requirements not met whose gate capped (or could cap) the tier. */
+  gates: string[];
+  /** The rejection message, for status invalid. */
+  error?: string;
+}
+
+export interface AssessmentImpact {
+  id: string;
+  communityId: string;
+  communityName?: string;
+  street?: string;
+  period?: string;
+  base: VersionScore;
+  candidate: VersionScore;
+  /** candidate total − base total, exact; null when either side has no total. */
+  delta: number | null;
+  tierChanged: boolean;
+}
+
+/** Per indicator, over the assessments scored under both versions. */
+export interface IndicatorImpact {
+  id: string;
+  title: Localized;
+  /** kept: in both versions (matched by id); added/removed: in one only (the other counts 0). */
+  status: 'kept' | 'added' | 'removed';
+  baseMax: number | null;
+  candidateMax: number | null;
+  /** Mean points, rounded to 4 decimals. */
+  baseMean: number | null;
+  candidateMean: number | null;
+  /** Change of the indicator's points, candidate − base: mean (4 decimals), min and max. */
+  meanDelta: number | null;
+  minDelta: number | null;
+  maxDelta: number | null;
+  /** Assessments whose points for this indicator changed. */
+  changed: number;
+}
+
+/** How many assessments go from each base tier to each candidate tier (null: no tier). */
+export interface TierTransitions {
+  /** Row labels: base tiers, lowest first, then null. */
+  from: (string | null)[];
+  /** Column labels: candidate tiers, lowest first, then null. */
+  to: (string | null)[];
+  /** counts[i][j]: assessments from `from[i]` to `to[j]`. */
+  counts: number[][];
+  labels: Record<string, Localized>;
+}
+
+/** An indicator's contribution to a tier change. */
+export interface IndicatorDelta {
+  id: string;
+  title: Localized;
+  base: number;
+  candidate: number;
+  delta: number;
+}
+
+/** A gate that differs between the versions for one assessment. */
+export interface GateChange {
+  requirement: string;
+  clause: string;
+  text: Localized;
+  capTier: string;
+  /** imposed: caps under the candidate only; lifted: capped under the base only. */
+  change: 'imposed' | 'lifted';
+}
+
+export interface TierChange {
+  id: string;
+  communityId: string;
+  communityName?: string;
+  street?: string;
+  period?: string;
+  fromTier: string | null;
+  toTier: string | null;
+  direction: 'up' | 'down' | 'other';
+  delta: number | null;
+  baseRatioTier: string | null;
+  candidateRatioTier: string | null;
+  /** Indicators whose points changed, largest |delta| first. */
+  indicators: IndicatorDelta[];
+  gates: GateChange[];
+}
+
+export interface ImpactSummary {
+  assessments: number;
+  tierChanged: number;
+  up: number;
+  down: number;
+  /** Tier changes to or from "no tier" (incomplete or invalid). */
+  other: number;
+  /** Total change over assessments with a total under both: mean (4 decimals), min, max. */
+  meanDelta: number | null;
+  minDelta: number | null;
+  maxDelta: number | null;
+  invalid: { base: number; candidate: number };
+  incomplete: { base: number; candidate: number };
+}
+
+/** What a revision would do to every assessment, computed without storing anything. */
+export interface ImpactReport {
+  base: RubricStamp;
+  candidate: RubricStamp;
+  filter: ImpactFilter | null;
+  /** How the candidate read the base's inputs (renamed, defaulted, dropped input ids). */
+  inputMapping: { mapping: 'declared' | 'byId' | 'same'; renamed: { to: string; from: string }[]; defaulted: string[]; dropped: string[] };
+  summary: ImpactSummary;
+  assessments: AssessmentImpact[];
+  indicators: IndicatorImpact[];
+  transitions: TierTransitions;
+  tierChanges: TierChange[];
+}
+
+/** A criterion where points are still available, for the gap to the next tier. */
+export interface GapCriterion {
+  criterion: string;
+  indicator: string;
+  title: Localized;
+  clause: string;
+  status: CriterionStatus;
+  points: number;
+  max: number;
+  /** Points this criterion can still add to the total, after indicator and group caps. */
+  available: number;
+  /** step: fixed or choice rules (one decision earns the points); quantity: counts, rates, deductions. */
+  effort: 'step' | 'quantity';
+  /** Inputs to act on. */
+  inputs: string[];
+  /** For a bonus: the parent criterion and whether it holds now. */
+  parent: { id: string; holds: boolean } | null;
+  /** Sum of `available` of this and every earlier item. */
+  cumulative: number;
+}
+
+/** What stands between an assessment and the next tier (7.2.2). */
+export interface TierGap {
+  rubric: RubricStamp;
+  complete: boolean;
+  total: number;
+  max: number;
+  ratio: number | null;
+  tier: string | null;
+  ratioTier: string | null;
+  /** The tier above the current one, null at the top or when no tier can be given. */
+  next: { id: string; label: Localized; min: Bound } | null;
+  /** Least points to add so the ratio reaches the next tier's lower bound (0 when it already does). */
+  pointsNeeded: number | null;
+  /** Sum of available points; reachable when at least pointsNeeded. */
+  available: number;
+  reachable: boolean;
+  /** Smallest effort first: steps before quantities, then most available points first. */
+  criteria: GapCriterion[];
+  /** Failed requirements whose gate keeps the tier below the next one. */
+  gates: { requirement: string; clause: string; text: Localized; capTier: string }[];
+  /** Criteria not assessed: assess them before a tier can be given. */
+  notAssessed: NotAssessedCriterion[];
+}
