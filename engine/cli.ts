@@ -17,12 +17,20 @@ Usage:
                                              score an assessment: {"inputs": {...}, "notApplicable": {...}}
   rubric test <rubric.json>                  run the rubric's embedded test cases
   rubric diff <a.json> <b.json> [--json]     compare two rubric versions
+  rubric impact <base.json> <candidate.json> <assessments-dir> [--json] [--csv file] [--xlsx file] [--html file]
+                [--street s] [--period p] [--tier t|none]
+                                             what a revision does to every assessment in a folder
+  rubric gap <rubric.json> <assessment.json> [--json]
+                                             points missing to the next tier and where to find them
+  rubric rescore <rubric.json> <assessment.json> [--json]
+                                             re-score under another version (its input mapping)
 
 Options:
   --json      machine-readable output (errors too)
   --lang      zh (default) or en
   --explain   print every criterion's explanation line
   --partial   score with missing inputs (criteria not assessed) instead of rejecting them
+  --csv, --xlsx, --html  impact: also write the report as CSV, XLSX or a printable HTML page
   -h, --help  this help`;
 
 interface Options {
@@ -30,6 +38,12 @@ interface Options {
   explain: boolean;
   partial: boolean;
   lang: Language;
+  csv?: string;
+  xlsx?: string;
+  html?: string;
+  street?: string;
+  period?: string;
+  tier?: string;
 }
 
 type Command = (args: string[], options: Options) => Promise<number>;
@@ -41,6 +55,9 @@ const commands: Record<string, { arity: number; run: Command }> = {
   score: { arity: 2, run: scoreCommand },
   test: { arity: 1, run: testCommand },
   diff: { arity: 2, run: diffCommand },
+  impact: { arity: 3, run: async (args, options) => (await import('./cli-impact.ts')).impactCommand(args, options) },
+  gap: { arity: 2, run: async (args, options) => (await import('./cli-impact.ts')).gapCommand(args, options) },
+  rescore: { arity: 2, run: async (args, options) => (await import('./cli-impact.ts')).rescoreCommand(args, options) },
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -52,6 +69,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const { values, positionals } = parsed;
   const options: Options = { json: Boolean(values.json), explain: Boolean(values.explain), partial: Boolean(values.partial), lang: values.lang === 'en' ? 'en' : 'zh' };
+  for (const key of ['csv', 'xlsx', 'html', 'street', 'period', 'tier'] as const) if (values[key] !== undefined) options[key] = values[key];
   if (values.help || positionals.length === 0) {
     console.log(HELP);
     return values.help ? 0 : 2;
@@ -78,6 +96,12 @@ function parse(argv: string[]) {
       explain: { type: 'boolean' },
       partial: { type: 'boolean' },
       lang: { type: 'string' },
+      csv: { type: 'string' },
+      xlsx: { type: 'string' },
+      html: { type: 'string' },
+      street: { type: 'string' },
+      period: { type: 'string' },
+      tier: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });

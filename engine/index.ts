@@ -16,3 +16,8 @@ export { RUBRIC_META_SCHEMA } from './meta-schema.ts';
 export { ERROR_CATALOGUE, RubricStudioError, type ErrorBody, type ErrorCode } from './errors.ts';
 export { pick } from './structure.ts';
 export type * from './types.ts';
+export { evaluateFast, scoringPlan, type ScoringPlan } from './plan.ts';
+export { mapInputs, rescore, missingInputsReport } from './mapping.ts';
+export { analyzeImpact } from './impact.ts';
+export { gapToNextTier } from './gap.ts';
+export { resultsCsv, resultsXlsx, impactCsv, impactXlsx, impactSummaryHtml, type ResultRow } from './export.ts';

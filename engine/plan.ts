@@ -84,11 +84,14 @@ function isFactReference(value: ConditionValue): value is { fact: string; path?:
 }
 
 /**
- * Compiles a condition tree. json-rules-engine evaluates every condition of every rule (one
- * priority set, Promise.all), so a condition that throws fails the whole run whatever the other
- * results; such conditions are collected in `guards`, run before anything else.
+ * Compiles a condition tree into a test over the fact values. json-rules-engine evaluates every
+ * condition of every rule (one priority set, Promise.all), so a condition that throws fails the
+ * whole run whatever the other results; such conditions are collected in `guards`, to be run
+ * before anything else. Fact values are JSON values, as inputs are: a value that throws when
+ * converted to a primitive (a null-prototype object) could throw in a condition the closure
+ * short-circuits past. Exported for the equivalence test.
  */
-function compileCondition(condition: Condition, guards: ((facts: Facts) => void)[]): Test {
+export function compileCondition(condition: Condition, guards: ((facts: Facts) => void)[]): Test {
   if ('all' in condition) {
     const parts = condition.all.map((c) => compileCondition(c, guards));
     return (facts) => {
@@ -154,17 +157,21 @@ function scaledArithmetic(decimals: number): Arithmetic {
   const scale = 10 ** decimals;
   const ratios = new Map<number, Map<number, number>>();
   return {
-    fromBig: (value) => Number(value.times(scale).toFixed(0)),
+    // toFixed drops the sign of a negative zero that Big#toNumber keeps (an input of -0 gives -0 points).
+    fromBig: (value) => (value.c[0] === 0 ? (value.s < 0 ? -0 : 0) : Number(value.times(scale).toFixed(0))),
     zero: 0,
     add: (a, b) => (a as number) + (b as number),
-    min: (a, b) => ((a as number) < (b as number) ? a : b),
+    min: (a, b) => Math.min(a as number, b as number),
     gt: (a, b) => (a as number) > (b as number),
     toNumber: (a) => (a as number) / scale,
     ratio: (total, max) => {
       if ((max as number) <= 0) return null;
       // The quotient is the same at any common scale; big.js rounds it to Big.DP places.
       let byMax = ratios.get(max as number);
-      if (!byMax) ratios.set(max as number, (byMax = new Map()));
+      if (!byMax) {
+        byMax = new Map();
+        ratios.set(max as number, byMax);
+      }
       let ratio = byMax.get(total as number);
       if (ratio === undefined) {
         ratio = dec(total as number).div(max as number).toNumber();
@@ -206,14 +213,6 @@ interface PlannedRule {
   fixedRaw: number;
 }
 
-/** What a criterion's rules give for one combination of the values it reads. */
-interface Outcome {
-  status: 'scored' | 'notAssessed';
-  points: Amount;
-  rule: number | null;
-  kind: Scoring['kind'] | null;
-  missing: string[];
-}
 
 interface PlannedCriterion {
   criterion: Criterion;
@@ -226,7 +225,25 @@ interface PlannedCriterion {
   max: Amount;
   /** Every rule is fixed: outcomes are computed directly, no memo needed. */
   allFixed: boolean;
-  memo: Map<string, Outcome>;
+  /** Outcomes shared by every run: nothing held, each fixed rule, not applicable. */
+  nothing: CriterionOutcome;
+  byRule: (CriterionOutcome | null)[];
+  inapplicable: CriterionOutcome;
+  memo: Map<string, CriterionOutcome> | null;
+  lookups: number;
+  hits: number;
+  /** A single deduction rule over whole numbers, computed in integers (see integerDeduction). */
+  deduction: IntegerDeduction | null;
+}
+
+/** A deduction scoring with every amount scaled to integers of 10^-k, k ≤ the rounding decimals. */
+interface IntegerDeduction {
+  start: number;
+  floor: number;
+  terms: { input: string; points: number; when: boolean; below: number | undefined; blockSize: number | undefined; started: boolean }[];
+  /** 10^(plan decimals − k): converts the amount to the plan's scale. */
+  toPlan: number;
+  outcomes: Map<number, CriterionOutcome>;
 }
 
 interface PlannedNode {
@@ -269,6 +286,8 @@ export interface ScoringPlan {
   arithmetic: Arithmetic;
   /** True when amounts are scaled integers (fast), false when big.js is used. */
   scaled: boolean;
+  /** Most digits after the decimal point any amount can have. */
+  decimals: number;
 }
 
 const MEMO_LIMIT = 50_000;
@@ -310,6 +329,7 @@ function compilePlan(rubric: CompiledRubric): ScoringPlan {
       }
       return { index: r, test: compileCondition(rule.conditions, guards), scoring, fixedAmount, fixedRaw: scoring.kind === 'fixed' ? scoring.points : 0 };
     });
+    const max = arithmetic.fromBig(dec(criterion.points));
     const planned: PlannedCriterion = {
       criterion,
       indicator: indicator.id,
@@ -317,10 +337,17 @@ function compilePlan(rubric: CompiledRubric): ScoringPlan {
       reads: entry.inputs,
       rules,
       parent: null,
-      max: arithmetic.fromBig(dec(criterion.points)),
+      max,
       allFixed: rules.every((r) => r.fixedAmount !== null),
+      nothing: { status: 'scored', points: arithmetic.zero, max, rule: null, kind: null, missing: NONE },
+      byRule: rules.map((r) => (r.fixedAmount === null ? null : { status: 'scored', points: r.fixedAmount, max, rule: r.index, kind: 'fixed', missing: NONE })),
+      inapplicable: { status: 'notApplicable', points: arithmetic.zero, max: arithmetic.zero, rule: null, kind: null, missing: NONE },
       memo: new Map(),
+      lookups: 0,
+      hits: 0,
+      deduction: null,
     };
+    if (scaled) planned.deduction = integerDeductionOf(criterion, doc.rounding.decimals, decimals);
     criteria.push(planned);
     if (!byId.has(criterion.id)) byId.set(criterion.id, planned);
   }
@@ -362,7 +389,7 @@ function compilePlan(rubric: CompiledRubric): ScoringPlan {
   for (const group of doc.groups) visit(group, true);
 
   const requirements = doc.requirements.map((requirement) => ({ requirement, test: compileCondition(requirement.conditions, guards), facts: conditionFacts(requirement.conditions) }));
-  return { rubric, criteria, indicators, groups, requirements, tiers: doc.tiers, tierOrder: doc.tiers.map((t) => t.id), guards, arithmetic, scaled };
+  return { rubric, criteria, indicators, groups, requirements, tiers: doc.tiers, tierOrder: doc.tiers.map((t) => t.id), guards, arithmetic, scaled, decimals };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -405,7 +432,8 @@ interface Tally {
   capped: boolean;
 }
 
-const NONE: string[] = [];
+// Shared by every run that has nothing to list; frozen so that no consumer can fill it.
+const NONE = Object.freeze([]) as unknown as string[];
 
 /**
  * Scores one assessment with the plan: the numbers `evaluate` gives, synchronously.
@@ -423,12 +451,11 @@ export function runPlan(plan: ScoringPlan, assessment: AssessmentInputs, options
     const planned = plan.criteria[i];
     const { criterion, parent } = planned;
     const reason = notApplicable[criterion.id] ?? (parent ? notApplicable[parent.criterion.id] : undefined);
-    if (reason !== undefined) {
-      outcomes[i] = { status: 'notApplicable', points: A.zero, max: A.zero, rule: null, kind: null, missing: NONE };
-      continue;
-    }
-    const outcome = planned.allFixed ? fixedOutcome(plan, planned, inputs) : memoOutcome(plan, planned, inputs);
-    outcomes[i] = { status: outcome.status, points: outcome.points, max: planned.max, rule: outcome.rule, kind: outcome.kind, missing: outcome.missing };
+    if (reason !== undefined) outcomes[i] = planned.inapplicable;
+    else if (planned.allFixed) outcomes[i] = fixedOutcome(planned, inputs);
+    else if (planned.deduction) outcomes[i] = deductionOutcome(plan, planned, planned.deduction, inputs);
+    else if (planned.memo) outcomes[i] = memoOutcome(plan, planned, planned.memo, inputs);
+    else outcomes[i] = computeOutcome(plan, planned, inputs);
   }
 
   const indicatorTallies: Tally[] = new Array(plan.indicators.length);
@@ -477,7 +504,7 @@ export function runPlan(plan: ScoringPlan, assessment: AssessmentInputs, options
 
   const findings: RequirementResult['finding'][] = new Array(plan.requirements.length);
   const requirementMissing: string[][] = new Array(plan.requirements.length);
-  const gates: string[] = [];
+  let gates = NONE;
   for (let r = 0; r < plan.requirements.length; r++) {
     const { requirement, test, facts } = plan.requirements[r];
     let missing = NONE;
@@ -485,7 +512,7 @@ export function runPlan(plan: ScoringPlan, assessment: AssessmentInputs, options
     const finding = missing.length > 0 ? 'notAssessed' : test(inputs) ? 'met' : 'notMet';
     findings[r] = finding;
     requirementMissing[r] = missing;
-    if (finding === 'notMet' && requirement.gate) gates.push(requirement.id);
+    if (finding === 'notMet' && requirement.gate) gates = gates === NONE ? [requirement.id] : [...gates, requirement.id];
   }
 
   let ratioTier: string | null = null;
@@ -530,30 +557,40 @@ function holds(planned: PlannedCriterion, inputs: Facts): boolean {
   return false;
 }
 
-/** Criteria with only fixed rules: the best holding rule's precomputed amount. */
-function fixedOutcome(plan: ScoringPlan, planned: PlannedCriterion, inputs: Facts): Outcome {
+/** Criteria with only fixed rules: the best holding rule's precomputed outcome. */
+function fixedOutcome(planned: PlannedCriterion, inputs: Facts): CriterionOutcome {
   const missing = missingOf(planned, inputs);
-  const A = plan.arithmetic;
-  if (missing.length > 0) return { status: 'notAssessed', points: A.zero, rule: null, kind: null, missing };
-  if (planned.parent && !holds(planned.parent, inputs)) return { status: 'scored', points: A.zero, rule: null, kind: null, missing };
+  if (missing.length > 0) return { ...planned.nothing, status: 'notAssessed', missing };
+  if (planned.parent && !holds(planned.parent, inputs)) return planned.nothing;
   let best: PlannedRule | null = null;
   for (const rule of planned.rules) {
     // Alternatives: the highest raw award; ties go to the first rule.
     if (rule.test(inputs) && (best === null || rule.fixedRaw > best.fixedRaw)) best = rule;
   }
-  if (best === null) return { status: 'scored', points: A.zero, rule: null, kind: null, missing };
-  return { status: 'scored', points: best.fixedAmount as Amount, rule: best.index, kind: 'fixed', missing };
+  return best === null ? planned.nothing : (planned.byRule[best.index] as CriterionOutcome);
 }
 
+// A lookup costs a key (~0.1 µs), a miss a big.js computation (~2–5 µs): the memo pays from a
+// few percent of hits. One that almost never hits (12 monthly counts) is dropped after a trial.
+const MEMO_TRIAL = 10_000;
+const MEMO_MIN_HITS = MEMO_TRIAL / 20;
+
 /** Other criteria: memoized by the values they read, computed with engine/scoring.ts on a miss. */
-function memoOutcome(plan: ScoringPlan, planned: PlannedCriterion, inputs: Facts): Outcome {
+function memoOutcome(plan: ScoringPlan, planned: PlannedCriterion, memo: Map<string, CriterionOutcome>, inputs: Facts): CriterionOutcome {
   let key = '';
   for (const id of planned.reads) key += `${valueKey(inputs[id])}|`;
-  const known = planned.memo.get(key);
-  if (known) return known;
+  planned.lookups += 1;
+  const known = memo.get(key);
+  if (known) {
+    planned.hits += 1;
+    return known;
+  }
   const outcome = computeOutcome(plan, planned, inputs);
-  if (planned.memo.size >= MEMO_LIMIT) planned.memo.clear();
-  planned.memo.set(key, outcome);
+  if (planned.lookups === MEMO_TRIAL && planned.hits < MEMO_MIN_HITS) planned.memo = null;
+  else {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(key, outcome);
+  }
   return outcome;
 }
 
@@ -575,11 +612,10 @@ function valueKey(value: unknown): string {
   }
 }
 
-function computeOutcome(plan: ScoringPlan, planned: PlannedCriterion, inputs: Facts): Outcome {
-  const A = plan.arithmetic;
+function computeOutcome(plan: ScoringPlan, planned: PlannedCriterion, inputs: Facts): CriterionOutcome {
   const missing = missingOf(planned, inputs);
-  if (missing.length > 0) return { status: 'notAssessed', points: A.zero, rule: null, kind: null, missing };
-  if (planned.parent && !holds(planned.parent, inputs)) return { status: 'scored', points: A.zero, rule: null, kind: null, missing };
+  if (missing.length > 0) return { ...planned.nothing, status: 'notAssessed', missing };
+  if (planned.parent && !holds(planned.parent, inputs)) return planned.nothing;
   const { rounding } = plan.rubric.doc;
   const { criterion } = planned;
   let best: { rule: PlannedRule; amount: Big } | null = null;
@@ -588,10 +624,70 @@ function computeOutcome(plan: ScoringPlan, planned: PlannedCriterion, inputs: Fa
     const amount = award(rule.scoring, inputs as InputValues).amount;
     if (best === null || amount.gt(best.amount)) best = { rule, amount };
   }
-  if (best === null) return { status: 'scored', points: A.zero, rule: null, kind: null, missing };
+  if (best === null) return planned.nothing;
   let points = roundPoints(best.amount, rounding);
   if (criterion.cap && points.gt(criterion.points)) points = dec(criterion.points);
-  return { status: 'scored', points: A.fromBig(points), rule: best.rule.index, kind: best.rule.scoring.kind, missing };
+  return { status: 'scored', points: plan.arithmetic.fromBig(points), max: planned.max, rule: best.rule.index, kind: best.rule.scoring.kind, missing: NONE };
+}
+
+/**
+ * A criterion whose only rule is a deduction with whole-number targets and block sizes, and
+ * amounts with no more decimals than the rounding keeps: computed in integers, which equals
+ * big.js for whole-number inputs (a quotient of integers below 2^53 is never within 10^-20 of
+ * an integer it is not, so floor and ceiling agree with Big's 20-place division).
+ */
+function integerDeductionOf(criterion: Criterion, roundingDecimals: number, planDecimals: number): IntegerDeduction | null {
+  if (criterion.rules.length !== 1) return null;
+  const scoring = criterion.rules[0].event.params;
+  if (scoring.kind !== 'deduction') return null;
+  const k = Math.max(decimalsOf(scoring.start), decimalsOf(scoring.floor), ...scoring.deductions.map((t) => decimalsOf(t.points)));
+  if (k > roundingDecimals || k > planDecimals) return null;
+  const whole = (v: number | undefined): boolean => v === undefined || (Number.isSafeInteger(v) && Math.abs(v) < 2 ** 31);
+  if (!scoring.deductions.every((t) => whole(t.below) && whole(t.blockSize))) return null;
+  const scale = 10 ** k;
+  const scaledOf = (v: number): number => Number(dec(v).times(scale).toFixed(0));
+  return {
+    start: scaledOf(scoring.start),
+    floor: scaledOf(scoring.floor),
+    terms: scoring.deductions.map((t) => ({ input: t.input, points: scaledOf(t.points), when: t.when ?? true, below: t.below, blockSize: t.blockSize, started: t.blocks === 'started' })),
+    toPlan: 10 ** (planDecimals - k),
+    outcomes: new Map(),
+  };
+}
+
+/** The integer deduction, or the general path when a value is not a whole number. */
+function deductionOutcome(plan: ScoringPlan, planned: PlannedCriterion, d: IntegerDeduction, inputs: Facts): CriterionOutcome {
+  const missing = missingOf(planned, inputs);
+  if (missing.length > 0) return { ...planned.nothing, status: 'notAssessed', missing };
+  if (planned.parent && !holds(planned.parent, inputs)) return planned.nothing;
+  if (!planned.rules[0].test(inputs)) return planned.nothing;
+  let amount = d.start;
+  for (const term of d.terms) {
+    const value = inputs[term.input];
+    let units: number;
+    if (typeof value === 'boolean') units = value === term.when ? 1 : 0;
+    else {
+      let total = 0;
+      const items = Array.isArray(value) ? value : [value];
+      for (const item of items) {
+        if (typeof item !== 'number' || !Number.isInteger(item) || Math.abs(item) >= 2 ** 31) return computeOutcome(plan, planned, inputs);
+        total += term.below === undefined ? item : Math.max(0, term.below - item);
+      }
+      units = term.below === undefined || term.blockSize === undefined ? total : term.started ? Math.ceil(total / term.blockSize) : Math.floor(total / term.blockSize);
+    }
+    // Beyond 2^52 a product is no longer exact: leave such values to big.js.
+    if (Math.abs(term.points * units) > 2 ** 52) return computeOutcome(plan, planned, inputs);
+    amount -= term.points * units;
+  }
+  if (amount < d.floor) amount = d.floor;
+  let points = amount * d.toPlan;
+  if (planned.criterion.cap && points > (planned.max as number)) points = planned.max as number;
+  let outcome = d.outcomes.get(points);
+  if (!outcome) {
+    outcome = { status: 'scored', points, max: planned.max, rule: 0, kind: 'deduction', missing: NONE };
+    d.outcomes.set(points, outcome);
+  }
+  return outcome;
 }
 
 /** The tier whose bounds hold the ratio, checked as the tier engine's conditions are. */

@@ -1,0 +1,96 @@
+/** The app shell: sign-in, the navigation by role, and hash routes to each screen. */
+import { type ReactElement, useCallback, useEffect, useState } from 'react';
+import { api, errorMessage, type Role, storedToken, storeToken } from '../api.ts';
+import { AssessmentPage } from './AssessmentPage.tsx';
+import { AssessorHome } from './AssessorHome.tsx';
+import { RubricEditor } from './RubricEditor.tsx';
+import { RubricList } from './RubricList.tsx';
+import { SignIn } from './SignIn.tsx';
+
+/** Current hash route split into its steps: #/rubrics/x/1.0.0 → ['rubrics', 'x', '1.0.0']. */
+const read = (): string[] => window.location.hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+
+function useRoute(): string[] {
+  const [route, setRoute] = useState(read);
+  useEffect(() => {
+    const onChange = (): void => setRoute(read());
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return route;
+}
+
+export function navigate(...steps: string[]): void {
+  window.location.hash = `#/${steps.map(encodeURIComponent).join('/')}`;
+}
+
+export function App() {
+  const route = useRoute();
+  const [role, setRole] = useState<Role | null>(null);
+  const [checking, setChecking] = useState(() => storedToken() !== null);
+  const [error, setError] = useState<string | null>(null);
+
+  const signIn = useCallback(async (token: string): Promise<void> => {
+    setError(null);
+    try {
+      const me = await api.me(token);
+      storeToken(token);
+      setRole(me.role);
+    } catch (e) {
+      storeToken(null);
+      setRole(null);
+      setError(errorMessage(e));
+    } finally {
+      setChecking(false);
+    }
+  }, []);
+
+  useEffect(() => {
+    const token = storedToken();
+    if (token) void signIn(token);
+  }, [signIn]);
+
+  const signOut = (): void => {
+    storeToken(null);
+    setRole(null);
+    navigate();
+  };
+
+  if (checking) return <p className="loading">Loading…</p>;
+  if (!role) return <SignIn onSignIn={signIn} error={error} />;
+
+  const [screen, ...rest] = route;
+  const home = role === 'editor' ? 'rubrics' : 'assessments';
+  let page: ReactElement;
+  if (screen === 'rubrics' && rest.length === 2) page = <RubricEditor key={rest.join('/')} rubricId={rest[0]} version={rest[1]} role={role} />;
+  else if (screen === 'rubrics') page = <RubricList role={role} />;
+  else if (screen === 'assessments' && rest.length === 1) page = <AssessmentPage key={rest[0]} assessmentId={rest[0]} role={role} />;
+  else if (screen === 'assessments') page = <AssessorHome role={role} />;
+  else page = home === 'rubrics' ? <RubricList role={role} /> : <AssessorHome role={role} />;
+  const current = screen ?? home;
+
+  return (
+    <div className="app">
+      <header className="app-header no-print">
+        <a className="brand" href={`#/${home}`}>
+          Rubric Studio
+        </a>
+        <nav aria-label="Main">
+          <a href="#/rubrics" aria-current={current === 'rubrics' ? 'page' : undefined}>
+            Rubrics
+          </a>
+          <a href="#/assessments" aria-current={current === 'assessments' ? 'page' : undefined}>
+            Assessments
+          </a>
+        </nav>
+        <span className="whoami">
+          Signed in as <strong data-testid="role">{role}</strong>
+          <button type="button" onClick={signOut}>
+            Sign out
+          </button>
+        </span>
+      </header>
+      <main>{page}</main>
+    </div>
+  );
+}

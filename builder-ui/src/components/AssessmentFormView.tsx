@@ -1,0 +1,62 @@
+/**
+ * The generated assessment form (@rjsf): schema validation with messages in the form's language
+ * (no browser validation: noHtml5Validate), server errors placed on fields through `extraErrors`.
+ */
+import Form, { type IChangeEvent } from '@rjsf/core';
+import type { RJSFSchema, UiSchema } from '@rjsf/utils';
+import { type ReactNode, useMemo } from 'react';
+import type { AssessmentForm, Language } from '../../../engine/types.ts';
+import type { ErrorSchema } from '../model/assessment.ts';
+import { formValidator } from '../model/form-validator.ts';
+
+export type FormData = Record<string, unknown>;
+
+/**
+ * Nothing is pre-answered: rjsf would otherwise default a yes/no to its first option (是), a choice
+ * to its first option, a required boolean to false and a monthly series to twelve blanks, and an
+ * assessor could submit answers nobody gave.
+ */
+const NO_PREFILLED_ANSWERS = {
+  constAsDefaults: 'never',
+  requiredBooleanDefault: 'skip',
+  arrayMinItems: { populate: 'never' },
+  emptyObjectFields: 'skipEmptyDefaults',
+} as const;
+
+interface Props {
+  form: AssessmentForm;
+  formData: FormData;
+  onChange: (formData: FormData) => void;
+  onSubmit?: (formData: FormData) => void;
+  extraErrors?: ErrorSchema;
+  readOnly?: boolean;
+  idPrefix?: string;
+  lang: Language;
+  /** Buttons; without children the form has none (rjsf's default submit button is suppressed). */
+  children?: ReactNode;
+}
+
+export function AssessmentFormView({ form, formData, onChange, onSubmit, extraErrors, readOnly, idPrefix = 'root', lang, children }: Props) {
+  // Not ajv: see model/form-validator.ts (the served app's CSP forbids ajv's code generation).
+  const validator = useMemo(() => formValidator<FormData>(lang), [lang]);
+  return (
+    <Form<FormData>
+      className="assessment-form"
+      schema={form.schema as RJSFSchema}
+      uiSchema={form.uiSchema as UiSchema<FormData>}
+      formData={formData}
+      validator={validator}
+      noHtml5Validate
+      experimental_defaultFormStateBehavior={NO_PREFILLED_ANSWERS}
+      showErrorList="top"
+      focusOnFirstError
+      readonly={readOnly}
+      idPrefix={idPrefix}
+      extraErrors={extraErrors as never}
+      onChange={(event: IChangeEvent<FormData>) => onChange(event.formData ?? {})}
+      onSubmit={(event: IChangeEvent<FormData>) => onSubmit?.(event.formData ?? {})}
+    >
+      {children ?? <span />}
+    </Form>
+  );
+}

@@ -1,0 +1,190 @@
+/**
+ * The condition editor: a group (all / any / not) of rows, each row a fact, an operator and a
+ * value, or a nested group. Values are typed by the input the row reads.
+ */
+import { type ReactNode, useState } from 'react';
+import type { Condition, FactCondition, TopLevelCondition } from '../../../engine/types.ts';
+import { childrenOf, defaultValueFor, formatValue, type GroupMode, isFactCondition, modeOf, newFactCondition, OPERATORS, parseValue, withChildren, withMode } from '../model/condition.ts';
+import { addItem, getAt, type Path, pointerOf, setAt } from '../model/document.ts';
+import { controlId } from '../model/issues.ts';
+import { useEditor } from './EditorContext.ts';
+import { FieldIssues } from './FieldIssues.tsx';
+import { ItemControls } from './ItemControls.tsx';
+
+const MODES: { mode: GroupMode; label: string }[] = [
+  { mode: 'all', label: 'all of (and)' },
+  { mode: 'any', label: 'any of (or)' },
+  { mode: 'not', label: 'not' },
+];
+
+/** Edits the condition tree at path; `label` names it for screen readers. */
+export function ConditionEditor({ path, label }: { path: Path; label: string }) {
+  const { doc, readOnly, edit } = useEditor();
+  const condition = getAt(doc, path) as TopLevelCondition | undefined;
+  if (!condition) return null;
+  const mode = modeOf(condition);
+  const rows = childrenOf(condition);
+  const rowsPath = mode === 'not' ? [...path, 'not'] : [...path, mode];
+  const pointer = pointerOf(path);
+  const modeId = `${controlId(pointer)}-mode`;
+  return (
+    <fieldset className="condition-group" data-pointer={pointer}>
+      <legend>{label}</legend>
+      <div className="field inline">
+        <label htmlFor={modeId}>Holds when</label>
+        <select id={modeId} value={mode} disabled={readOnly} onChange={(e) => edit((d) => setAt(d, path, withMode(condition, e.target.value as GroupMode)))}>
+          {MODES.map((m) => (
+            <option key={m.mode} value={m.mode}>
+              {m.label}
+            </option>
+          ))}
+        </select>
+        {mode !== 'not' && rows.length === 0 && <span className="hint">no conditions: always holds</span>}
+      </div>
+      <FieldIssues pointer={pointer} />
+      {mode === 'not' ? (
+        <ConditionRow path={rowsPath} index={0} count={1} listPath={null} />
+      ) : (
+        <ol className="condition-rows">
+          {rows.map((row, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: rows have no id; position is their identity
+            <li key={i}>
+              <ConditionRow path={[...rowsPath, i]} index={i} count={rows.length} listPath={rowsPath} row={row} />
+            </li>
+          ))}
+        </ol>
+      )}
+      {!readOnly && mode !== 'not' && (
+        <div className="actions">
+          <button type="button" onClick={() => edit((d) => addItem(d, rowsPath, newFactCondition(d.inputs)))}>
+            + Condition
+          </button>
+          <button type="button" onClick={() => edit((d) => setAt(d, path, withChildren(condition, [...rows, { all: [] }])))}>
+            + Nested group
+          </button>
+        </div>
+      )}
+    </fieldset>
+  );
+}
+
+function ConditionRow({ path, index, count, listPath, row }: { path: Path; index: number; count: number; listPath: Path | null; row?: Condition }) {
+  const { doc } = useEditor();
+  const node = row ?? (getAt(doc, path) as Condition);
+  const controls = listPath ? <ItemControls listPath={listPath} index={index} count={count} name={`condition ${index + 1}`} /> : null;
+  if (!isFactCondition(node)) {
+    return (
+      <div className="condition-nested">
+        <ConditionEditor path={path} label={`Nested group ${index + 1}`} />
+        {controls}
+      </div>
+    );
+  }
+  return <FactRow path={path} condition={node} index={index} controls={controls} />;
+}
+
+function FactRow({ path, condition, index, controls }: { path: Path; condition: FactCondition; index: number; controls: ReactNode }) {
+  const { doc, readOnly, edit } = useEditor();
+  const pointer = pointerOf(path);
+  const base = controlId(pointer);
+  const input = doc.inputs.find((i) => i.id === condition.fact);
+  const isReference = condition.value !== null && typeof condition.value === 'object' && !Array.isArray(condition.value);
+  const set = (next: FactCondition): void => edit((d) => setAt(d, path, next));
+  const valuePointer = `${pointer}/value`;
+  return (
+    <div className="condition-row" data-pointer={pointer}>
+      <div className="field">
+        <label htmlFor={`${base}-fact`}>Input {index + 1}</label>
+        <select
+          id={`${base}-fact`}
+          value={condition.fact}
+          disabled={readOnly}
+          data-pointer={`${pointer}/fact`}
+          onChange={(e) => {
+            const next = doc.inputs.find((i) => i.id === e.target.value);
+            set({ ...condition, fact: e.target.value, value: isReference ? condition.value : defaultValueFor(next) });
+          }}
+        >
+          {!input && <option value={condition.fact}>{condition.fact || '(choose)'} (unknown)</option>}
+          {doc.inputs.map((i) => (
+            <option key={i.id} value={i.id}>
+              {i.id} — {i.label.zh ?? i.label.en}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${base}-op`}>Operator {index + 1}</label>
+        <select id={`${base}-op`} value={condition.operator} disabled={readOnly} onChange={(e) => set({ ...condition, operator: e.target.value as FactCondition['operator'] })}>
+          {OPERATORS.map((o) => (
+            <option key={o.operator} value={o.operator}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <ValueControl id={`${base}-value`} label={`Value ${index + 1}`} condition={condition} onChange={(value) => set({ ...condition, value })} />
+      {controls}
+      <FieldIssues pointer={pointer} />
+      <FieldIssues pointer={valuePointer} />
+    </div>
+  );
+}
+
+function ValueControl({ id, label, condition, onChange }: { id: string; label: string; condition: FactCondition; onChange: (value: FactCondition['value']) => void }) {
+  const { doc, readOnly } = useEditor();
+  const input = doc.inputs.find((i) => i.id === condition.fact);
+  const list = condition.operator === 'in' || condition.operator === 'notIn';
+  if (input?.type === 'boolean' && !list) {
+    return (
+      <div className="field">
+        <label htmlFor={id}>{label}</label>
+        <select id={id} value={String(condition.value)} disabled={readOnly} onChange={(e) => onChange(e.target.value === 'true')}>
+          <option value="true">yes / 是</option>
+          <option value="false">no / 否</option>
+        </select>
+      </div>
+    );
+  }
+  if ((input?.type === 'choice' || input?.type === 'multiChoice') && !list) {
+    return (
+      <div className="field">
+        <label htmlFor={id}>{label}</label>
+        <select id={id} value={String(condition.value)} disabled={readOnly} onChange={(e) => onChange(e.target.value)}>
+          {(input.options ?? []).map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.value} — {o.label.zh ?? o.label.en}
+            </option>
+          ))}
+        </select>
+      </div>
+    );
+  }
+  return <ValueText id={id} label={label} condition={condition} onChange={onChange} />;
+}
+
+/** Free value text, kept locally so "0." or "a, " can be typed; follows outside changes. */
+function ValueText({ id, label, condition, onChange }: { id: string; label: string; condition: FactCondition; onChange: (value: FactCondition['value']) => void }) {
+  const { readOnly } = useEditor();
+  const shown = formatValue(condition.value);
+  const [text, setText] = useState(shown);
+  const [seen, setSeen] = useState(shown);
+  if (shown !== seen) {
+    setSeen(shown);
+    if (formatValue(parseValue(text, condition.operator)) !== shown) setText(shown);
+  }
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        value={text}
+        readOnly={readOnly}
+        onChange={(e) => {
+          setText(e.target.value);
+          onChange(parseValue(e.target.value, condition.operator));
+        }}
+      />
+    </div>
+  );
+}

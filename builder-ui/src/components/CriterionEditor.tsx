@@ -1,0 +1,59 @@
+/** One criterion: id, title, points, clause, bonus parent, not-applicable option and its rules. */
+import type { Criterion, Indicator } from '../../../engine/types.ts';
+import { addItem, getAt, newRule, positions, type Path, pointerOf, renameCriterion, setAt } from '../model/document.ts';
+import { pick } from '../model/result.ts';
+import { CheckboxField } from './CheckboxField.tsx';
+import { useEditor } from './EditorContext.ts';
+import { FieldIssues } from './FieldIssues.tsx';
+import { ItemControls } from './ItemControls.tsx';
+import { LocalizedField } from './LocalizedField.tsx';
+import { NumberField } from './NumberField.tsx';
+import { RuleEditor } from './RuleEditor.tsx';
+import { SelectField } from './SelectField.tsx';
+import { TextField } from './TextField.tsx';
+
+export function CriterionEditor({ path, index, count, indicator }: { path: Path; index: number; count: number; indicator: Indicator }) {
+  const { doc, readOnly, edit } = useEditor();
+  const criterion = getAt(doc, path) as Criterion;
+  const pointer = pointerOf(path);
+  const siblings = indicator.criteria.filter((c) => c.id !== criterion.id).map((c) => ({ value: c.id, label: `${c.id} ${pick(c.title, 'zh')}` }));
+  return (
+    <details className="criterion card" data-pointer={pointer} data-criterion={criterion.id} open>
+      <summary>
+        <span className="badge">Criterion {criterion.id}</span> {pick(criterion.title, 'zh') || '(untitled)'} — {criterion.points}
+      </summary>
+      <div className="item-header">
+        <span />
+        <ItemControls listPath={path.slice(0, -1)} index={index} count={count} name={`criterion ${criterion.id}`} />
+      </div>
+      <FieldIssues pointer={pointer} />
+      <div className="row">
+        <TextField path={[...path, 'id']} label="Criterion id" onValue={(v) => edit((d) => renameCriterion(d, path, v))} />
+        <NumberField path={[...path, 'points']} label="Maximum points" />
+        <CheckboxField path={[...path, 'cap']} label="Points are a cap" optional />
+        <TextField path={[...path, 'clause']} label="Clause (optional)" optional />
+        <SelectField path={[...path, 'parent']} label="Bonus of (optional)" emptyLabel="(not a bonus)" options={siblings} />
+      </div>
+      <LocalizedField path={[...path, 'title']} label="Scoring rule text" multiline />
+      <div className="row">
+        <CheckboxField
+          path={[...path, 'notApplicable', 'allowed']}
+          label="May be marked not applicable"
+          onValue={(allowed) => edit((d) => setAt(d, [...path, 'notApplicable'], allowed ? { allowed: true } : undefined))}
+        />
+      </div>
+      {criterion.notApplicable?.allowed && <LocalizedField path={[...path, 'notApplicable', 'help']} label="Not-applicable help" />}
+      <div className="sublist">
+        {positions(criterion.rules).map((r) => (
+          <RuleEditor key={r} path={[...path, 'rules', r]} index={r} count={criterion.rules.length} criterionId={criterion.id} />
+        ))}
+        <FieldIssues pointer={`${pointer}/rules`} />
+        {!readOnly && (
+          <button type="button" onClick={() => edit((d) => addItem(d, [...path, 'rules'], newRule()))}>
+            + Rule (alternative)
+          </button>
+        )}
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,58 @@
+/** The assessor form the draft generates, live, doubling as the "try it" inputs; their score and explanations below. */
+import type { AssessmentForm, Language, RubricDocument, ScoreResult } from '../../../engine/types.ts';
+import { AssessmentFormView, type FormData } from './AssessmentFormView.tsx';
+import { CriteriaExplanations } from './CriteriaExplanations.tsx';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { ScoreHeadline } from './ScoreHeadline.tsx';
+
+interface Props {
+  doc: RubricDocument;
+  form: AssessmentForm | null;
+  formError: string | null;
+  lang: Language;
+  onLang: (lang: Language) => void;
+  formData: FormData;
+  onFormData: (data: FormData) => void;
+  result: ScoreResult | null;
+  scoreError: string | null;
+  onSaveAsTest?: () => void;
+}
+
+export function PreviewPanel({ doc, form, formError, lang, onLang, formData, onFormData, result, scoreError, onSaveAsTest }: Props) {
+  return (
+    <>
+      <section className="panel try-it" aria-labelledby="tryit-heading">
+        <h2 id="tryit-heading">Try it: score</h2>
+        {result ? <ScoreHeadline result={result} doc={doc} lang={lang} compact /> : <p className="hint">Fill the preview form below to see a score.</p>}
+        {scoreError && (
+          <p className="error-banner" role="alert">
+            {scoreError}
+          </p>
+        )}
+        {result && (
+          <details>
+            <summary>Explanations ({result.criteria.length} criteria)</summary>
+            <CriteriaExplanations criteria={result.criteria} lang={lang} />
+          </details>
+        )}
+        {onSaveAsTest && (
+          <button type="button" onClick={onSaveAsTest}>
+            Save these inputs as a test case
+          </button>
+        )}
+      </section>
+      <section className="panel preview" aria-labelledby="preview-heading">
+        <div className="item-header">
+          <h2 id="preview-heading">Preview: assessor form</h2>
+          <LanguageSwitch lang={lang} onChange={onLang} label="Preview language" />
+        </div>
+        {formError && (
+          <p className="hint" role="status">
+            {formError}
+          </p>
+        )}
+        {form && <AssessmentFormView lang={lang} form={form} formData={formData} onChange={onFormData} idPrefix="preview" />}
+      </section>
+    </>
+  );
+}

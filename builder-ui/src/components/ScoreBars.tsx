@@ -1,0 +1,26 @@
+/** Points against maxima as horizontal bars (plain CSS), for groups or indicators. */
+import type { Language, NodeResult } from '../../../engine/types.ts';
+import { percent, pick } from '../model/result.ts';
+
+export function ScoreBars({ nodes, lang, caption }: { nodes: NodeResult[]; lang: Language; caption: string }) {
+  return (
+    <figure className="bars">
+      <figcaption>{caption}</figcaption>
+      <ul>
+        {nodes.map((node) => (
+          <li key={node.id} className="bar-row">
+            <span className="bar-label">{pick(node.title, lang) || node.id}</span>
+            {/* The bar repeats the numbers beside it, so assistive technology skips it. */}
+            <span className="bar" aria-hidden="true">
+              <span className="bar-fill" style={{ width: `${percent(node.points, node.max)}%` }} />
+            </span>
+            <span className="bar-value">
+              {node.points} / {node.max}
+              {node.capped ? (lang === 'zh' ? '（封顶）' : ' (capped)') : ''}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </figure>
+  );
+}

@@ -1,0 +1,159 @@
+/**
+ * An @rjsf validator for the assessment forms the engine derives, without code generation.
+ *
+ * Why not @rjsf/validator-ajv8: ajv compiles each schema to a function with `new Function`,
+ * which the server's Content Security Policy (script-src 'self', no 'unsafe-eval') forbids, so
+ * in the served app ajv8 validation fails to compile and lets every value through. The derived
+ * forms use a small, fixed part of JSON Schema (engine/inputs.ts, engine/form.ts): object /
+ * array / string / number / integer / boolean, required, minimum / maximum, const / enum /
+ * oneOf-of-consts, minItems / maxItems / tuple items, uniqueItems, maxLength. This checks exactly
+ * those, interpreting the schema, and ignores keywords it does not know.
+ */
+import { type ErrorSchema, type RJSFSchema, type RJSFValidationError, toErrorSchema, type ValidationData, type ValidatorType } from '@rjsf/utils';
+import type { Language } from '../../../engine/types.ts';
+
+type Schema = {
+  type?: string | string[];
+  title?: string;
+  properties?: Record<string, Schema>;
+  required?: string[];
+  items?: Schema | Schema[];
+  minItems?: number;
+  maxItems?: number;
+  uniqueItems?: boolean;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+  maxLength?: number;
+  minLength?: number;
+  const?: unknown;
+  enum?: unknown[];
+  oneOf?: Schema[];
+};
+
+const MESSAGES = {
+  zh: {
+    required: () => '必填',
+    type: (t: string) => `应为${{ integer: '整数', number: '数字', boolean: '是或否', string: '文字', array: '列表', object: '对象' }[t] ?? t}`,
+    minimum: (n: number) => `不能小于 ${n}`,
+    maximum: (n: number) => `不能大于 ${n}`,
+    exclusiveMinimum: (n: number) => `应大于 ${n}`,
+    exclusiveMaximum: (n: number) => `应小于 ${n}`,
+    minItems: (n: number) => `至少 ${n} 项`,
+    maxItems: (n: number) => `至多 ${n} 项`,
+    uniqueItems: () => '不能重复选择',
+    maxLength: (n: number) => `不能超过 ${n} 个字`,
+    minLength: (n: number) => `至少 ${n} 个字`,
+    enum: () => '请从给出的选项中选择',
+  },
+  en: {
+    required: () => 'is required',
+    type: (t: string) => `must be ${{ integer: 'a whole number', number: 'a number', boolean: 'yes or no', string: 'text', array: 'a list', object: 'an object' }[t] ?? t}`,
+    minimum: (n: number) => `must be at least ${n}`,
+    maximum: (n: number) => `must be at most ${n}`,
+    exclusiveMinimum: (n: number) => `must be more than ${n}`,
+    exclusiveMaximum: (n: number) => `must be less than ${n}`,
+    minItems: (n: number) => `needs at least ${n} items`,
+    maxItems: (n: number) => `takes at most ${n} items`,
+    uniqueItems: () => 'must not repeat a choice',
+    maxLength: (n: number) => `must be at most ${n} characters`,
+    minLength: (n: number) => `must be at least ${n} characters`,
+    enum: () => 'must be one of the options given',
+  },
+} as const;
+
+/** rjsf property notation: `.a.b`, with `['x.y']` for keys lodash would otherwise split. */
+function property(path: (string | number)[]): string {
+  return path.map((step) => (typeof step === 'number' ? `.${step}` : /^[A-Za-z_$][\w$-]*$/.test(step) ? `.${step}` : `['${step.replace(/'/g, "\\'")}']`)).join('');
+}
+
+function typeMatches(value: unknown, type: string): boolean {
+  switch (type) {
+    case 'object':
+      return value !== null && typeof value === 'object' && !Array.isArray(value);
+    case 'array':
+      return Array.isArray(value);
+    case 'string':
+      return typeof value === 'string';
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'integer':
+      return typeof value === 'number' && Number.isInteger(value);
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value);
+    case 'null':
+      return value === null;
+    default:
+      return true;
+  }
+}
+
+const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+/** Every violation of `schema` by `value`, with the path of the offending value. */
+export function checkValue(schema: Schema, value: unknown, lang: Language, path: (string | number)[] = []): RJSFValidationError[] {
+  const words = MESSAGES[lang];
+  const errors: RJSFValidationError[] = [];
+  const fail = (name: string, message: string, at = path, title = schema.title): void => {
+    errors.push({ name, message, property: property(at), stack: `${title ? `${title}: ` : ''}${message}`, params: {}, schemaPath: '', title });
+  };
+  // A section nobody touched is still checked for its required fields.
+  if (value === undefined && schema.type === 'object') return checkValue(schema, {}, lang, path);
+  if (value === undefined) return errors;
+  const types = schema.type === undefined ? [] : Array.isArray(schema.type) ? schema.type : [schema.type];
+  if (types.length && !types.some((t) => typeMatches(value, t))) {
+    fail('type', words.type(types[0]));
+    return errors;
+  }
+  if (schema.const !== undefined && !same(schema.const, value)) fail('const', words.enum());
+  if (schema.enum && !schema.enum.some((option) => same(option, value))) fail('enum', words.enum());
+  if (schema.oneOf?.length && schema.oneOf.every((option) => option.const !== undefined) && !schema.oneOf.some((option) => same(option.const, value))) fail('oneOf', words.enum());
+  if (typeof value === 'number') {
+    if (schema.minimum !== undefined && value < schema.minimum) fail('minimum', words.minimum(schema.minimum));
+    if (schema.maximum !== undefined && value > schema.maximum) fail('maximum', words.maximum(schema.maximum));
+    if (schema.exclusiveMinimum !== undefined && value <= schema.exclusiveMinimum) fail('exclusiveMinimum', words.exclusiveMinimum(schema.exclusiveMinimum));
+    if (schema.exclusiveMaximum !== undefined && value >= schema.exclusiveMaximum) fail('exclusiveMaximum', words.exclusiveMaximum(schema.exclusiveMaximum));
+  }
+  if (typeof value === 'string') {
+    if (schema.maxLength !== undefined && [...value].length > schema.maxLength) fail('maxLength', words.maxLength(schema.maxLength));
+    if (schema.minLength !== undefined && [...value].length < schema.minLength) fail('minLength', words.minLength(schema.minLength));
+  }
+  if (Array.isArray(value)) {
+    if (schema.minItems !== undefined && value.length < schema.minItems) fail('minItems', words.minItems(schema.minItems));
+    if (schema.maxItems !== undefined && value.length > schema.maxItems) fail('maxItems', words.maxItems(schema.maxItems));
+    if (schema.uniqueItems && new Set(value.map((v) => JSON.stringify(v))).size !== value.length) fail('uniqueItems', words.uniqueItems());
+    value.forEach((item, i) => {
+      const itemSchema = Array.isArray(schema.items) ? schema.items[i] : schema.items;
+      if (itemSchema) errors.push(...checkValue(itemSchema, item, lang, [...path, i]));
+    });
+  }
+  if (typeMatches(value, 'object')) {
+    const object = value as Record<string, unknown>;
+    for (const key of schema.required ?? []) {
+      if (object[key] === undefined) fail('required', words.required(), [...path, key], schema.properties?.[key]?.title ?? key);
+    }
+    for (const [key, child] of Object.entries(schema.properties ?? {})) errors.push(...checkValue(child, object[key], lang, [...path, key]));
+  }
+  return errors;
+}
+
+/** The validator to pass to `<Form validator>`; messages in the form's language. */
+export function formValidator<T = Record<string, unknown>>(lang: Language): ValidatorType<T, RJSFSchema> {
+  return {
+    validateFormData(formData, schema, customValidate, transformErrors, uiSchema): ValidationData<T> {
+      let errors = checkValue(schema as Schema, formData ?? {}, lang);
+      if (transformErrors) errors = transformErrors(errors, uiSchema);
+      const errorSchema = toErrorSchema<T>(errors) as ErrorSchema<T>;
+      // Custom validation is not used by the derived forms; it would need the rjsf error handler plumbing.
+      void customValidate;
+      return { errors, errorSchema };
+    },
+    isValid(schema, formData) {
+      return checkValue(schema as Schema, formData, lang).length === 0;
+    },
+    rawValidation<Result = unknown>(schema: RJSFSchema, formData?: T) {
+      return { errors: checkValue(schema as Schema, formData, lang) as Result[] };
+    },
+  };
+}

@@ -1,0 +1,27 @@
+/**
+ * Compiled rubric versions for scoring, by content hash. Stored documents were validated when
+ * saved, so a hit skips the engine's validation too (loadRubric validates before its own cache).
+ */
+import { type CompiledRubric, loadRubric, RubricStudioError } from '../engine/index.ts';
+import type { RubricVersionRecord } from './storage/types.ts';
+
+const CAPACITY = 64;
+const compiled = new Map<string, CompiledRubric>();
+
+/** The compiled form of a stored rubric version. */
+export function compiledVersion(record: RubricVersionRecord): CompiledRubric {
+  const hit = compiled.get(record.hash);
+  if (hit) {
+    // Refresh its place so the most used versions stay.
+    compiled.delete(record.hash);
+    compiled.set(record.hash, hit);
+    return hit;
+  }
+  const rubric = loadRubric(record.document);
+  if (rubric.hash !== record.hash) {
+    throw new RubricStudioError('INTERNAL', `Stored rubric ${record.id} ${record.version} does not match its recorded hash; the data file was edited by hand.`);
+  }
+  if (compiled.size >= CAPACITY) compiled.delete(compiled.keys().next().value as string);
+  compiled.set(record.hash, rubric);
+  return rubric;
+}

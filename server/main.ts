@@ -1,0 +1,75 @@
+/**
+ * `npm start`: builds the builder UI when it is missing, opens the data directory (one server
+ * per directory), seeds it on first start and listens. PORT, HOST and DATA_DIR come from the
+ * environment or from --port, --host, --data-dir (flags win); --no-ui-build skips the UI build.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { RubricStudioError } from '../engine/index.ts';
+import { buildApp } from './app.ts';
+import { isUiBuilt } from './plugins/builder-ui.ts';
+import { resolveTokens } from './tokens.ts';
+
+const root = resolve(import.meta.dirname, '..');
+
+/** Server settings from flags, then the environment, then the defaults. */
+function readSettings(argv: string[], env: NodeJS.ProcessEnv): { port: number; host: string; dataDir: string; buildUi: boolean } {
+  const { values } = parseArgs({
+    args: argv,
+    options: { port: { type: 'string' }, host: { type: 'string' }, 'data-dir': { type: 'string' }, 'no-ui-build': { type: 'boolean', default: false } },
+    strict: true,
+  });
+  const port = Number(values.port ?? env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a whole number from 0 to 65535, got ${values.port ?? env.PORT}.`);
+  return { port, host: values.host ?? env.HOST ?? '127.0.0.1', dataDir: resolve(values['data-dir'] ?? env.DATA_DIR ?? './data'), buildUi: !values['no-ui-build'] };
+}
+
+/** Builds builder-ui/dist with vite when it is missing; false when there is nothing to build or the build failed. */
+function ensureUiBuilt(uiDir: string, log: (message: string) => void): boolean {
+  if (isUiBuilt(uiDir)) return true;
+  const config = join(root, 'builder-ui', 'vite.config.ts');
+  if (!existsSync(config)) {
+    log(`warning: the builder UI is not built and ${config} does not exist; serving a placeholder page at /.`);
+    return false;
+  }
+  log('Building the builder UI (first start)...');
+  const build = spawnSync('npx', ['vite', 'build', '--config', config], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0 || !isUiBuilt(uiDir)) {
+    log('warning: the builder UI build failed; serving a placeholder page at /.');
+    return false;
+  }
+  return true;
+}
+
+async function main(): Promise<void> {
+  const settings = readSettings(process.argv.slice(2), process.env);
+  const uiDir = join(root, 'builder-ui', 'dist');
+  if (settings.buildUi) ensureUiBuilt(uiDir, (message) => console.warn(message));
+  const { grants, source } = resolveTokensAfterMkdir(settings.dataDir);
+  const app = await buildApp({ dataDir: settings.dataDir, tokens: grants, logger: { level: process.env.LOG_LEVEL ?? 'info' }, uiDir, seedFrom: join(root, 'examples') });
+  const close = async (): Promise<void> => {
+    await app.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', close);
+  process.once('SIGTERM', close);
+  const address = await app.listen({ port: settings.port, host: settings.host });
+  const url = address.replace('127.0.0.1', 'localhost');
+  console.log(`\nRubric Studio is running at ${url}  (API docs: ${url}/docs, data: ${settings.dataDir})`);
+  console.log(`Tokens (from ${source}):`);
+  for (const grant of grants) console.log(`  ${grant.role.padEnd(8)} ${grant.token}`);
+}
+
+/** tokens.json lives in the data directory, which may not exist yet. */
+function resolveTokensAfterMkdir(dataDir: string): ReturnType<typeof resolveTokens> {
+  mkdirSync(dataDir, { recursive: true });
+  return resolveTokens(dataDir);
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof RubricStudioError) console.error(`error ${err.code}: ${err.message}`);
+  else console.error(`error: ${(err as Error).message}`);
+  process.exit(1);
+});

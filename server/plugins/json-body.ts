@@ -1,0 +1,53 @@
+/**
+ * The JSON body parser. Unlike Fastify's default, it tells malformed JSON (BODY_NOT_JSON) apart
+ * from prototype-poisoning keys (BODY_FORBIDDEN_KEY), and names where the problem is.
+ */
+import { RubricStudioError } from '../../engine/index.ts';
+import { sharedPlugin } from './shared-plugin.ts';
+
+export const jsonBodyPlugin = sharedPlugin('rubric-studio-json-body', async (app) => {
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, text, done) => {
+    try {
+      done(null, parseJsonBody(text as string));
+    } catch (err) {
+      done(err as Error, undefined);
+    }
+  });
+});
+
+/**
+ * Parses a JSON request body, refusing `__proto__` and `constructor.prototype` keys anywhere.
+ * An empty body parses as no body.
+ * @throws RubricStudioError BODY_NOT_JSON or BODY_FORBIDDEN_KEY
+ */
+export function parseJsonBody(text: string): unknown {
+  // Clients often send the JSON content type on body-less POSTs (submit, retire); routes that need a body say so.
+  if (text.trim() === '') return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    throw new RubricStudioError('BODY_NOT_JSON', `The request body is not valid JSON: ${(err as Error).message}`, [{ path: '', message: 'fix the JSON syntax' }]);
+  }
+  // Always walked: a text pre-check can be dodged with escapes such as "__pro\u0074o__".
+  const key = forbiddenKey(value);
+  if (key) throw new RubricStudioError('BODY_FORBIDDEN_KEY', `The request body contains the forbidden key at ${key}.`, [{ path: key, message: 'remove this key' }]);
+  return value;
+}
+
+/** Walks without recursion (bodies may nest deeply); returns the JSON pointer of a forbidden key. */
+function forbiddenKey(root: unknown): string | undefined {
+  const stack: [unknown, string][] = [[root, '']];
+  while (stack.length > 0) {
+    const [node, path] = stack.pop() as [unknown, string];
+    if (node === null || typeof node !== 'object') continue;
+    for (const [key, child] of Object.entries(node)) {
+      const at = `${path}/${key}`;
+      if (key === '__proto__') return at;
+      if (key === 'constructor' && child !== null && typeof child === 'object' && Object.hasOwn(child, 'prototype')) return `${at}/prototype`;
+      stack.push([child, at]);
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,272 @@
+/**
+ * Assessments: a community assessed under a published rubric version for a period. Drafts take
+ * partial inputs; submission scores them and freezes the result with the rubric's hash.
+ * Re-scoring under another version answers a new result beside the stored one.
+ */
+import { randomUUID } from 'node:crypto';
+import type { FastifyPluginAsync } from 'fastify';
+import { type CompiledRubric, evaluate, type InputValues, RubricStudioError } from '../../engine/index.ts';
+import { compiledVersion } from '../compiled-rubrics.ts';
+import type { Caller } from '../plugins/auth.ts';
+import { errorResponses, RECORD_ID_PATTERN } from '../schemas.ts';
+import type { AssessmentFilter, AssessmentRecord, AssessmentStatus, AuditDraft, Period, PeriodKind, RubricVersionRecord, Storage } from '../storage/types.ts';
+
+const assessorOnly = { roles: ['assessor'] } as const;
+const tags = ['assessments'];
+const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: RECORD_ID_PATTERN } } } as const;
+const assessmentResponse = { $ref: 'Assessment#' } as const;
+const assessorName = { type: 'string', minLength: 1, maxLength: 200 } as const;
+
+interface ListQuery {
+  community?: string;
+  rubric?: string;
+  version?: string;
+  year?: number;
+  kind?: PeriodKind;
+  tier?: string;
+  status?: AssessmentStatus;
+  street?: string;
+}
+
+interface CreateBody {
+  communityId: string;
+  rubric: { id: string; version: string };
+  period: Period;
+  assessor: string;
+  inputs: InputValues;
+  notApplicable?: Record<string, string>;
+}
+
+interface UpdateBody {
+  inputs: InputValues;
+  notApplicable?: Record<string, string>;
+  assessor?: string;
+  period?: Period;
+}
+
+export const assessmentRoutes: FastifyPluginAsync<{ storage: Storage }> = async (app, { storage }) => {
+  const audit = (caller: Caller, action: string, record: AssessmentRecord, hash?: string): AuditDraft => ({
+    actor: caller.actor,
+    role: caller.role,
+    action,
+    target: `assessment:${record.id}`,
+    ...(hash && { rubric: { ...record.rubric, hash } }),
+  });
+
+  const findAssessment = async (id: string): Promise<AssessmentRecord> => {
+    const record = await storage.getAssessment(id);
+    if (!record) throw new RubricStudioError('NOT_FOUND', `There is no assessment ${id}.`);
+    return record;
+  };
+
+  /** The rubric version an assessment names; `field` is where the body named it. */
+  const findRubricVersion = async (ref: { id: string; version: string }, field: string): Promise<RubricVersionRecord> => {
+    const record = await storage.getRubricVersion(ref.id, ref.version);
+    if (!record) throw new RubricStudioError('VALIDATION_FAILED', `There is no rubric ${ref.id} version ${ref.version}.`, [{ path: field, message: 'name an existing rubric version (GET /api/rubrics lists them)' }]);
+    return record;
+  };
+
+  app.get<{ Querystring: ListQuery }>('/api/assessments', {
+    schema: {
+      tags,
+      summary: 'Assessments, filtered by community, rubric version, period, tier, status or street',
+      querystring: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          community: { type: 'string', maxLength: 64 },
+          rubric: { type: 'string', maxLength: 64 },
+          version: { type: 'string', maxLength: 64 },
+          year: { type: 'integer', minimum: 2000, maximum: 2100 },
+          kind: { type: 'string', enum: ['mid-term', 'final', 'quarterly'] },
+          tier: { type: 'string', maxLength: 64 },
+          status: { type: 'string', enum: ['draft', 'submitted'] },
+          street: { type: 'string', maxLength: 200 },
+        },
+      },
+      response: { 200: { type: 'array', items: { $ref: 'AssessmentSummary#' } }, ...errorResponses() },
+    },
+    handler: async (request) => {
+      const { community, rubric, version, year, kind, tier, status, street } = request.query;
+      const filter: AssessmentFilter = { rubricId: rubric, version, year, kind, tier, status };
+      if (community !== undefined || street !== undefined) {
+        filter.communityIds = (await storage.listCommunities()).filter((c) => (community === undefined || c.id === community) && (street === undefined || c.street === street)).map((c) => c.id);
+      }
+      return (await storage.listAssessments(filter)).map((a) => ({
+        id: a.id,
+        communityId: a.communityId,
+        rubric: a.rubric,
+        period: a.period,
+        assessor: a.assessor,
+        status: a.status,
+        total: a.total,
+        tier: a.tier,
+        updatedAt: a.updatedAt,
+        submittedAt: a.submittedAt,
+      }));
+    },
+  });
+
+  app.post<{ Body: CreateBody }>('/api/assessments', {
+    config: assessorOnly,
+    schema: {
+      tags,
+      summary: 'Start an assessment as a draft; partial inputs are allowed, but each value given must be valid',
+      body: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['communityId', 'rubric', 'period', 'assessor', 'inputs'],
+        properties: {
+          communityId: { type: 'string', pattern: RECORD_ID_PATTERN },
+          rubric: { $ref: 'RubricRef#' },
+          period: { $ref: 'Period#' },
+          assessor: assessorName,
+          inputs: { $ref: 'InputValues#' },
+          notApplicable: { $ref: 'NotApplicable#' },
+        },
+      },
+      response: { 201: assessmentResponse, ...errorResponses(403, 409, 422) },
+    },
+    handler: async (request, reply) => {
+      const body = request.body;
+      if (!(await storage.getCommunity(body.communityId))) {
+        throw new RubricStudioError('VALIDATION_FAILED', `There is no community ${body.communityId}.`, [{ path: '/body/communityId', message: 'add the community first (POST /api/communities)' }]);
+      }
+      const version = await findRubricVersion(body.rubric, '/body/rubric');
+      if (version.status !== 'published') {
+        throw new RubricStudioError('STATE_CONFLICT', `Rubric ${version.id} ${version.version} is ${version.status}; assessments are made under published versions.`, [{ path: '/body/rubric/version', message: 'choose a published version' }]);
+      }
+      await checkDraftInputs(compiledVersion(version), body.inputs, body.notApplicable);
+      const now = new Date().toISOString();
+      const record: AssessmentRecord = {
+        id: randomUUID(),
+        communityId: body.communityId,
+        rubric: { id: body.rubric.id, version: body.rubric.version },
+        period: body.period,
+        assessor: body.assessor,
+        status: 'draft',
+        inputs: body.inputs,
+        notApplicable: body.notApplicable ?? {},
+        result: null,
+        rubricHash: null,
+        createdAt: now,
+        updatedAt: now,
+        submittedAt: null,
+      };
+      reply.code(201);
+      return storage.insertAssessment(record, audit(request.caller, 'assessment.create', record));
+    },
+  });
+
+  app.get<{ Params: { id: string } }>('/api/assessments/:id', {
+    schema: { tags, summary: 'One assessment with its inputs and, once submitted, its result and explanations', params: idParams, response: { 200: assessmentResponse, ...errorResponses(404) } },
+    handler: async (request) => findAssessment(request.params.id),
+  });
+
+  app.put<{ Params: { id: string }; Body: UpdateBody }>('/api/assessments/:id', {
+    config: assessorOnly,
+    schema: {
+      tags,
+      summary: 'Replace the inputs (and optionally assessor, period) of a draft assessment',
+      params: idParams,
+      body: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['inputs'],
+        properties: { inputs: { $ref: 'InputValues#' }, notApplicable: { $ref: 'NotApplicable#' }, assessor: assessorName, period: { $ref: 'Period#' } },
+      },
+      response: { 200: assessmentResponse, ...errorResponses(403, 404, 409, 422) },
+    },
+    handler: async (request) => {
+      const current = assertDraft(await findAssessment(request.params.id));
+      const { inputs, notApplicable, assessor, period } = request.body;
+      await checkDraftInputs(compiledVersion(await findRubricVersion(current.rubric, '/rubric')), inputs, notApplicable);
+      return storage.updateAssessment(
+        current.id,
+        (latest) => ({
+          ...assertDraft(latest),
+          inputs,
+          notApplicable: notApplicable ?? {},
+          assessor: assessor ?? latest.assessor,
+          period: period ?? latest.period,
+          updatedAt: new Date().toISOString(),
+        }),
+        (next) => audit(request.caller, 'assessment.update', next),
+      );
+    },
+  });
+
+  app.post<{ Params: { id: string } }>('/api/assessments/:id/submit', {
+    config: assessorOnly,
+    schema: {
+      tags,
+      summary: 'Submit: the inputs must be complete and valid; the result is stored and frozen with the rubric hash',
+      params: idParams,
+      response: { 200: assessmentResponse, ...errorResponses(403, 404, 409, 422) },
+    },
+    handler: async (request) => {
+      const draft = assertDraft(await findAssessment(request.params.id));
+      const rubric = compiledVersion(await findRubricVersion(draft.rubric, '/rubric'));
+      const result = await evaluate(rubric, { inputs: draft.inputs, notApplicable: draft.notApplicable }, { requireComplete: true });
+      return storage.updateAssessment(
+        draft.id,
+        (latest) => {
+          assertDraft(latest);
+          if (latest.updatedAt !== draft.updatedAt) throw new RubricStudioError('STATE_CONFLICT', 'The assessment changed while it was being submitted; submit again.');
+          const now = new Date().toISOString();
+          return { ...latest, status: 'submitted', result, rubricHash: rubric.hash, updatedAt: now, submittedAt: now };
+        },
+        (next) => audit(request.caller, 'assessment.submit', next, rubric.hash),
+      );
+    },
+  });
+
+  app.post<{ Params: { id: string }; Body: { rubric: { id: string; version: string } } }>('/api/assessments/:id/rescore', {
+    schema: {
+      tags,
+      summary: 'Score a submitted assessment under another rubric version; the stored result does not change',
+      params: idParams,
+      body: { type: 'object', additionalProperties: false, required: ['rubric'], properties: { rubric: { $ref: 'RubricRef#' } } },
+      response: {
+        200: { type: 'object', required: ['stored', 'rescored'], properties: { stored: { $ref: 'ScoreResult#' }, rescored: { $ref: 'ScoreResult#' } } },
+        ...errorResponses(404, 409, 422),
+      },
+    },
+    handler: async (request) => {
+      const assessment = await findAssessment(request.params.id);
+      if (!assessment.result) throw new RubricStudioError('STATE_CONFLICT', 'The assessment is a draft and has no stored result; submit it, or score its inputs with POST /api/rubrics/{id}/versions/{version}/score.');
+      const target = compiledVersion(await findRubricVersion(request.body.rubric, '/body/rubric'));
+      const rescored = await evaluate(target, carryOver(assessment, target), { requireComplete: false });
+      return { stored: assessment.result, rescored };
+    },
+  });
+};
+
+/** Submitted assessments are frozen. */
+function assertDraft(record: AssessmentRecord): AssessmentRecord {
+  if (record.status !== 'draft') throw new RubricStudioError('ASSESSMENT_FROZEN', `Assessment ${record.id} was submitted on ${record.submittedAt} and never changes.`);
+  return record;
+}
+
+/** Values given must be valid; missing ones are fine in a draft. */
+async function checkDraftInputs(rubric: CompiledRubric, inputs: InputValues, notApplicable: Record<string, string> | undefined): Promise<void> {
+  await evaluate(rubric, { inputs, notApplicable }, { requireComplete: false });
+}
+
+/**
+ * The assessment's inputs as the target version reads them: renamed and defaulted per the
+ * target's inputMapping (when it maps from the assessed version), then limited to its inputs.
+ */
+function carryOver(assessment: AssessmentRecord, target: CompiledRubric): { inputs: InputValues; notApplicable: Record<string, string> } {
+  const mapping = target.doc.inputMapping;
+  const mapped: InputValues = { ...assessment.inputs };
+  if (mapping && target.doc.id === assessment.rubric.id && mapping.from === assessment.rubric.version) {
+    for (const [to, from] of Object.entries(mapping.renamed ?? {})) {
+      if (assessment.inputs[from] !== undefined) mapped[to] = assessment.inputs[from];
+    }
+    for (const [id, value] of Object.entries(mapping.defaults ?? {})) mapped[id] ??= value;
+  }
+  const inputs = Object.fromEntries(Object.entries(mapped).filter(([id]) => target.index.inputs.has(id)));
+  const notApplicable = Object.fromEntries(Object.entries(assessment.notApplicable).filter(([id]) => target.index.criterionById.get(id)?.criterion.notApplicable?.allowed));
+  return { inputs, notApplicable };
+}

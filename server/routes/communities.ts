@@ -1,0 +1,71 @@
+/** Communities (社区): who is assessed, with the sub-district (街道) a district finds them by. */
+import type { FastifyPluginAsync } from 'fastify';
+import { RubricStudioError } from '../../engine/index.ts';
+import type { Caller } from '../plugins/auth.ts';
+import { errorResponses, RECORD_ID_PATTERN } from '../schemas.ts';
+import type { AuditDraft, CommunityRecord, Storage } from '../storage/types.ts';
+
+type CommunityFields = Pick<CommunityRecord, 'name' | 'street' | 'district' | 'address' | 'contact'>;
+
+const writers = { roles: ['assessor', 'editor'] } as const;
+const tags = ['communities'];
+const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: RECORD_ID_PATTERN } } } as const;
+const fieldsBody = (extra: Record<string, unknown>, required: string[]) =>
+  ({ type: 'object', additionalProperties: false, allOf: [{ $ref: 'CommunityFields#' }], required, properties: { ...extra, name: true, street: true, district: true, address: true, contact: true } }) as const;
+
+export const communityRoutes: FastifyPluginAsync<{ storage: Storage }> = async (app, { storage }) => {
+  const audit = (caller: Caller, action: string, id: string): AuditDraft => ({ actor: caller.actor, role: caller.role, action, target: `community:${id}` });
+
+  app.get('/api/communities', {
+    schema: { tags, summary: 'All communities', response: { 200: { type: 'array', items: { $ref: 'Community#' } }, ...errorResponses() } },
+    handler: async () => storage.listCommunities(),
+  });
+
+  app.post<{ Body: CommunityFields & { id: string } }>('/api/communities', {
+    config: writers,
+    schema: {
+      tags,
+      summary: 'Add a community',
+      body: fieldsBody({ id: { type: 'string', pattern: RECORD_ID_PATTERN } }, ['id', 'name', 'street']),
+      response: { 201: { $ref: 'Community#' }, ...errorResponses(403, 409) },
+    },
+    handler: async (request, reply) => {
+      const now = new Date().toISOString();
+      const record: CommunityRecord = { ...fields(request.body), id: request.body.id, createdAt: now, updatedAt: now };
+      reply.code(201);
+      return storage.insertCommunity(record, audit(request.caller, 'community.create', record.id));
+    },
+  });
+
+  app.get<{ Params: { id: string } }>('/api/communities/:id', {
+    schema: { tags, summary: 'One community', params: idParams, response: { 200: { $ref: 'Community#' }, ...errorResponses(404) } },
+    handler: async (request) => {
+      const community = await storage.getCommunity(request.params.id);
+      if (!community) throw new RubricStudioError('NOT_FOUND', `There is no community ${request.params.id}.`);
+      return community;
+    },
+  });
+
+  app.put<{ Params: { id: string }; Body: CommunityFields & { id?: string } }>('/api/communities/:id', {
+    config: writers,
+    schema: {
+      tags,
+      summary: 'Replace a community’s name, street and details (the id never changes)',
+      params: idParams,
+      body: fieldsBody({ id: { type: 'string', description: 'optional; must equal the id in the URL' } }, ['name', 'street']),
+      response: { 200: { $ref: 'Community#' }, ...errorResponses(403, 404) },
+    },
+    handler: async (request) => {
+      const { id } = request.params;
+      if (request.body.id !== undefined && request.body.id !== id) {
+        throw new RubricStudioError('VALIDATION_FAILED', 'A community’s id never changes.', [{ path: '/body/id', message: `must be "${id}" or left out` }]);
+      }
+      return storage.updateCommunity(id, (current) => ({ ...fields(request.body), id, createdAt: current.createdAt, updatedAt: new Date().toISOString() }), audit(request.caller, 'community.update', id));
+    },
+  });
+};
+
+function fields(body: CommunityFields): CommunityFields {
+  const { name, street, district, address, contact } = body;
+  return { name, street, ...(district !== undefined && { district }), ...(address !== undefined && { address }), ...(contact !== undefined && { contact }) };
+}

@@ -1,0 +1,316 @@
+/**
+ * Rubrics and their versions: list, read, derived form, drafts (create, copy, update, delete),
+ * embedded tests, publish, retire, and score preview against any version.
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import semver from 'semver';
+import { checkLimits, deriveForm, evaluate, type InputValues, type Language, loadRubric, type RubricDocument, RubricStudioError, runRubricTests } from '../../engine/index.ts';
+import { blankRubric } from '../blank-rubric.ts';
+import { compiledVersion } from '../compiled-rubrics.ts';
+import { errorResponses, RUBRIC_ID_PATTERN, VERSION_PATTERN } from '../schemas.ts';
+import type { AuditDraft, RubricVersionRecord, Storage } from '../storage/types.ts';
+import type { Caller } from '../plugins/auth.ts';
+
+interface VersionParams {
+  id: string;
+  version: string;
+}
+
+const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: RUBRIC_ID_PATTERN } } } as const;
+const versionParams = {
+  type: 'object',
+  required: ['id', 'version'],
+  properties: { id: { type: 'string', pattern: RUBRIC_ID_PATTERN }, version: { type: 'string', pattern: VERSION_PATTERN } },
+} as const;
+const documentBody = { type: 'object', additionalProperties: false, required: ['document'], properties: { document: { $ref: 'RubricDocument#' } } } as const;
+const scoreBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['inputs'],
+  properties: { inputs: { $ref: 'InputValues#' }, notApplicable: { $ref: 'NotApplicable#' }, partial: { type: 'boolean', default: false } },
+} as const;
+const versionResponse = { $ref: 'RubricVersion#' } as const;
+const editorOnly = { roles: ['editor'] } as const;
+const tags = ['rubrics'];
+
+/** Target of audit entries about one rubric version. */
+export const rubricTarget = (id: string, version: string): string => `rubric:${id}@${version}`;
+
+export const rubricRoutes: FastifyPluginAsync<{ storage: Storage }> = async (app, { storage }) => {
+  const audit = (caller: Caller, action: string, record: RubricVersionRecord): AuditDraft => ({
+    actor: caller.actor,
+    role: caller.role,
+    action,
+    target: rubricTarget(record.id, record.version),
+    rubric: { id: record.id, version: record.version, hash: record.hash },
+  });
+
+  const findVersion = async ({ id, version }: VersionParams): Promise<RubricVersionRecord> => {
+    const record = await storage.getRubricVersion(id, version);
+    if (!record) throw new RubricStudioError('NOT_FOUND', `Rubric ${id} has no version ${version}.`, [{ path: '/version', message: 'list the rubric versions with GET /api/rubrics' }]);
+    return record;
+  };
+
+  app.get('/api/rubrics', {
+    schema: {
+      tags,
+      summary: 'Rubrics with their versions, oldest version first',
+      response: {
+        200: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['id', 'title', 'versions'],
+            properties: {
+              id: { type: 'string' },
+              title: { $ref: 'Localized#' },
+              versions: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: ['version', 'status', 'hash', 'title', 'updatedAt'],
+                  properties: {
+                    version: { type: 'string' },
+                    status: { type: 'string' },
+                    hash: { type: 'string' },
+                    title: { $ref: 'Localized#' },
+                    updatedAt: { type: 'string' },
+                    publishedAt: { type: ['string', 'null'] },
+                  },
+                },
+              },
+            },
+          },
+        },
+        ...errorResponses(),
+      },
+    },
+    handler: async () => {
+      const byRubric = new Map<string, RubricVersionRecord[]>();
+      for (const record of await storage.listRubricVersions()) byRubric.set(record.id, [...(byRubric.get(record.id) ?? []), record]);
+      return [...byRubric.entries()]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([id, records]) => {
+          const versions = records.sort((a, b) => semver.compare(a.version, b.version));
+          return {
+            id,
+            title: versions[versions.length - 1].document.title,
+            versions: versions.map((r) => ({ version: r.version, status: r.status, hash: r.hash, title: r.document.title, updatedAt: r.updatedAt, publishedAt: r.publishedAt })),
+          };
+        });
+    },
+  });
+
+  app.post<{ Body: { document: RubricDocument } }>('/api/rubrics', {
+    config: editorOnly,
+    schema: { tags, summary: 'Create a new rubric as a draft version', body: documentBody, response: { 201: versionResponse, ...errorResponses(403, 409, 413, 422) } },
+    handler: async (request, reply) => {
+      checkLimits(request.body.document);
+      const rubric = loadRubric({ ...request.body.document, status: 'draft' });
+      const { id, version } = rubric.doc;
+      if ((await storage.listRubricVersions()).some((r) => r.id === id)) {
+        throw new RubricStudioError('ALREADY_EXISTS', `Rubric ${id} already exists; add a version with POST /api/rubrics/${id}/versions.`, [{ path: '/document/id', message: 'choose another id, or add a version to the existing rubric' }]);
+      }
+      const now = new Date().toISOString();
+      const record: RubricVersionRecord = { id, version, status: 'draft', hash: rubric.hash, document: rubric.doc, warnings: rubric.warnings, createdAt: now, updatedAt: now, publishedAt: null, retiredAt: null };
+      reply.code(201);
+      return storage.insertRubricVersion(record, audit(request.caller, 'rubric.create', record));
+    },
+  });
+
+  app.get<{ Params: VersionParams }>('/api/rubrics/:id/versions/:version', {
+    schema: { tags, summary: 'One rubric version with its document', params: versionParams, response: { 200: versionResponse, ...errorResponses(404) } },
+    handler: async (request) => findVersion(request.params),
+  });
+
+  app.get<{ Params: VersionParams; Querystring: { lang: Language } }>('/api/rubrics/:id/versions/:version/form', {
+    schema: {
+      tags,
+      summary: 'The assessment form derived from a rubric version (@rjsf schema and uiSchema)',
+      params: versionParams,
+      querystring: { type: 'object', additionalProperties: false, properties: { lang: { type: 'string', enum: ['zh', 'en'], default: 'zh' } } },
+      response: { 200: { $ref: 'AssessmentForm#' }, ...errorResponses(404) },
+    },
+    handler: async (request) => deriveForm(compiledVersion(await findVersion(request.params)).index, request.query.lang),
+  });
+
+  app.post<{ Params: { id: string }; Body: { version: string; copyFrom?: { version: string } } }>('/api/rubrics/:id/versions', {
+    config: editorOnly,
+    schema: {
+      tags,
+      summary: 'Create a draft version, blank or copied from any version',
+      params: idParams,
+      body: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['version'],
+        properties: {
+          version: { type: 'string', pattern: VERSION_PATTERN },
+          copyFrom: { type: 'object', additionalProperties: false, required: ['version'], properties: { version: { type: 'string', pattern: VERSION_PATTERN } } },
+        },
+      },
+      response: { 201: versionResponse, ...errorResponses(403, 404, 409, 422) },
+    },
+    handler: async (request, reply) => {
+      const { id } = request.params;
+      const { version, copyFrom } = request.body;
+      const existing = (await storage.listRubricVersions()).filter((r) => r.id === id).sort((a, b) => semver.compare(a.version, b.version));
+      if (existing.length === 0) throw new RubricStudioError('NOT_FOUND', `There is no rubric ${id}; create it with POST /api/rubrics.`);
+      const source = copyFrom ? await findVersion({ id, version: copyFrom.version }) : undefined;
+      const document: RubricDocument = source
+        ? { ...structuredClone(source.document), version, status: 'draft' }
+        : blankRubric(id, version, existing[existing.length - 1].document.title);
+      const rubric = loadRubric(document);
+      const now = new Date().toISOString();
+      const record: RubricVersionRecord = { id, version, status: 'draft', hash: rubric.hash, document: rubric.doc, warnings: rubric.warnings, createdAt: now, updatedAt: now, publishedAt: null, retiredAt: null };
+      reply.code(201);
+      return storage.insertRubricVersion(record, audit(request.caller, 'rubric.create-version', record));
+    },
+  });
+
+  app.put<{ Params: VersionParams; Body: { document: RubricDocument } }>('/api/rubrics/:id/versions/:version', {
+    config: editorOnly,
+    schema: {
+      tags,
+      summary: 'Replace the document of a draft version; returns it with its lint warnings',
+      params: versionParams,
+      body: documentBody,
+      response: { 200: versionResponse, ...errorResponses(403, 404, 409, 413, 422) },
+    },
+    handler: async (request) => {
+      const { id, version } = request.params;
+      assertDraft(await findVersion(request.params));
+      checkLimits(request.body.document);
+      const { document } = request.body;
+      const mismatched = [
+        ...(document.id === id ? [] : [{ path: '/document/id', message: `must be "${id}", the rubric in the URL` }]),
+        ...(document.version === version ? [] : [{ path: '/document/version', message: `must be "${version}", the version in the URL; to change the version, create a new one` }]),
+      ];
+      if (mismatched.length > 0) throw new RubricStudioError('VALIDATION_FAILED', 'The document does not belong to this rubric version.', mismatched);
+      const rubric = loadRubric({ ...document, status: 'draft' });
+      return storage.updateRubricVersion(
+        id,
+        version,
+        (current) => {
+          assertDraft(current);
+          return { ...current, document: rubric.doc, hash: rubric.hash, warnings: rubric.warnings, updatedAt: new Date().toISOString() };
+        },
+        (next) => audit(request.caller, 'rubric.update', next),
+      );
+    },
+  });
+
+  app.delete<{ Params: VersionParams }>('/api/rubrics/:id/versions/:version', {
+    config: editorOnly,
+    schema: { tags, summary: 'Delete a draft version', params: versionParams, response: { 204: { type: 'null' }, ...errorResponses(403, 404, 409) } },
+    handler: async (request, reply) => {
+      const record = await findVersion(request.params);
+      await storage.deleteRubricVersion(record.id, record.version, assertDraft, audit(request.caller, 'rubric.delete', record));
+      return reply.code(204).send();
+    },
+  });
+
+  app.post<{ Params: VersionParams }>('/api/rubrics/:id/versions/:version/test', {
+    schema: {
+      tags,
+      summary: 'Run the embedded test cases of a version',
+      params: versionParams,
+      response: {
+        200: {
+          type: 'object',
+          required: ['passed', 'failed', 'cases'],
+          properties: {
+            passed: { type: 'integer' },
+            failed: { type: 'integer' },
+            cases: {
+              type: 'array',
+              items: { type: 'object', required: ['name', 'passed', 'failures'], properties: { name: { type: 'string' }, passed: { type: 'boolean' }, failures: { type: 'array', items: { $ref: 'Issue#' } } } },
+            },
+          },
+        },
+        ...errorResponses(404),
+      },
+    },
+    handler: async (request) => {
+      const report = await runRubricTests(compiledVersion(await findVersion(request.params)));
+      return { ...report, cases: report.cases.map(({ result: _result, ...rest }) => rest) };
+    },
+  });
+
+  app.post<{ Params: VersionParams; Body: { changelog: string } }>('/api/rubrics/:id/versions/:version/publish', {
+    config: editorOnly,
+    schema: {
+      tags,
+      summary: 'Publish a draft: it must validate and pass its tests; it never changes afterwards',
+      params: versionParams,
+      body: { type: 'object', additionalProperties: false, required: ['changelog'], properties: { changelog: { type: 'string', maxLength: 4000 } } },
+      response: { 200: versionResponse, ...errorResponses(403, 404, 409, 422) },
+    },
+    handler: async (request) => {
+      const draft = assertDraft(await findVersion(request.params));
+      const changelog = request.body.changelog.trim();
+      const rubric = loadRubric({ ...draft.document, ...(changelog && { changelog }), status: 'draft' });
+      const report = await runRubricTests(rubric);
+      if (report.failed > 0) {
+        const details = report.cases.filter((c) => !c.passed).flatMap((c) => c.failures.map((f) => ({ path: f.path, message: `${c.name}: ${f.message}` })));
+        throw new RubricStudioError('RUBRIC_TESTS_FAILED', `${report.failed} of ${report.cases.length} tests fail; the version stays a draft.`, details);
+      }
+      return storage.updateRubricVersion(
+        draft.id,
+        draft.version,
+        (current) => {
+          assertDraft(current);
+          if (current.hash !== draft.hash) throw new RubricStudioError('STATE_CONFLICT', 'The draft changed while it was being published; publish again.');
+          const now = new Date().toISOString();
+          return { ...current, status: 'published', document: { ...rubric.doc, status: 'published' }, hash: rubric.hash, warnings: rubric.warnings, updatedAt: now, publishedAt: now };
+        },
+        (next) => audit(request.caller, 'rubric.publish', next),
+      );
+    },
+  });
+
+  app.post<{ Params: VersionParams }>('/api/rubrics/:id/versions/:version/retire', {
+    config: editorOnly,
+    schema: { tags, summary: 'Retire a published version: no new assessments under it', params: versionParams, response: { 200: versionResponse, ...errorResponses(403, 404, 409) } },
+    handler: async (request) => {
+      const { id, version } = request.params;
+      return storage.updateRubricVersion(
+        id,
+        version,
+        (current) => {
+          if (current.status === 'retired') throw immutable(current);
+          if (current.status !== 'published') throw new RubricStudioError('STATE_CONFLICT', `Version ${version} of ${id} is a draft; only published versions can be retired (delete a draft instead).`);
+          const now = new Date().toISOString();
+          return { ...current, status: 'retired', document: { ...current.document, status: 'retired' }, updatedAt: now, retiredAt: now };
+        },
+        (next) => audit(request.caller, 'rubric.retire', next),
+      );
+    },
+  });
+
+  app.post<{ Params: VersionParams; Body: { inputs: InputValues; notApplicable?: Record<string, string>; partial: boolean } }>('/api/rubrics/:id/versions/:version/score', {
+    schema: {
+      tags,
+      summary: 'Score inputs against a version without storing anything',
+      params: versionParams,
+      body: scoreBody,
+      response: { 200: { $ref: 'ScoreResult#' }, ...errorResponses(404, 422) },
+    },
+    handler: async (request) => {
+      const { inputs, notApplicable, partial } = request.body;
+      return evaluate(compiledVersion(await findVersion(request.params)), { inputs, notApplicable }, { requireComplete: !partial });
+    },
+  });
+};
+
+function immutable(record: RubricVersionRecord): RubricStudioError {
+  return new RubricStudioError('VERSION_IMMUTABLE', `Version ${record.version} of ${record.id} is ${record.status} and never changes; create a new draft version from it.`, [
+    { path: '/version', message: `POST /api/rubrics/${record.id}/versions with {"version": "<next>", "copyFrom": {"version": "${record.version}"}}` },
+  ]);
+}
+
+/** Drafts only: published and retired versions are immutable. */
+function assertDraft(record: RubricVersionRecord): RubricVersionRecord {
+  if (record.status !== 'draft') throw immutable(record);
+  return record;
+}

@@ -1,0 +1,219 @@
+/**
+ * Shared JSON Schemas of the HTTP API, registered once with addSchema and referenced by $ref
+ * ("Period#"). Rubric documents are declared as plain objects: the engine validates them
+ * (size and depth limits first), with messages no route schema could give.
+ */
+import type { FastifyInstance } from 'fastify';
+import { ERROR_CATALOGUE } from '../engine/index.ts';
+
+/** Rubric ids: lower-case letters, digits and hyphens (as in the meta-schema). */
+export const RUBRIC_ID_PATTERN = '^[a-z0-9][a-z0-9-]{0,63}$';
+/** Semantic versions (as in the meta-schema). */
+export const VERSION_PATTERN = '^(0|[1-9][0-9]{0,5})\\.(0|[1-9][0-9]{0,5})\\.(0|[1-9][0-9]{0,5})(-[0-9A-Za-z.-]{1,40})?$';
+/** Community and assessment ids. */
+export const RECORD_ID_PATTERN = '^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$';
+
+const text = (maxLength: number) => ({ type: 'string', minLength: 1, maxLength }) as const;
+const timestamp = { type: 'string', description: 'ISO 8601 date-time' } as const;
+const nullableTimestamp = { type: ['string', 'null'], description: 'ISO 8601 date-time, or null' } as const;
+const looseObject = { type: 'object', additionalProperties: true } as const;
+
+export const sharedSchemas = [
+  {
+    $id: 'Issue',
+    description: 'A problem and where it is (JSON pointer).',
+    type: 'object',
+    required: ['path', 'message'],
+    properties: { path: { type: 'string' }, message: { type: 'string' } },
+  },
+  {
+    $id: 'ErrorBody',
+    description: 'Every error response. The codes and how to fix each are listed in the README.',
+    type: 'object',
+    required: ['statusCode', 'code', 'error', 'message', 'details'],
+    properties: {
+      statusCode: { type: 'integer' },
+      code: { type: 'string', enum: Object.keys(ERROR_CATALOGUE) },
+      error: { type: 'string' },
+      message: { type: 'string' },
+      details: { type: 'array', items: { $ref: 'Issue#' } },
+    },
+  },
+  {
+    $id: 'Localized',
+    type: 'object',
+    properties: { zh: { type: 'string' }, en: { type: 'string' } },
+  },
+  {
+    $id: 'RubricRef',
+    description: 'A rubric version by id and version.',
+    type: 'object',
+    additionalProperties: false,
+    required: ['id', 'version'],
+    properties: { id: { type: 'string', pattern: RUBRIC_ID_PATTERN }, version: { type: 'string', pattern: VERSION_PATTERN } },
+  },
+  {
+    $id: 'RubricStamp',
+    description: 'The rubric version a result was computed with, and its content hash.',
+    type: 'object',
+    required: ['id', 'version', 'hash'],
+    properties: { id: { type: 'string' }, version: { type: 'string' }, hash: { type: 'string' } },
+  },
+  {
+    $id: 'Period',
+    description: 'Assessment period: mid-term or final assessment, or quarterly monitoring (7.1.2, 7.2.1).',
+    type: 'object',
+    additionalProperties: false,
+    required: ['year', 'kind'],
+    properties: { year: { type: 'integer', minimum: 2000, maximum: 2100 }, kind: { type: 'string', enum: ['mid-term', 'final', 'quarterly'] } },
+  },
+  {
+    $id: 'RubricDocument',
+    description: 'A rubric document (format rubric/1, see rubric-schemas/). Validated by the engine, not by the route schema.',
+    ...looseObject,
+  },
+  {
+    $id: 'InputValues',
+    description: 'Input id → value; checked against the rubric version’s inputs.',
+    type: 'object',
+    maxProperties: 2000,
+    additionalProperties: true,
+  },
+  {
+    $id: 'NotApplicable',
+    description: 'Criterion id → reason it does not apply.',
+    type: 'object',
+    maxProperties: 2000,
+    additionalProperties: { type: 'string', maxLength: 2000 },
+  },
+  {
+    $id: 'NodeResult',
+    type: 'object',
+    required: ['id', 'points', 'max', 'capped'],
+    properties: { id: { type: 'string' }, title: { $ref: 'Localized#' }, points: { type: 'number' }, max: { type: 'number' }, capped: { type: 'boolean' } },
+  },
+  {
+    $id: 'ScoreResult',
+    description: 'The engine’s result: totals, tier, and each criterion with its arithmetic and explanation.',
+    type: 'object',
+    required: ['rubric', 'complete', 'total', 'max', 'ratio', 'tier', 'ratioTier', 'groups', 'indicators', 'criteria', 'requirements'],
+    properties: {
+      rubric: { $ref: 'RubricStamp#' },
+      complete: { type: 'boolean' },
+      total: { type: 'number' },
+      max: { type: 'number' },
+      ratio: { type: ['number', 'null'] },
+      tier: { type: ['string', 'null'] },
+      ratioTier: { type: ['string', 'null'] },
+      groups: { type: 'array', items: { $ref: 'NodeResult#' } },
+      indicators: { type: 'array', items: { $ref: 'NodeResult#' } },
+      criteria: { type: 'array', items: { ...looseObject, description: 'CriterionResult (engine/types.ts)' } },
+      requirements: { type: 'array', items: { ...looseObject, description: 'RequirementResult (engine/types.ts)' } },
+    },
+  },
+  {
+    $id: 'ValidationReport',
+    type: 'object',
+    required: ['valid', 'errors', 'warnings'],
+    properties: { valid: { type: 'boolean' }, errors: { type: 'array', items: { $ref: 'Issue#' } }, warnings: { type: 'array', items: { $ref: 'Issue#' } } },
+  },
+  {
+    $id: 'AssessmentForm',
+    description: 'The derived assessment form in @rjsf conventions.',
+    type: 'object',
+    required: ['schema', 'uiSchema'],
+    properties: { schema: looseObject, uiSchema: looseObject },
+  },
+  {
+    $id: 'RubricVersion',
+    type: 'object',
+    required: ['id', 'version', 'status', 'hash', 'document', 'warnings', 'createdAt', 'updatedAt', 'publishedAt'],
+    properties: {
+      id: { type: 'string' },
+      version: { type: 'string' },
+      status: { type: 'string', enum: ['draft', 'published', 'retired'] },
+      hash: { type: 'string' },
+      document: { $ref: 'RubricDocument#' },
+      warnings: { type: 'array', items: { $ref: 'Issue#' } },
+      createdAt: timestamp,
+      updatedAt: timestamp,
+      publishedAt: nullableTimestamp,
+      retiredAt: nullableTimestamp,
+    },
+  },
+  {
+    $id: 'Community',
+    type: 'object',
+    required: ['id', 'name', 'street'],
+    properties: {
+      id: { type: 'string' },
+      name: { type: 'string' },
+      street: { type: 'string', description: 'The sub-district (街道).' },
+      district: { type: 'string' },
+      address: { type: 'string' },
+      contact: { type: 'string' },
+      createdAt: timestamp,
+      updatedAt: timestamp,
+    },
+  },
+  {
+    $id: 'CommunityFields',
+    description: 'What a community record holds besides its id.',
+    type: 'object',
+    required: ['name', 'street'],
+    properties: { name: text(200), street: text(200), district: text(200), address: text(400), contact: text(200) },
+  },
+  {
+    $id: 'AssessmentSummary',
+    type: 'object',
+    required: ['id', 'communityId', 'rubric', 'period', 'assessor', 'status', 'total', 'tier', 'updatedAt'],
+    properties: {
+      id: { type: 'string' },
+      communityId: { type: 'string' },
+      rubric: { $ref: 'RubricRef#' },
+      period: { $ref: 'Period#' },
+      assessor: { type: 'string' },
+      status: { type: 'string', enum: ['draft', 'submitted'] },
+      total: { type: ['number', 'null'] },
+      tier: { type: ['string', 'null'] },
+      updatedAt: timestamp,
+      submittedAt: nullableTimestamp,
+    },
+  },
+  {
+    $id: 'Assessment',
+    type: 'object',
+    required: ['id', 'communityId', 'rubric', 'period', 'assessor', 'status', 'inputs', 'notApplicable', 'result', 'rubricHash', 'createdAt', 'updatedAt', 'submittedAt'],
+    properties: {
+      id: { type: 'string' },
+      communityId: { type: 'string' },
+      rubric: { $ref: 'RubricRef#' },
+      period: { $ref: 'Period#' },
+      assessor: { type: 'string' },
+      status: { type: 'string', enum: ['draft', 'submitted'] },
+      inputs: { $ref: 'InputValues#' },
+      notApplicable: { $ref: 'NotApplicable#' },
+      result: { anyOf: [{ $ref: 'ScoreResult#' }, { type: 'null' }] },
+      rubricHash: { type: ['string', 'null'] },
+      createdAt: timestamp,
+      updatedAt: timestamp,
+      submittedAt: nullableTimestamp,
+    },
+  },
+  {
+    $id: 'AuditEntry',
+    type: 'object',
+    required: ['at', 'actor', 'role', 'action', 'target'],
+    properties: { at: timestamp, actor: { type: 'string' }, role: { type: 'string' }, action: { type: 'string' }, target: { type: 'string' }, rubric: { $ref: 'RubricStamp#' } },
+  },
+] as const;
+
+/** The error responses a route can give, for its `response` schema. */
+export function errorResponses(...statuses: number[]): Record<number, { $ref: string }> {
+  return Object.fromEntries([400, 401, ...statuses].map((status) => [status, { $ref: 'ErrorBody#' }]));
+}
+
+/** Registers every shared schema once on the root app. */
+export function addSharedSchemas(app: FastifyInstance): void {
+  for (const schema of sharedSchemas) app.addSchema(schema);
+}

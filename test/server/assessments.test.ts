@@ -1,0 +1,135 @@
+import type { FastifyInstance } from 'fastify';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { assessmentBody, call, expectStatus, smallRubric, startAppWithPublishedRubric } from './harness.ts';
+
+let app: FastifyInstance;
+beforeEach(async () => {
+  app = await startAppWithPublishedRubric();
+});
+afterEach(async () => {
+  await app.close();
+});
+
+const createDraft = async (overrides: Record<string, unknown> = {}) => (await expectStatus(call(app, 'assessor', 'POST', '/api/assessments', assessmentBody(overrides)), 201)).json();
+
+describe('assessments', () => {
+  test('an assessor saves a draft with partial inputs; it has no result yet', async () => {
+    const draft = await createDraft({ inputs: { hasOffice: true } });
+    expect(draft).toMatchObject({ status: 'draft', inputs: { hasOffice: true }, notApplicable: {}, result: null, rubricHash: null, submittedAt: null });
+    expect(draft.id).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  test('a draft refuses a value of the wrong kind, naming the input', async () => {
+    const response = await call(app, 'assessor', 'POST', '/api/assessments', assessmentBody({ inputs: { volunteers: -3 } }));
+    expect(response.statusCode).toBe(422);
+    expect(response.json()).toMatchObject({ code: 'INPUTS_INVALID', details: [{ path: '/inputs/volunteers' }] });
+  });
+
+  test('a draft refuses an unknown community or rubric version', async () => {
+    const noCommunity = await call(app, 'assessor', 'POST', '/api/assessments', assessmentBody({ communityId: 'nowhere' }));
+    expect(noCommunity.json()).toMatchObject({ statusCode: 400, details: [{ path: '/body/communityId' }] });
+    const noVersion = await call(app, 'assessor', 'POST', '/api/assessments', assessmentBody({ rubric: { id: 'small-rubric', version: '7.0.0' } }));
+    expect(noVersion.statusCode).toBe(400);
+  });
+
+  test('assessments are made under published versions only', async () => {
+    await expectStatus(call(app, 'editor', 'POST', '/api/rubrics/small-rubric/versions', { version: '1.1.0', copyFrom: { version: '1.0.0' } }), 201);
+    const response = await call(app, 'assessor', 'POST', '/api/assessments', assessmentBody({ rubric: { id: 'small-rubric', version: '1.1.0' } }));
+    expect(response.statusCode).toBe(409);
+    expect(response.json().code).toBe('STATE_CONFLICT');
+  });
+
+  test('updating a draft replaces its inputs and may change assessor and period', async () => {
+    const draft = await createDraft({ inputs: { hasOffice: true } });
+    const updated = (await expectStatus(call(app, 'assessor', 'PUT', `/api/assessments/${draft.id}`, { inputs: { volunteers: 20 }, assessor: 'Second Assessor', period: { year: 2025, kind: 'quarterly' } }), 200)).json();
+    expect(updated).toMatchObject({ inputs: { volunteers: 20 }, assessor: 'Second Assessor', period: { year: 2025, kind: 'quarterly' }, status: 'draft' });
+  });
+
+  test('submitting incomplete inputs is 422 INPUTS_INCOMPLETE and the draft stays a draft', async () => {
+    const draft = await createDraft({ inputs: { hasOffice: true } });
+    const response = await call(app, 'assessor', 'POST', `/api/assessments/${draft.id}/submit`);
+    expect(response.statusCode).toBe(422);
+    expect(response.json()).toMatchObject({ code: 'INPUTS_INCOMPLETE', details: [{ path: '/inputs/volunteers' }] });
+    expect((await call(app, 'viewer', 'GET', `/api/assessments/${draft.id}`)).json().status).toBe('draft');
+  });
+
+  test('submitting scores the inputs and freezes the result with the rubric hash', async () => {
+    const version = (await call(app, 'viewer', 'GET', '/api/rubrics/small-rubric/versions/1.0.0')).json();
+    const draft = await createDraft();
+    const submitted = (await expectStatus(call(app, 'assessor', 'POST', `/api/assessments/${draft.id}/submit`), 200)).json();
+    expect(submitted).toMatchObject({ status: 'submitted', rubricHash: version.hash, result: { total: 8, tier: 'good', rubric: { hash: version.hash } } });
+    expect(submitted.submittedAt).toEqual(expect.any(String));
+    const read = (await call(app, 'viewer', 'GET', `/api/assessments/${draft.id}`)).json();
+    expect(read.result.criteria[1]).toMatchObject({ id: 'C2', points: 4, explanation: expect.any(Object), arithmetic: expect.any(String) });
+  });
+
+  test('a submitted assessment never changes: update and submit are 409 ASSESSMENT_FROZEN', async () => {
+    const draft = await createDraft();
+    await expectStatus(call(app, 'assessor', 'POST', `/api/assessments/${draft.id}/submit`), 200);
+    const update = await call(app, 'assessor', 'PUT', `/api/assessments/${draft.id}`, { inputs: { hasOffice: false, volunteers: 0 } });
+    expect(update.statusCode).toBe(409);
+    expect(update.json().code).toBe('ASSESSMENT_FROZEN');
+    expect((await call(app, 'assessor', 'POST', `/api/assessments/${draft.id}/submit`)).json().code).toBe('ASSESSMENT_FROZEN');
+  });
+
+  test('an unknown assessment is 404', async () => {
+    expect((await call(app, 'viewer', 'GET', '/api/assessments/00000000-0000-0000-0000-000000000000')).statusCode).toBe(404);
+  });
+
+  test('the list filters by community, street, version, period, tier and status', async () => {
+    await expectStatus(call(app, 'assessor', 'POST', '/api/communities', { id: 'hillside', name: 'Hillside', street: 'North Street' }), 201);
+    const good = await createDraft();
+    await expectStatus(call(app, 'assessor', 'POST', `/api/assessments/${good.id}/submit`), 200);
+    const basic = await createDraft({ communityId: 'hillside', period: { year: 2025, kind: 'mid-term' }, inputs: { hasOffice: false, volunteers: 0 } });
+    await expectStatus(call(app, 'assessor', 'POST', `/api/assessments/${basic.id}/submit`), 200);
+    const draft = await createDraft({ period: { year: 2025, kind: 'quarterly' }, inputs: {} });
+
+    const ids = async (query: string) => (await call(app, 'viewer', 'GET', `/api/assessments${query}`)).json().map((a: { id: string }) => a.id);
+    expect(await ids('')).toEqual([good.id, basic.id, draft.id]);
+    expect(await ids('?community=hillside')).toEqual([basic.id]);
+    expect(await ids('?street=East%20Street')).toEqual([good.id, draft.id]);
+    expect(await ids('?rubric=small-rubric&version=1.0.0')).toHaveLength(3);
+    expect(await ids('?year=2025')).toEqual([basic.id, draft.id]);
+    expect(await ids('?year=2025&kind=mid-term')).toEqual([basic.id]);
+    expect(await ids('?tier=good')).toEqual([good.id]);
+    expect(await ids('?status=draft')).toEqual([draft.id]);
+    const summary = (await call(app, 'viewer', 'GET', '/api/assessments?tier=good')).json()[0];
+    expect(summary).toMatchObject({ communityId: 'riverside', total: 8, tier: 'good', status: 'submitted', rubric: { id: 'small-rubric', version: '1.0.0' } });
+    expect(summary).not.toHaveProperty('inputs');
+  });
+
+  test('re-scoring under another version answers a new result beside the unchanged stored one', async () => {
+    const draft = await createDraft();
+    await expectStatus(call(app, 'assessor', 'POST', `/api/assessments/${draft.id}/submit`), 200);
+    // Version 2.0.0 pays one point less for the office.
+    const v2 = smallRubric({ version: '2.0.0' });
+    v2.groups[0].indicators![0].points = 3;
+    v2.groups[0].points = 9;
+    v2.groups[0].indicators![0].criteria[0].points = 3;
+    v2.groups[0].indicators![0].criteria[0].rules[0].event.params = { kind: 'fixed', points: 3 };
+    v2.tests = [];
+    await expectStatus(call(app, 'editor', 'POST', '/api/rubrics/small-rubric/versions', { version: '2.0.0' }), 201);
+    await expectStatus(call(app, 'editor', 'PUT', '/api/rubrics/small-rubric/versions/2.0.0', { document: v2 }), 200);
+
+    const answer = (await expectStatus(call(app, 'viewer', 'POST', `/api/assessments/${draft.id}/rescore`, { rubric: { id: 'small-rubric', version: '2.0.0' } }), 200)).json();
+    expect(answer.stored).toMatchObject({ total: 8, rubric: { version: '1.0.0' } });
+    expect(answer.rescored).toMatchObject({ total: 7, max: 9, rubric: { version: '2.0.0' } });
+    expect((await call(app, 'viewer', 'GET', `/api/assessments/${draft.id}`)).json().result.total).toBe(8);
+  });
+
+  test('re-scoring a draft is a state conflict: it has no stored result', async () => {
+    const draft = await createDraft();
+    const response = await call(app, 'viewer', 'POST', `/api/assessments/${draft.id}/rescore`, { rubric: { id: 'small-rubric', version: '1.0.0' } });
+    expect(response.statusCode).toBe(409);
+  });
+
+  test('every change is in the audit log with who, role, action, target and rubric stamp', async () => {
+    const draft = await createDraft();
+    await expectStatus(call(app, 'assessor', 'POST', `/api/assessments/${draft.id}/submit`), 200);
+    const audit = (await expectStatus(call(app, 'editor', 'GET', '/api/audit'), 200)).json();
+    expect(audit.map((e: { action: string }) => e.action)).toEqual(['rubric.create', 'rubric.publish', 'community.create', 'assessment.create', 'assessment.submit']);
+    expect(audit[4]).toMatchObject({ actor: 'local assessor', role: 'assessor', target: `assessment:${draft.id}`, rubric: { id: 'small-rubric', version: '1.0.0', hash: expect.stringMatching(/^sha256:/) }, at: expect.any(String) });
+    expect(audit[1]).toMatchObject({ actor: 'local editor', role: 'editor', target: 'rubric:small-rubric@1.0.0' });
+    expect((await call(app, 'editor', 'GET', '/api/audit?limit=1')).json()).toHaveLength(1);
+  });
+});

@@ -1,0 +1,65 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { LOCK_FILE } from '../../server/storage/data-dir-lock.ts';
+import { freshDataDir } from './harness.ts';
+
+const root = new URL('../..', import.meta.url).pathname;
+const tsx = join(root, 'node_modules', '.bin', 'tsx');
+const children: ChildProcess[] = [];
+
+/** Starts `npm start`'s command on a free port; resolves with the process and everything it printed so far. */
+function startServer(dataDir: string): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
+  const env = { ...process.env, RUBRIC_TOKENS: '', TOKENS_FILE: '', LOG_LEVEL: 'warn' };
+  const child = spawn(tsx, ['server/main.ts', '--port', '0', '--data-dir', dataDir, '--no-ui-build'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  let output = '';
+  child.stdout?.on('data', (chunk) => {
+    output += chunk;
+  });
+  child.stderr?.on('data', (chunk) => {
+    output += chunk;
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+async function waitFor<T>(probe: () => T | undefined | Promise<T | undefined>, what: string, timeoutMs = 60_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+afterAll(() => {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+});
+
+describe('starting the real server', () => {
+  test('it listens, serves the API and its docs, refuses a second server on the same data directory, and stops cleanly', async () => {
+    const dataDir = freshDataDir();
+    const first = startServer(dataDir);
+    const url = await waitFor(() => /running at (http:\/\/\S+)/.exec(first.output())?.[1], `the URL in:\n${first.output()}`);
+    expect(first.output()).toContain('editor   editor-local-token');
+
+    const openapi = await fetch(`${url}/openapi.json`);
+    expect(openapi.status).toBe(200);
+    const me = await fetch(`${url}/api/me`, { headers: { authorization: 'Bearer viewer-local-token' } });
+    expect(await me.json()).toMatchObject({ role: 'viewer' });
+    const rubrics = (await (await fetch(`${url}/api/rubrics`, { headers: { authorization: 'Bearer viewer-local-token' } })).json()) as unknown[];
+    if (existsSync(join(root, 'examples', 'appendix-c', 'rubric.json'))) expect(rubrics.length).toBeGreaterThan(0);
+
+    const second = startServer(dataDir);
+    expect(await second.exited).not.toBe(0);
+    expect(second.output()).toContain('DATA_DIR_LOCKED');
+    expect(second.output()).toContain('is in use by another Rubric Studio server');
+
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+    expect(existsSync(join(dataDir, LOCK_FILE))).toBe(false);
+  });
+});

@@ -1,0 +1,296 @@
+/**
+ * The builder UI in Chromium against the real server (fresh data directory, seeded with the
+ * examples): an editor changes the Appendix C rubric and publishes it through the UI only; an
+ * assessor fills the new version's form, is told about a bad value, corrects it, submits and
+ * sees what the engine computes; the form's labels follow the Chinese/English switch. Each main
+ * screen passes an axe-core check (no serious or critical violations) and is kept as a screenshot.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { fieldLocations } from '../../builder-ui/src/model/assessment.ts';
+import { controlId } from '../../builder-ui/src/model/issues.ts';
+import { evaluate, type InputValues, loadRubric, type RubricDocument } from '../../engine/index.ts';
+import { type Browser, buildUi, launchBrowser, ROOT, type RunningServer, screenshot, seriousViolations, signIn, startServer } from './browser.ts';
+
+const RUBRIC = 'binjiang-home-plus';
+const NEW_VERSION = '1.1.0';
+const NEW_INPUT = 'repairCorner';
+const NEW_CRITERION = 'i03.3';
+const appendixC = JSON.parse(readFileSync(join(ROOT, 'examples', 'appendix-c', 'rubric.json'), 'utf8')) as RubricDocument;
+const demonstration = JSON.parse(readFileSync(join(ROOT, 'examples', 'appendix-c', 'assessments', '01-demonstration.json'), 'utf8')) as { inputs: InputValues };
+
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+const pageErrors: string[] = [];
+
+/** JSON pointer of a criterion of the Appendix C document (its position is what the editor's control ids use). */
+function criterionPointer(doc: RubricDocument, id: string): { criterion: string; indicator: string } {
+  const search = (groups: RubricDocument['groups'], at: string): { criterion: string; indicator: string } | null => {
+    for (const [g, group] of groups.entries()) {
+      for (const [i, indicator] of (group.indicators ?? []).entries()) {
+        const c = indicator.criteria.findIndex((x) => x.id === id);
+        if (c >= 0) return { indicator: `${at}/${g}/indicators/${i}`, criterion: `${at}/${g}/indicators/${i}/criteria/${c}` };
+      }
+      const found = search(group.groups ?? [], `${at}/${g}/groups`);
+      if (found) return found;
+    }
+    return null;
+  };
+  const found = search(doc.groups, '/groups');
+  if (!found) throw new Error(`criterion ${id} not in the document`);
+  return found;
+}
+
+const control = (pointer: string): string => `#${controlId(pointer)}`;
+
+/** expect.poll with a wait fit for a browser round trip to the server (vitest's default is 1 s). */
+const poll = <T>(read: () => T | Promise<T>, options: { timeout?: number } = {}) => expect.poll(read, { timeout: 15_000, interval: 150, ...options });
+
+async function expectAccessible(name: string): Promise<void> {
+  const violations = await seriousViolations(page);
+  expect(violations, `${name}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
+}
+
+async function waitForValid(): Promise<void> {
+  await page.getByTestId('validity').filter({ hasText: '✓ Valid' }).waitFor({ timeout: 20_000 });
+  await poll(() => page.getByTestId('validity').textContent()).not.toContain('checking');
+}
+
+async function tryItTotal(): Promise<string> {
+  return (await page.locator('.try-it [data-testid="score-total"]').textContent())?.trim() ?? '';
+}
+
+beforeAll(async () => {
+  buildUi();
+  server = await startServer();
+  browser = await launchBrowser();
+  page = browser.page;
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  // Console errors too (a Content Security Policy refusal shows only there); 4xx answers the UI handles are expected.
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) pageErrors.push(message.text());
+  });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('builder UI in Chromium', () => {
+  test('an editor copies the Appendix C rubric, changes points, a tier threshold and adds a yes/no criterion, then publishes', async () => {
+    await signIn(page, server.url, 'editor');
+    await page.getByRole('heading', { name: /Rubrics/ }).waitFor();
+    await expectAccessible('rubric list');
+    await screenshot(page, 'editor-1-rubric-list');
+
+    await page.getByRole('button', { name: `New draft from this: ${RUBRIC} 1.0.0` }).click();
+    await page.getByLabel('New version (copy of 1.0.0)').fill(NEW_VERSION);
+    await page.getByRole('button', { name: 'Create draft' }).click();
+    await page.getByTestId('version-status').filter({ hasText: 'draft' }).waitFor();
+    await waitForValid();
+
+    // Try it: open plan = yes scores criterion i03.2's 1 point.
+    await page.locator('#preview_basic-setup_i03_openPlan-0').check();
+    await poll(tryItTotal, { timeout: 15_000 }).toBe('1');
+
+    // Change i03.2 from 1 to 0.5 points (the criterion's maximum and its rule's award).
+    const openPlan = criterionPointer(appendixC, 'i03.2');
+    await page.locator(control(`${openPlan.criterion}/rules/0/event/params/points`)).fill('0.5');
+    await page.locator(control(`${openPlan.criterion}/points`)).fill('0.5');
+    // The indicator now declares more than its criteria add up to: the error sits next to its points.
+    await poll(() => page.locator(`${control(`${openPlan.indicator}/points`)}-issues`).textContent(), { timeout: 15_000 }).toContain('its criteria add up to 1.5');
+
+    // A new yes/no input and a criterion reading it restore the indicator's 2 points.
+    await page.getByRole('tab', { name: /Inputs/ }).click();
+    await page.getByRole('button', { name: '+ yes / no 是否' }).click();
+    const inputIndex = appendixC.inputs.length;
+    await page.locator(control(`/inputs/${inputIndex}/id`)).fill(NEW_INPUT);
+    await page.locator(control(`/inputs/${inputIndex}/label/zh`)).fill('设有便民维修角');
+    await page.locator(control(`/inputs/${inputIndex}/label/en`)).fill('Has a repair corner');
+    await page.getByRole('tab', { name: /Groups & criteria/ }).click();
+    await page.getByRole('button', { name: '+ Criterion in i03' }).click();
+    const added = `${openPlan.indicator}/criteria/2`;
+    await page.locator(control(`${added}/id`)).fill(NEW_CRITERION);
+    await page.locator(control(`${added}/title/zh`)).fill('设有便民维修角得0.5分');
+    await page.locator(control(`${added}/title/en`)).fill('0.5 points for a repair corner');
+    await page.locator(control(`${added}/points`)).fill('0.5');
+    await page.locator(control(`${added}/rules/0/event/params/points`)).fill('0.5');
+    await page.locator(`[data-criterion="${NEW_CRITERION}"]`).getByRole('button', { name: '+ Condition' }).click();
+    await page.locator(`${control(`${added}/rules/0/conditions/all/0`)}-fact`).selectOption(NEW_INPUT);
+    await waitForValid();
+
+    // The preview now asks for the new input and try-it scores the changed points.
+    await poll(tryItTotal, { timeout: 15_000 }).toBe('0.5');
+    await page.locator(`#preview_basic-setup_i03_${NEW_INPUT}-0`).check();
+    await poll(tryItTotal, { timeout: 15_000 }).toBe('1');
+
+    // 示范型 (demonstration) from 0.92 instead of 0.9; the 标准型 upper bound follows.
+    await page.getByRole('tab', { name: /Tiers/ }).click();
+    const demo = appendixC.tiers.findIndex((t) => t.id === 'demonstration');
+    await page.locator(control(`/tiers/${demo}/min/value`)).fill('0.92');
+    await poll(() => page.locator(control(`/tiers/${demo - 1}/max/value`)).inputValue()).toBe('0.92');
+    await waitForValid();
+    await expectAccessible('rubric editor');
+
+    // The embedded tests do not know the new input yet: they fail.
+    await page.getByRole('button', { name: 'Save and run tests' }).click();
+    await page.getByTestId('test-summary').filter({ hasText: 'failed' }).waitFor({ timeout: 30_000 });
+    expect(await page.getByRole('button', { name: 'Publish' }).isDisabled()).toBe(true);
+
+    // Answer the new question in each test case and take the draft's results as expected.
+    await page.getByRole('tab', { name: /^Tests/ }).click();
+    for (const [i] of appendixC.tests.entries()) {
+      const testCase = page.locator('.test-case').nth(i);
+      await testCase.locator('summary', { hasText: 'Inputs' }).click();
+      await page.locator(`#test-${i}-input-${NEW_INPUT}`).selectOption('true');
+      await testCase.getByRole('button', { name: 'Set expected values from the current draft' }).click();
+      await testCase.getByRole('status').filter({ hasText: 'Expected values set' }).waitFor();
+    }
+    await page.getByRole('button', { name: 'Save and run tests' }).click();
+    await page.getByTestId('test-summary').filter({ hasText: `✓ ${appendixC.tests.length} passed` }).waitFor({ timeout: 30_000 });
+
+    await page.getByLabel('Changelog note').fill('i03.2 开放式布局 1 → 0.5 分；新增 i03.3 便民维修角 0.5 分；示范型门槛 0.9 → 0.92。');
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await page.getByTestId('version-status').filter({ hasText: 'published' }).waitFor();
+    await poll(() => page.getByRole('note').textContent()).toContain('read-only');
+    await page.getByRole('tab', { name: /Groups & criteria/ }).click();
+    expect(await page.locator(control(`${added}/points`)).getAttribute('readonly')).not.toBeNull();
+    await screenshot(page, 'editor-2-published');
+
+    const stored = await server.api<{ status: string; document: RubricDocument }>('GET', `/api/rubrics/${RUBRIC}/versions/${NEW_VERSION}`, 'viewer');
+    expect(stored.status).toBe('published');
+    expect(stored.document.tiers[demo].min.value).toBe(0.92);
+    expect(stored.document.inputs.at(-1)?.id).toBe(NEW_INPUT);
+    expect(pageErrors).toEqual([]);
+  }, 240_000);
+
+  test('an assessor fills the new version, is told about a bad value, corrects it, submits and sees what the engine computes', async () => {
+    await signIn(page, server.url, 'assessor');
+    await page.getByRole('heading', { name: /Assessments/ }).waitFor();
+    await page.getByRole('button', { name: '+ Community' }).click();
+    await page.getByLabel('Id (letters, digits, -)').fill('qiaoxi');
+    await page.getByLabel('Name 名称').fill('桥西社区');
+    await page.getByLabel('Street 街道').fill('西兴街道');
+    await page.getByRole('button', { name: 'Add community' }).click();
+    await poll(() => page.getByLabel('Community 社区').inputValue()).toBe('qiaoxi');
+    await page.getByLabel('Rubric version 细则版本').selectOption(`${RUBRIC}@${NEW_VERSION}`);
+    await page.getByLabel('Year 年度').fill('2025');
+    await page.getByLabel('Period 评价期').selectOption('final');
+    await page.getByLabel('Assessor 评价人').fill('测试评价员');
+    await expectAccessible('assessments');
+    await page.getByRole('button', { name: 'Start assessment' }).click();
+    await page.locator('form.assessment-form').waitFor();
+
+    const published = await server.api<{ document: RubricDocument }>('GET', `/api/rubrics/${RUBRIC}/versions/${NEW_VERSION}`, 'assessor');
+    const form = await server.api<{ schema: Record<string, unknown> }>('GET', `/api/rubrics/${RUBRIC}/versions/${NEW_VERSION}/form?lang=zh`, 'assessor');
+    const where = fieldLocations(form.schema);
+    const fieldId = (input: string): string => `root_${where.get(input)!.path.join('_')}`;
+    const inputs: InputValues = { ...demonstration.inputs, [NEW_INPUT]: true };
+
+    // Fill every field of the generated form the way a person would.
+    for (const definition of published.document.inputs) {
+      const value = inputs[definition.id];
+      const id = fieldId(definition.id);
+      if (value === undefined) continue;
+      switch (definition.type) {
+        case 'boolean':
+          await page.locator(`#${CSS_escape(id)}-${value ? 0 : 1}`).check();
+          break;
+        case 'choice':
+          await page.locator(`#${CSS_escape(id)}-${definition.options!.findIndex((o) => o.value === value)}`).check();
+          break;
+        case 'multiChoice':
+          for (const chosen of value as string[]) await page.locator(`#${CSS_escape(id)}-${definition.options!.findIndex((o) => o.value === chosen)}`).check();
+          break;
+        case 'series':
+          for (const [i, item] of (value as number[]).entries()) await page.locator(`#${CSS_escape(`${id}_${i}`)}`).fill(String(item));
+          break;
+        default:
+          await page.locator(`#${CSS_escape(id)}`).fill(String(value));
+      }
+    }
+
+    // A bad value: a negative number of volunteers. Saving is refused and the message sits at the field.
+    const volunteers = fieldId('registeredVolunteers');
+    await page.locator(`#${CSS_escape(volunteers)}`).fill('-5');
+    await page.getByRole('button', { name: '保存草稿' }).click();
+    await poll(() => page.locator(`#${CSS_escape(`${volunteers}__error`)}`).textContent(), { timeout: 10_000 }).toContain('got -5');
+    await poll(() => page.getByRole('alert').textContent()).toContain(where.get('registeredVolunteers')!.title);
+    await screenshot(page, 'assessor-1-bad-value');
+
+    // Corrected: saved as a draft, it is in the list to come back to.
+    await page.locator(`#${CSS_escape(volunteers)}`).fill(String(inputs.registeredVolunteers));
+    await page.getByRole('button', { name: '保存草稿' }).click();
+    await page.getByRole('status').filter({ hasText: '草稿已保存' }).waitFor();
+    await poll(() => page.locator(`#${CSS_escape(`${volunteers}__error`)}`).count()).toBe(0);
+    await expectAccessible('assessment form');
+    await screenshot(page, 'assessor-2-form');
+    const assessmentUrl = page.url();
+    await page.getByRole('link', { name: /返回列表/ }).click();
+    await page.locator('tr', { hasText: '桥西社区' }).getByRole('link').click();
+    await poll(() => page.url()).toBe(assessmentUrl);
+    await poll(() => page.locator(`#${CSS_escape(volunteers)}`).inputValue()).toBe(String(inputs.registeredVolunteers));
+
+    await page.getByRole('button', { name: '提交评分' }).click();
+    await page.getByTestId('score-headline').waitFor({ timeout: 20_000 });
+
+    // What the page shows is what the engine computes for the same inputs.
+    const expected = await evaluate(loadRubric(published.document), { inputs }, { requireComplete: true });
+    await poll(async () => (await page.getByTestId('score-total').textContent())?.trim()).toBe(String(expected.total));
+    const tier = published.document.tiers.find((t) => t.id === expected.tier)!;
+    await poll(async () => (await page.getByTestId('score-tier').textContent())?.trim()).toBe(tier.label.zh!);
+    await poll(async () => (await page.getByTestId('score-ratio').textContent())?.trim()).toBe(`${(expected.ratio! * 100).toFixed(1)}%`);
+    const lines = await page.locator('[data-testid="explanations"] .explanation').allTextContents();
+    expect(lines).toEqual(expected.criteria.map((c) => c.explanation.zh));
+    await poll(() => page.locator(`[data-criterion="${NEW_CRITERION}"]`).textContent()).toContain(expected.criteria.find((c) => c.id === NEW_CRITERION)!.explanation.zh!);
+    await poll(() => page.locator('table.findings tbody tr').count()).toBe(expected.requirements.length);
+    await poll(() => page.locator('table.table-c1 tbody tr').count()).toBe(expected.criteria.length);
+    await expectAccessible('result');
+    await screenshot(page, 'assessor-3-result');
+    await page.emulateMedia({ media: 'print' });
+    await screenshot(page, 'assessor-4-print');
+    await page.emulateMedia({ media: 'screen' });
+    expect(pageErrors).toEqual([]);
+  }, 240_000);
+
+  test('the Chinese/English switch changes the form labels', async () => {
+    await page.getByRole('link', { name: /返回列表/ }).click();
+    await page.getByLabel('Rubric version 细则版本').selectOption(`${RUBRIC}@${NEW_VERSION}`);
+    await page.getByLabel('Period 评价期').selectOption('mid-term');
+    await page.getByRole('button', { name: 'Start assessment' }).click();
+    await page.locator('form.assessment-form').waitFor();
+
+    const site = appendixC.inputs.find((i) => i.id === 'siteWellLocated')!;
+    const label = page.locator('label[for="root_basic-setup_i01_siteWellLocated"]');
+    await poll(() => label.textContent()).toContain(site.label.zh!);
+    await page.getByRole('button', { name: '保存草稿' }).waitFor();
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await poll(() => label.textContent()).toContain(site.label.en!);
+    await poll(() => label.textContent()).not.toContain(site.label.zh!);
+    await page.getByRole('button', { name: 'Save draft' }).waitFor();
+    await poll(() => page.locator('#root_basic-setup__title, legend#root_basic-setup__title').first().textContent()).toContain(appendixC.groups[0].title.en!);
+    await expectAccessible('assessment form in English');
+    await screenshot(page, 'assessor-5-form-english');
+
+    await page.getByRole('button', { name: '中文' }).click();
+    await poll(() => label.textContent()).toContain(site.label.zh!);
+
+    // Tablet width: the same screen still lays out (no horizontal overflow of the page).
+    await page.setViewportSize({ width: 768, height: 1000 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot(page, 'assessor-6-form-tablet');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
+});
+
+/** CSS.escape for ids with dots or leading digits (Node has no CSS global). */
+function CSS_escape(id: string): string {
+  return id.replace(/([^A-Za-z0-9_-])/g, '\\$1');
+}
