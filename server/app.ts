@@ -14,6 +14,7 @@ import { buildRequestValidator } from './request-validation.ts';
 import { assessmentRoutes } from './routes/assessments.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { communityRoutes } from './routes/communities.ts';
+import { comparisonRoutes } from './routes/comparisons.ts';
 import { previewRoutes } from './routes/preview.ts';
 import { rubricRoutes } from './routes/rubrics.ts';
 import { addSharedSchemas } from './schemas.ts';
@@ -70,6 +71,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await app.register(communityRoutes, { storage });
     await app.register(assessmentRoutes, { storage });
     await app.register(auditRoutes, { storage });
+    await app.register(comparisonRoutes, { storage });
     app.addHook('onClose', () => storage.close());
     app.log.info({ dataFile: storage.location }, 'storage opened');
     if (storage.created && options.seedFrom) {

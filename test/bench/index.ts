@@ -1,5 +1,11 @@
 /** `npm run bench`: prints throughput figures; medians of several runs, measured in one process. */
 import { runEngineBench } from './engine.ts';
+import { runHttpBench } from './http.ts';
+import { runImpactBench } from './impact.ts';
 
 console.log(`Rubric Studio benchmarks — Node ${process.version}, ${new Date().toISOString()}\n`);
 await runEngineBench();
+console.log();
+await runImpactBench();
+console.log();
+await runHttpBench();

@@ -1,0 +1,155 @@
+/**
+ * Versions side by side, for reviewers: the diff of two rubric versions, the impact of a revision
+ * over the stored submitted assessments, the inputs a version would lack, the gap of one
+ * assessment to the next tier, and exports. Nothing stored changes.
+ */
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import { RubricStudioError } from '../../engine/errors.ts';
+import { impactCsv, impactSummaryHtml, impactXlsx, resultsCsv, resultsXlsx } from '../../engine/export.ts';
+import { gapToNextTier } from '../../engine/gap.ts';
+import { analyzeImpact } from '../../engine/impact.ts';
+import { missingInputsReport } from '../../engine/mapping.ts';
+import { diffRubrics } from '../../engine/diff.ts';
+import type { ImpactAssessment, ImpactFilter } from '../../engine/index.ts';
+import { compiledVersion } from '../compiled-rubrics.ts';
+import { errorResponses } from '../schemas.ts';
+import type { CommunityRecord, RubricVersionRecord, Storage } from '../storage/types.ts';
+
+const versionRef = { type: 'object', additionalProperties: false, required: ['id', 'version'], properties: { id: { type: 'string', maxLength: 64 }, version: { type: 'string', maxLength: 60 } } };
+const anyObject = { type: 'object', additionalProperties: true };
+const formats = ['json', 'csv', 'xlsx', 'html'] as const;
+type Format = (typeof formats)[number];
+
+const MEDIA: Record<Exclude<Format, 'json'>, string> = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  html: 'text/html; charset=utf-8',
+};
+
+function sendFile(reply: FastifyReply, format: Exclude<Format, 'json'>, name: string, body: Buffer | string): FastifyReply {
+  reply.header('content-type', MEDIA[format]);
+  if (format !== 'html') reply.header('content-disposition', `attachment; filename="${name}.${format}"`);
+  return reply.send(body);
+}
+
+export const comparisonRoutes: FastifyPluginAsync<{ storage: Storage }> = async (app, { storage }) => {
+  const version = async (id: string, v: string): Promise<RubricVersionRecord> => {
+    const record = await storage.getRubricVersion(id, v);
+    if (!record) throw new RubricStudioError('NOT_FOUND', `There is no rubric ${id} version ${v}.`, [{ path: '/version', message: 'list GET /api/rubrics for the versions that exist' }]);
+    return record;
+  };
+  const communities = async (): Promise<Map<string, CommunityRecord>> => new Map((await storage.listCommunities()).map((c) => [c.id, c]));
+
+  app.get<{ Params: { id: string }; Querystring: { from: string; to: string } }>('/api/rubrics/:id/diff', {
+    schema: {
+      tags: ['comparisons'],
+      summary: 'What changed between two versions of a rubric (draft or published)',
+      params: { type: 'object', required: ['id'], properties: { id: { type: 'string' } } },
+      querystring: { type: 'object', additionalProperties: false, required: ['from', 'to'], properties: { from: { type: 'string' }, to: { type: 'string' } } },
+      response: { 200: anyObject, ...errorResponses(404) },
+    },
+    handler: async (request) => {
+      const { id } = request.params;
+      return diffRubrics((await version(id, request.query.from)).document, (await version(id, request.query.to)).document);
+    },
+  });
+
+  app.post<{ Body: { base: { id: string; version: string }; candidate: { id: string; version: string }; filter?: ImpactFilter }; Querystring: { format?: Format; lang?: 'zh' | 'en' } }>('/api/impact', {
+    schema: {
+      tags: ['comparisons'],
+      summary: 'What a revision does to every stored submitted assessment of the base version',
+      querystring: { type: 'object', additionalProperties: false, properties: { format: { enum: [...formats] }, lang: { enum: ['zh', 'en'] } } },
+      body: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['base', 'candidate'],
+        properties: {
+          base: versionRef,
+          candidate: versionRef,
+          filter: { type: 'object', additionalProperties: false, properties: { street: { type: 'string' }, period: { type: 'string' }, tier: { type: ['string', 'null'] } } },
+        },
+      },
+      response: { 200: anyObject, ...errorResponses(404) },
+    },
+    handler: async (request, reply) => {
+      const { base, candidate, filter } = request.body;
+      const baseRubric = compiledVersion(await version(base.id, base.version));
+      const candidateRubric = compiledVersion(await version(candidate.id, candidate.version));
+      const where = await communities();
+      const stored = await storage.listAssessments({ rubricId: base.id, version: base.version, status: 'submitted' });
+      const assessments: ImpactAssessment[] = stored.map((a) => ({
+        id: a.id,
+        communityId: a.communityId,
+        communityName: where.get(a.communityId)?.name,
+        street: where.get(a.communityId)?.street,
+        period: `${a.period.year} ${a.period.kind}`,
+        inputs: a.inputs,
+        notApplicable: a.notApplicable,
+      }));
+      const report = analyzeImpact(baseRubric, candidateRubric, assessments, filter);
+      const format = request.query.format ?? 'json';
+      const lang = request.query.lang ?? 'zh';
+      const name = `impact-${candidate.id}-${candidate.version}`;
+      if (format === 'csv') return sendFile(reply, format, name, impactCsv(report, 'assessments', lang));
+      if (format === 'xlsx') return sendFile(reply, format, name, await impactXlsx(report, lang));
+      if (format === 'html') return sendFile(reply, format, name, impactSummaryHtml(report, lang));
+      return report;
+    },
+  });
+
+  app.get<{ Params: { id: string; version: string } }>('/api/rubrics/:id/versions/:version/missing-inputs', {
+    schema: {
+      tags: ['comparisons'],
+      summary: 'Which inputs of this version the stored submitted assessments of the rubric lack',
+      params: { type: 'object', required: ['id', 'version'], properties: { id: { type: 'string' }, version: { type: 'string' } } },
+      response: { 200: anyObject, ...errorResponses(404) },
+    },
+    handler: async (request) => {
+      const target = await version(request.params.id, request.params.version);
+      const stored = await storage.listAssessments({ rubricId: target.id, status: 'submitted' });
+      return missingInputsReport(target.document, stored.map((a) => ({ id: a.id, inputs: a.inputs, version: a.rubric.version })));
+    },
+  });
+
+  app.get<{ Params: { id: string } }>('/api/assessments/:id/gap', {
+    schema: {
+      tags: ['comparisons'],
+      summary: 'Points missing to the next tier and the criteria where they are still available, cheapest first',
+      params: { type: 'object', required: ['id'], properties: { id: { type: 'string' } } },
+      response: { 200: anyObject, ...errorResponses(404) },
+    },
+    handler: async (request) => {
+      const assessment = await storage.getAssessment(request.params.id);
+      if (!assessment) throw new RubricStudioError('NOT_FOUND', `There is no assessment ${request.params.id}.`);
+      const rubric = compiledVersion(await version(assessment.rubric.id, assessment.rubric.version));
+      return gapToNextTier(rubric, { inputs: assessment.inputs, notApplicable: assessment.notApplicable });
+    },
+  });
+
+  app.get<{ Querystring: { format: 'csv' | 'xlsx'; rubric?: string; version?: string; lang?: 'zh' | 'en' } }>('/api/exports/assessments', {
+    schema: {
+      tags: ['comparisons'],
+      summary: 'Results of the submitted assessments as CSV or XLSX',
+      querystring: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['format'],
+        properties: { format: { enum: ['csv', 'xlsx'] }, rubric: { type: 'string' }, version: { type: 'string' }, lang: { enum: ['zh', 'en'] } },
+      },
+    },
+    handler: async (request, reply) => {
+      const { format, rubric, version: v, lang = 'zh' } = request.query;
+      const where = await communities();
+      const entries = await storage.listAssessments({ rubricId: rubric, version: v, status: 'submitted' });
+      const rows = [];
+      for (const entry of entries) {
+        const record = await storage.getAssessment(entry.id);
+        if (!record?.result) continue;
+        const community = where.get(record.communityId);
+        rows.push({ communityId: record.communityId, community: community?.name, street: community?.street, period: `${record.period.year} ${record.period.kind}`, result: record.result });
+      }
+      const body = format === 'csv' ? resultsCsv(rows, lang) : await resultsXlsx(rows, lang);
+      return sendFile(reply, format, 'assessments', body);
+    },
+  });
+};

@@ -1,0 +1,103 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { RubricDocument } from '../../engine/index.ts';
+import { call, expectStatus, startApp } from './harness.ts';
+
+const examples = new URL('../../examples/', import.meta.url).pathname;
+let app: Awaited<ReturnType<typeof startApp>>;
+
+beforeAll(async () => {
+  app = await startApp({ seedFrom: examples });
+  // A reviewer's proposal: 示范型 from 0.92 instead of 0.9, and 7.1.1 (satisfaction ≥ 90 %) gating the tier at 标准型.
+  await expectStatus(call(app, 'editor', 'POST', '/api/rubrics/binjiang-home-plus/versions', { version: '1.1.0', copyFrom: { version: '1.0.0' } }), 201);
+  const draft = (await call(app, 'editor', 'GET', '/api/rubrics/binjiang-home-plus/versions/1.1.0')).json() as { document: RubricDocument };
+  const doc = draft.document;
+  const standard = doc.tiers.find((t) => t.id === 'standard');
+  const demonstration = doc.tiers.find((t) => t.id === 'demonstration');
+  if (!standard || !demonstration) throw new Error('tier ids changed');
+  standard.max.value = 0.92;
+  demonstration.min.value = 0.92;
+  const satisfaction = doc.requirements.find((r) => r.clause === '7.1.1');
+  if (!satisfaction) throw new Error('7.1.1 missing');
+  satisfaction.gate = { capTier: 'standard' };
+  await expectStatus(call(app, 'editor', 'PUT', '/api/rubrics/binjiang-home-plus/versions/1.1.0', { document: doc }), 200);
+});
+
+afterAll(async () => {
+  await app.close();
+});
+
+const impactBody = { base: { id: 'binjiang-home-plus', version: '1.0.0' }, candidate: { id: 'binjiang-home-plus', version: '1.1.0' } };
+
+describe('versions side by side', () => {
+  test('the diff names the changed tiers and the added gate', async () => {
+    const diff = (await expectStatus(call(app, 'viewer', 'GET', '/api/rubrics/binjiang-home-plus/diff?from=1.0.0&to=1.1.0'), 200)).json();
+    const changed = diff.changes.map((c: { target: string; id: string; field?: string }) => `${c.target} ${c.id} ${c.field ?? ''}`.trim());
+    expect(changed).toEqual(expect.arrayContaining(['tier standard max', 'tier demonstration min', 'requirement req-7.1.1 gate']));
+  });
+
+  test('the impact over the eight seeded assessments matches the hand count', async () => {
+    // Hand count: totals do not change (95.93, 84.88, 65.08, 90, 80, 1.5, 54, 100). Only 闻涛社区 at
+    // exactly 90.00 (ratio 0.9 < 0.92) falls from 示范型 to 标准型; the other two 示范型 centres have
+    // satisfaction 93.7 % and ≥ 90 %, so the new gate moves nobody.
+    const report = (await expectStatus(call(app, 'viewer', 'POST', '/api/impact', impactBody), 200)).json();
+    expect(report.summary).toMatchObject({ assessments: 8, tierChanged: 1, down: 1, up: 0, meanDelta: 0 });
+    const { from, to, counts } = report.transitions;
+    const count = (a: string, b: string): number => counts[from.indexOf(a)][to.indexOf(b)];
+    expect([count('demonstration', 'demonstration'), count('demonstration', 'standard'), count('standard', 'standard'), count('basic', 'basic')]).toEqual([2, 1, 2, 3]);
+    expect(report.tierChanges).toHaveLength(1);
+    expect(report.tierChanges[0]).toMatchObject({ communityName: '闻涛社区' });
+  });
+
+  test('filters the impact by street', async () => {
+    const report = (await expectStatus(call(app, 'viewer', 'POST', '/api/impact', { ...impactBody, filter: { street: '西兴街道' } }), 200)).json();
+    expect(report.summary.assessments).toBeGreaterThan(0);
+    expect(report.summary.assessments).toBeLessThan(8);
+    expect(report.assessments.every((a: { street: string }) => a.street === '西兴街道')).toBe(true);
+  });
+
+  test('exports the impact as CSV, XLSX and a printable page, and changes nothing stored', async () => {
+    const before = (await call(app, 'viewer', 'GET', '/api/assessments')).body;
+    const csv = await expectStatus(call(app, 'viewer', 'POST', '/api/impact?format=csv', impactBody), 200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.body.split('\n').filter((line) => line.trim()).length).toBe(9);
+    const xlsx = await expectStatus(call(app, 'viewer', 'POST', '/api/impact?format=xlsx', impactBody), 200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    expect(workbook.worksheets.length).toBeGreaterThanOrEqual(2);
+    const html = await expectStatus(call(app, 'viewer', 'POST', '/api/impact?format=html&lang=en', impactBody), 200);
+    expect(html.body).toContain('闻涛社区');
+    expect((await call(app, 'viewer', 'GET', '/api/assessments')).body).toBe(before);
+  });
+
+  test('exports the results of submitted assessments as CSV and XLSX', async () => {
+    const csv = await expectStatus(call(app, 'viewer', 'GET', '/api/exports/assessments?format=csv&rubric=binjiang-home-plus'), 200);
+    expect(csv.body).toContain('95.93');
+    const xlsx = await expectStatus(call(app, 'viewer', 'GET', '/api/exports/assessments?format=xlsx'), 200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    expect(workbook.worksheets[0].rowCount).toBe(9);
+  });
+
+  test('reports which inputs a draft would lack in the stored assessments', async () => {
+    const report = (await expectStatus(call(app, 'viewer', 'GET', '/api/rubrics/binjiang-home-plus/versions/1.1.0/missing-inputs'), 200)).json();
+    expect(report.assessments).toBe(8);
+    expect(report.rubric).toEqual({ id: 'binjiang-home-plus', version: '1.1.0' });
+  });
+
+  test('gives one assessment its gap to the next tier', async () => {
+    const list = (await call(app, 'viewer', 'GET', '/api/assessments?tier=standard')).json() as { id: string; total: number }[];
+    const standard = list.find((a) => a.total === 84.88);
+    if (!standard) throw new Error('seeded standard case missing');
+    const gap = (await expectStatus(call(app, 'viewer', 'GET', `/api/assessments/${standard.id}/gap`), 200)).json();
+    // 90 − 84.88 = 5.12 points to 示范型.
+    expect(gap).toMatchObject({ tier: 'standard', next: { id: 'demonstration' }, pointsNeeded: 5.12, reachable: true });
+    expect(gap.criteria.length).toBeGreaterThan(0);
+  });
+
+  test('an unknown version is a 404 naming the version, and needs a token', async () => {
+    const missing = await expectStatus(call(app, 'viewer', 'POST', '/api/impact', { ...impactBody, candidate: { id: 'binjiang-home-plus', version: '9.9.9' } }), 404);
+    expect(missing.json()).toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('9.9.9') });
+    await expectStatus(call(app, null, 'POST', '/api/impact', impactBody), 401);
+  });
+});
