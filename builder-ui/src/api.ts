@@ -3,10 +3,13 @@
  * token from localStorage, and every error turned into an ApiError (message + field details),
  * never shown as raw JSON.
  */
+import type { RubricDiff } from '../../engine/diff.ts';
 import type {
   AssessmentForm,
   AssessmentInputs,
   InputValues,
+  ImpactFilter,
+  ImpactReport,
   Issue,
   Language,
   RubricDocument,
@@ -152,6 +155,39 @@ async function request<T>(method: string, path: string, body?: unknown, token = 
   return parsed as T;
 }
 
+/** A file from the API (exports): fetched with the bearer token, returned as a Blob for a Blob URL. */
+async function requestFile(method: string, path: string, body?: unknown, token = storedToken()): Promise<Blob> {
+  const headers: Record<string, string> = {};
+  if (token) headers.authorization = `Bearer ${token}`;
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  let response: Response;
+  try {
+    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  } catch {
+    throw new ApiError(0, 'NETWORK', 'The server could not be reached. Check that it is running and try again.');
+  }
+  if (!response.ok) {
+    const text = await response.text();
+    let parsed: unknown;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      parsed = undefined;
+    }
+    throw toApiError(response.status, parsed, response.statusText);
+  }
+  return response.blob();
+}
+
+/** The two versions an impact analysis compares, and which assessments it covers. */
+export interface ImpactRequest {
+  base: { id: string; version: string };
+  candidate: { id: string; version: string };
+  filter?: ImpactFilter;
+}
+
+export type ExportFormat = 'csv' | 'xlsx' | 'html';
+
 const enc = encodeURIComponent;
 const versionPath = (id: string, version: string): string => `/api/rubrics/${enc(id)}/versions/${enc(version)}`;
 
@@ -175,6 +211,10 @@ export const api = {
   previewForm: (document: RubricDocument, lang: Language) => request<AssessmentForm>('POST', '/api/preview/form', { document, lang }),
   previewScore: (document: RubricDocument, assessment: AssessmentInputs, partial: boolean) =>
     request<ScoreResult>('POST', '/api/preview/score', { document, ...assessment, partial }),
+
+  diffVersions: (id: string, from: string, to: string) => request<RubricDiff>('GET', `/api/rubrics/${enc(id)}/diff?from=${enc(from)}&to=${enc(to)}`),
+  impact: (body: ImpactRequest) => request<ImpactReport>('POST', '/api/impact', body),
+  impactFile: (body: ImpactRequest, format: ExportFormat, lang: Language) => requestFile('POST', `/api/impact?format=${format}&lang=${lang}`, body),
 
   listCommunities: () => request<Community[]>('GET', '/api/communities'),
   createCommunity: (community: Community) => request<Community>('POST', '/api/communities', community),

@@ -11,7 +11,7 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-/** One plausible assessment: mostly good centres, some poor ones, every scoring path reachable. */
+/** One synthetic assessment: answers drawn independently, so most land in the lowest tier; every scoring path is reachable. */
 export function syntheticAssessment(random: () => number): InputValues {
   const yes = (p = 0.8): boolean => random() < p;
   const int = (max: number): number => Math.floor(random() * (max + 1));

@@ -3,6 +3,7 @@ import { type ReactElement, useCallback, useEffect, useState } from 'react';
 import { api, errorMessage, type Role, storedToken, storeToken } from '../api.ts';
 import { AssessmentPage } from './AssessmentPage.tsx';
 import { AssessorHome } from './AssessorHome.tsx';
+import { ComparePage } from './ComparePage.tsx';
 import { RubricEditor } from './RubricEditor.tsx';
 import { RubricList } from './RubricList.tsx';
 import { SignIn } from './SignIn.tsx';
@@ -65,6 +66,7 @@ export function App() {
   if (screen === 'rubrics' && rest.length === 2) page = <RubricEditor key={rest.join('/')} rubricId={rest[0]} version={rest[1]} role={role} />;
   else if (screen === 'rubrics') page = <RubricList role={role} />;
   else if (screen === 'assessments' && rest.length === 1) page = <AssessmentPage key={rest[0]} assessmentId={rest[0]} role={role} />;
+  else if (screen === 'compare') page = <ComparePage />;
   else if (screen === 'assessments') page = <AssessorHome role={role} />;
   else page = home === 'rubrics' ? <RubricList role={role} /> : <AssessorHome role={role} />;
   const current = screen ?? home;
@@ -81,6 +83,9 @@ export function App() {
           </a>
           <a href="#/assessments" aria-current={current === 'assessments' ? 'page' : undefined}>
             Assessments
+          </a>
+          <a href="#/compare" aria-current={current === 'compare' ? 'page' : undefined}>
+            版本对比 / Compare
           </a>
         </nav>
         <span className="whoami">
