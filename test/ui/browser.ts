@@ -50,7 +50,8 @@ export async function startServer(): Promise<RunningServer> {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'warn', RUBRIC_TOKENS: '', TOKENS_FILE: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
-    detached: false,
+    // Its own process group: npx starts tsx, which starts node; stop() ends the whole group.
+    detached: true,
   });
   let output = '';
   child.stdout?.on('data', (chunk) => {
@@ -83,12 +84,22 @@ export async function startServer(): Promise<RunningServer> {
     return (text ? JSON.parse(text) : undefined) as T;
   };
   const stop = async (): Promise<void> => {
+    const group = (signal: NodeJS.Signals | 0): boolean => {
+      try {
+        if (child.pid) process.kill(-child.pid, signal);
+        return true;
+      } catch {
+        return false; // the group is gone
+      }
+    };
     if (child.exitCode === null) {
       const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
+      group('SIGTERM');
       await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-      if (child.exitCode === null) child.kill('SIGKILL');
     }
+    // npx may exit before tsx and node do: wait for the group, then make sure it is gone.
+    for (let i = 0; i < 25 && group(0); i++) await new Promise((r) => setTimeout(r, 200));
+    group('SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });
   };
   return { url, dataDir, stop, api };
