@@ -4,6 +4,7 @@
  * never shown as raw JSON.
  */
 import type { RubricDiff } from '../../engine/diff.ts';
+import type { CommunityRecord, Period, RubricVersionRecord } from '../../server/storage/types.ts';
 import type {
   AssessmentForm,
   AssessmentInputs,
@@ -20,7 +21,7 @@ import type {
 } from '../../engine/types.ts';
 
 export type Role = 'editor' | 'assessor' | 'viewer';
-export type PeriodKind = 'mid-term' | 'final' | 'quarterly';
+export type { PeriodKind, Period } from '../../server/storage/types.ts';
 
 /** One version in the rubric list. */
 export interface VersionSummary {
@@ -38,32 +39,11 @@ export interface RubricSummary {
   versions: VersionSummary[];
 }
 
-/** A stored rubric version with its document. */
-export interface VersionRecord {
-  id: string;
-  version: string;
-  status: RubricStatus;
-  hash: string;
-  document: RubricDocument;
-  warnings: Issue[];
-  createdAt: string;
-  updatedAt: string;
-  publishedAt: string | null;
-}
+/** A stored rubric version with its document (the server's record, one definition). */
+export type VersionRecord = RubricVersionRecord;
 
-export interface Community {
-  id: string;
-  name: string;
-  street: string;
-  district?: string;
-  address?: string;
-  contact?: string;
-}
-
-export interface Period {
-  year: number;
-  kind: PeriodKind;
-}
+/** A community as the API takes it; the server adds its timestamps. */
+export type Community = Omit<CommunityRecord, 'createdAt' | 'updatedAt'>;
 
 /** An assessment as listed. */
 export interface AssessmentSummary {
