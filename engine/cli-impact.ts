@@ -3,7 +3,7 @@
  * files), `gap` (to the next tier) and `rescore` (under another version). Loaded by cli.ts only
  * when one of them runs, so the other commands do not pay for exceljs.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { loadRubric } from './compile.ts';
 import { RubricStudioError } from './errors.ts';
@@ -13,6 +13,7 @@ import { analyzeImpact } from './impact.ts';
 import { rescore } from './mapping.ts';
 import { pick } from './structure.ts';
 import type { ImpactAssessment, ImpactFilter, ImpactReport, InputValues, Language, TierGap } from './types.ts';
+import { readText } from './files.ts';
 
 /** The options these commands read (a subset of the CLI's). */
 export interface ImpactCliOptions {
@@ -34,14 +35,6 @@ interface AssessmentFile {
   rubric?: { id?: string; version?: string };
   inputs: InputValues;
   notApplicable?: Record<string, string>;
-}
-
-function readText(path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (err) {
-    throw new RubricStudioError('FILE_NOT_READABLE', `Cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, [{ path: '', message: 'check the path' }]);
-  }
 }
 
 function readAssessmentFile(path: string): AssessmentFile {

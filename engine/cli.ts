@@ -2,10 +2,10 @@
  * `rubric` — the command line of the engine: validate, lint, form, score, test.
  * Exit codes: 0 success, 1 the document, inputs or tests failed, 2 usage error.
  */
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { deriveForm, evaluate, loadRubric, pick, runRubricTests, RubricStudioError, validateRubric } from './index.ts';
 import type { AssessmentInputs, Language, ScoreResult } from './types.ts';
+import { readText } from './files.ts';
 
 const HELP = `rubric — validate, lint and run points rubrics
 
@@ -119,15 +119,6 @@ function report(err: RubricStudioError, options: Options): number {
     for (const detail of err.details) console.error(`  ${detail.path || '/'}: ${detail.message}`);
   }
   return 1;
-}
-
-/** Reads a file as text; a missing file is an input error, not a crash. */
-export function readText(path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (err) {
-    throw new RubricStudioError('FILE_NOT_READABLE', `Cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, [{ path: '', message: 'check the path' }]);
-  }
 }
 
 function readJson(path: string): unknown {

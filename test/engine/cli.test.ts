@@ -1,25 +1,15 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, test } from 'vitest';
 import { loadRubric } from '../../engine/index.ts';
+import { runRubricCli } from '../cli-runner.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 const appendixC = 'examples/appendix-c/rubric.json';
 const venue = 'examples/venue-accessibility/rubric.json';
 
-/** Runs the CLI as `npx rubric` does (the package bin), returning exit code and output. */
-async function rubric(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)('node', ['engine/bin/rubric.js', ...args], { cwd: root });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const rubric = runRubricCli;
 
 const scratch = mkdtempSync(join(tmpdir(), 'rubric-cli-'));
 const file = (name: string, content: unknown): string => {

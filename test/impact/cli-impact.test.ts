@@ -1,26 +1,17 @@
 /** The impact, gap and rescore commands, run as `npx rubric` runs them, on a temporary folder. */
-import { execFile } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, test } from 'vitest';
 import type { ImpactReport, RubricDocument, TierGap } from '../../engine/types.ts';
 import { appendixCRevision } from './revision.ts';
+import { runRubricCli } from '../cli-runner.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 const appendixC = join(root, 'examples/appendix-c/rubric.json');
 const examples = join(root, 'examples/appendix-c/assessments');
 
-async function rubric(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)('node', ['engine/bin/rubric.js', ...args], { cwd: root });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const rubric = runRubricCli;
 
 const scratch = mkdtempSync(join(tmpdir(), 'rubric-impact-'));
 const folder = join(scratch, 'assessments');
