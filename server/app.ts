@@ -3,7 +3,11 @@
  * It opens the data directory (taking its lock), registers the plugins and the route plugins,
  * and seeds the examples when the store was just created.
  */
+import type { Socket } from 'node:net';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { ERROR_CATALOGUE, type ErrorCode } from '../engine/index.ts';
+import { registerPublic } from './access.ts';
+import { canonicalUrl } from './canonical-path.ts';
 import { apiDocsPlugin } from './plugins/api-docs.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { builderUiPlugin, uiPageFallback } from './plugins/builder-ui.ts';
@@ -20,7 +24,9 @@ import { rubricRoutes } from './routes/rubrics.ts';
 import { addSharedSchemas } from './schemas.ts';
 import { seedExamples } from './seed.ts';
 import { openLowdbStorage } from './storage/lowdb-storage.ts';
-import { resolveTokens, type TokenGrant } from './tokens.ts';
+import { revisionsPlugin } from './revisions.ts';
+import { sessionRoutes } from './routes/session.ts';
+import { resolveTokens, type TokenGrant, toCredentials, usesDefaultTokens } from './tokens.ts';
 
 export interface AppOptions {
   /** Directory of the data file, its lock and (by default) tokens.json. */
@@ -47,25 +53,61 @@ export const HTTP_LIMITS = {
 } as const;
 
 /**
+ * How often Node checks the request timeout. Its default (30 s) let a 30 s timeout fire only
+ * after 30–60 s.
+ */
+const TIMEOUT_CHECK_INTERVAL = 1_000;
+
+/**
+ * Errors Node's HTTP parser meets before any route runs (a slow request, oversized headers,
+ * broken HTTP), answered in the catalogue's shape, which Fastify's default handler does not use.
+ */
+function answerClientError(err: NodeJS.ErrnoException, socket: Socket): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const [code, message]: [ErrorCode, string] =
+    err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? ['REQUEST_TIMEOUT', `The request did not arrive within ${HTTP_LIMITS.requestTimeout / 1000} s.`]
+      : err.code === 'HPE_HEADER_OVERFLOW'
+        ? ['MALFORMED_REQUEST', 'The request headers are too large.']
+        : ['MALFORMED_REQUEST', 'The request is not well-formed HTTP.'];
+  const { statusCode, error } = ERROR_CATALOGUE[code];
+  const body = JSON.stringify({ statusCode, code, error, message, details: [{ path: '', message: ERROR_CATALOGUE[code].howToFix }] });
+  if (socket.writable) {
+    socket.write(`HTTP/1.1 ${statusCode} ${error}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  }
+  socket.destroy(err);
+}
+
+/**
  * Builds the application on `dataDir`.
  * @throws RubricStudioError DATA_DIR_LOCKED when another server holds the data directory
  */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const storage = await openLowdbStorage(options.dataDir);
   try {
-    const grants = options.tokens ?? resolveTokens(options.dataDir).grants;
+    const credentials = toCredentials(options.tokens ?? resolveTokens(options.dataDir).grants);
+    const defaultTokens = usesDefaultTokens(credentials);
     const app = Fastify({
       logger: options.logger ?? false,
       ...HTTP_LIMITS,
+      http: { connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL },
+      clientErrorHandler: answerClientError,
+      // Every spelling of a path reaches the same route (and so the same access rule).
+      rewriteUrl: (request) => canonicalUrl(request.url ?? '/'),
+      routerOptions: { caseSensitive: false, ignoreTrailingSlash: true, ignoreDuplicateSlashes: true },
       schemaController: { compilersFactory: { buildValidator: buildRequestValidator } },
     });
     addSharedSchemas(app);
     await app.register(errorsPlugin, { pageFallback: uiPageFallback(options.uiDir) });
     await app.register(jsonBodyPlugin);
     await app.register(securityHeadersPlugin);
-    await app.register(authPlugin, { grants });
+    await app.register(authPlugin, { credentials, storage });
+    await app.register(revisionsPlugin);
     await app.register(apiDocsPlugin);
-    await app.register(builderUiPlugin, { uiDir: options.uiDir });
+    await registerPublic(app, async (child) => {
+      await child.register(builderUiPlugin, { uiDir: options.uiDir });
+    });
+    await app.register(sessionRoutes, { defaultTokens });
     await app.register(rubricRoutes, { storage });
     await app.register(previewRoutes);
     await app.register(communityRoutes, { storage });
@@ -74,6 +116,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await app.register(comparisonRoutes, { storage });
     app.addHook('onClose', () => storage.close());
     app.log.info({ dataFile: storage.location }, 'storage opened');
+    if (defaultTokens) {
+      app.log.warn('THE PUBLISHED DEFAULT TOKENS ARE ACTIVE: anyone who has read the README can sign in. Replace DATA_DIR/tokens.json or set RUBRIC_TOKENS (see the README).');
+    }
     if (storage.created && options.seedFrom) {
       const seeded = await seedExamples(storage, options.seedFrom, app.log);
       app.log.info(seeded, 'first start: examples seeded');

@@ -10,7 +10,8 @@ import { parseArgs } from 'node:util';
 import { RubricStudioError } from '../engine/index.ts';
 import { buildApp } from './app.ts';
 import { isUiBuilt } from './plugins/builder-ui.ts';
-import { resolveTokens } from './tokens.ts';
+import { ROLES } from './access.ts';
+import { resolveTokens, toCredentials, usesDefaultTokens } from './tokens.ts';
 
 const root = resolve(import.meta.dirname, '..');
 
@@ -58,8 +59,13 @@ async function main(): Promise<void> {
   const address = await app.listen({ port: settings.port, host: settings.host });
   const url = address.replace('127.0.0.1', 'localhost');
   console.log(`\nRubric Studio is running at ${url}  (API docs: ${url}/docs, data: ${settings.dataDir})`);
-  console.log(`Tokens (from ${source}):`);
-  for (const grant of grants) console.log(`  ${grant.role.padEnd(8)} ${grant.token}`);
+  // Tokens are secrets: say where they come from and how many per role, never what they are.
+  const perRole = ROLES.map((role) => `${grants.filter((g) => g.role === role).length} ${role}`).join(', ');
+  console.log(`Tokens: ${perRole} (from ${source}).`);
+  if (usesDefaultTokens(toCredentials(grants))) {
+    console.warn('\n*** WARNING: the published default tokens are active; anyone who has read the README can sign in.');
+    console.warn(`*** Replace them in ${source === 'RUBRIC_TOKENS' ? 'RUBRIC_TOKENS' : source} (see "Tokens and roles" in the README) before anyone else can reach this server.\n`);
+  }
 }
 
 /** tokens.json lives in the data directory, which may not exist yet. */

@@ -127,7 +127,7 @@ export const sharedSchemas = [
   {
     $id: 'RubricVersion',
     type: 'object',
-    required: ['id', 'version', 'status', 'hash', 'document', 'warnings', 'createdAt', 'updatedAt', 'publishedAt'],
+    required: ['id', 'version', 'status', 'hash', 'document', 'warnings', 'revision', 'createdAt', 'updatedAt', 'publishedAt'],
     properties: {
       id: { type: 'string' },
       version: { type: 'string' },
@@ -135,6 +135,7 @@ export const sharedSchemas = [
       hash: { type: 'string' },
       document: { $ref: 'RubricDocument#' },
       warnings: { type: 'array', items: { $ref: 'Issue#' } },
+      revision: { type: 'integer', description: 'Raised on every change; send it back in If-Match (it is also the ETag).' },
       createdAt: timestamp,
       updatedAt: timestamp,
       publishedAt: nullableTimestamp,
@@ -144,7 +145,7 @@ export const sharedSchemas = [
   {
     $id: 'Community',
     type: 'object',
-    required: ['id', 'name', 'street'],
+    required: ['id', 'name', 'street', 'revision'],
     properties: {
       id: { type: 'string' },
       name: { type: 'string' },
@@ -152,6 +153,7 @@ export const sharedSchemas = [
       district: { type: 'string' },
       address: { type: 'string' },
       contact: { type: 'string' },
+      revision: { type: 'integer', description: 'Raised on every change; send it back in If-Match (it is also the ETag).' },
       createdAt: timestamp,
       updatedAt: timestamp,
     },
@@ -176,6 +178,7 @@ export const sharedSchemas = [
       status: { type: 'string', enum: ['draft', 'submitted'] },
       total: { type: ['number', 'null'] },
       tier: { type: ['string', 'null'] },
+      revision: { type: 'integer', description: 'Raised on every change; send it back in If-Match (it is also the ETag).' },
       updatedAt: timestamp,
       submittedAt: nullableTimestamp,
     },
@@ -183,7 +186,7 @@ export const sharedSchemas = [
   {
     $id: 'Assessment',
     type: 'object',
-    required: ['id', 'communityId', 'rubric', 'period', 'assessor', 'status', 'inputs', 'notApplicable', 'result', 'rubricHash', 'createdAt', 'updatedAt', 'submittedAt'],
+    required: ['id', 'communityId', 'rubric', 'period', 'assessor', 'status', 'inputs', 'notApplicable', 'result', 'rubricHash', 'revision', 'createdAt', 'updatedAt', 'submittedAt'],
     properties: {
       id: { type: 'string' },
       communityId: { type: 'string' },
@@ -195,6 +198,7 @@ export const sharedSchemas = [
       notApplicable: { $ref: 'NotApplicable#' },
       result: { anyOf: [{ $ref: 'ScoreResult#' }, { type: 'null' }] },
       rubricHash: { type: ['string', 'null'] },
+      revision: { type: 'integer', description: 'Raised on every change; send it back in If-Match (it is also the ETag).' },
       createdAt: timestamp,
       updatedAt: timestamp,
       submittedAt: nullableTimestamp,
@@ -204,7 +208,17 @@ export const sharedSchemas = [
     $id: 'AuditEntry',
     type: 'object',
     required: ['at', 'actor', 'role', 'action', 'target'],
-    properties: { at: timestamp, actor: { type: 'string' }, role: { type: 'string' }, action: { type: 'string' }, target: { type: 'string' }, rubric: { $ref: 'RubricStamp#' } },
+    properties: {
+      at: timestamp,
+      actor: { type: 'string' },
+      role: { type: 'string' },
+      action: { type: 'string' },
+      target: { type: 'string' },
+      rubric: { $ref: 'RubricStamp#' },
+      revision: { type: 'integer', description: 'The record’s revision after the change.' },
+      reason: { type: 'string', description: 'Why an attempt was refused (access.* entries).' },
+      ip: { type: 'string', description: 'The caller’s address (access.* entries).' },
+    },
   },
 ] as const;
 

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
 import { evaluate, type InputValues, loadRubric, RubricStudioError, runRubricTests } from '../engine/index.ts';
 import { compiledVersion } from './compiled-rubrics.ts';
-import type { AssessmentRecord, AuditDraft, Period, RubricVersionRecord, Storage } from './storage/types.ts';
+import type { AssessmentRecord, AuditDraft, NewRecord, Period, RubricVersionRecord, Storage } from './storage/types.ts';
 
 /** An example assessment file, as the examples folder holds them. */
 interface ExampleAssessment {
@@ -48,7 +48,7 @@ async function seedRubric(storage: Storage, file: string, log: FastifyBaseLogger
     if (!publish) log.warn({ file, failed: report.failed }, 'example rubric fails its tests: stored as a draft');
     const now = new Date().toISOString();
     const status = publish ? 'published' : 'draft';
-    const record: RubricVersionRecord = {
+    const record: NewRecord<RubricVersionRecord> = {
       id: draft.doc.id,
       version: draft.doc.version,
       status,
@@ -91,7 +91,7 @@ async function seedAssessment(storage: Storage, file: string, log: FastifyBaseLo
       log.warn({ file, expected: example.expect.total, got: result.total }, 'example assessment scores differently from its expectation');
     }
     const now = new Date().toISOString();
-    const record: AssessmentRecord = {
+    const record: NewRecord<AssessmentRecord> = {
       id: randomUUID(),
       communityId: id,
       rubric: { id: version.id, version: version.version },

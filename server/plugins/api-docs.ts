@@ -4,6 +4,7 @@
  */
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import { registerPublic } from '../access.ts';
 import { sharedPlugin } from './shared-plugin.ts';
 
 export const apiDocsPlugin = sharedPlugin('rubric-studio-api-docs', async (app) => {
@@ -21,11 +22,14 @@ export const apiDocsPlugin = sharedPlugin('rubric-studio-api-docs', async (app) 
     // Name shared schemas by their $id in components, instead of def-0, def-1, ...
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
   });
-  await app.register(swaggerUi, {
-    routePrefix: '/docs',
-    staticCSP: true,
-    // Plain HTTP: upgrading the docs' requests to https would break them.
-    transformStaticCSP: (header) => header.replace(/upgrade-insecure-requests;?/, '').trim(),
+  // The swagger plugin stays on the root (its onRoute hook must see every route); its pages are public.
+  await registerPublic(app, async (child) => {
+    await child.register(swaggerUi, {
+      routePrefix: '/docs',
+      staticCSP: true,
+      // Plain HTTP: upgrading the docs' requests to https would break them.
+      transformStaticCSP: (header) => header.replace(/upgrade-insecure-requests;?/, '').trim(),
+    });
+    child.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   });
-  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 });

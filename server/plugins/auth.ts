@@ -1,11 +1,14 @@
 /**
- * Bearer-token authentication for /api: 401 without a known token, 403 when the route's
- * `config.roles` does not include the token's role. Checked on request, before the body is read.
+ * Bearer-token authentication and the access rule of each route (server/access.ts), enforced
+ * where the router matched the request: 401 without a known token, 403 when the route's rule
+ * does not admit the token's role or the route declares no rule. Checked on request, before the
+ * body is read. Refused and forbidden attempts are written to the audit log, rate-limited.
  */
-import { createHash } from 'node:crypto';
 import { RubricStudioError } from '../../engine/index.ts';
-import type { Role } from '../storage/types.ts';
-import type { TokenGrant } from '../tokens.ts';
+import { type Access, collectRouteAccess, type RouteAccess } from '../access.ts';
+import { RefusalAudit } from '../refusal-audit.ts';
+import type { Role, Storage } from '../storage/types.ts';
+import { type Credential, findCredential } from '../tokens.ts';
 import { sharedPlugin } from './shared-plugin.ts';
 
 /** Who is calling, as the token says. */
@@ -19,28 +22,46 @@ declare module 'fastify' {
   interface FastifyRequest {
     caller: Caller;
   }
-  interface FastifyContextConfig {
-    /** Roles allowed on the route; absent means every authenticated role. */
-    roles?: readonly Role[];
+  interface FastifyInstance {
+    /** Every registered route with its declared access rule, in registration order. */
+    routeAccess: readonly RouteAccess[];
   }
 }
 
-// Tokens are looked up by digest so that comparison time does not depend on how much of a guess matches.
-const digest = (token: string): string => createHash('sha256').update(token).digest('hex');
+export interface AuthOptions extends Record<string, unknown> {
+  credentials: Credential[];
+  storage: Storage;
+}
 
-export const authPlugin = sharedPlugin<{ grants: TokenGrant[] }>('rubric-studio-auth', async (app, { grants }) => {
-  const callers = new Map(grants.map((g): [string, Caller] => [digest(g.token), { role: g.role, actor: g.name }]));
+export const authPlugin = sharedPlugin<AuthOptions>('rubric-studio-auth', async (app, { credentials, storage }) => {
+  const table: RouteAccess[] = [];
+  collectRouteAccess(app, table);
+  app.decorate('routeAccess', table);
   app.decorateRequest('caller', null as unknown as Caller);
+  const refusals = new RefusalAudit(storage, app.log);
+  app.addHook('onClose', () => refusals.close());
+
   app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/') && request.url !== '/api') return;
+    // Unknown paths are answered 404 by the not-found handler; there is no route to protect.
+    if (request.is404) return;
+    const access: Access | undefined = request.routeOptions.config.access;
+    if (access && 'public' in access) return;
+    const route = `${request.method} ${request.routeOptions.url}`;
+    /** Records the refusal in the audit log (rate-limited) and returns the error to throw. */
+    const refused = (error: RubricStudioError, caller: Caller | null): RubricStudioError => {
+      refusals.record({ caller, ip: request.ip, route, error });
+      return error;
+    };
     const match = /^Bearer +(\S+) *$/i.exec(request.headers.authorization ?? '');
-    if (!match) throw new RubricStudioError('UNAUTHORIZED', 'This needs a bearer token: send "Authorization: Bearer <token>".', [{ path: 'headers/authorization', message: 'missing or not of the form "Bearer <token>"' }]);
-    const caller = callers.get(digest(match[1]));
-    if (!caller) throw new RubricStudioError('UNAUTHORIZED', 'The bearer token is not known to this server.', [{ path: 'headers/authorization', message: 'use a token from the tokens file or RUBRIC_TOKENS' }]);
+    if (!match) throw refused(new RubricStudioError('UNAUTHORIZED', 'This needs a bearer token: send "Authorization: Bearer <token>".', [{ path: 'headers/authorization', message: 'missing or not of the form "Bearer <token>"' }]), null);
+    const credential = findCredential(credentials, match[1]);
+    if (!credential) throw refused(new RubricStudioError('UNAUTHORIZED', 'The bearer token is not known to this server.', [{ path: 'headers/authorization', message: 'use a token from the tokens file or RUBRIC_TOKENS' }]), null);
+    const caller: Caller = { role: credential.role, actor: credential.name };
     request.caller = caller;
-    const roles = request.routeOptions.config.roles;
-    if (roles && !roles.includes(caller.role)) {
-      throw new RubricStudioError('FORBIDDEN', `${request.method} ${request.routeOptions.url} needs the ${roles.join(' or ')} role; this token has the ${caller.role} role.`);
+    if (!access) throw refused(new RubricStudioError('FORBIDDEN', `${route} declares no access rule, so it is refused to everyone.`, [{ path: request.routeOptions.url ?? '', message: 'declare config.access on the route' }]), caller);
+    if (!access.roles.includes(caller.role)) {
+      const needed = access.roles.join(' or ');
+      throw refused(new RubricStudioError('FORBIDDEN', `${route} needs the ${needed} role; this token has the ${caller.role} role.`, [{ path: 'headers/authorization', message: `use a token with the ${needed} role` }]), caller);
     }
   });
 });

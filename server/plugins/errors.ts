@@ -4,6 +4,8 @@
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ERROR_CATALOGUE, type ErrorBody, type ErrorCode, type Issue, RubricStudioError } from '../../engine/index.ts';
+import { etagOf } from '../revisions.ts';
+import { StaleRevisionError } from '../storage/revision.ts';
 import { sharedPlugin } from './shared-plugin.ts';
 
 export interface ErrorsOptions extends Record<string, unknown> {
@@ -19,6 +21,8 @@ export const errorsPlugin = sharedPlugin<ErrorsOptions>('rubric-studio-errors', 
     const body = toErrorBody(err);
     if (body.statusCode >= 500) request.log.error({ err }, 'request failed');
     if (body.code === 'UNAUTHORIZED') reply.header('www-authenticate', 'Bearer');
+    // A stale write answers with the current revision, so the client can re-read exactly that.
+    if (err instanceof StaleRevisionError) reply.header('etag', etagOf(err.currentRevision));
     return reply.code(body.statusCode).type('application/json; charset=utf-8').send(body);
   });
 

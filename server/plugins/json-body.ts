@@ -1,20 +1,35 @@
 /**
  * The JSON body parser. Unlike Fastify's default, it tells malformed JSON (BODY_NOT_JSON) apart
- * from prototype-poisoning keys (BODY_FORBIDDEN_KEY), and names where the problem is.
+ * from prototype-poisoning keys (BODY_FORBIDDEN_KEY) and from bytes that are not UTF-8
+ * (BODY_NOT_UTF8, instead of storing U+FFFD in their place), and names where the problem is.
  */
 import { RubricStudioError } from '../../engine/index.ts';
 import { sharedPlugin } from './shared-plugin.ts';
 
 export const jsonBodyPlugin = sharedPlugin('rubric-studio-json-body', async (app) => {
   app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, text, done) => {
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) => {
     try {
-      done(null, parseJsonBody(text as string));
+      done(null, parseJsonBody(decodeUtf8(body as Buffer)));
     } catch (err) {
       done(err as Error, undefined);
     }
   });
 });
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * The body as text.
+ * @throws RubricStudioError BODY_NOT_UTF8
+ */
+export function decodeUtf8(body: Buffer): string {
+  try {
+    return strictUtf8.decode(body);
+  } catch {
+    throw new RubricStudioError('BODY_NOT_UTF8', 'The request body is not valid UTF-8; nothing was read from it.', [{ path: '', message: 'encode the body as UTF-8' }]);
+  }
+}
 
 /**
  * Parses a JSON request body, refusing `__proto__` and `constructor.prototype` keys anywhere.

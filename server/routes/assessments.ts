@@ -6,12 +6,13 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
 import { type CompiledRubric, evaluate, type InputValues, RubricStudioError } from '../../engine/index.ts';
+import { ANY_ROLE, ASSESSORS } from '../access.ts';
 import { compiledVersion } from '../compiled-rubrics.ts';
+import { expectedRevision, revisionProperty } from '../revisions.ts';
 import type { Caller } from '../plugins/auth.ts';
 import { errorResponses, RECORD_ID_PATTERN } from '../schemas.ts';
-import type { AssessmentFilter, AssessmentRecord, AssessmentStatus, AuditDraft, Period, PeriodKind, RubricVersionRecord, Storage } from '../storage/types.ts';
+import type { AssessmentFilter, AssessmentRecord, NewRecord, AssessmentStatus, AuditDraft, Period, PeriodKind, RubricVersionRecord, Storage } from '../storage/types.ts';
 
-const assessorOnly = { roles: ['assessor'] } as const;
 const tags = ['assessments'];
 const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: RECORD_ID_PATTERN } } } as const;
 const assessmentResponse = { $ref: 'Assessment#' } as const;
@@ -38,6 +39,7 @@ interface CreateBody {
 }
 
 interface UpdateBody {
+  revision?: number;
   inputs: InputValues;
   notApplicable?: Record<string, string>;
   assessor?: string;
@@ -45,12 +47,13 @@ interface UpdateBody {
 }
 
 export const assessmentRoutes: FastifyPluginAsync<{ storage: Storage }> = async (app, { storage }) => {
-  const audit = (caller: Caller, action: string, record: AssessmentRecord, hash?: string): AuditDraft => ({
+  /** Every assessment entry names the rubric version (and its hash) the inputs were checked or scored against. */
+  const audit = (caller: Caller, action: string, record: NewRecord<AssessmentRecord>, hash: string): AuditDraft => ({
     actor: caller.actor,
     role: caller.role,
     action,
     target: `assessment:${record.id}`,
-    ...(hash && { rubric: { ...record.rubric, hash } }),
+    rubric: { ...record.rubric, hash },
   });
 
   const findAssessment = async (id: string): Promise<AssessmentRecord> => {
@@ -67,6 +70,7 @@ export const assessmentRoutes: FastifyPluginAsync<{ storage: Storage }> = async 
   };
 
   app.get<{ Querystring: ListQuery }>('/api/assessments', {
+    config: { access: ANY_ROLE },
     schema: {
       tags,
       summary: 'Assessments, filtered by community, rubric version, period, tier, status or street',
@@ -101,6 +105,7 @@ export const assessmentRoutes: FastifyPluginAsync<{ storage: Storage }> = async 
         status: a.status,
         total: a.total,
         tier: a.tier,
+        revision: a.revision,
         updatedAt: a.updatedAt,
         submittedAt: a.submittedAt,
       }));
@@ -108,7 +113,7 @@ export const assessmentRoutes: FastifyPluginAsync<{ storage: Storage }> = async 
   });
 
   app.post<{ Body: CreateBody }>('/api/assessments', {
-    config: assessorOnly,
+    config: { access: ASSESSORS },
     schema: {
       tags,
       summary: 'Start an assessment as a draft; partial inputs are allowed, but each value given must be valid',
@@ -136,9 +141,10 @@ export const assessmentRoutes: FastifyPluginAsync<{ storage: Storage }> = async 
       if (version.status !== 'published') {
         throw new RubricStudioError('STATE_CONFLICT', `Rubric ${version.id} ${version.version} is ${version.status}; assessments are made under published versions.`, [{ path: '/body/rubric/version', message: 'choose a published version' }]);
       }
-      await checkDraftInputs(compiledVersion(version), body.inputs, body.notApplicable);
+      const rubric = compiledVersion(version);
+      await checkDraftInputs(rubric, body.inputs, body.notApplicable);
       const now = new Date().toISOString();
-      const record: AssessmentRecord = {
+      const record: NewRecord<AssessmentRecord> = {
         id: randomUUID(),
         communityId: body.communityId,
         rubric: { id: body.rubric.id, version: body.rubric.version },
@@ -154,36 +160,39 @@ export const assessmentRoutes: FastifyPluginAsync<{ storage: Storage }> = async 
         submittedAt: null,
       };
       reply.code(201);
-      return storage.insertAssessment(record, audit(request.caller, 'assessment.create', record));
+      return storage.insertAssessment(record, audit(request.caller, 'assessment.create', record, rubric.hash));
     },
   });
 
   app.get<{ Params: { id: string } }>('/api/assessments/:id', {
+    config: { access: ANY_ROLE },
     schema: { tags, summary: 'One assessment with its inputs and, once submitted, its result and explanations', params: idParams, response: { 200: assessmentResponse, ...errorResponses(404) } },
     handler: async (request) => findAssessment(request.params.id),
   });
 
   app.put<{ Params: { id: string }; Body: UpdateBody }>('/api/assessments/:id', {
-    config: assessorOnly,
+    config: { access: ASSESSORS },
     schema: {
       tags,
-      summary: 'Replace the inputs (and optionally assessor, period) of a draft assessment',
+      summary: 'Replace the inputs (and optionally assessor, period) of a draft assessment (If-Match: the revision you read)',
       params: idParams,
       body: {
         type: 'object',
         additionalProperties: false,
         required: ['inputs'],
-        properties: { inputs: { $ref: 'InputValues#' }, notApplicable: { $ref: 'NotApplicable#' }, assessor: assessorName, period: { $ref: 'Period#' } },
+        properties: { revision: revisionProperty, inputs: { $ref: 'InputValues#' }, notApplicable: { $ref: 'NotApplicable#' }, assessor: assessorName, period: { $ref: 'Period#' } },
       },
-      response: { 200: assessmentResponse, ...errorResponses(403, 404, 409, 422) },
+      response: { 200: assessmentResponse, ...errorResponses(403, 404, 409, 422, 428) },
     },
     handler: async (request) => {
       const current = assertDraft(await findAssessment(request.params.id));
+      const ifRevision = expectedRevision(request, true);
       const { inputs, notApplicable, assessor, period } = request.body;
-      await checkDraftInputs(compiledVersion(await findRubricVersion(current.rubric, '/rubric')), inputs, notApplicable);
-      return storage.updateAssessment(
-        current.id,
-        (latest) => ({
+      const rubric = compiledVersion(await findRubricVersion(current.rubric, '/rubric'));
+      await checkDraftInputs(rubric, inputs, notApplicable);
+      return storage.updateAssessment(current.id, {
+        ifRevision,
+        change: (latest) => ({
           ...assertDraft(latest),
           inputs,
           notApplicable: notApplicable ?? {},
@@ -191,37 +200,39 @@ export const assessmentRoutes: FastifyPluginAsync<{ storage: Storage }> = async 
           period: period ?? latest.period,
           updatedAt: new Date().toISOString(),
         }),
-        (next) => audit(request.caller, 'assessment.update', next),
-      );
+        audit: (next) => audit(request.caller, 'assessment.update', next, rubric.hash),
+      });
     },
   });
 
   app.post<{ Params: { id: string } }>('/api/assessments/:id/submit', {
-    config: assessorOnly,
+    config: { access: ASSESSORS },
     schema: {
       tags,
-      summary: 'Submit: the inputs must be complete and valid; the result is stored and frozen with the rubric hash',
+      summary: 'Submit: the inputs must be complete and valid; the result is stored and frozen with the rubric hash (If-Match, when given, must be its revision)',
       params: idParams,
       response: { 200: assessmentResponse, ...errorResponses(403, 404, 409, 422) },
     },
     handler: async (request) => {
+      const ifRevision = expectedRevision(request, false);
       const draft = assertDraft(await findAssessment(request.params.id));
       const rubric = compiledVersion(await findRubricVersion(draft.rubric, '/rubric'));
       const result = await evaluate(rubric, { inputs: draft.inputs, notApplicable: draft.notApplicable }, { requireComplete: true });
-      return storage.updateAssessment(
-        draft.id,
-        (latest) => {
+      return storage.updateAssessment(draft.id, {
+        // Without If-Match, still freeze exactly the inputs that were just scored.
+        ifRevision: ifRevision ?? draft.revision,
+        change: (latest) => {
           assertDraft(latest);
-          if (latest.updatedAt !== draft.updatedAt) throw new RubricStudioError('STATE_CONFLICT', 'The assessment changed while it was being submitted; submit again.');
           const now = new Date().toISOString();
           return { ...latest, status: 'submitted', result, rubricHash: rubric.hash, updatedAt: now, submittedAt: now };
         },
-        (next) => audit(request.caller, 'assessment.submit', next, rubric.hash),
-      );
+        audit: (next) => audit(request.caller, 'assessment.submit', next, rubric.hash),
+      });
     },
   });
 
   app.post<{ Params: { id: string }; Body: { rubric: { id: string; version: string } } }>('/api/assessments/:id/rescore', {
+    config: { access: ANY_ROLE },
     schema: {
       tags,
       summary: 'Score a submitted assessment under another rubric version; the stored result does not change',

@@ -11,6 +11,7 @@ import { analyzeImpact } from '../../engine/impact.ts';
 import { missingInputsReport } from '../../engine/mapping.ts';
 import { diffRubrics } from '../../engine/diff.ts';
 import type { ImpactAssessment, ImpactFilter } from '../../engine/index.ts';
+import { ANY_ROLE } from '../access.ts';
 import { compiledVersion } from '../compiled-rubrics.ts';
 import { errorResponses } from '../schemas.ts';
 import type { CommunityRecord, RubricVersionRecord, Storage } from '../storage/types.ts';
@@ -41,6 +42,7 @@ export const comparisonRoutes: FastifyPluginAsync<{ storage: Storage }> = async 
   const communities = async (): Promise<Map<string, CommunityRecord>> => new Map((await storage.listCommunities()).map((c) => [c.id, c]));
 
   app.get<{ Params: { id: string }; Querystring: { from: string; to: string } }>('/api/rubrics/:id/diff', {
+    config: { access: ANY_ROLE },
     schema: {
       tags: ['comparisons'],
       summary: 'What changed between two versions of a rubric (draft or published)',
@@ -55,6 +57,7 @@ export const comparisonRoutes: FastifyPluginAsync<{ storage: Storage }> = async 
   });
 
   app.post<{ Body: { base: { id: string; version: string }; candidate: { id: string; version: string }; filter?: ImpactFilter }; Querystring: { format?: Format; lang?: 'zh' | 'en' } }>('/api/impact', {
+    config: { access: ANY_ROLE },
     schema: {
       tags: ['comparisons'],
       summary: 'What a revision does to every stored submitted assessment of the base version',
@@ -98,6 +101,7 @@ export const comparisonRoutes: FastifyPluginAsync<{ storage: Storage }> = async 
   });
 
   app.get<{ Params: { id: string; version: string } }>('/api/rubrics/:id/versions/:version/missing-inputs', {
+    config: { access: ANY_ROLE },
     schema: {
       tags: ['comparisons'],
       summary: 'Which inputs of this version the stored submitted assessments of the rubric lack',
@@ -112,6 +116,7 @@ export const comparisonRoutes: FastifyPluginAsync<{ storage: Storage }> = async 
   });
 
   app.get<{ Params: { id: string } }>('/api/assessments/:id/gap', {
+    config: { access: ANY_ROLE },
     schema: {
       tags: ['comparisons'],
       summary: 'Points missing to the next tier and the criteria where they are still available, cheapest first',
@@ -127,6 +132,7 @@ export const comparisonRoutes: FastifyPluginAsync<{ storage: Storage }> = async 
   });
 
   app.get<{ Querystring: { format: 'csv' | 'xlsx'; rubric?: string; version?: string; lang?: 'zh' | 'en' } }>('/api/exports/assessments', {
+    config: { access: ANY_ROLE },
     schema: {
       tags: ['comparisons'],
       summary: 'Results of the submitted assessments as CSV or XLSX',

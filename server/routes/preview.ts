@@ -4,14 +4,14 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 import { checkLimits, deriveForm, evaluate, type InputValues, type Language, loadRubric, validateRubric } from '../../engine/index.ts';
+import { EDITORS } from '../access.ts';
 import { errorResponses } from '../schemas.ts';
 
-const editorOnly = { roles: ['editor'] } as const;
 const tags = ['preview'];
 
 export const previewRoutes: FastifyPluginAsync = async (app) => {
   app.post<{ Body: { document: unknown } }>('/api/preview/validate', {
-    config: editorOnly,
+    config: { access: EDITORS },
     schema: {
       tags,
       summary: 'Validate and lint an unsaved rubric document',
@@ -25,7 +25,7 @@ export const previewRoutes: FastifyPluginAsync = async (app) => {
   });
 
   app.post<{ Body: { document: unknown; lang: Language } }>('/api/preview/form', {
-    config: editorOnly,
+    config: { access: EDITORS },
     schema: {
       tags,
       summary: 'Derive the assessment form of an unsaved rubric document',
@@ -44,7 +44,7 @@ export const previewRoutes: FastifyPluginAsync = async (app) => {
   });
 
   app.post<{ Body: { document: unknown; inputs: InputValues; notApplicable?: Record<string, string>; partial: boolean } }>('/api/preview/score', {
-    config: editorOnly,
+    config: { access: EDITORS },
     schema: {
       tags,
       summary: 'Score inputs against an unsaved rubric document',

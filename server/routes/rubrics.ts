@@ -5,10 +5,12 @@
 import type { FastifyPluginAsync } from 'fastify';
 import semver from 'semver';
 import { checkLimits, deriveForm, evaluate, type InputValues, type Language, loadRubric, type RubricDocument, RubricStudioError, runRubricTests } from '../../engine/index.ts';
+import { ANY_ROLE, EDITORS } from '../access.ts';
 import { blankRubric } from '../blank-rubric.ts';
 import { compiledVersion } from '../compiled-rubrics.ts';
+import { expectedRevision, revisionProperty } from '../revisions.ts';
 import { errorResponses, RUBRIC_ID_PATTERN, VERSION_PATTERN } from '../schemas.ts';
-import type { AuditDraft, RubricVersionRecord, Storage } from '../storage/types.ts';
+import type { AuditDraft, NewRecord, RubricVersionRecord, Storage } from '../storage/types.ts';
 import type { Caller } from '../plugins/auth.ts';
 
 interface VersionParams {
@@ -23,6 +25,7 @@ const versionParams = {
   properties: { id: { type: 'string', pattern: RUBRIC_ID_PATTERN }, version: { type: 'string', pattern: VERSION_PATTERN } },
 } as const;
 const documentBody = { type: 'object', additionalProperties: false, required: ['document'], properties: { document: { $ref: 'RubricDocument#' } } } as const;
+const replaceBody = { ...documentBody, properties: { ...documentBody.properties, revision: revisionProperty } } as const;
 const scoreBody = {
   type: 'object',
   additionalProperties: false,
@@ -30,14 +33,13 @@ const scoreBody = {
   properties: { inputs: { $ref: 'InputValues#' }, notApplicable: { $ref: 'NotApplicable#' }, partial: { type: 'boolean', default: false } },
 } as const;
 const versionResponse = { $ref: 'RubricVersion#' } as const;
-const editorOnly = { roles: ['editor'] } as const;
 const tags = ['rubrics'];
 
 /** Target of audit entries about one rubric version. */
 export const rubricTarget = (id: string, version: string): string => `rubric:${id}@${version}`;
 
 export const rubricRoutes: FastifyPluginAsync<{ storage: Storage }> = async (app, { storage }) => {
-  const audit = (caller: Caller, action: string, record: RubricVersionRecord): AuditDraft => ({
+  const audit = (caller: Caller, action: string, record: NewRecord<RubricVersionRecord>): AuditDraft => ({
     actor: caller.actor,
     role: caller.role,
     action,
@@ -52,6 +54,7 @@ export const rubricRoutes: FastifyPluginAsync<{ storage: Storage }> = async (app
   };
 
   app.get('/api/rubrics', {
+    config: { access: ANY_ROLE },
     schema: {
       tags,
       summary: 'Rubrics with their versions, oldest version first',
@@ -102,7 +105,7 @@ export const rubricRoutes: FastifyPluginAsync<{ storage: Storage }> = async (app
   });
 
   app.post<{ Body: { document: RubricDocument } }>('/api/rubrics', {
-    config: editorOnly,
+    config: { access: EDITORS },
     schema: { tags, summary: 'Create a new rubric as a draft version', body: documentBody, response: { 201: versionResponse, ...errorResponses(403, 409, 413, 422) } },
     handler: async (request, reply) => {
       checkLimits(request.body.document);
@@ -112,18 +115,20 @@ export const rubricRoutes: FastifyPluginAsync<{ storage: Storage }> = async (app
         throw new RubricStudioError('ALREADY_EXISTS', `Rubric ${id} already exists; add a version with POST /api/rubrics/${id}/versions.`, [{ path: '/document/id', message: 'choose another id, or add a version to the existing rubric' }]);
       }
       const now = new Date().toISOString();
-      const record: RubricVersionRecord = { id, version, status: 'draft', hash: rubric.hash, document: rubric.doc, warnings: rubric.warnings, createdAt: now, updatedAt: now, publishedAt: null, retiredAt: null };
+      const record: NewRecord<RubricVersionRecord> = { id, version, status: 'draft', hash: rubric.hash, document: rubric.doc, warnings: rubric.warnings, createdAt: now, updatedAt: now, publishedAt: null, retiredAt: null };
       reply.code(201);
       return storage.insertRubricVersion(record, audit(request.caller, 'rubric.create', record));
     },
   });
 
   app.get<{ Params: VersionParams }>('/api/rubrics/:id/versions/:version', {
+    config: { access: ANY_ROLE },
     schema: { tags, summary: 'One rubric version with its document', params: versionParams, response: { 200: versionResponse, ...errorResponses(404) } },
     handler: async (request) => findVersion(request.params),
   });
 
   app.get<{ Params: VersionParams; Querystring: { lang: Language } }>('/api/rubrics/:id/versions/:version/form', {
+    config: { access: ANY_ROLE },
     schema: {
       tags,
       summary: 'The assessment form derived from a rubric version (@rjsf schema and uiSchema)',
@@ -135,7 +140,7 @@ export const rubricRoutes: FastifyPluginAsync<{ storage: Storage }> = async (app
   });
 
   app.post<{ Params: { id: string }; Body: { version: string; copyFrom?: { version: string } } }>('/api/rubrics/:id/versions', {
-    config: editorOnly,
+    config: { access: EDITORS },
     schema: {
       tags,
       summary: 'Create a draft version, blank or copied from any version',
@@ -162,24 +167,25 @@ export const rubricRoutes: FastifyPluginAsync<{ storage: Storage }> = async (app
         : blankRubric(id, version, existing[existing.length - 1].document.title);
       const rubric = loadRubric(document);
       const now = new Date().toISOString();
-      const record: RubricVersionRecord = { id, version, status: 'draft', hash: rubric.hash, document: rubric.doc, warnings: rubric.warnings, createdAt: now, updatedAt: now, publishedAt: null, retiredAt: null };
+      const record: NewRecord<RubricVersionRecord> = { id, version, status: 'draft', hash: rubric.hash, document: rubric.doc, warnings: rubric.warnings, createdAt: now, updatedAt: now, publishedAt: null, retiredAt: null };
       reply.code(201);
       return storage.insertRubricVersion(record, audit(request.caller, 'rubric.create-version', record));
     },
   });
 
-  app.put<{ Params: VersionParams; Body: { document: RubricDocument } }>('/api/rubrics/:id/versions/:version', {
-    config: editorOnly,
+  app.put<{ Params: VersionParams; Body: { document: RubricDocument; revision?: number } }>('/api/rubrics/:id/versions/:version', {
+    config: { access: EDITORS },
     schema: {
       tags,
-      summary: 'Replace the document of a draft version; returns it with its lint warnings',
+      summary: 'Replace the document of a draft version (If-Match: the revision you read); returns it with its lint warnings',
       params: versionParams,
-      body: documentBody,
-      response: { 200: versionResponse, ...errorResponses(403, 404, 409, 413, 422) },
+      body: replaceBody,
+      response: { 200: versionResponse, ...errorResponses(403, 404, 409, 413, 422, 428) },
     },
     handler: async (request) => {
       const { id, version } = request.params;
       assertDraft(await findVersion(request.params));
+      const ifRevision = expectedRevision(request, true);
       checkLimits(request.body.document);
       const { document } = request.body;
       const mismatched = [
@@ -188,29 +194,30 @@ export const rubricRoutes: FastifyPluginAsync<{ storage: Storage }> = async (app
       ];
       if (mismatched.length > 0) throw new RubricStudioError('VALIDATION_FAILED', 'The document does not belong to this rubric version.', mismatched);
       const rubric = loadRubric({ ...document, status: 'draft' });
-      return storage.updateRubricVersion(
-        id,
-        version,
-        (current) => {
+      return storage.updateRubricVersion(id, version, {
+        ifRevision,
+        change: (current) => {
           assertDraft(current);
           return { ...current, document: rubric.doc, hash: rubric.hash, warnings: rubric.warnings, updatedAt: new Date().toISOString() };
         },
-        (next) => audit(request.caller, 'rubric.update', next),
-      );
+        audit: (next) => audit(request.caller, 'rubric.update', next),
+      });
     },
   });
 
   app.delete<{ Params: VersionParams }>('/api/rubrics/:id/versions/:version', {
-    config: editorOnly,
-    schema: { tags, summary: 'Delete a draft version', params: versionParams, response: { 204: { type: 'null' }, ...errorResponses(403, 404, 409) } },
+    config: { access: EDITORS },
+    schema: { tags, summary: 'Delete a draft version (If-Match, when given, must be its revision)', params: versionParams, response: { 204: { type: 'null' }, ...errorResponses(403, 404, 409) } },
     handler: async (request, reply) => {
+      const ifRevision = expectedRevision(request, false);
       const record = await findVersion(request.params);
-      await storage.deleteRubricVersion(record.id, record.version, assertDraft, audit(request.caller, 'rubric.delete', record));
+      await storage.deleteRubricVersion(record.id, record.version, assertDraft, audit(request.caller, 'rubric.delete', record), ifRevision);
       return reply.code(204).send();
     },
   });
 
   app.post<{ Params: VersionParams }>('/api/rubrics/:id/versions/:version/test', {
+    config: { access: ANY_ROLE },
     schema: {
       tags,
       summary: 'Run the embedded test cases of a version',
@@ -238,7 +245,7 @@ export const rubricRoutes: FastifyPluginAsync<{ storage: Storage }> = async (app
   });
 
   app.post<{ Params: VersionParams; Body: { changelog: string } }>('/api/rubrics/:id/versions/:version/publish', {
-    config: editorOnly,
+    config: { access: EDITORS },
     schema: {
       tags,
       summary: 'Publish a draft: it must validate and pass its tests; it never changes afterwards',
@@ -247,6 +254,7 @@ export const rubricRoutes: FastifyPluginAsync<{ storage: Storage }> = async (app
       response: { 200: versionResponse, ...errorResponses(403, 404, 409, 422) },
     },
     handler: async (request) => {
+      const ifRevision = expectedRevision(request, false);
       const draft = assertDraft(await findVersion(request.params));
       const changelog = request.body.changelog.trim();
       const rubric = loadRubric({ ...draft.document, ...(changelog && { changelog }), status: 'draft' });
@@ -255,40 +263,39 @@ export const rubricRoutes: FastifyPluginAsync<{ storage: Storage }> = async (app
         const details = report.cases.filter((c) => !c.passed).flatMap((c) => c.failures.map((f) => ({ path: f.path, message: `${c.name}: ${f.message}` })));
         throw new RubricStudioError('RUBRIC_TESTS_FAILED', `${report.failed} of ${report.cases.length} tests fail; the version stays a draft.`, details);
       }
-      return storage.updateRubricVersion(
-        draft.id,
-        draft.version,
-        (current) => {
+      return storage.updateRubricVersion(draft.id, draft.version, {
+        // Without If-Match, still publish exactly the draft whose tests just passed.
+        ifRevision: ifRevision ?? draft.revision,
+        change: (current) => {
           assertDraft(current);
-          if (current.hash !== draft.hash) throw new RubricStudioError('STATE_CONFLICT', 'The draft changed while it was being published; publish again.');
           const now = new Date().toISOString();
           return { ...current, status: 'published', document: { ...rubric.doc, status: 'published' }, hash: rubric.hash, warnings: rubric.warnings, updatedAt: now, publishedAt: now };
         },
-        (next) => audit(request.caller, 'rubric.publish', next),
-      );
+        audit: (next) => audit(request.caller, 'rubric.publish', next),
+      });
     },
   });
 
   app.post<{ Params: VersionParams }>('/api/rubrics/:id/versions/:version/retire', {
-    config: editorOnly,
+    config: { access: EDITORS },
     schema: { tags, summary: 'Retire a published version: no new assessments under it', params: versionParams, response: { 200: versionResponse, ...errorResponses(403, 404, 409) } },
     handler: async (request) => {
       const { id, version } = request.params;
-      return storage.updateRubricVersion(
-        id,
-        version,
-        (current) => {
+      return storage.updateRubricVersion(id, version, {
+        ifRevision: expectedRevision(request, false),
+        change: (current) => {
           if (current.status === 'retired') throw immutable(current);
           if (current.status !== 'published') throw new RubricStudioError('STATE_CONFLICT', `Version ${version} of ${id} is a draft; only published versions can be retired (delete a draft instead).`);
           const now = new Date().toISOString();
           return { ...current, status: 'retired', document: { ...current.document, status: 'retired' }, updatedAt: now, retiredAt: now };
         },
-        (next) => audit(request.caller, 'rubric.retire', next),
-      );
+        audit: (next) => audit(request.caller, 'rubric.retire', next),
+      });
     },
   });
 
   app.post<{ Params: VersionParams; Body: { inputs: InputValues; notApplicable?: Record<string, string>; partial: boolean } }>('/api/rubrics/:id/versions/:version/score', {
+    config: { access: ANY_ROLE },
     schema: {
       tags,
       summary: 'Score inputs against a version without storing anything',

@@ -8,12 +8,13 @@
  * every change: that keeps a write at thousands of assessments in the tens of milliseconds.
  */
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import { RubricStudioError, type ScoreResult } from '../../engine/index.ts';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.ts';
+import { checkRevision } from './revision.ts';
 import type {
   AssessmentEntry,
   AssessmentFilter,
@@ -21,6 +22,8 @@ import type {
   AuditDraft,
   AuditEntry,
   CommunityRecord,
+  NewRecord,
+  RecordChange,
   RubricVersionRecord,
   Storage,
 } from './types.ts';
@@ -30,7 +33,7 @@ export const DATA_FILE = 'rubric-studio.json';
 export const RESULTS_DIR = 'results';
 
 /** Version of the data file layout; raise it with a migration below when the layout changes. */
-export const DATA_SCHEMA_VERSION = 1;
+export const DATA_SCHEMA_VERSION = 2;
 
 /** The whole data file. */
 export interface DataFile {
@@ -51,10 +54,31 @@ interface ResultFile {
 }
 
 /** Migrations by the version they upgrade from: MIGRATIONS[1] turns a version-1 file into version 2. */
-const MIGRATIONS: Record<number, (data: DataFile) => DataFile> = {};
+const MIGRATIONS: Record<number, (data: DataFile) => DataFile> = {
+  // Version 2: every mutable record carries a revision for optimistic concurrency.
+  1: (data) => ({
+    ...data,
+    rubricVersions: data.rubricVersions.map((r) => ({ ...r, revision: r.revision ?? 1 })),
+    communities: data.communities.map((c) => ({ ...c, revision: c.revision ?? 1 })),
+    assessments: data.assessments.map((a) => ({ ...a, revision: a.revision ?? 1 })),
+  }),
+};
+
+/**
+ * A change ready to apply: everything that can refuse it (checks, the change callback, the
+ * audit entry) has already run, so `apply` only assigns; `undo` puts back exactly what `apply`
+ * replaced, for when the file cannot be written.
+ */
+interface Prepared<T> {
+  value: T;
+  apply: () => void;
+  undo: () => void;
+  /** Result files the change writes before the data file. */
+  files?: ResultFile[];
+}
 
 interface QueuedChange {
-  apply: (data: DataFile, files: ResultFile[]) => unknown;
+  prepare: (data: DataFile) => Prepared<unknown>;
   resolve: (value: unknown) => void;
   reject: (reason: unknown) => void;
 }
@@ -94,35 +118,42 @@ export class LowdbStorage implements Storage {
     return this.#data.rubricVersions.find((r) => r.id === id && r.version === version);
   }
 
-  insertRubricVersion(record: RubricVersionRecord, audit: AuditDraft): Promise<RubricVersionRecord> {
+  insertRubricVersion(record: NewRecord<RubricVersionRecord>, audit: AuditDraft): Promise<RubricVersionRecord> {
     return this.#change((data) => {
       if (data.rubricVersions.some((r) => r.id === record.id && r.version === record.version)) {
         throw new RubricStudioError('ALREADY_EXISTS', `Rubric ${record.id} already has a version ${record.version}.`, [{ path: '/version', message: 'choose a version number not used yet' }]);
       }
-      data.rubricVersions.push(record);
-      appendAudit(data, audit);
-      return record;
+      return inserting(data, data.rubricVersions, { ...record, revision: 1 }, audit);
     });
   }
 
-  updateRubricVersion(id: string, version: string, change: (current: RubricVersionRecord) => RubricVersionRecord, audit: (next: RubricVersionRecord) => AuditDraft): Promise<RubricVersionRecord> {
+  updateRubricVersion(id: string, version: string, change: RecordChange<RubricVersionRecord>): Promise<RubricVersionRecord> {
     return this.#change((data) => {
       const at = data.rubricVersions.findIndex((r) => r.id === id && r.version === version);
       if (at < 0) throw rubricVersionNotFound(id, version);
-      const next = change(structuredClone(data.rubricVersions[at]));
-      data.rubricVersions[at] = next;
-      appendAudit(data, audit(next));
-      return next;
+      return replacing(data, data.rubricVersions, at, change, `rubric ${id} ${version}`);
     });
   }
 
-  deleteRubricVersion(id: string, version: string, check: (current: RubricVersionRecord) => void, audit: AuditDraft): Promise<void> {
+  deleteRubricVersion(id: string, version: string, check: (current: RubricVersionRecord) => void, audit: AuditDraft, ifRevision?: number): Promise<void> {
     return this.#change((data) => {
       const at = data.rubricVersions.findIndex((r) => r.id === id && r.version === version);
       if (at < 0) throw rubricVersionNotFound(id, version);
-      check(data.rubricVersions[at]);
-      data.rubricVersions.splice(at, 1);
-      appendAudit(data, audit);
+      const current = data.rubricVersions[at];
+      checkRevision(current.revision, ifRevision, `rubric ${id} ${version}`);
+      check(current);
+      const entry = stamped({ ...audit, revision: current.revision });
+      return {
+        value: undefined,
+        apply: () => {
+          data.rubricVersions.splice(at, 1);
+          data.audit.push(entry);
+        },
+        undo: () => {
+          data.audit.pop();
+          data.rubricVersions.splice(at, 0, current);
+        },
+      };
     });
   }
 
@@ -134,25 +165,20 @@ export class LowdbStorage implements Storage {
     return this.#data.communities.find((c) => c.id === id);
   }
 
-  insertCommunity(record: CommunityRecord, audit: AuditDraft): Promise<CommunityRecord> {
+  insertCommunity(record: NewRecord<CommunityRecord>, audit: AuditDraft): Promise<CommunityRecord> {
     return this.#change((data) => {
       if (data.communities.some((c) => c.id === record.id)) {
         throw new RubricStudioError('ALREADY_EXISTS', `A community with id ${record.id} already exists.`, [{ path: '/id', message: 'choose another id, or update the existing community' }]);
       }
-      data.communities.push(record);
-      appendAudit(data, audit);
-      return record;
+      return inserting(data, data.communities, { ...record, revision: 1 }, audit);
     });
   }
 
-  updateCommunity(id: string, change: (current: CommunityRecord) => CommunityRecord, audit: AuditDraft): Promise<CommunityRecord> {
+  updateCommunity(id: string, change: RecordChange<CommunityRecord>): Promise<CommunityRecord> {
     return this.#change((data) => {
       const at = data.communities.findIndex((c) => c.id === id);
       if (at < 0) throw new RubricStudioError('NOT_FOUND', `There is no community ${id}.`);
-      const next = change(structuredClone(data.communities[at]));
-      data.communities[at] = next;
-      appendAudit(data, audit);
-      return next;
+      return replacing(data, data.communities, at, change, `community ${id}`);
     });
   }
 
@@ -178,26 +204,49 @@ export class LowdbStorage implements Storage {
     return toRecord(entry, result);
   }
 
-  insertAssessment(record: AssessmentRecord, audit: AuditDraft): Promise<AssessmentRecord> {
-    return this.#change((data, files) => {
+  insertAssessment(record: NewRecord<AssessmentRecord>, audit: AuditDraft): Promise<AssessmentRecord> {
+    return this.#change((data) => {
       if (data.assessments.some((a) => a.id === record.id)) throw new RubricStudioError('ALREADY_EXISTS', `An assessment with id ${record.id} already exists.`);
-      data.assessments.push(this.#toEntry(record, null, files));
-      appendAudit(data, audit);
-      return record;
+      const created: AssessmentRecord = { ...record, revision: 1 };
+      const { entry, files } = this.#toEntry(created, null);
+      return { ...inserting(data, data.assessments, entry, audit), value: created, files };
     });
   }
 
-  updateAssessment(id: string, change: (current: AssessmentRecord) => AssessmentRecord, audit: (next: AssessmentRecord) => AuditDraft): Promise<AssessmentRecord> {
-    return this.#change((data, files) => {
+  updateAssessment(id: string, change: RecordChange<AssessmentRecord>): Promise<AssessmentRecord> {
+    return this.#change((data) => {
       const at = data.assessments.findIndex((a) => a.id === id);
       if (at < 0) throw new RubricStudioError('NOT_FOUND', `There is no assessment ${id}.`);
       const current = data.assessments[at];
+      checkRevision(current.revision, change.ifRevision, `assessment ${id}`);
       // Only submitted assessments have a result file; they are frozen, so this read is rare.
       const result = current.status === 'submitted' ? (this.#unwrittenResults.get(id) ?? (JSON.parse(readFileSync(this.#resultPath(id), 'utf8')) as ScoreResult)) : null;
-      const next = change(toRecord(structuredClone(current), result));
-      data.assessments[at] = this.#toEntry(next, result, files);
-      appendAudit(data, audit(next));
-      return next;
+      const next: AssessmentRecord = { ...change.change(toRecord(structuredClone(current), result)), revision: current.revision + 1 };
+      const entry = stamped({ ...change.audit(next), revision: next.revision });
+      const { entry: nextEntry, files } = this.#toEntry(next, result);
+      return {
+        value: next,
+        files,
+        apply: () => {
+          data.assessments[at] = nextEntry;
+          data.audit.push(entry);
+        },
+        undo: () => {
+          data.audit.pop();
+          data.assessments[at] = current;
+        },
+      };
+    });
+  }
+
+  async listAudit(): Promise<AuditEntry[]> {
+    return this.#data.audit;
+  }
+
+  appendAudit(draft: AuditDraft): Promise<void> {
+    return this.#change((data) => {
+      const entry = stamped(draft);
+      return { value: undefined, apply: () => data.audit.push(entry), undo: () => data.audit.pop() };
     });
   }
 
@@ -205,18 +254,11 @@ export class LowdbStorage implements Storage {
     return join(this.#resultsDir, `${id}.json`);
   }
 
-  /** The list entry of a record; a new result is queued as its write-once file. */
-  #toEntry(record: AssessmentRecord, storedResult: ScoreResult | null, files: ResultFile[]): AssessmentEntry {
+  /** The list entry of a record, and the write-once file of a new result. */
+  #toEntry(record: AssessmentRecord, storedResult: ScoreResult | null): { entry: AssessmentEntry; files: ResultFile[] } {
     const { result, ...entry } = record;
-    if (result && result !== storedResult) {
-      files.push({ id: record.id, path: this.#resultPath(record.id), result });
-      this.#unwrittenResults.set(record.id, result);
-    }
-    return { ...entry, total: result?.total ?? null, tier: result?.tier ?? null };
-  }
-
-  async listAudit(): Promise<AuditEntry[]> {
-    return this.#data.audit;
+    const files = result && result !== storedResult ? [{ id: record.id, path: this.#resultPath(record.id), result }] : [];
+    return { entry: { ...entry, total: result?.total ?? null, tier: result?.tier ?? null }, files };
   }
 
   async close(): Promise<void> {
@@ -227,10 +269,10 @@ export class LowdbStorage implements Storage {
   }
 
   /** Queues a change; it is applied in order and resolves once the file holding it is written. */
-  #change<T>(apply: (data: DataFile, files: ResultFile[]) => T): Promise<T> {
+  #change<T>(prepare: (data: DataFile) => Prepared<T>): Promise<T> {
     if (this.#closed) return Promise.reject(new RubricStudioError('INTERNAL', 'The storage is closed; the server is shutting down.'));
     return new Promise<T>((resolve, reject) => {
-      this.#queue.push({ apply, resolve: resolve as (value: unknown) => void, reject });
+      this.#queue.push({ prepare, resolve: resolve as (value: unknown) => void, reject });
       if (!this.#writing) {
         this.#writing = true;
         this.#drained = this.#drain();
@@ -238,40 +280,96 @@ export class LowdbStorage implements Storage {
     });
   }
 
+  /**
+   * Applies the queued changes in order, then writes the result files and the data file once
+   * for the whole batch. A change that refuses is rejected alone; a failed write undoes the
+   * whole batch in memory (last applied first) and rejects each change with a storage error.
+   */
   async #drain(): Promise<void> {
     try {
       while (this.#queue.length > 0) {
         const batch = this.#queue.splice(0);
-        const applied: { change: QueuedChange; value: unknown }[] = [];
-        const files: ResultFile[] = [];
+        const applied: { change: QueuedChange; prepared: Prepared<unknown> }[] = [];
         for (const change of batch) {
-          const own: ResultFile[] = [];
+          let prepared: Prepared<unknown>;
           try {
-            applied.push({ change, value: change.apply(this.#data, own) });
-            files.push(...own);
+            prepared = change.prepare(this.#data);
           } catch (err) {
-            for (const file of own) this.#unwrittenResults.delete(file.id);
             change.reject(err);
+            continue;
           }
+          prepared.apply();
+          for (const file of prepared.files ?? []) this.#unwrittenResults.set(file.id, file.result);
+          applied.push({ change, prepared });
         }
         if (applied.length === 0) continue;
+        const files = applied.flatMap(({ prepared }) => prepared.files ?? []);
         try {
           // Result files first: the data file must never refer to a result that is not on disk.
           await Promise.all(files.map((file) => writeAtomically(file)));
           await this.#db.write();
           for (const file of files) this.#unwrittenResults.delete(file.id);
-          for (const { change, value } of applied) change.resolve(value);
+          for (const { change, prepared } of applied) change.resolve(prepared.value);
         } catch (err) {
-          // The file still holds the last good state: go back to it and fail the whole batch.
-          await this.#db.read().catch(() => undefined);
+          for (const { prepared } of applied.reverse()) prepared.undo();
           for (const file of files) this.#unwrittenResults.delete(file.id);
-          for (const { change } of applied) change.reject(err);
+          // A result file written for a change that did not land would be an orphan; the data file never names it.
+          await Promise.all(files.map((file) => rm(file.path, { force: true }).catch(() => undefined)));
+          const failure = storageError(err, this.location);
+          for (const { change } of applied) change.reject(failure);
         }
       }
     } finally {
       this.#writing = false;
     }
   }
+}
+
+/** Appending a record and its audit entry. */
+function inserting<T>(data: DataFile, list: T[], record: T, audit: AuditDraft): Prepared<T> {
+  const entry = stamped({ ...audit, revision: 1 });
+  return {
+    value: record,
+    apply: () => {
+      list.push(record);
+      data.audit.push(entry);
+    },
+    undo: () => {
+      data.audit.pop();
+      list.splice(list.lastIndexOf(record), 1);
+    },
+  };
+}
+
+/** Replacing list[at] by what `change` makes of it, with the next revision and its audit entry. */
+function replacing<T extends { revision: number }>(data: DataFile, list: T[], at: number, change: RecordChange<T>, what: string): Prepared<T> {
+  const current = list[at];
+  checkRevision(current.revision, change.ifRevision, what);
+  const next: T = { ...change.change(structuredClone(current)), revision: current.revision + 1 };
+  const entry = stamped({ ...change.audit(next), revision: next.revision });
+  return {
+    value: next,
+    apply: () => {
+      list[at] = next;
+      data.audit.push(entry);
+    },
+    undo: () => {
+      data.audit.pop();
+      list[at] = current;
+    },
+  };
+}
+
+/** A write failure as the error catalogue names it; the data file still holds the last good state. */
+function storageError(err: unknown, location: string): RubricStudioError {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ENOSPC' || code === 'EDQUOT') {
+    return new RubricStudioError('STORAGE_FULL', `The disk holding ${location} is full; nothing was stored by this request.`, [{ path: location, message: 'free space on this disk or move the data directory, then retry' }]);
+  }
+  if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') {
+    return new RubricStudioError('STORAGE_READ_ONLY', `${location} cannot be written (${code}); nothing was stored by this request.`, [{ path: location, message: 'make the data directory writable for the server, then retry' }]);
+  }
+  return new RubricStudioError('INTERNAL', `Writing ${location} failed (${code ?? (err as Error).message}); nothing was stored by this request.`);
 }
 
 /**
@@ -330,8 +428,15 @@ function removeStaleTempFiles(dataDir: string): void {
 }
 
 async function writeAtomically(file: ResultFile): Promise<void> {
-  await writeFile(`${file.path}.tmp`, JSON.stringify(file.result));
-  await rename(`${file.path}.tmp`, file.path);
+  const temp = `${file.path}.tmp`;
+  try {
+    await writeFile(temp, JSON.stringify(file.result));
+    await rename(temp, file.path);
+  } catch (err) {
+    // A half-written temp file on a full disk would keep the disk full.
+    await rm(temp, { force: true }).catch(() => undefined);
+    throw err;
+  }
 }
 
 function toRecord(entry: AssessmentEntry, result: ScoreResult | null): AssessmentRecord {
@@ -339,8 +444,9 @@ function toRecord(entry: AssessmentEntry, result: ScoreResult | null): Assessmen
   return { ...record, result };
 }
 
-function appendAudit(data: DataFile, draft: AuditDraft): void {
-  data.audit.push({ at: new Date().toISOString(), ...draft });
+/** An audit entry stamped with the time of the change. */
+function stamped(draft: AuditDraft): AuditEntry {
+  return { at: new Date().toISOString(), ...draft };
 }
 
 function rubricVersionNotFound(id: string, version: string): RubricStudioError {

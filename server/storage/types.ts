@@ -20,6 +20,8 @@ export interface RubricVersionRecord {
   document: RubricDocument;
   /** Lint warnings of the stored document. */
   warnings: Issue[];
+  /** Raised by the storage on every change; a write names the revision it read (If-Match). */
+  revision: number;
   createdAt: string;
   updatedAt: string;
   publishedAt: string | null;
@@ -35,6 +37,8 @@ export interface CommunityRecord {
   district?: string;
   address?: string;
   contact?: string;
+  /** Raised by the storage on every change; a write names the revision it read (If-Match). */
+  revision: number;
   createdAt: string;
   updatedAt: string;
 }
@@ -64,6 +68,8 @@ export interface AssessmentRecord {
   result: ScoreResult | null;
   /** Content hash of the rubric version that produced `result`. */
   rubricHash: string | null;
+  /** Raised by the storage on every change; a write names the revision it read (If-Match). */
+  revision: number;
   createdAt: string;
   updatedAt: string;
   submittedAt: string | null;
@@ -78,14 +84,20 @@ export interface AssessmentEntry extends Omit<AssessmentRecord, 'result'> {
 /** One line of the append-only audit log. */
 export interface AuditEntry {
   at: string;
-  /** Name of the token holder (or "seed" for first-start seeding). */
+  /** Name of the token holder ("seed" for first-start seeding, "anonymous" without a valid token). */
   actor: string;
-  role: Role | 'system';
-  /** What was done, e.g. rubric.publish, assessment.submit. */
+  role: Role | 'system' | 'anonymous';
+  /** What was done, e.g. rubric.publish, assessment.submit, access.refused. */
   action: string;
-  /** What it was done to, e.g. rubric:appendix-c@1.0.0, assessment:<uuid>. */
+  /** What it was done to, e.g. rubric:appendix-c@1.0.0, assessment:<uuid>, route:GET /api/audit. */
   target: string;
   rubric?: RubricStamp;
+  /** The record's revision after the change. */
+  revision?: number;
+  /** Why an attempt was refused (access.* entries). */
+  reason?: string;
+  /** The caller's address (access.* entries). */
+  ip?: string;
 }
 
 /** An audit entry before the storage stamps it with the time of the write. */
@@ -102,9 +114,24 @@ export interface AssessmentFilter {
   status?: AssessmentStatus;
 }
 
+/** A record as it is inserted: the storage gives it revision 1. */
+export type NewRecord<T extends { revision: number }> = Omit<T, 'revision'>;
+
 /**
- * The server's persistence. Every change is atomic and carries its audit entry; a `change`
- * callback receives a copy of the current record and may throw a RubricStudioError to refuse.
+ * A change to one record: what it becomes, and its audit entry. `change` receives a copy of the
+ * latest record and may throw a RubricStudioError to refuse; the storage sets the new revision.
+ */
+export interface RecordChange<T> {
+  /** The revision the caller read (If-Match); a different latest revision refuses the change with STALE_REVISION. */
+  ifRevision?: number;
+  change: (current: T) => T;
+  audit: (next: T) => AuditDraft;
+}
+
+/**
+ * The server's persistence. Every change is one step: validated (its callbacks), stored and
+ * audited together, or not at all; a failed write leaves memory and file as they were.
+ * Inserts start at revision 1 and every change raises it by one.
  * Records returned are shared with the store: treat them as read-only.
  */
 export interface Storage {
@@ -116,27 +143,29 @@ export interface Storage {
   listRubricVersions(): Promise<RubricVersionRecord[]>;
   getRubricVersion(id: string, version: string): Promise<RubricVersionRecord | undefined>;
   /** @throws RubricStudioError ALREADY_EXISTS */
-  insertRubricVersion(record: RubricVersionRecord, audit: AuditDraft): Promise<RubricVersionRecord>;
-  /** @throws RubricStudioError NOT_FOUND, or what `change` throws */
-  updateRubricVersion(id: string, version: string, change: (current: RubricVersionRecord) => RubricVersionRecord, audit: (next: RubricVersionRecord) => AuditDraft): Promise<RubricVersionRecord>;
-  /** @throws RubricStudioError NOT_FOUND, or what `check` throws */
-  deleteRubricVersion(id: string, version: string, check: (current: RubricVersionRecord) => void, audit: AuditDraft): Promise<void>;
+  insertRubricVersion(record: NewRecord<RubricVersionRecord>, audit: AuditDraft): Promise<RubricVersionRecord>;
+  /** @throws RubricStudioError NOT_FOUND, STALE_REVISION, or what `change` throws */
+  updateRubricVersion(id: string, version: string, change: RecordChange<RubricVersionRecord>): Promise<RubricVersionRecord>;
+  /** @throws RubricStudioError NOT_FOUND, STALE_REVISION, or what `check` throws */
+  deleteRubricVersion(id: string, version: string, check: (current: RubricVersionRecord) => void, audit: AuditDraft, ifRevision?: number): Promise<void>;
 
   listCommunities(): Promise<CommunityRecord[]>;
   getCommunity(id: string): Promise<CommunityRecord | undefined>;
   /** @throws RubricStudioError ALREADY_EXISTS */
-  insertCommunity(record: CommunityRecord, audit: AuditDraft): Promise<CommunityRecord>;
-  /** @throws RubricStudioError NOT_FOUND, or what `change` throws */
-  updateCommunity(id: string, change: (current: CommunityRecord) => CommunityRecord, audit: AuditDraft): Promise<CommunityRecord>;
+  insertCommunity(record: NewRecord<CommunityRecord>, audit: AuditDraft): Promise<CommunityRecord>;
+  /** @throws RubricStudioError NOT_FOUND, STALE_REVISION, or what `change` throws */
+  updateCommunity(id: string, change: RecordChange<CommunityRecord>): Promise<CommunityRecord>;
 
   listAssessments(filter?: AssessmentFilter): Promise<AssessmentEntry[]>;
   getAssessment(id: string): Promise<AssessmentRecord | undefined>;
   /** @throws RubricStudioError ALREADY_EXISTS */
-  insertAssessment(record: AssessmentRecord, audit: AuditDraft): Promise<AssessmentRecord>;
-  /** @throws RubricStudioError NOT_FOUND, or what `change` throws */
-  updateAssessment(id: string, change: (current: AssessmentRecord) => AssessmentRecord, audit: (next: AssessmentRecord) => AuditDraft): Promise<AssessmentRecord>;
+  insertAssessment(record: NewRecord<AssessmentRecord>, audit: AuditDraft): Promise<AssessmentRecord>;
+  /** @throws RubricStudioError NOT_FOUND, STALE_REVISION, or what `change` throws */
+  updateAssessment(id: string, change: RecordChange<AssessmentRecord>): Promise<AssessmentRecord>;
 
   listAudit(): Promise<AuditEntry[]>;
+  /** An audit entry that goes with no record change (refused attempts). */
+  appendAudit(entry: AuditDraft): Promise<void>;
 
   /** Waits for pending writes, then releases the data directory. */
   close(): Promise<void>;

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import autocannon, { type Result } from 'autocannon';
 import { evaluate, loadRubric } from '../../engine/index.ts';
 import { DATA_FILE, openLowdbStorage } from '../../server/storage/lowdb-storage.ts';
-import type { AssessmentRecord, AuditDraft } from '../../server/storage/types.ts';
+import type { AssessmentRecord, AuditDraft, NewRecord } from '../../server/storage/types.ts';
 import { LOCAL_TOKENS } from '../../server/tokens.ts';
 import { seededRandom, syntheticAssessment } from './appendix-c-inputs.ts';
 import { median, timeRuns } from './measure.ts';
@@ -119,7 +119,7 @@ async function runStorageBench(): Promise<void> {
   const dataDir = freshDir();
   const storage = await openLowdbStorage(dataDir);
   let stored = 0;
-  const record = (): AssessmentRecord => {
+  const record = (): NewRecord<AssessmentRecord> => {
     stored += 1;
     const now = new Date().toISOString();
     return {

@@ -41,7 +41,7 @@ describe('assessments', () => {
 
   test('updating a draft replaces its inputs and may change assessor and period', async () => {
     const draft = await createDraft({ inputs: { hasOffice: true } });
-    const updated = (await expectStatus(call(app, 'assessor', 'PUT', `/api/assessments/${draft.id}`, { inputs: { volunteers: 20 }, assessor: 'Second Assessor', period: { year: 2025, kind: 'quarterly' } }), 200)).json();
+    const updated = (await expectStatus(call(app, 'assessor', 'PUT', `/api/assessments/${draft.id}`, { revision: 1, inputs: { volunteers: 20 }, assessor: 'Second Assessor', period: { year: 2025, kind: 'quarterly' } }), 200)).json();
     expect(updated).toMatchObject({ inputs: { volunteers: 20 }, assessor: 'Second Assessor', period: { year: 2025, kind: 'quarterly' }, status: 'draft' });
   });
 
@@ -109,7 +109,7 @@ describe('assessments', () => {
     v2.groups[0].indicators![0].criteria[0].rules[0].event.params = { kind: 'fixed', points: 3 };
     v2.tests = [];
     await expectStatus(call(app, 'editor', 'POST', '/api/rubrics/small-rubric/versions', { version: '2.0.0' }), 201);
-    await expectStatus(call(app, 'editor', 'PUT', '/api/rubrics/small-rubric/versions/2.0.0', { document: v2 }), 200);
+    await expectStatus(call(app, 'editor', 'PUT', '/api/rubrics/small-rubric/versions/2.0.0', { document: v2, revision: 1 }), 200);
 
     const answer = (await expectStatus(call(app, 'viewer', 'POST', `/api/assessments/${draft.id}/rescore`, { rubric: { id: 'small-rubric', version: '2.0.0' } }), 200)).json();
     expect(answer.stored).toMatchObject({ total: 8, rubric: { version: '1.0.0' } });

@@ -16,8 +16,10 @@ describe('communities', () => {
     expect(created).toMatchObject({ id: 'hillside', name: 'Hillside', street: 'North Street', district: 'Binjiang', contact: 'Ms Li' });
   });
 
-  test('an editor may add one too', async () => {
-    await expectStatus(call(app, 'editor', 'POST', '/api/communities', { id: 'lakeside', name: 'Lakeside', street: 'West Street' }), 201);
+  test('communities are the assessors\' to write: an editor is refused', async () => {
+    const refused = await call(app, 'editor', 'POST', '/api/communities', { id: 'lakeside', name: 'Lakeside', street: 'West Street' });
+    expect(refused.statusCode).toBe(403);
+    await expectStatus(call(app, 'assessor', 'POST', '/api/communities', { id: 'lakeside', name: 'Lakeside', street: 'West Street' }), 201);
   });
 
   test('the same id twice is a conflict', async () => {
@@ -34,13 +36,13 @@ describe('communities', () => {
 
   test('updating replaces the fields but keeps the id and creation time', async () => {
     const before = (await call(app, 'viewer', 'GET', '/api/communities/hillside')).json();
-    const after = (await expectStatus(call(app, 'assessor', 'PUT', '/api/communities/hillside', { name: 'Hillside Garden', street: 'North Street' }), 200)).json();
+    const after = (await expectStatus(call(app, 'assessor', 'PUT', '/api/communities/hillside', { name: 'Hillside Garden', street: 'North Street', revision: 1 }), 200)).json();
     expect(after).toMatchObject({ id: 'hillside', name: 'Hillside Garden', createdAt: before.createdAt });
     expect(after).not.toHaveProperty('district');
   });
 
   test('the id in an update body must match the URL', async () => {
-    const response = await call(app, 'assessor', 'PUT', '/api/communities/hillside', { id: 'elsewhere', name: 'X', street: 'Y' });
+    const response = await call(app, 'assessor', 'PUT', '/api/communities/hillside', { id: 'elsewhere', name: 'X', street: 'Y', revision: 1 });
     expect(response.statusCode).toBe(400);
     expect(response.json().code).toBe('VALIDATION_FAILED');
   });

@@ -20,7 +20,7 @@ beforeAll(async () => {
   const satisfaction = doc.requirements.find((r) => r.clause === '7.1.1');
   if (!satisfaction) throw new Error('7.1.1 missing');
   satisfaction.gate = { capTier: 'standard' };
-  await expectStatus(call(app, 'editor', 'PUT', '/api/rubrics/binjiang-home-plus/versions/1.1.0', { document: doc }), 200);
+  await expectStatus(call(app, 'editor', 'PUT', '/api/rubrics/binjiang-home-plus/versions/1.1.0', { document: doc, revision: 1 }), 200);
 });
 
 afterAll(async () => {

@@ -84,7 +84,7 @@ describe('rubric versions', () => {
   test('updating a draft stores the new document, a new hash and the lint warnings', async () => {
     const created = (await createSmallRubric()).json();
     const document = smallRubric({ changelog: 'Reworded.' });
-    const updated = (await expectStatus(call(app, 'editor', 'PUT', `${base}/1.0.0`, { document }), 200)).json();
+    const updated = (await expectStatus(call(app, 'editor', 'PUT', `${base}/1.0.0`, { document, revision: 1 }), 200)).json();
     expect(updated.document.changelog).toBe('Reworded.');
     expect(updated.hash).not.toBe(created.hash);
     expect(updated.warnings).toBeInstanceOf(Array);
@@ -93,7 +93,7 @@ describe('rubric versions', () => {
   test('an invalid document is refused with 422 and every problem in details', async () => {
     await createSmallRubric();
     const document = smallRubric({ tiers: [] });
-    const response = await call(app, 'editor', 'PUT', `${base}/1.0.0`, { document });
+    const response = await call(app, 'editor', 'PUT', `${base}/1.0.0`, { document, revision: 1 });
     expect(response.statusCode).toBe(422);
     expect(response.json().code).toBe('RUBRIC_INVALID');
     expect(response.json().details[0]).toHaveProperty('path');
@@ -101,7 +101,7 @@ describe('rubric versions', () => {
 
   test('a document of another version is not accepted under this URL', async () => {
     await createSmallRubric();
-    const response = await call(app, 'editor', 'PUT', `${base}/1.0.0`, { document: smallRubric({ version: '3.0.0' }) });
+    const response = await call(app, 'editor', 'PUT', `${base}/1.0.0`, { document: smallRubric({ version: '3.0.0' }), revision: 1 });
     expect(response.statusCode).toBe(400);
     expect(response.json().details).toEqual([expect.objectContaining({ path: '/document/version' })]);
   });
@@ -161,7 +161,7 @@ describe('rubric versions', () => {
 
     test('the change must go into a new version, copied from it', async () => {
       await expectStatus(call(app, 'editor', 'POST', base, { version: '1.1.0', copyFrom: { version: '1.0.0' } }), 201);
-      await expectStatus(call(app, 'editor', 'PUT', `${base}/1.1.0`, { document: smallRubric({ version: '1.1.0', changelog: 'Next.' }) }), 200);
+      await expectStatus(call(app, 'editor', 'PUT', `${base}/1.1.0`, { document: smallRubric({ version: '1.1.0', changelog: 'Next.' }), revision: 1 }), 200);
     });
 
     test('retiring it keeps its hash; a retired version is immutable too', async () => {

@@ -44,7 +44,11 @@ describe('starting the real server', () => {
     const dataDir = freshDataDir();
     const first = startServer(dataDir);
     const url = await waitFor(() => /running at (http:\/\/\S+)/.exec(first.output())?.[1], `the URL in:\n${first.output()}`);
-    expect(first.output()).toContain('editor   editor-local-token');
+    // Tokens are never printed; the published defaults are loudly flagged.
+    expect(first.output()).not.toContain('editor-local-token');
+    expect(first.output()).toContain('WARNING: the published default tokens are active');
+    const health = await fetch(`${url}/api/health`);
+    expect(await health.json()).toEqual({ status: 'ok', defaultTokens: true });
 
     const openapi = await fetch(`${url}/openapi.json`);
     expect(openapi.status).toBe(200);

@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { RubricStudioError, type ScoreResult } from '../../engine/index.ts';
 import { LOCK_FILE } from '../../server/storage/data-dir-lock.ts';
 import { DATA_FILE, DATA_SCHEMA_VERSION, openLowdbStorage, RESULTS_DIR } from '../../server/storage/lowdb-storage.ts';
-import type { AssessmentRecord } from '../../server/storage/types.ts';
+import type { AssessmentRecord, NewRecord } from '../../server/storage/types.ts';
 import { assessmentBody, call, EXAMPLES, expectStatus, freshDataDir, startApp, startAppWithPublishedRubric } from './harness.ts';
 
 const readDataFile = (dataDir: string) => JSON.parse(readFileSync(join(dataDir, DATA_FILE), 'utf8'));
@@ -42,11 +42,11 @@ describe('storage', () => {
   test('an assessment read while its submission is being written already has its result', async () => {
     const storage = await openLowdbStorage(freshDataDir());
     const now = new Date().toISOString();
-    const draft: AssessmentRecord = { id: 'a1', communityId: 'c', rubric: { id: 'r', version: '1.0.0' }, period: { year: 2024, kind: 'final' }, assessor: 'A', status: 'draft', inputs: {}, notApplicable: {}, result: null, rubricHash: null, createdAt: now, updatedAt: now, submittedAt: null };
+    const draft: NewRecord<AssessmentRecord> = { id: 'a1', communityId: 'c', rubric: { id: 'r', version: '1.0.0' }, period: { year: 2024, kind: 'final' }, assessor: 'A', status: 'draft', inputs: {}, notApplicable: {}, result: null, rubricHash: null, createdAt: now, updatedAt: now, submittedAt: null };
     const audit = { actor: 'test', role: 'assessor' as const, action: 'assessment.submit', target: 'assessment:a1' };
     await storage.insertAssessment(draft, audit);
     const result = { total: 8, tier: 'good' } as ScoreResult;
-    const submitting = storage.updateAssessment('a1', (current) => ({ ...current, status: 'submitted', result, rubricHash: 'sha256:x', submittedAt: now }), () => audit);
+    const submitting = storage.updateAssessment('a1', { change: (current) => ({ ...current, status: 'submitted', result, rubricHash: 'sha256:x', submittedAt: now }), audit: () => audit });
     // The change is applied at once; its files are still being written.
     expect((await storage.getAssessment('a1'))?.result).toEqual(result);
     await submitting;
@@ -126,7 +126,7 @@ describe('storage', () => {
   test('later starts keep what is there and seed nothing again', async () => {
     const app = await startApp({ seedFrom: EXAMPLES });
     const seeded = (await call(app, 'viewer', 'GET', '/api/assessments')).json()[0];
-    await expectStatus(call(app, 'assessor', 'PUT', '/api/communities/riverside', { name: 'Riverside Renamed', street: 'East Street' }), 200);
+    await expectStatus(call(app, 'assessor', 'PUT', '/api/communities/riverside', { name: 'Riverside Renamed', street: 'East Street', revision: 1 }), 200);
     await app.close();
     const restarted = await startApp({ dataDir: app.dataDir, seedFrom: EXAMPLES });
     expect((await call(restarted, 'viewer', 'GET', '/api/assessments')).json()).toEqual([seeded]);

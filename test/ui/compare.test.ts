@@ -30,7 +30,7 @@ beforeAll(async () => {
   if (!demonstration || !standard) throw new Error('tier ids changed');
   demonstration.min.value = 0.92;
   standard.max.value = 0.92;
-  await server.api('PUT', `/api/rubrics/${RUBRIC}/versions/1.1.0`, 'editor', { document: doc });
+  await server.api('PUT', `/api/rubrics/${RUBRIC}/versions/1.1.0`, 'editor', { document: doc, revision: 1 });
   browser = await launchBrowser();
   page = browser.page;
   page.on('pageerror', (error) => pageErrors.push(error.message));
