@@ -5,7 +5,7 @@
  */
 import type { Socket } from 'node:net';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { ERROR_CATALOGUE, type ErrorCode } from '../engine/index.ts';
+import { ERROR_CATALOGUE, type ErrorCode, RubricStudioError } from '../engine/index.ts';
 import { registerPublic } from './access.ts';
 import { canonicalUrl } from './canonical-path.ts';
 import { apiDocsPlugin } from './plugins/api-docs.ts';
@@ -24,6 +24,7 @@ import { rubricRoutes } from './routes/rubrics.ts';
 import { addSharedSchemas } from './schemas.ts';
 import { seedExamples } from './seed.ts';
 import { openLowdbStorage } from './storage/lowdb-storage.ts';
+import { RefusalAudit } from './refusal-audit.ts';
 import { revisionsPlugin } from './revisions.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { resolveTokens, type TokenGrant, toCredentials, usesDefaultTokens } from './tokens.ts';
@@ -38,6 +39,8 @@ export interface AppOptions {
   uiDir?: string;
   /** Examples folder seeded on first start (main passes examples/); nothing is seeded without it. */
   seedFrom?: string;
+  /** Other HTTP limits than HTTP_LIMITS (tests use a short request timeout). */
+  httpLimits?: Partial<HttpLimits>;
 }
 
 /** Limits of every request; the README lists them. */
@@ -52,6 +55,8 @@ export const HTTP_LIMITS = {
   keepAliveTimeout: 5_000,
 } as const;
 
+export type HttpLimits = Record<keyof typeof HTTP_LIMITS, number>;
+
 /**
  * How often Node checks the request timeout. Its default (30 s) let a 30 s timeout fire only
  * after 30–60 s.
@@ -62,11 +67,11 @@ const TIMEOUT_CHECK_INTERVAL = 1_000;
  * Errors Node's HTTP parser meets before any route runs (a slow request, oversized headers,
  * broken HTTP), answered in the catalogue's shape, which Fastify's default handler does not use.
  */
-function answerClientError(err: NodeJS.ErrnoException, socket: Socket): void {
+function answerClientError(limits: HttpLimits, err: NodeJS.ErrnoException, socket: Socket): void {
   if (err.code === 'ECONNRESET' || socket.destroyed) return;
   const [code, message]: [ErrorCode, string] =
     err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
-      ? ['REQUEST_TIMEOUT', `The request did not arrive within ${HTTP_LIMITS.requestTimeout / 1000} s.`]
+      ? ['REQUEST_TIMEOUT', `The request did not arrive within ${limits.requestTimeout / 1000} s.`]
       : err.code === 'HPE_HEADER_OVERFLOW'
         ? ['MALFORMED_REQUEST', 'The request headers are too large.']
         : ['MALFORMED_REQUEST', 'The request is not well-formed HTTP.'];
@@ -79,6 +84,27 @@ function answerClientError(err: NodeJS.ErrnoException, socket: Socket): void {
 }
 
 /**
+ * Node's request timeout covers the headers only once a route has started reading a body, so a
+ * body that stalls would hold its connection until the idle timeout. This answers 408 when the
+ * body has not arrived `timeout` after the headers, and closes the connection.
+ */
+function cutOffSlowBodies(app: FastifyInstance, timeout: number): void {
+  app.addHook('onRequest', (request, reply, done) => {
+    if (request.raw.complete) return done();
+    const timer = setTimeout(() => {
+      if (request.raw.complete || reply.sent) return;
+      reply.header('connection', 'close');
+      reply.send(new RubricStudioError('REQUEST_TIMEOUT', `The request body did not arrive within ${timeout / 1000} s; nothing was stored.`, [{ path: '', message: 'send the whole body at once, or check the connection' }]));
+    }, timeout);
+    timer.unref();
+    const stop = (): void => clearTimeout(timer);
+    request.raw.once('end', stop);
+    request.raw.once('close', stop);
+    done();
+  });
+}
+
+/**
  * Builds the application on `dataDir`.
  * @throws RubricStudioError DATA_DIR_LOCKED when another server holds the data directory
  */
@@ -87,21 +113,24 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   try {
     const credentials = toCredentials(options.tokens ?? resolveTokens(options.dataDir).grants);
     const defaultTokens = usesDefaultTokens(credentials);
+    const limits: HttpLimits = { ...HTTP_LIMITS, ...options.httpLimits };
     const app = Fastify({
       logger: options.logger ?? false,
-      ...HTTP_LIMITS,
-      http: { connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL },
-      clientErrorHandler: answerClientError,
+      ...limits,
+      http: { connectionsCheckingInterval: Math.min(TIMEOUT_CHECK_INTERVAL, limits.requestTimeout) },
+      clientErrorHandler: (err, socket) => answerClientError(limits, err, socket),
       // Every spelling of a path reaches the same route (and so the same access rule).
       rewriteUrl: (request) => canonicalUrl(request.url ?? '/'),
       routerOptions: { caseSensitive: false, ignoreTrailingSlash: true, ignoreDuplicateSlashes: true },
       schemaController: { compilersFactory: { buildValidator: buildRequestValidator } },
     });
     addSharedSchemas(app);
+    cutOffSlowBodies(app, limits.requestTimeout);
     await app.register(errorsPlugin, { pageFallback: uiPageFallback(options.uiDir) });
     await app.register(jsonBodyPlugin);
     await app.register(securityHeadersPlugin);
-    await app.register(authPlugin, { credentials, storage });
+    const refusals = new RefusalAudit(storage, app.log);
+    await app.register(authPlugin, { credentials, refusals });
     await app.register(revisionsPlugin);
     await app.register(apiDocsPlugin);
     await registerPublic(app, async (child) => {
@@ -114,7 +143,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await app.register(assessmentRoutes, { storage });
     await app.register(auditRoutes, { storage });
     await app.register(comparisonRoutes, { storage });
-    app.addHook('onClose', () => storage.close());
+    app.addHook('onClose', async () => {
+      // The summary of held-back refusals is the last entry written.
+      await refusals.close();
+      await storage.close();
+    });
     app.log.info({ dataFile: storage.location }, 'storage opened');
     if (defaultTokens) {
       app.log.warn('THE PUBLISHED DEFAULT TOKENS ARE ACTIVE: anyone who has read the README can sign in. Replace DATA_DIR/tokens.json or set RUBRIC_TOKENS (see the README).');

@@ -6,8 +6,8 @@
  */
 import { RubricStudioError } from '../../engine/index.ts';
 import { type Access, collectRouteAccess, type RouteAccess } from '../access.ts';
-import { RefusalAudit } from '../refusal-audit.ts';
-import type { Role, Storage } from '../storage/types.ts';
+import type { RefusalAudit } from '../refusal-audit.ts';
+import type { Role } from '../storage/types.ts';
 import { type Credential, findCredential } from '../tokens.ts';
 import { sharedPlugin } from './shared-plugin.ts';
 
@@ -30,16 +30,15 @@ declare module 'fastify' {
 
 export interface AuthOptions extends Record<string, unknown> {
   credentials: Credential[];
-  storage: Storage;
+  /** Where refused attempts are recorded; its owner closes it before the storage. */
+  refusals: RefusalAudit;
 }
 
-export const authPlugin = sharedPlugin<AuthOptions>('rubric-studio-auth', async (app, { credentials, storage }) => {
+export const authPlugin = sharedPlugin<AuthOptions>('rubric-studio-auth', async (app, { credentials, refusals }) => {
   const table: RouteAccess[] = [];
   collectRouteAccess(app, table);
   app.decorate('routeAccess', table);
   app.decorateRequest('caller', null as unknown as Caller);
-  const refusals = new RefusalAudit(storage, app.log);
-  app.addHook('onClose', () => refusals.close());
 
   app.addHook('onRequest', async (request) => {
     // Unknown paths are answered 404 by the not-found handler; there is no route to protect.

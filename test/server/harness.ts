@@ -32,12 +32,13 @@ type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 /** Calls the API as `role` (or without a token for `null`). */
 export function call(app: FastifyInstance, role: Role | null, method: Method, url: string, body?: unknown, extra: Partial<InjectOptions> = {}): Promise<LightMyRequestResponse> {
+  const { headers, ...rest } = extra;
   return app.inject({
     method,
     url,
-    headers: { ...(role && { authorization: `Bearer ${tokenOf(role)}` }), ...extra.headers },
+    headers: { ...(role && { authorization: `Bearer ${tokenOf(role)}` }), ...headers },
     ...(body !== undefined && { payload: body as InjectOptions['payload'] }),
-    ...extra,
+    ...rest,
   } as InjectOptions);
 }
 
