@@ -1,7 +1,8 @@
 /**
  * One server per data directory: lowdb rewrites the whole file, so two processes on one file
- * lose updates or corrupt it. A lock file created with O_EXCL holds the owner's pid; a lock
- * whose process is gone is stale and taken over.
+ * lose updates or corrupt it. A lock file created with O_EXCL holds the owner's pid and the
+ * time the kernel started that process; a lock whose process is gone, is a zombie, or whose
+ * pid now belongs to another process is stale and taken over.
  */
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,8 +18,12 @@ export interface DataDirLock {
   release(): void;
 }
 
-interface LockHolder {
+/** What the lock file holds. */
+export interface LockHolder {
   pid: number;
+  /** Field 22 of /proc/<pid>/stat (clock ticks after boot): with the pid, names one process; absent without /proc. */
+  startTime?: number;
+  /** When the lock was taken, for people reading the file or the DATA_DIR_LOCKED message. */
   startedAt: string;
 }
 
@@ -32,7 +37,8 @@ export function acquireDataDirLock(dataDir: string): DataDirLock {
     try {
       const fd = openSync(path, 'wx');
       try {
-        writeSync(fd, JSON.stringify({ pid: process.pid, startedAt: new Date().toISOString() } satisfies LockHolder));
+        const holder: LockHolder = { pid: process.pid, startTime: readProcessStat(process.pid)?.startTime, startedAt: new Date().toISOString() };
+        writeSync(fd, JSON.stringify(holder));
       } finally {
         closeSync(fd);
       }
@@ -41,7 +47,7 @@ export function acquireDataDirLock(dataDir: string): DataDirLock {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const holder = readHolder(path);
-      if (holder && isLiveOwner(holder.pid, path)) {
+      if (holder && isLiveOwner(holder, path)) {
         throw new RubricStudioError(
           'DATA_DIR_LOCKED',
           `Data directory ${dataDir} is in use by another Rubric Studio server (pid ${holder.pid}, since ${holder.startedAt}; lock file ${path}). Stop that server, or start this one with another DATA_DIR.`,
@@ -58,15 +64,29 @@ export function acquireDataDirLock(dataDir: string): DataDirLock {
 function readHolder(path: string): LockHolder | undefined {
   try {
     const holder = JSON.parse(readFileSync(path, 'utf8')) as Partial<LockHolder>;
-    return typeof holder.pid === 'number' ? { pid: holder.pid, startedAt: String(holder.startedAt) } : undefined;
+    if (typeof holder.pid !== 'number') return undefined;
+    // A lock from a release before start times, or from a host without /proc, has none.
+    return { pid: holder.pid, startedAt: String(holder.startedAt), ...(typeof holder.startTime === 'number' && { startTime: holder.startTime }) };
   } catch {
     // Unreadable or half-written: a crash between open and write; treat as stale.
     return undefined;
   }
 }
 
-function isLiveOwner(pid: number, path: string): boolean {
-  if (pid === process.pid) return heldHere.has(path);
+function isLiveOwner(holder: LockHolder, path: string): boolean {
+  if (holder.pid === process.pid) return heldHere.has(path);
+  const stat = readProcessStat(holder.pid);
+  // No entry: the process is gone, or there is no /proc (macOS), or it hides other users'
+  // processes (hidepid); kill(pid, 0) tells these apart.
+  if (!stat) return processExists(holder.pid);
+  // A killed process stays a zombie until its parent reaps it, which may take seconds; it writes nothing.
+  if (stat.state === 'Z' || stat.state === 'X') return false;
+  // The pid was reused by another process since the lock was taken.
+  return holder.startTime === undefined || holder.startTime === stat.startTime;
+}
+
+/** kill(pid, 0): true also for a zombie, so used only where /proc cannot say more. */
+function processExists(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -74,6 +94,19 @@ function isLiveOwner(pid: number, path: string): boolean {
     // EPERM: the process exists but belongs to another user.
     return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+/** State (field 3) and start time (field 22) from /proc/<pid>/stat (Linux); undefined when there is no such entry. */
+function readProcessStat(pid: number): { state: string; startTime: number } | undefined {
+  let text: string;
+  try {
+    text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return undefined;
+  }
+  // Field 2 is the command name in parentheses and may itself contain spaces and ")".
+  const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+  return { state: fields[0], startTime: Number(fields[22 - 3]) };
 }
 
 function releaseLock(path: string): void {

@@ -12,7 +12,8 @@ const children: ChildProcess[] = [];
 /** Starts `npm start`'s command on a free port; resolves with the process and everything it printed so far. */
 function startServer(dataDir: string): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
   const env = { ...process.env, RUBRIC_TOKENS: '', TOKENS_FILE: '', LOG_LEVEL: 'warn' };
-  const child = spawn(tsx, ['server/main.ts', '--port', '0', '--data-dir', dataDir, '--no-ui-build'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its own process group: tsx runs the server as a child, and afterAll must end both.
+  const child = spawn(tsx, ['server/main.ts', '--port', '0', '--data-dir', dataDir, '--no-ui-build'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   children.push(child);
   let output = '';
   child.stdout?.on('data', (chunk) => {
@@ -36,7 +37,13 @@ async function waitFor<T>(probe: () => T | undefined | Promise<T | undefined>, w
 }
 
 afterAll(() => {
-  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+  for (const child of children) {
+    try {
+      if (child.pid) process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      // The group is gone already.
+    }
+  }
 });
 
 describe('starting the real server', () => {
