@@ -1,7 +1,9 @@
 /**
  * The HTTP client of the builder UI: one function per route of the API contract, the bearer
  * token from localStorage, and every error turned into an ApiError (message + field details),
- * never shown as raw JSON.
+ * never shown as raw JSON. Every write of a stored record sends the revision the UI last read
+ * (`If-Match: "<revision>"`), so a change someone else saved meanwhile is refused (409
+ * STALE_REVISION), never silently overwritten.
  */
 import type { RubricDiff } from '../../engine/diff.ts';
 import type { CommunityRecord, Period, RubricVersionRecord } from '../../server/storage/types.ts';
@@ -39,11 +41,17 @@ export interface RubricSummary {
   versions: VersionSummary[];
 }
 
-/** A stored rubric version with its document (the server's record, one definition). */
-export type VersionRecord = RubricVersionRecord;
+/** A record as the API returns it: with the revision to send back in If-Match when changing it. */
+export type Revisioned<T> = T & {
+  /** 1 when created, +1 on every change; also the record's ETag. */
+  revision: number;
+};
 
-/** A community as the API takes it; the server adds its timestamps. */
-export type Community = Omit<CommunityRecord, 'createdAt' | 'updatedAt'>;
+/** A stored rubric version with its document (the server's record, one definition). */
+export type VersionRecord = Revisioned<RubricVersionRecord>;
+
+/** A community as the API takes it; the server adds its timestamps and revision. */
+export type Community = Omit<CommunityRecord, 'createdAt' | 'updatedAt' | 'revision'>;
 
 /** An assessment as listed. */
 export interface AssessmentSummary {
@@ -65,6 +73,21 @@ export interface Assessment extends AssessmentSummary {
   result: ScoreResult | null;
   rubricHash: string | null;
   submittedAt: string | null;
+  /** 1 when created, +1 on every change; also the record's ETag. */
+  revision: number;
+}
+
+/** Who the token belongs to, and whether the server still accepts the published local tokens. */
+export interface Me {
+  role: Role;
+  actor?: string;
+  defaultTokens?: boolean;
+}
+
+/** GET /api/health: public, no token. */
+export interface Health {
+  status: 'ok';
+  defaultTokens: boolean;
 }
 
 /** An error from the server (or the network), with the fields it concerns. */
@@ -72,15 +95,30 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly details: Issue[];
+  /** For STALE_REVISION: the record's current revision (its ETag), when the server said it. */
+  readonly revision: number | null;
 
-  constructor(status: number, code: string, message: string, details: Issue[] = []) {
+  constructor(status: number, code: string, message: string, details: Issue[] = [], revision: number | null = null) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.details = details;
+    this.revision = revision;
   }
 }
+
+/** True for the refusal of a write based on a revision someone else has changed since. */
+export const isStale = (error: unknown): error is ApiError => error instanceof ApiError && error.code === 'STALE_REVISION';
+
+/** The revision in an ETag header: `"7"` (or weak `W/"7"`) → 7; anything else → null. */
+export function revisionOfEtag(etag: string | null): number | null {
+  const match = etag ? /^(?:W\/)?"(\d+)"$/.exec(etag.trim()) : null;
+  return match ? Number(match[1]) : null;
+}
+
+/** The If-Match header for a revision; none when it is unknown (the server then answers 428). */
+const ifMatch = (revision: number | undefined): Record<string, string> => (typeof revision === 'number' ? { 'if-match': `"${revision}"` } : {});
 
 const TOKEN_KEY = 'rubric-studio.token';
 
@@ -100,21 +138,34 @@ export function storeToken(token: string | null): void {
   else localStorage.removeItem(TOKEN_KEY);
 }
 
-/** Turns any error body into an ApiError; a body that is not the catalogue shape still gives a sentence. */
-function toApiError(status: number, body: unknown, statusText: string): ApiError {
+/**
+ * Turns any error body into an ApiError; a body that is not the catalogue shape still gives a
+ * sentence. The current revision of a STALE_REVISION comes from the ETag, else from its detail.
+ */
+function toApiError(status: number, body: unknown, statusText: string, etag: string | null = null): ApiError {
   if (body && typeof body === 'object') {
     const b = body as { code?: unknown; message?: unknown; details?: unknown };
     const details = Array.isArray(b.details)
       ? b.details.filter((d): d is Issue => !!d && typeof d === 'object' && typeof (d as Issue).message === 'string').map((d) => ({ path: String(d.path ?? ''), message: d.message }))
       : [];
     const message = typeof b.message === 'string' && b.message ? b.message : `${status} ${statusText}`;
-    return new ApiError(status, typeof b.code === 'string' ? b.code : `HTTP_${status}`, message, details);
+    const stated = details.find((d) => d.path === '/revision')?.message.match(/current revision is (\d+)/);
+    const revision = revisionOfEtag(etag) ?? (stated ? Number(stated[1]) : null);
+    return new ApiError(status, typeof b.code === 'string' ? b.code : `HTTP_${status}`, message, details, revision);
   }
-  return new ApiError(status, `HTTP_${status}`, `The server answered ${status} ${statusText}.`);
+  return new ApiError(status, `HTTP_${status}`, `The server answered ${status} ${statusText}.`, [], revisionOfEtag(etag));
 }
 
-async function request<T>(method: string, path: string, body?: unknown, token = storedToken()): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+interface RequestOptions {
+  body?: unknown;
+  /** The bearer token; null sends none (public routes). */
+  token?: string | null;
+  /** The revision the change is based on, sent as If-Match. */
+  revision?: number;
+}
+
+async function send<T>(method: string, path: string, { body, token = storedToken(), revision }: RequestOptions = {}): Promise<{ body: T; etag: string | null }> {
+  const headers: Record<string, string> = { accept: 'application/json', ...ifMatch(revision) };
   if (token) headers.authorization = `Bearer ${token}`;
   if (body !== undefined) headers['content-type'] = 'application/json';
   let response: Response;
@@ -123,7 +174,8 @@ async function request<T>(method: string, path: string, body?: unknown, token = 
   } catch {
     throw new ApiError(0, 'NETWORK', 'The server could not be reached. Check that it is running and try again.');
   }
-  if (response.status === 204) return undefined as T;
+  const etag = response.headers.get('etag');
+  if (response.status === 204) return { body: undefined as T, etag };
   const text = await response.text();
   let parsed: unknown;
   try {
@@ -131,8 +183,20 @@ async function request<T>(method: string, path: string, body?: unknown, token = 
   } catch {
     parsed = undefined;
   }
-  if (!response.ok) throw toApiError(response.status, parsed, response.statusText);
-  return parsed as T;
+  if (!response.ok) throw toApiError(response.status, parsed, response.statusText, etag);
+  return { body: parsed as T, etag };
+}
+
+async function request<T>(method: string, path: string, body?: unknown, token?: string | null): Promise<T> {
+  return (await send<T>(method, path, { body, ...(token !== undefined && { token }) })).body;
+}
+
+/** One record read or written: its revision from the body, or else from the ETag. */
+async function requestRecord<T extends object>(method: string, path: string, options: RequestOptions = {}): Promise<Revisioned<T>> {
+  const { body, etag } = await send<T & { revision?: unknown }>(method, path, options);
+  if (typeof body.revision === 'number') return body as Revisioned<T>;
+  const revision = revisionOfEtag(etag);
+  return (revision === null ? body : { ...body, revision }) as Revisioned<T>;
 }
 
 /** A file from the API (exports): fetched with the bearer token, returned as a Blob for a Blob URL. */
@@ -172,17 +236,21 @@ const enc = encodeURIComponent;
 const versionPath = (id: string, version: string): string => `/api/rubrics/${enc(id)}/versions/${enc(version)}`;
 
 export const api = {
-  me: (token?: string) => request<{ role: Role }>('GET', '/api/me', undefined, token),
+  me: (token?: string) => request<Me>('GET', '/api/me', undefined, token),
+  health: () => request<Health>('GET', '/api/health', undefined, null),
 
   listRubrics: () => request<RubricSummary[]>('GET', '/api/rubrics'),
-  getVersion: (id: string, version: string) => request<VersionRecord>('GET', versionPath(id, version)),
+  getVersion: (id: string, version: string) => requestRecord<RubricVersionRecord>('GET', versionPath(id, version)),
   getForm: (id: string, version: string, lang: Language) => request<AssessmentForm>('GET', `${versionPath(id, version)}/form?lang=${lang}`),
   createVersion: (id: string, version: string, copyFrom?: string) =>
-    request<VersionRecord>('POST', `/api/rubrics/${enc(id)}/versions`, { version, ...(copyFrom && { copyFrom: { version: copyFrom } }) }),
-  saveVersion: (id: string, version: string, document: RubricDocument) => request<VersionRecord>('PUT', versionPath(id, version), { document }),
-  deleteVersion: (id: string, version: string) => request<void>('DELETE', versionPath(id, version)),
+    requestRecord<RubricVersionRecord>('POST', `/api/rubrics/${enc(id)}/versions`, { body: { version, ...(copyFrom && { copyFrom: { version: copyFrom } }) } }),
+  /** Saves a draft over `revision`, the one its document was read at (409 STALE_REVISION if someone saved since). */
+  saveVersion: (id: string, version: string, document: RubricDocument, revision: number | undefined) =>
+    requestRecord<RubricVersionRecord>('PUT', versionPath(id, version), { body: { document }, revision }),
+  deleteVersion: (id: string, version: string, revision: number | undefined) => send<void>('DELETE', versionPath(id, version), { revision }).then(() => undefined),
   testVersion: (id: string, version: string) => request<TestReport>('POST', `${versionPath(id, version)}/test`, {}),
-  publishVersion: (id: string, version: string, changelog: string) => request<VersionRecord>('POST', `${versionPath(id, version)}/publish`, { changelog }),
+  publishVersion: (id: string, version: string, changelog: string, revision: number | undefined) =>
+    requestRecord<RubricVersionRecord>('POST', `${versionPath(id, version)}/publish`, { body: { changelog }, revision }),
 
   scoreVersion: (id: string, version: string, assessment: AssessmentInputs, partial: boolean) =>
     request<ScoreResult>('POST', `${versionPath(id, version)}/score`, { ...assessment, partial }),
@@ -200,11 +268,12 @@ export const api = {
   createCommunity: (community: Community) => request<Community>('POST', '/api/communities', community),
 
   listAssessments: () => request<AssessmentSummary[]>('GET', '/api/assessments'),
-  getAssessment: (id: string) => request<Assessment>('GET', `/api/assessments/${enc(id)}`),
+  getAssessment: (id: string) => requestRecord<Assessment>('GET', `/api/assessments/${enc(id)}`),
   createAssessment: (body: { communityId: string; rubric: { id: string; version: string }; period: Period; assessor: string } & AssessmentInputs) =>
-    request<Assessment>('POST', '/api/assessments', body),
-  saveAssessment: (id: string, body: AssessmentInputs) => request<Assessment>('PUT', `/api/assessments/${enc(id)}`, body),
-  submitAssessment: (id: string) => request<Assessment>('POST', `/api/assessments/${enc(id)}/submit`, {}),
+    requestRecord<Assessment>('POST', '/api/assessments', { body }),
+  /** Saves a draft assessment over `revision` (409 STALE_REVISION if someone saved since). */
+  saveAssessment: (id: string, body: AssessmentInputs, revision: number | undefined) => requestRecord<Assessment>('PUT', `/api/assessments/${enc(id)}`, { body, revision }),
+  submitAssessment: (id: string, revision: number | undefined) => requestRecord<Assessment>('POST', `/api/assessments/${enc(id)}/submit`, { body: {}, revision }),
 };
 
 /** A sentence for any caught error: ApiError messages as they are, anything else generically. */

@@ -42,13 +42,20 @@ export interface RunningServer {
   api: <T>(method: string, path: string, role: keyof typeof TOKENS, body?: unknown) => Promise<T>;
 }
 
-/** Starts `npx tsx server/main.ts` on a free port with a fresh data directory; resolves once it listens. */
-export async function startServer(): Promise<RunningServer> {
+export type Tokens = { readonly [role in keyof typeof TOKENS]: string };
+
+/**
+ * Starts `npx tsx server/main.ts` on a free port with a fresh data directory; resolves once it
+ * listens. It accepts the documented local tokens, or only `tokens` when given (RUBRIC_TOKENS).
+ */
+export async function startServer(options: { tokens?: Tokens } = {}): Promise<RunningServer> {
+  const tokens = options.tokens ?? TOKENS;
+  const rubricTokens = options.tokens ? Object.entries(options.tokens).map(([role, token]) => `${token}:${role}`).join(',') : '';
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'rubric-studio-ui-'));
   const child: ChildProcess = spawn('npx', ['tsx', 'server/main.ts', '--port', String(port), '--data-dir', dataDir, '--no-ui-build'], {
     cwd: ROOT,
-    env: { ...process.env, LOG_LEVEL: 'warn', RUBRIC_TOKENS: '', TOKENS_FILE: '' },
+    env: { ...process.env, LOG_LEVEL: 'warn', RUBRIC_TOKENS: rubricTokens, TOKENS_FILE: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
     // Its own process group: npx starts tsx, which starts node; stop() ends the whole group.
     detached: true,
@@ -65,7 +72,7 @@ export async function startServer(): Promise<RunningServer> {
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`);
     try {
-      const response = await fetch(`${url}/api/me`, { headers: { authorization: `Bearer ${TOKENS.viewer}` } });
+      const response = await fetch(`${url}/api/me`, { headers: { authorization: `Bearer ${tokens.viewer}` } });
       if (response.ok) break;
     } catch {
       // not listening yet
@@ -76,7 +83,7 @@ export async function startServer(): Promise<RunningServer> {
   const api = async <T>(method: string, path: string, role: keyof typeof TOKENS, body?: unknown): Promise<T> => {
     const response = await fetch(`${url}${path}`, {
       method,
-      headers: { authorization: `Bearer ${TOKENS[role]}`, ...(body !== undefined && { 'content-type': 'application/json' }) },
+      headers: { authorization: `Bearer ${tokens[role]}`, ...(body !== undefined && { 'content-type': 'application/json' }) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
@@ -133,12 +140,14 @@ export async function launchBrowser(): Promise<Browser> {
   };
 }
 
-/** Signs in through the sign-in screen with one of the documented local tokens. */
-export async function signIn(page: Page, url: string, role: keyof typeof TOKENS): Promise<void> {
+/** Signs in through the sign-in screen with one of the documented local tokens (or the given one). */
+export async function signIn(page: Page, url: string, role: keyof typeof TOKENS, token: string = TOKENS[role]): Promise<void> {
   await page.goto(`${url}/#/`);
+  // Once the app has settled: a sign-in still in flight would store its token again after the clear.
+  await page.locator('#token, [data-testid="role"]').first().waitFor();
   await page.evaluate(() => localStorage.clear());
   await page.reload();
-  await page.getByLabel(/paste another/).fill(TOKENS[role]);
+  await page.getByLabel(/paste another/).fill(token);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByTestId('role').filter({ hasText: role }).waitFor();
 }

@@ -1,9 +1,14 @@
-/** The app shell: sign-in, the navigation by role, and hash routes to each screen. */
+/**
+ * The app shell: sign-in, the navigation by role, and hash routes to each screen; above every
+ * screen, the warning while the server accepts the published default tokens.
+ */
 import { type ReactElement, useCallback, useEffect, useState } from 'react';
 import { api, errorMessage, type Role, storedToken, storeToken } from '../api.ts';
 import { AssessmentPage } from './AssessmentPage.tsx';
 import { AssessorHome } from './AssessorHome.tsx';
 import { ComparePage } from './ComparePage.tsx';
+import { DefaultTokensBanner } from './DefaultTokensBanner.tsx';
+import { confirmLeave } from './leave-guard.ts';
 import { RubricEditor } from './RubricEditor.tsx';
 import { RubricList } from './RubricList.tsx';
 import { SignIn } from './SignIn.tsx';
@@ -11,10 +16,20 @@ import { SignIn } from './SignIn.tsx';
 /** Current hash route split into its steps: #/rubrics/x/1.0.0 → ['rubrics', 'x', '1.0.0']. */
 const read = (): string[] => window.location.hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
 
+/** The current route; a change away from unsaved edits happens only once confirmed (else the address goes back). */
 function useRoute(): string[] {
   const [route, setRoute] = useState(read);
   useEffect(() => {
-    const onChange = (): void => setRoute(read());
+    let shown = window.location.hash;
+    const onChange = (): void => {
+      if (window.location.hash === shown) return;
+      if (!confirmLeave()) {
+        window.history.replaceState(null, '', shown || '#/');
+        return;
+      }
+      shown = window.location.hash;
+      setRoute(read());
+    };
     window.addEventListener('hashchange', onChange);
     return () => window.removeEventListener('hashchange', onChange);
   }, []);
@@ -30,6 +45,15 @@ export function App() {
   const [role, setRole] = useState<Role | null>(null);
   const [checking, setChecking] = useState(() => storedToken() !== null);
   const [error, setError] = useState<string | null>(null);
+  const [defaultTokens, setDefaultTokens] = useState(false);
+
+  // Public: the sign-in screen warns too. A server without /api/health just shows no banner.
+  useEffect(() => {
+    api
+      .health()
+      .then((h) => setDefaultTokens(h.defaultTokens === true))
+      .catch(() => undefined);
+  }, []);
 
   const signIn = useCallback(async (token: string): Promise<void> => {
     setError(null);
@@ -37,6 +61,7 @@ export function App() {
       const me = await api.me(token);
       storeToken(token);
       setRole(me.role);
+      if (typeof me.defaultTokens === 'boolean') setDefaultTokens(me.defaultTokens);
     } catch (e) {
       storeToken(null);
       setRole(null);
@@ -52,13 +77,21 @@ export function App() {
   }, [signIn]);
 
   const signOut = (): void => {
+    if (!confirmLeave()) return;
     storeToken(null);
     setRole(null);
     navigate();
   };
 
+  const banner = defaultTokens && <DefaultTokensBanner />;
   if (checking) return <p className="loading">Loading…</p>;
-  if (!role) return <SignIn onSignIn={signIn} error={error} />;
+  if (!role)
+    return (
+      <>
+        {banner}
+        <SignIn onSignIn={signIn} error={error} />
+      </>
+    );
 
   const [screen, ...rest] = route;
   const home = role === 'editor' ? 'rubrics' : 'assessments';
@@ -73,6 +106,7 @@ export function App() {
 
   return (
     <div className="app">
+      {banner}
       <header className="app-header no-print">
         <a className="brand" href={`#/${home}`}>
           Rubric Studio

@@ -1,15 +1,31 @@
 /**
  * One assessment: while a draft, the generated form (Chinese by default, English on request)
- * with save and submit; once submitted, its frozen result.
+ * with save and submit; once submitted, its frozen result. Saves name the revision the draft was
+ * read at: when someone else saved it since, nothing is overwritten and the assessor chooses.
  */
-import { useEffect, useState } from 'react';
-import type { AssessmentForm, Issue, Language, RubricDocument } from '../../../engine/types.ts';
-import { type Assessment, api, ApiError, errorMessage, type Role } from '../api.ts';
+import { useEffect, useMemo, useState } from 'react';
+import type { AssessmentForm, AssessmentInputs, Issue, Language, RubricDocument } from '../../../engine/types.ts';
+import { type Assessment, api, ApiError, errorMessage, isStale, type Role } from '../api.ts';
 import { detailsToErrorSchema, type ErrorSchema, inputsToSend, toFormData } from '../model/assessment.ts';
+import { AssessmentComparison } from './AssessmentComparison.tsx';
 import { AssessmentFormView, type FormData } from './AssessmentFormView.tsx';
+import { type Conflict, ConflictNotice } from './ConflictNotice.tsx';
 import { ErrorBanner } from './ErrorBanner.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { useLeaveWarning } from './leave-guard.ts';
 import { ResultView } from './ResultView.tsx';
+
+/** What a form holds, as it is sent: the inputs and not-applicable reasons (the save body). */
+function answersOf(data: FormData): Required<AssessmentInputs> {
+  const body = inputsToSend(data);
+  return { inputs: body.inputs, notApplicable: body.notApplicable ?? {} };
+}
+
+const DONE = {
+  saved: { zh: '草稿已保存。', en: 'Draft saved.' },
+  reloaded: { zh: '已加载对方保存的答案，你的修改已放弃。', en: 'Loaded the saved answers; your edits were discarded.' },
+  keptMine: { zh: '已保存你的答案（覆盖了对方的修改）。', en: 'Saved your answers over the other change.' },
+} as const;
 
 interface Problem {
   message: string;
@@ -28,6 +44,10 @@ export function AssessmentPage({ assessmentId, role }: { assessmentId: string; r
   const [status, setStatus] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [community, setCommunity] = useState('');
+  /** The answers as last read or saved, to tell unsaved edits. */
+  const [savedAnswers, setSavedAnswers] = useState('');
+  const [conflict, setConflict] = useState<Conflict<Assessment> | null>(null);
+  const [comparing, setComparing] = useState(false);
 
   useEffect(() => {
     let live = true;
@@ -39,7 +59,9 @@ export function AssessmentPage({ assessmentId, role }: { assessmentId: string; r
         setAssessment(a);
         setCommunity(communities.find((c) => c.id === a.communityId)?.name ?? a.communityId);
         setDoc(version.document);
-        setFormData(toFormData(version.document, { inputs: a.inputs ?? {}, notApplicable: a.notApplicable }));
+        const data = toFormData(version.document, { inputs: a.inputs ?? {}, notApplicable: a.notApplicable });
+        setFormData(data);
+        setSavedAnswers(JSON.stringify(answersOf(data)));
       } catch (e) {
         if (live) setProblem({ message: errorMessage(e), placed: [], unplaced: [] });
       }
@@ -74,20 +96,47 @@ export function AssessmentPage({ assessmentId, role }: { assessmentId: string; r
     }
   };
 
-  const save = async (data: FormData): Promise<Assessment | null> => {
+  const answers = useMemo(() => JSON.stringify(answersOf(formData)), [formData]);
+  const editing = !!assessment && assessment.status === 'draft' && role !== 'viewer';
+  useLeaveWarning(editing && !!savedAnswers && answers !== savedAnswers);
+
+  /** The assessment as someone else saved it: the same answers need no choice (only its revision is taken). */
+  const openConflict = async (sent: Required<AssessmentInputs>): Promise<void> => {
+    if (!assessment) return;
+    try {
+      const theirs = await api.getAssessment(assessment.id);
+      if (theirs.status !== 'draft') setConflict({ state: 'closed', theirs, revision: theirs.revision, status: theirs.status });
+      else if (JSON.stringify(answersOf(toFormData(doc as RubricDocument, theirs))) === JSON.stringify(sent)) {
+        setAssessment({ ...assessment, ...theirs });
+        setSavedAnswers(JSON.stringify(sent));
+        setConflict(null);
+        setStatus(DONE.saved[lang]);
+      } else setConflict({ state: 'changed', theirs, revision: theirs.revision });
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 404) setConflict({ state: 'gone' });
+      else showError(e);
+    }
+  };
+
+  /** Saves the answers over `base`, the revision they replace (the one read, or theirs after "keep mine"). */
+  const save = async (data: FormData, base: number | undefined = assessment?.revision): Promise<Assessment | null> => {
     if (!assessment) return null;
     setBusy(true);
     setStatus(null);
     setProblem(null);
+    const sent = answersOf(data);
     try {
-      const body = inputsToSend(data);
-      const saved = await api.saveAssessment(assessment.id, { inputs: body.inputs, notApplicable: body.notApplicable ?? {} });
+      const saved = await api.saveAssessment(assessment.id, sent, base);
       setExtraErrors(undefined);
       setAssessment({ ...assessment, ...saved });
-      setStatus(lang === 'zh' ? '草稿已保存。' : 'Draft saved.');
+      setSavedAnswers(JSON.stringify(sent));
+      setConflict(null);
+      setComparing(false);
+      setStatus(DONE.saved[lang]);
       return saved;
     } catch (e) {
-      showError(e);
+      if (isStale(e)) await openConflict(sent);
+      else showError(e);
       return null;
     } finally {
       setBusy(false);
@@ -95,18 +144,49 @@ export function AssessmentPage({ assessmentId, role }: { assessmentId: string; r
   };
 
   const submit = async (data: FormData): Promise<void> => {
-    if (!assessment || !(await save(data))) return;
+    const saved = assessment && (await save(data));
+    if (!assessment || !saved) return;
     setBusy(true);
     try {
-      const submitted = await api.submitAssessment(assessment.id);
+      const submitted = await api.submitAssessment(assessment.id, saved.revision);
       setAssessment({ ...assessment, ...submitted });
       setStatus(null);
       window.scrollTo(0, 0);
     } catch (e) {
-      showError(e);
+      if (isStale(e)) await openConflict(answersOf(data));
+      else showError(e);
     } finally {
       setBusy(false);
     }
+  };
+
+  /** Reload: their saved answers (read again, in case they changed once more) replace the edits. */
+  const reloadTheirs = async (): Promise<void> => {
+    if (!assessment || !doc) return;
+    setBusy(true);
+    setProblem(null);
+    try {
+      const latest = await api.getAssessment(assessment.id);
+      const data = toFormData(doc, { inputs: latest.inputs ?? {}, notApplicable: latest.notApplicable });
+      setAssessment(latest);
+      setFormData(data);
+      setSavedAnswers(JSON.stringify(answersOf(data)));
+      setExtraErrors(undefined);
+      setConflict(null);
+      setComparing(false);
+      setStatus(DONE.reloaded[lang]);
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 404) setConflict({ state: 'gone' });
+      else showError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  /** Keep mine: save over their revision, on purpose (a newer save still refuses, and asks again). */
+  const keepMine = async (): Promise<void> => {
+    if (conflict?.state !== 'changed') return;
+    if (await save(formData, conflict.revision)) setStatus(DONE.keptMine[lang]);
   };
 
   if (!assessment) return problem ? <ErrorBanner message={problem.message} /> : <p>Loading…</p>;
@@ -141,6 +221,23 @@ export function AssessmentPage({ assessmentId, role }: { assessmentId: string; r
           details={problem.unplaced}
         />
       )}
+      {conflict && (
+        <ConflictNotice
+          conflict={conflict}
+          what="assessment"
+          mine={assessment.revision}
+          lang={lang}
+          busy={busy}
+          comparing={comparing}
+          onReload={() => void reloadTheirs()}
+          onCompare={() => setComparing((c) => !c)}
+          onKeepMine={() => void keepMine()}
+        >
+          {conflict.state !== 'gone' && doc && (
+            <AssessmentComparison doc={doc} theirs={{ inputs: conflict.theirs.inputs ?? {}, notApplicable: conflict.theirs.notApplicable ?? {} }} mine={answersOf(formData)} lang={lang} />
+          )}
+        </ConflictNotice>
+      )}
       {status && (
         <p className="status-message" role="status">
           {status}
@@ -150,10 +247,10 @@ export function AssessmentPage({ assessmentId, role }: { assessmentId: string; r
         <AssessmentFormView lang={lang} form={form} formData={formData} onChange={setFormData} onSubmit={submit} extraErrors={extraErrors} readOnly={!editable}>
           {editable ? (
             <div className="form-buttons">
-              <button type="button" disabled={busy} onClick={() => save(formData)}>
+              <button type="button" disabled={busy || !!conflict} onClick={() => save(formData)}>
                 {zh ? '保存草稿' : 'Save draft'}
               </button>
-              <button type="submit" className="primary" disabled={busy}>
+              <button type="submit" className="primary" disabled={busy || !!conflict}>
                 {zh ? '提交评分' : 'Submit'}
               </button>
             </div>

@@ -5,12 +5,13 @@
  * the impact away as CSV, XLSX or a printable page. Author text is always rendered as text.
  */
 import { useEffect, useState } from 'react';
-import type { RubricChange, RubricDiff } from '../../../engine/diff.ts';
-import type { ImpactReport, Language, Localized } from '../../../engine/types.ts';
+import type { RubricDiff } from '../../../engine/diff.ts';
+import type { ImpactReport, Language } from '../../../engine/types.ts';
 import { ApiError, api, type ExportFormat, errorMessage, type ImpactRequest, type RubricSummary } from '../api.ts';
 import { pick } from '../model/result.ts';
 import { ErrorBanner } from './ErrorBanner.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { RubricChangesTable } from './RubricChangesTable.tsx';
 
 type Text = { zh: string; en: string };
 const T = {
@@ -23,11 +24,6 @@ const T = {
   loading: { zh: '正在计算…', en: 'Comparing…' },
   diff: { zh: '变更内容', en: 'What changed' },
   noChanges: { zh: '两个版本的内容相同。', en: 'The two versions have the same content.' },
-  kind: { zh: '变更', en: 'Change' },
-  target: { zh: '对象', en: 'Target' },
-  id: { zh: '编号', en: 'Id' },
-  name: { zh: '名称', en: 'Title' },
-  field: { zh: '字段', en: 'Field' },
   before: { zh: '修改前', en: 'Before' },
   after: { zh: '修改后', en: 'After' },
   impact: { zh: '对已提交评价的影响', en: 'Impact on submitted assessments' },
@@ -56,36 +52,6 @@ const T = {
   noTier: { zh: '无档次', en: 'No tier' },
   empty: { zh: '没有可对比的已提交评价。', en: 'There are no submitted assessments to compare.' },
 } satisfies Record<string, Text>;
-
-const KINDS: Record<RubricChange['kind'], Text> = {
-  added: { zh: '新增', en: 'added' },
-  removed: { zh: '删除', en: 'removed' },
-  renamed: { zh: '改名', en: 'renamed' },
-  moved: { zh: '移动', en: 'moved' },
-  changed: { zh: '修改', en: 'changed' },
-};
-
-const TARGETS: Record<RubricChange['target'], Text> = {
-  rubric: { zh: '细则', en: 'rubric' },
-  group: { zh: '分组', en: 'group' },
-  indicator: { zh: '指标', en: 'indicator' },
-  criterion: { zh: '评分项', en: 'criterion' },
-  input: { zh: '输入项', en: 'input' },
-  tier: { zh: '档次', en: 'tier' },
-  requirement: { zh: '基本要求', en: 'requirement' },
-};
-
-const isLocalized = (value: unknown): value is Localized =>
-  !!value && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length > 0 && Object.keys(value).every((k) => k === 'zh' || k === 'en');
-
-/** A diff value as plain text: localized text in the UI language, anything else as compact JSON. */
-function show(value: unknown, lang: Language): string {
-  if (value === undefined || value === null) return '—';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (isLocalized(value)) return pick(value, lang);
-  return JSON.stringify(value);
-}
 
 const fmt = (n: number | null | undefined): string => (n === null || n === undefined ? '—' : String(Number(n.toFixed(2))));
 const signed = (n: number | null | undefined): string => (n === null || n === undefined ? '—' : n > 0 ? `+${fmt(n)}` : fmt(n));
@@ -247,35 +213,7 @@ export function ComparePage() {
           {diff.changes.length === 0 ? (
             <p>{t('noChanges')}</p>
           ) : (
-            <table className="list" data-testid="diff-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('kind')}</th>
-                  <th scope="col">{t('target')}</th>
-                  <th scope="col">{t('id')}</th>
-                  <th scope="col">{t('name')}</th>
-                  <th scope="col">{t('field')}</th>
-                  <th scope="col">{t('before')}</th>
-                  <th scope="col">{t('after')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {diff.changes.map((c, i) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: one node may change in several fields; position identifies the row
-                  <tr key={i} data-target={c.target} data-id={c.id} data-field={c.field ?? ''}>
-                    <td>{KINDS[c.kind][lang]}</td>
-                    <td>{TARGETS[c.target][lang]}</td>
-                    <td>
-                      <code>{c.id}</code>
-                    </td>
-                    <td>{pick(c.title, lang)}</td>
-                    <td>{c.field ?? ''}</td>
-                    <td className="diff-value">{c.kind === 'added' ? '—' : show(c.before, lang)}</td>
-                    <td className="diff-value">{c.kind === 'removed' ? '—' : show(c.after, lang)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <RubricChangesTable changes={diff.changes} lang={lang} beforeLabel={t('before')} afterLabel={t('after')} testId="diff-table" />
           )}
         </section>
       )}

@@ -2,19 +2,25 @@
  * The form builder for one rubric version. Every edit goes through model/document.ts; while the
  * author types, the draft is validated, its assessor form previewed and the try-it inputs scored
  * by the server (debounced). Save, run the embedded tests, publish. Published versions open read-only.
+ * Every save and publish names the revision the draft was read at: when someone else saved it
+ * since, nothing is overwritten and the editor chooses (reload theirs, compare, keep mine).
  */
 import { type ReactElement, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AssessmentForm, Issue, Language, RubricDocument, ScoreResult, TestReport } from '../../../engine/types.ts';
-import { api, ApiError, errorMessage, type Role, type VersionRecord } from '../api.ts';
+import { canonicalJson } from '../../../engine/hash.ts';
+import { api, ApiError, errorMessage, isStale, type Role, type VersionRecord } from '../api.ts';
 import { inputsToSend } from '../model/assessment.ts';
 import { addItem } from '../model/document.ts';
 import { controlId, type EditorTab, indexIssues, type PlacedIssue, parentPointer, tabOf } from '../model/issues.ts';
 import type { FormData } from './AssessmentFormView.tsx';
+import { type Conflict, ConflictNotice } from './ConflictNotice.tsx';
+import { DraftComparison } from './DraftComparison.tsx';
 import { EditorContext, type EditorState } from './EditorContext.ts';
 import { ErrorBanner } from './ErrorBanner.tsx';
 import { InputsEditor } from './InputsEditor.tsx';
 import { IssueSummary } from './IssueSummary.tsx';
 import { JsonView } from './JsonView.tsx';
+import { useLeaveWarning } from './leave-guard.ts';
 import { MetadataEditor } from './MetadataEditor.tsx';
 import { PreviewPanel } from './PreviewPanel.tsx';
 import { PublishPanel } from './PublishPanel.tsx';
@@ -37,6 +43,11 @@ const TABS: { id: EditorTab; label: string }[] = [
 ];
 
 const DEBOUNCE_MS = 400;
+
+const DONE = {
+  reloaded: { zh: '已加载对方保存的版本，你的修改已放弃。', en: 'Loaded the saved version; your edits were discarded.' },
+  keptMine: { zh: '已保存你的版本（覆盖了对方的修改）。', en: 'Saved your version over the other change.' },
+} as const;
 
 /** Runs `task` once the value has been stable for a moment; results of superseded runs are dropped. */
 function useDebounced(key: string, task: (isCurrent: () => boolean) => void, delay = DEBOUNCE_MS): void {
@@ -91,6 +102,8 @@ export function RubricEditor({ rubricId, version, role }: { rubricId: string; ve
   const [notice, setNotice] = useState<string | null>(null);
   const [changelog, setChangelog] = useState('');
   const [pendingFocus, setPendingFocus] = useState<string | null>(null);
+  const [conflict, setConflict] = useState<Conflict<VersionRecord> | null>(null);
+  const [comparing, setComparing] = useState(false);
 
   useEffect(() => {
     let live = true;
@@ -113,6 +126,7 @@ export function RubricEditor({ rubricId, version, role }: { rubricId: string; ve
   const readOnly = record?.status !== 'draft' || role !== 'editor';
   const json = useMemo(() => (doc ? JSON.stringify(doc) : ''), [doc]);
   const dirty = !!doc && json !== savedJson;
+  useLeaveWarning(dirty && !readOnly);
   const tryInputs = useMemo(() => JSON.stringify(inputsToSend(tryData)), [tryData]);
 
   // Validation and the form preview follow the draft as it is edited (editors only: these routes are theirs).
@@ -186,25 +200,74 @@ export function RubricEditor({ rubricId, version, role }: { rubricId: string; ve
     if (e instanceof ApiError && e.details.length && e.code === 'RUBRIC_INVALID') setValidation({ valid: false, errors: e.details, warnings: validation?.warnings ?? [] });
   };
 
-  const save = async (): Promise<boolean> => {
+  /** The draft as someone else saved it: same content as `sent` needs no choice (only its revision is taken). */
+  const openConflict = async (sent: RubricDocument): Promise<void> => {
+    try {
+      const theirs = await api.getVersion(rubricId, version);
+      if (theirs.status !== 'draft') setConflict({ state: 'closed', theirs, revision: theirs.revision, status: theirs.status });
+      else if (canonicalJson(theirs.document) === canonicalJson(sent)) {
+        setRecord(theirs);
+        setSavedJson(JSON.stringify(sent));
+        setConflict(null);
+        setNotice('Saved.');
+      } else setConflict({ state: 'changed', theirs, revision: theirs.revision });
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 404) setConflict({ state: 'gone' });
+      else showActionError(e);
+    }
+  };
+
+  /** Saves the draft over `base`, the revision it is meant to replace (the one read, or theirs after "keep mine"). */
+  const save = async (base: number | undefined = record?.revision): Promise<boolean> => {
     if (!doc) return false;
+    const sent = doc;
     setSaving(true);
     setActionError(null);
     setNotice(null);
     try {
-      const saved = await api.saveVersion(rubricId, version, doc);
+      const saved = await api.saveVersion(rubricId, version, sent, base);
       setRecord(saved);
       // Keep what the author typed since; only mark the sent document as saved.
-      setSavedJson(JSON.stringify(saved.document ?? doc));
+      setSavedJson(JSON.stringify(saved.document ?? sent));
       if (saved.document && JSON.stringify(saved.document) !== json) setDoc(saved.document);
       setNotice('Saved.');
+      setConflict(null);
+      setComparing(false);
       return true;
     } catch (e) {
-      showActionError(e);
+      if (isStale(e)) await openConflict(sent);
+      else showActionError(e);
       return false;
     } finally {
       setSaving(false);
     }
+  };
+
+  /** Reload: their saved draft (read again, in case it changed once more) replaces the edits. */
+  const reloadTheirs = async (): Promise<void> => {
+    setSaving(true);
+    setActionError(null);
+    try {
+      const latest = await api.getVersion(rubricId, version);
+      setRecord(latest);
+      setDoc(latest.document);
+      setSavedJson(JSON.stringify(latest.document));
+      setChangelog(latest.document.changelog ?? '');
+      setConflict(null);
+      setComparing(false);
+      setNotice(DONE.reloaded[lang]);
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 404) setConflict({ state: 'gone' });
+      else showActionError(e);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  /** Keep mine: save over their revision, on purpose (a newer save still refuses, and asks again). */
+  const keepMine = async (): Promise<void> => {
+    if (conflict?.state !== 'changed') return;
+    if (await save(conflict.revision)) setNotice(DONE.keptMine[lang]);
   };
 
   const runTests = async (): Promise<void> => {
@@ -224,13 +287,14 @@ export function RubricEditor({ rubricId, version, role }: { rubricId: string; ve
     setSaving(true);
     setActionError(null);
     try {
-      const published = await api.publishVersion(rubricId, version, changelog.trim());
+      const published = await api.publishVersion(rubricId, version, changelog.trim(), record?.revision);
       setRecord(published);
       setDoc(published.document);
       setSavedJson(JSON.stringify(published.document));
       setNotice(`Published ${version}. It is read-only now.`);
     } catch (e) {
-      showActionError(e);
+      if (isStale(e) && doc) await openConflict(doc);
+      else showActionError(e);
     } finally {
       setSaving(false);
     }
@@ -254,6 +318,7 @@ export function RubricEditor({ rubricId, version, role }: { rubricId: string; ve
 
   const testsGreen = !!tests && tests.report.failed === 0 && tests.json === json;
   const blockers = [
+    ...(conflict ? ['Resolve the conflict with the other save first.'] : []),
     ...(dirty ? ['Save your changes.'] : []),
     ...(validation?.valid ? [] : ['Fix the validation errors.']),
     ...(testsGreen ? [] : ['Run the embedded tests and make them pass.']),
@@ -287,7 +352,7 @@ export function RubricEditor({ rubricId, version, role }: { rubricId: string; ve
               <span role="status" className="hint">
                 {saving ? 'Saving…' : dirty ? 'Unsaved changes' : (notice ?? 'All changes saved')}
               </span>
-              <button type="button" className="primary" disabled={saving || !dirty} onClick={() => void save()}>
+              <button type="button" className="primary" disabled={saving || !dirty || !!conflict} onClick={() => void save()}>
                 Save
               </button>
             </span>
@@ -298,6 +363,22 @@ export function RubricEditor({ rubricId, version, role }: { rubricId: string; ve
             {record.status === 'draft' ? 'Only editors change drafts: this opens read-only.' : `This version is ${record.status} and read-only. Start a new draft from it in the rubric list to change it.`}
             {notice && ` ${notice}`}
           </p>
+        )}
+        {conflict && (
+          <ConflictNotice
+            conflict={conflict}
+            what="rubric"
+            mine={record.revision}
+            lang={lang}
+            onLang={setLang}
+            busy={saving}
+            comparing={comparing}
+            onReload={() => void reloadTheirs()}
+            onCompare={() => setComparing((c) => !c)}
+            onKeepMine={() => void keepMine()}
+          >
+            {conflict.state !== 'gone' && <DraftComparison theirs={conflict.theirs.document} mine={doc} lang={lang} />}
+          </ConflictNotice>
         )}
         <ErrorBanner
           message={typeof actionError === 'string' ? actionError : (actionError?.message ?? null)}
