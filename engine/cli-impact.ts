@@ -10,6 +10,7 @@ import { RubricStudioError } from './errors.ts';
 import { impactCsv, impactSummaryHtml, impactXlsx } from './export.ts';
 import { gapToNextTier } from './gap.ts';
 import { analyzeImpact } from './impact.ts';
+import { own } from './lookup.ts';
 import { rescore } from './mapping.ts';
 import { pick } from './structure.ts';
 import type { ImpactAssessment, ImpactFilter, ImpactReport, InputValues, Language, TierGap } from './types.ts';
@@ -131,7 +132,7 @@ export async function rescoreCommand([rubricFile, assessmentFile]: string[], opt
 export function formatImpact(report: ImpactReport, lang: Language): string {
   const zh = lang === 'zh';
   const s = report.summary;
-  const tier = (id: string | null): string => (id === null ? (zh ? '无类型' : 'no tier') : pick(report.transitions.labels[id], lang) || id);
+  const tier = (id: string | null): string => (id === null ? (zh ? '无类型' : 'no tier') : pick(own(report.transitions.labels, id), lang) || id);
   const lines = [
     `${report.base.id} ${report.base.version} → ${report.candidate.version}: ${s.assessments} ${zh ? '份评估' : 'assessments'}`,
     zh

@@ -76,15 +76,21 @@ async function main(argv: string[]): Promise<number> {
   }
   if (values.lang !== undefined && values.lang !== 'zh' && values.lang !== 'en') return usage(`--lang must be zh or en, not "${values.lang}"`);
   const [name, ...args] = positionals;
-  const command = commands[name];
+  // hasOwn: "rubric constructor" names no command, not Object.prototype's.
+  const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (!command) return usage(`unknown command "${name}"; commands: ${Object.keys(commands).join(', ')}`);
   if (args.length !== command.arity) return usage(`"${name}" takes ${command.arity} file argument${command.arity > 1 ? 's' : ''}, got ${args.length}`);
   try {
     return await command.run(args, options);
   } catch (err) {
-    if (err instanceof RubricStudioError) return report(err, options);
-    throw err;
+    // An unexpected fault is reported in the catalogue's shape too, never as a stack trace.
+    return report(err instanceof RubricStudioError ? err : unexpectedFault(err), options);
   }
+}
+
+function unexpectedFault(err: unknown): RubricStudioError {
+  const reason = err instanceof Error ? err.message : String(err);
+  return new RubricStudioError('INTERNAL', `An unexpected fault occurred (${reason}); nothing was written.`, [{ path: '', message: 'report it with the command and the files it was given' }]);
 }
 
 function parse(argv: string[]) {

@@ -33,7 +33,7 @@ const cache = new Map<string, CompiledRubric>();
 /**
  * Validates and compiles a rubric document (text or parsed JSON). Compiled versions are cached
  * by content hash, so loading the same version again costs one hash.
- * @throws RubricStudioError RUBRIC_INVALID (with every problem in details), or a limit error
+ * @throws RubricStudioError RUBRIC_INVALID (the problems in details, capped; the message counts them all), or a limit error
  */
 export function loadRubric(source: unknown): CompiledRubric {
   const { errors, doc, index } = validateDocument(source);
@@ -68,10 +68,12 @@ function buildScoringEngine(index: RubricIndex): Engine {
   const engine = newEngine();
   for (const { criterion } of index.criteria) {
     criterion.rules.forEach((rule, r) => {
+      // The event names the rule only: json-rules-engine copies event params with `clone`, which
+      // drops keys Object.prototype has ("toString", "valueOf" in a choice's points).
       engine.addRule({
         name: `${criterion.id}#${r}`,
         conditions: structuredClone(rule.conditions),
-        event: { type: AWARD_EVENT, params: { ...rule.event.params, criterion: criterion.id, rule: r } },
+        event: { type: AWARD_EVENT, params: { criterion: criterion.id, rule: r } },
       });
     });
   }

@@ -3,6 +3,7 @@
  * with its HTTP status and how to fix it. The README's error table is generated from the same
  * words; keep them in step.
  */
+import { capIssues, IssueList } from './issues.ts';
 import type { Issue } from './types.ts';
 
 export interface ErrorEntry {
@@ -122,6 +123,41 @@ export const ERROR_CATALOGUE = {
     error: 'Unsupported Media Type',
     howToFix: 'Send the body as JSON with "Content-Type: application/json".',
   },
+  STALE_REVISION: {
+    statusCode: 409,
+    error: 'Conflict',
+    howToFix: 'Someone changed this record after you read it: read it again (its ETag is the current revision), reapply your change and send it with that revision in If-Match.',
+  },
+  REVISION_REQUIRED: {
+    statusCode: 428,
+    error: 'Precondition Required',
+    howToFix: 'Send the revision you read: the ETag of the GET response in an If-Match header (or "revision" in the body), so that a change made by someone else is never overwritten.',
+  },
+  STORAGE_FULL: {
+    statusCode: 507,
+    error: 'Insufficient Storage',
+    howToFix: 'The disk of the data directory is full: free space (or move DATA_DIR to a larger disk) and retry; nothing was stored by this request.',
+  },
+  STORAGE_READ_ONLY: {
+    statusCode: 503,
+    error: 'Service Unavailable',
+    howToFix: 'The data directory cannot be written (read-only file system or missing permission): make it writable for the server and retry; nothing was stored by this request.',
+  },
+  BODY_NOT_UTF8: {
+    statusCode: 400,
+    error: 'Bad Request',
+    howToFix: 'Encode the request body as UTF-8 (text in another encoding, or binary data, is refused rather than silently altered).',
+  },
+  MALFORMED_REQUEST: {
+    statusCode: 400,
+    error: 'Bad Request',
+    howToFix: 'Send a well-formed HTTP/1.1 request; headers together stay under 16 KiB.',
+  },
+  REQUEST_TIMEOUT: {
+    statusCode: 408,
+    error: 'Request Timeout',
+    howToFix: 'Send the whole request within the time limit listed in the README; a slow or stalled upload is cut off.',
+  },
   ASSESSMENT_FROZEN: {
     statusCode: 409,
     error: 'Conflict',
@@ -140,18 +176,21 @@ export interface ErrorBody {
   details: Issue[];
 }
 
-/** An error from the catalogue, with the fields (JSON pointers) it concerns. */
+/**
+ * An error from the catalogue, with the fields (JSON pointers) it concerns: at most
+ * MAX_REPORTED_ISSUES of them and one entry counting the rest (engine/issues.ts), whoever raises it.
+ */
 export class RubricStudioError extends Error {
   readonly code: ErrorCode;
   readonly statusCode: number;
   readonly details: Issue[];
 
-  constructor(code: ErrorCode, message: string, details: Issue[] = []) {
+  constructor(code: ErrorCode, message: string, details: Issue[] | IssueList = []) {
     super(message);
     this.name = 'RubricStudioError';
     this.code = code;
     this.statusCode = ERROR_CATALOGUE[code].statusCode;
-    this.details = details;
+    this.details = details instanceof IssueList ? details.toArray() : capIssues(details);
   }
 
   toBody(): ErrorBody {

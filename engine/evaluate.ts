@@ -6,6 +6,7 @@ import { AWARD_EVENT, REQUIREMENT_EVENT, type CompiledRubric } from './compile.t
 import { type Big, dec, minBig, roundPoints, show, sum } from './decimal.ts';
 import { explainCriterion } from './explain.ts';
 import { checkInputs } from './inputs.ts';
+import { own } from './lookup.ts';
 import { award } from './scoring.ts';
 import { conditionFacts, type CriterionEntry } from './structure.ts';
 import type {
@@ -47,8 +48,11 @@ export async function evaluate(rubric: CompiledRubric, assessment: AssessmentInp
     const params = event.params as Record<string, unknown>;
     if (event.type === AWARD_EVENT) {
       const id = params.criterion as string;
+      const rule = params.rule as number;
+      // The scoring comes from the document, not from the event (see buildScoringEngine).
+      const scoring = index.criterionById.get(id)?.criterion.rules[rule].event.params as Scoring;
       const list = held.get(id) ?? [];
-      list.push({ rule: params.rule as number, scoring: params as unknown as Scoring });
+      list.push({ rule, scoring });
       held.set(id, list);
     } else if (event.type === REQUIREMENT_EVENT) metRequirements.add(params.requirement as string);
   }
@@ -78,7 +82,7 @@ export async function evaluate(rubric: CompiledRubric, assessment: AssessmentInp
   const ratio = max.gt(0) ? total.div(max) : null;
 
   const requirements = doc.requirements.map((requirement): RequirementResult => {
-    const missing = conditionFacts(requirement.conditions).filter((fact) => inputs[fact] === undefined);
+    const missing = conditionFacts(requirement.conditions).filter((fact) => own(inputs, fact) === undefined);
     const finding = missing.length > 0 ? 'notAssessed' : metRequirements.has(requirement.id) ? 'met' : 'notMet';
     return {
       id: requirement.id,
@@ -131,7 +135,10 @@ function scoreCriterion(
   const parent = criterion.parent ? index.criterionById.get(criterion.parent) : undefined;
   const read = [...entry.inputs, ...(parent?.inputs ?? [])];
   const values: InputValues = {};
-  for (const id of entry.inputs) if (inputs[id] !== undefined) values[id] = inputs[id];
+  for (const id of entry.inputs) {
+    const value = own(inputs, id);
+    if (value !== undefined) values[id] = value;
+  }
   const base = {
     id: criterion.id,
     indicator: indicator.id,
@@ -139,13 +146,13 @@ function scoreCriterion(
     clause: criterion.clause ?? indicator.clause,
     max: criterion.points,
     inputs: values,
-    missing: [...new Set(read.filter((id) => inputs[id] === undefined))],
+    missing: [...new Set(read.filter((id) => own(inputs, id) === undefined))],
     rule: null as number | null,
     kind: null as Scoring['kind'] | null,
     arithmetic: '',
     adjustments: [] as string[],
   };
-  const reason = notApplicable[criterion.id] ?? (parent ? notApplicable[parent.criterion.id] : undefined);
+  const reason = own(notApplicable, criterion.id) ?? (parent ? own(notApplicable, parent.criterion.id) : undefined);
   if (reason !== undefined) {
     const result = { ...base, status: 'notApplicable' as const, points: 0, missing: [] };
     return { result: { ...result, explanation: explainCriterion(result, index, reason) }, tally: { points: dec(0), max: dec(0) } };

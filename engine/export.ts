@@ -4,6 +4,7 @@
  * self-contained HTML impact summary. Every function returns what it builds; nothing is written.
  */
 import type ExcelJS from 'exceljs';
+import { own } from './lookup.ts';
 import { pick } from './structure.ts';
 import type { FastScoreResult, ImpactReport, Language, Localized, ScoreResult } from './types.ts';
 
@@ -190,7 +191,7 @@ export function tierChangesTable(report: ImpactReport, lang: Language = 'zh'): T
 }
 
 function tierName(report: ImpactReport, lang: Language): (id: string | null) => string {
-  return (id) => (id === null ? WORDS[lang].none : pick(report.transitions.labels[id], lang) || id);
+  return (id) => (id === null ? WORDS[lang].none : pick(own(report.transitions.labels, id), lang) || id);
 }
 
 function signed(value: number): string {

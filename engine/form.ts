@@ -5,6 +5,7 @@
  */
 import { describeScoring } from './explain.ts';
 import { inputFieldSchema } from './inputs.ts';
+import { own } from './lookup.ts';
 import { pick, type RubricIndex } from './structure.ts';
 import type { AssessmentForm, AssessmentInputs, Group, Indicator, InputValues, Language } from './types.ts';
 
@@ -125,23 +126,27 @@ function helpText(index: RubricIndex, id: string, lang: Language): string {
   return lines.join('\n');
 }
 
-/** Nested form data → flat assessment inputs (empty not-applicable reasons are dropped). */
+/**
+ * Nested form data → flat assessment inputs (empty not-applicable reasons are dropped). Built
+ * with Object.fromEntries: a "__proto__" field becomes an input the check refuses by name, not a
+ * prototype.
+ */
 export function formDataToAssessment(formData: Record<string, unknown>): AssessmentInputs {
-  const inputs: InputValues = {};
-  const notApplicable: Record<string, string> = {};
+  const inputs: [string, InputValues[string]][] = [];
+  const notApplicable: [string, string][] = [];
   for (const [sectionId, section] of Object.entries(formData ?? {})) {
     if (section === null || typeof section !== 'object') continue;
     if (sectionId === NOT_APPLICABLE_SECTION) {
-      for (const [id, reason] of Object.entries(section)) if (typeof reason === 'string' && reason.trim()) notApplicable[id] = reason;
+      for (const [id, reason] of Object.entries(section)) if (typeof reason === 'string' && reason.trim()) notApplicable.push([id, reason]);
       continue;
     }
     const fields = sectionId === REQUIREMENTS_SECTION ? [section] : Object.values(section);
     for (const group of fields) {
       if (group === null || typeof group !== 'object') continue;
-      for (const [id, value] of Object.entries(group)) if (value !== undefined && value !== null) inputs[id] = value as InputValues[string];
+      for (const [id, value] of Object.entries(group)) if (value !== undefined && value !== null) inputs.push([id, value as InputValues[string]]);
     }
   }
-  return Object.keys(notApplicable).length ? { inputs, notApplicable } : { inputs };
+  return notApplicable.length ? { inputs: Object.fromEntries(inputs), notApplicable: Object.fromEntries(notApplicable) } : { inputs: Object.fromEntries(inputs) };
 }
 
 /** Flat assessment inputs → nested form data for the form of this rubric version. */
@@ -152,12 +157,12 @@ export function assessmentToFormData(index: RubricIndex, assessment: AssessmentI
   for (const section of sections) {
     formData[section.id] = {};
     for (const { indicator, inputs } of section.indicators) {
-      const present = inputs.filter((id) => values[id] !== undefined);
-      if (present.length) formData[section.id][indicator.id] = Object.fromEntries(present.map((id) => [id, values[id]]));
+      const present = inputs.filter((id) => own(values, id) !== undefined);
+      if (present.length) formData[section.id][indicator.id] = Object.fromEntries(present.map((id) => [id, own(values, id)]));
     }
   }
-  const requirementValues = requirementInputs.filter((id) => values[id] !== undefined);
-  if (requirementValues.length) formData[REQUIREMENTS_SECTION] = Object.fromEntries(requirementValues.map((id) => [id, values[id]]));
+  const requirementValues = requirementInputs.filter((id) => own(values, id) !== undefined);
+  if (requirementValues.length) formData[REQUIREMENTS_SECTION] = Object.fromEntries(requirementValues.map((id) => [id, own(values, id)]));
   if (assessment.notApplicable && Object.keys(assessment.notApplicable).length) formData[NOT_APPLICABLE_SECTION] = { ...assessment.notApplicable };
   return formData;
 }

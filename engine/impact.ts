@@ -183,10 +183,9 @@ function keepAllowed(marks: Record<string, string> | undefined, allowed: Set<str
   return kept ?? marks;
 }
 
-/** The declared (capped) maximum of an indicator, as a number. */
+/** The declared (capped) maximum of an indicator, as a number (plan slots follow the index's order). */
 function declaredMax(plan: ScoringPlan, slot: number): number {
-  const id = plan.indicators[slot].id;
-  return plan.rubric.index.indicators.find((e) => e.indicator.id === id)?.indicator.points ?? 0;
+  return plan.rubric.index.indicators[slot]?.indicator.points ?? 0;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -210,7 +209,7 @@ function inputCarrier(base: CompiledRubric, candidate: CompiledRubric): ((inputs
       return mapped.inputs;
     }
     let kept: InputValues | null = null;
-    for (const id in inputs) {
+    for (const id of Object.keys(inputs)) {
       if (known.has(id)) continue;
       kept ??= { ...inputs };
       delete kept[id];
@@ -251,7 +250,8 @@ function transitionMatrix(base: CompiledRubric, candidate: CompiledRubric) {
   const column = new Map(to.map((id, i) => [id, i]));
   const counts = from.map(() => to.map(() => 0));
   const labels: Record<string, Localized> = {};
-  for (const t of [...base.doc.tiers, ...candidate.doc.tiers]) labels[t.id] ??= t.label;
+  // hasOwn, not ??=: a tier named "constructor" or "toString" would find Object.prototype's.
+  for (const t of [...base.doc.tiers, ...candidate.doc.tiers]) if (!Object.hasOwn(labels, t.id)) labels[t.id] = t.label;
   // Ranks for up/down: the candidate's order, then the base's for tiers the candidate dropped.
   const rank = new Map<string, number>(candidate.doc.tiers.map((t, i) => [t.id, i]));
   base.doc.tiers.forEach((t, i) => {

@@ -4,6 +4,8 @@
  */
 import { Ajv, type ValidateFunction } from 'ajv';
 import { RubricStudioError } from './errors.ts';
+import { pointerSegment } from './issues.ts';
+import { own } from './lookup.ts';
 import { pick, type RubricIndex } from './structure.ts';
 import type { AssessmentInputs, InputDefinition, Issue, Language } from './types.ts';
 
@@ -69,7 +71,8 @@ export interface InputChecker {
   validate: ValidateFunction;
 }
 
-const ajv = new Ajv({ allErrors: true, strict: false });
+// ownProperties: an input named "constructor" or "toString" is read from the inputs, never from Object.prototype.
+const ajv = new Ajv({ allErrors: true, strict: false, ownProperties: true });
 
 export function compileInputChecker(index: RubricIndex): InputChecker {
   const properties = Object.fromEntries(index.doc.inputs.map((input) => [input.id, inputFieldSchema(input, 'en')]));
@@ -81,39 +84,26 @@ export function compileInputChecker(index: RubricIndex): InputChecker {
  * `complete`); throws when a value is wrong, so nothing is scored from invalid input.
  */
 export function checkInputs(index: RubricIndex, checker: InputChecker, assessment: AssessmentInputs, complete: boolean): string[] {
-  const issues: Issue[] = [];
   const inputs: unknown = assessment?.inputs;
   if (inputs === null || typeof inputs !== 'object' || Array.isArray(inputs)) {
     throw new RubricStudioError('INPUTS_INVALID', 'The assessment has no "inputs" object.', [{ path: '/inputs', message: 'send "inputs" as an object of input id → value' }]);
   }
-  if (!checker.validate(inputs)) {
-    const seen = new Set<string>();
-    for (const error of checker.validate.errors ?? []) {
-      const id = error.keyword === 'additionalProperties' ? String((error.params as { additionalProperty: string }).additionalProperty) : error.instancePath.split('/')[1];
-      if (seen.has(id)) continue;
-      seen.add(id);
-      const input = index.inputs.get(id);
-      issues.push(
-        input
-          ? { path: `/inputs/${id}`, message: `${inputName(input)}: expected ${expectedValue(input)}, got ${JSON.stringify((inputs as Record<string, unknown>)[id])}` }
-          : { path: `/inputs/${id}`, message: `"${id}" is not an input of rubric ${index.doc.id} ${index.doc.version}: remove it or check its spelling` },
-      );
-    }
-  }
+  const given = inputs as Record<string, unknown>;
+  const issues = [...invalidInputs(index, checker, given).values()];
   const notApplicable: unknown = assessment.notApplicable ?? {};
   if (notApplicable === null || typeof notApplicable !== 'object' || Array.isArray(notApplicable)) {
     issues.push({ path: '/notApplicable', message: 'send "notApplicable" as an object of criterion id → reason' });
   } else {
     for (const [id, reason] of Object.entries(notApplicable)) {
       const entry = index.criterionById.get(id);
-      if (!entry?.criterion.notApplicable?.allowed) issues.push({ path: `/notApplicable/${id}`, message: `"${id}" is not a criterion that this rubric allows to be marked not applicable` });
-      else if (typeof reason !== 'string' || reason.trim() === '') issues.push({ path: `/notApplicable/${id}`, message: 'give the reason the criterion does not apply, as text' });
+      const path = `/notApplicable/${pointerSegment(id)}`;
+      if (!entry?.criterion.notApplicable?.allowed) issues.push({ path, message: `"${id}" is not a criterion that this rubric allows to be marked not applicable` });
+      else if (typeof reason !== 'string' || reason.trim() === '') issues.push({ path, message: 'give the reason the criterion does not apply, as text' });
     }
   }
   if (issues.length > 0) throw new RubricStudioError('INPUTS_INVALID', `${issues.length} input${issues.length > 1 ? 's are' : ' is'} invalid: nothing was scored.`, issues);
 
-  const given = inputs as Record<string, unknown>;
-  const missing = index.doc.inputs.filter((input) => input.required !== false && given[input.id] === undefined).map((input) => input.id);
+  const missing = index.doc.inputs.filter((input) => input.required !== false && own(given, input.id) === undefined).map((input) => input.id);
   if (complete && missing.length > 0) {
     throw new RubricStudioError(
       'INPUTS_INCOMPLETE',
@@ -122,6 +112,33 @@ export function checkInputs(index: RubricIndex, checker: InputChecker, assessmen
     );
   }
   return missing;
+}
+
+/**
+ * By input id, the issue of each input whose value is wrong or that the rubric does not have,
+ * naming the input and what it expects. Not capped: re-scoring drops every one (engine/mapping.ts).
+ */
+export function invalidInputs(index: RubricIndex, checker: InputChecker, inputs: Record<string, unknown>): Map<string, Issue> {
+  const issues = new Map<string, Issue>();
+  if (checker.validate(inputs)) return issues;
+  for (const error of checker.validate.errors ?? []) {
+    const id = error.keyword === 'additionalProperties' ? String((error.params as { additionalProperty: string }).additionalProperty) : error.instancePath.split('/')[1];
+    if (issues.has(id)) continue;
+    const input = index.inputs.get(id);
+    issues.set(
+      id,
+      input
+        ? { path: `/inputs/${id}`, message: `${inputName(input)}: expected ${expectedValue(input)}, got ${shownValue(own(inputs, id))}` }
+        : { path: `/inputs/${pointerSegment(id)}`, message: `"${id}" is not an input of rubric ${index.doc.id} ${index.doc.version}: remove it or check its spelling` },
+    );
+  }
+  return issues;
+}
+
+/** A submitted value as JSON, shortened: a message quotes it, and it may be a megabyte long. */
+function shownValue(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 80 ? `${text.slice(0, 80)}… (${text.length} characters)` : text;
 }
 
 /** The input's label in both languages when they differ, e.g. "满意率 (Satisfaction rate)". */

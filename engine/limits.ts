@@ -3,6 +3,7 @@
  * recurse, so a deep or huge document from an editor could exhaust the stack or the CPU.
  */
 import { RubricStudioError } from './errors.ts';
+import { pointerSegment } from './issues.ts';
 
 export const RUBRIC_LIMITS = {
   /** Serialized size of a rubric document. */
@@ -49,7 +50,7 @@ export function checkLimits(source: unknown, what = 'rubric document'): unknown 
     }
     for (const [key, child] of Object.entries(node)) {
       bytes += key.length;
-      stack.push([child, depth + 1, `${path}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`]);
+      stack.push([child, depth + 1, `${path}/${pointerSegment(key)}`]);
     }
   }
   if (bytes > RUBRIC_LIMITS.maxBytes) throw tooLarge(bytes, what);

@@ -4,11 +4,14 @@
  */
 import { dec, show } from './decimal.ts';
 import { awardRange } from './scoring.ts';
+import { IssueList } from './issues.ts';
+import { own } from './lookup.ts';
 import { pick, type RubricIndex } from './structure.ts';
 import type { Condition, FactCondition, InputDefinition, Issue, ScoringRule } from './types.ts';
 
+/** Lint warnings of an indexed rubric, capped as errors are (engine/issues.ts). */
 export function lintIndex(index: RubricIndex): Issue[] {
-  const warnings: Issue[] = [];
+  const warnings = new IssueList('warning');
   for (const { criterion, pointer } of index.criteria) {
     criterion.rules.forEach((rule, r) => {
       lintGrades(index, rule, `${pointer}/rules/${r}`, warnings);
@@ -21,11 +24,11 @@ export function lintIndex(index: RubricIndex): Issue[] {
     const unreachable = unsatisfiable(requirement.conditions, index.inputs);
     if (unreachable) warnings.push({ path: `/requirements/${i}/conditions`, message: `requirement ${requirement.clause} can never be met: ${unreachable}` });
   });
-  return warnings;
+  return warnings.toArray();
 }
 
 /** An ordinal choice where a lower grade earns as much as, or more than, a higher one. */
-function lintGrades(index: RubricIndex, rule: ScoringRule, pointer: string, warnings: Issue[]): void {
+function lintGrades(index: RubricIndex, rule: ScoringRule, pointer: string, warnings: IssueList): void {
   const scoring = rule.event.params;
   if (scoring.kind !== 'choice') return;
   const input = index.inputs.get(scoring.input);
@@ -33,8 +36,8 @@ function lintGrades(index: RubricIndex, rule: ScoringRule, pointer: string, warn
   const options = input.options;
   for (let lower = 0; lower + 1 < options.length; lower++) {
     const higher = lower + 1;
-    const low = scoring.points[options[lower].value] ?? 0;
-    const high = scoring.points[options[higher].value] ?? 0;
+    const low = own(scoring.points, options[lower].value) ?? 0;
+    const high = own(scoring.points, options[higher].value) ?? 0;
     if (low >= high && high > 0) {
       warnings.push({
         path: `${pointer}/event/params/points/${options[lower].value}`,
@@ -48,7 +51,7 @@ function lintGrades(index: RubricIndex, rule: ScoringRule, pointer: string, warn
  * A rule for "nothing done" (a yes/no input answered no, or a count of 0) that can award more
  * than the least a rule for "done" on the same input can award.
  */
-function lintNothingDone(index: RubricIndex, rules: ScoringRule[], pointer: string, warnings: Issue[]): void {
+function lintNothingDone(index: RubricIndex, rules: ScoringRule[], pointer: string, warnings: IssueList): void {
   if (rules.length < 2) return;
   rules.forEach((rule, r) => {
     const negated = topConditions(rule.conditions).find((c) => isNothingDone(c, index.inputs.get(c.fact)));

@@ -6,9 +6,8 @@
  * never silently scored as 0.
  */
 import type { CompiledRubric } from './compile.ts';
-import { RubricStudioError } from './errors.ts';
 import { evaluate } from './evaluate.ts';
-import { checkInputs } from './inputs.ts';
+import { invalidInputs } from './inputs.ts';
 import { conditionFacts, indexRubric } from './structure.ts';
 import type { AssessmentInputs, InputValues, Issue, MappedInputs, MissingInputsReport, RescoreResult, RubricDocument } from './types.ts';
 
@@ -71,17 +70,15 @@ export async function rescore(target: CompiledRubric, assessment: AssessmentInpu
     else droppedNotApplicable.push(id);
   }
 
-  const invalid: Issue[] = [];
-  try {
-    checkInputs(target.index, target.inputChecker, { inputs, notApplicable }, false);
-  } catch (err) {
-    if (!(err instanceof RubricStudioError) || err.code !== 'INPUTS_INVALID') throw err;
-    for (const issue of err.details) {
-      const id = issue.path.startsWith('/inputs/') ? issue.path.slice('/inputs/'.length) : null;
-      if (id === null) throw err;
-      invalid.push(issue);
-      delete inputs[id];
-      if (!mapping.missing.includes(id)) mapping.missing.push(id);
+  // Every value the target rejects is dropped (an error's details are capped; this list is not).
+  const rejected = invalidInputs(target.index, target.inputChecker, inputs);
+  const invalid: Issue[] = [...rejected.values()];
+  const missing = new Set(mapping.missing);
+  for (const id of rejected.keys()) {
+    delete inputs[id];
+    if (!missing.has(id)) {
+      missing.add(id);
+      mapping.missing.push(id);
     }
   }
 

@@ -18,6 +18,7 @@
 import type { CompiledRubric } from './compile.ts';
 import { type Big, dec, roundPoints } from './decimal.ts';
 import { checkInputs } from './inputs.ts';
+import { own } from './lookup.ts';
 import { plainPathResolver } from './path-resolver.ts';
 import { award } from './scoring.ts';
 import { conditionFacts, criterionInputs } from './structure.ts';
@@ -362,6 +363,13 @@ function compilePlan(rubric: CompiledRubric): ScoringPlan {
 
   const indicators: PlannedIndicator[] = [];
   const indicatorSlot = new Map<string, number>();
+  // Criteria slots by indicator, in one pass (not one pass over all criteria per indicator).
+  const criteriaOf = new Map<object, number[]>();
+  index.criteria.forEach((e, i) => {
+    const slots = criteriaOf.get(e.indicator);
+    if (slots) slots.push(i);
+    else criteriaOf.set(e.indicator, [i]);
+  });
   for (const { indicator } of index.indicators) {
     indicatorSlot.set(indicator.id, indicators.length);
     indicators.push({
@@ -369,7 +377,7 @@ function compilePlan(rubric: CompiledRubric): ScoringPlan {
       title: indicator.title,
       declared: arithmetic.fromBig(dec(indicator.points)),
       cap: Boolean(indicator.cap),
-      criteria: index.criteria.flatMap((e, i) => (e.indicator === indicator ? [i] : [])),
+      criteria: criteriaOf.get(indicator) ?? [],
     });
   }
   const groups: PlannedGroup[] = [];
@@ -450,7 +458,7 @@ export function runPlan(plan: ScoringPlan, assessment: AssessmentInputs, options
   for (let i = 0; i < plan.criteria.length; i++) {
     const planned = plan.criteria[i];
     const { criterion, parent } = planned;
-    const reason = notApplicable[criterion.id] ?? (parent ? notApplicable[parent.criterion.id] : undefined);
+    const reason = own(notApplicable, criterion.id) ?? (parent ? own(notApplicable, parent.criterion.id) : undefined);
     if (reason !== undefined) outcomes[i] = planned.inapplicable;
     else if (planned.allFixed) outcomes[i] = fixedOutcome(planned, inputs);
     else if (planned.deduction) outcomes[i] = deductionOutcome(plan, planned, planned.deduction, inputs);
@@ -508,7 +516,7 @@ export function runPlan(plan: ScoringPlan, assessment: AssessmentInputs, options
   for (let r = 0; r < plan.requirements.length; r++) {
     const { requirement, test, facts } = plan.requirements[r];
     let missing = NONE;
-    for (const fact of facts) if (inputs[fact] === undefined) missing = missing === NONE ? [fact] : [...missing, fact];
+    for (const fact of facts) if (own(inputs, fact) === undefined) missing = missing === NONE ? [fact] : [...missing, fact];
     const finding = missing.length > 0 ? 'notAssessed' : test(inputs) ? 'met' : 'notMet';
     findings[r] = finding;
     requirementMissing[r] = missing;
@@ -547,7 +555,7 @@ function capTally(A: Arithmetic, node: PlannedNode, points: Amount, max: Amount)
 /** Missing inputs among those a criterion reads, in evaluate's order. */
 function missingOf(planned: PlannedCriterion, inputs: Facts): string[] {
   let missing = NONE;
-  for (const id of planned.reads) if (inputs[id] === undefined) missing = missing === NONE ? [id] : [...missing, id];
+  for (const id of planned.reads) if (own(inputs, id) === undefined) missing = missing === NONE ? [id] : [...missing, id];
   return missing;
 }
 
@@ -578,7 +586,7 @@ const MEMO_MIN_HITS = MEMO_TRIAL / 20;
 /** Other criteria: memoized by the values they read, computed with engine/scoring.ts on a miss. */
 function memoOutcome(plan: ScoringPlan, planned: PlannedCriterion, memo: Map<string, CriterionOutcome>, inputs: Facts): CriterionOutcome {
   let key = '';
-  for (const id of planned.reads) key += `${valueKey(inputs[id])}|`;
+  for (const id of planned.reads) key += `${valueKey(own(inputs, id))}|`;
   planned.lookups += 1;
   const known = memo.get(key);
   if (known) {
@@ -663,7 +671,7 @@ function deductionOutcome(plan: ScoringPlan, planned: PlannedCriterion, d: Integ
   if (!planned.rules[0].test(inputs)) return planned.nothing;
   let amount = d.start;
   for (const term of d.terms) {
-    const value = inputs[term.input];
+    const value = own(inputs, term.input);
     let units: number;
     if (typeof value === 'boolean') units = value === term.when ? 1 : 0;
     else {

@@ -4,6 +4,7 @@
  * least and most a kind can award, from which maxima are checked and lints are drawn.
  */
 import { type Big, dec, maxBig, minBig, show, sum } from './decimal.ts';
+import { own } from './lookup.ts';
 import type { Deduction, InputDefinition, InputValue, InputValues, Scoring } from './types.ts';
 
 export interface Award {
@@ -21,21 +22,21 @@ export function award(scoring: Scoring, inputs: InputValues): Award {
       return { amount: dec(scoring.points), arithmetic: `conditions hold → ${show(scoring.points)}`, adjustments: [] };
 
     case 'perUnit': {
-      const parts = scoring.terms.map((term) => ({ term, value: numeric(inputs[term.input]) }));
+      const parts = scoring.terms.map((term) => ({ term, value: numeric(own(inputs, term.input)) }));
       const raw = sum(parts.map(({ term, value }) => dec(term.points).times(value)));
       const text = parts.map(({ term, value }) => `${show(term.points)} × ${show(value)}`).join(' + ');
       return capped(raw, scoring.cap, `${text} = ${show(raw)}`);
     }
 
     case 'perBlock': {
-      const value = numeric(inputs[scoring.input]);
+      const value = numeric(own(inputs, scoring.input));
       const blocks = value.div(scoring.blockSize).round(0, 0);
       const raw = blocks.times(scoring.points);
       return capped(raw, scoring.cap, `⌊${show(value)} / ${show(scoring.blockSize)}⌋ × ${show(scoring.points)} = ${show(raw)}`);
     }
 
     case 'deduction': {
-      const parts = scoring.deductions.map((term) => ({ term, units: deductionUnits(term, inputs[term.input]) }));
+      const parts = scoring.deductions.map((term) => ({ term, units: deductionUnits(term, own(inputs, term.input)) }));
       const raw = parts.reduce((acc, { term, units }) => acc.minus(dec(term.points).times(units)), dec(scoring.start));
       const text = [show(scoring.start), ...parts.map(({ term, units }) => `${show(term.points)} × ${show(units)}`)].join(' − ');
       if (raw.lt(scoring.floor)) {
@@ -45,7 +46,7 @@ export function award(scoring: Scoring, inputs: InputValues): Award {
     }
 
     case 'proportional': {
-      const value = numeric(inputs[scoring.input]);
+      const value = numeric(own(inputs, scoring.input));
       const raw = value.div(scoring.fullAt).times(scoring.points);
       const text = `${show(value)} / ${show(scoring.fullAt)} × ${show(scoring.points)} = ${show(raw)}`;
       if (raw.gt(scoring.points)) return { amount: dec(scoring.points), arithmetic: `${text} → ${show(scoring.points)}`, adjustments: [`cap ${show(scoring.points)}`] };
@@ -54,7 +55,7 @@ export function award(scoring: Scoring, inputs: InputValues): Award {
     }
 
     case 'choice': {
-      const value = inputs[scoring.input];
+      const value = own(inputs, scoring.input);
       const chosen = (Array.isArray(value) ? value : [value]).map(String);
       const scored = chosen.filter((option) => Object.hasOwn(scoring.points, option));
       if (scored.length === 0) return { amount: dec(0), arithmetic: chosen.length ? `${chosen.join(', ')} → 0` : '— → 0', adjustments: [] };
@@ -124,7 +125,8 @@ export function awardRange(scoring: Scoring, inputs: Map<string, InputDefinition
     case 'choice': {
       const input = inputs.get(scoring.input);
       const options = input?.options?.map((o) => o.value) ?? Object.keys(scoring.points);
-      const values = options.map((o) => dec(scoring.points[o] ?? 0));
+      // An option missing from `points` earns 0, whatever its name ("constructor" included).
+      const values = options.map((o) => dec(own(scoring.points, o) ?? 0));
       const max = values.reduce((a, b) => maxBig(a, b), dec(0));
       // A multi-choice may be left empty; a choice must pick an option.
       const min = input?.type === 'multiChoice' ? dec(0) : values.reduce((a, b) => minBig(a, b), max);

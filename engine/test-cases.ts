@@ -19,12 +19,14 @@ async function runCase(rubric: CompiledRubric, test: RubricTestCase, pointer: st
     const same = (a: number, b: number): boolean => dec(a).eq(dec(b));
     if (!same(result.total, test.expect.total)) failures.push({ path: `${pointer}/expect/total`, message: `expected total ${test.expect.total}, got ${result.total}` });
     if (result.tier !== test.expect.tier) failures.push({ path: `${pointer}/expect/tier`, message: `expected tier ${test.expect.tier}, got ${result.tier}` });
+    const indicatorPoints = new Map(result.indicators.map((i) => [i.id, i.points]));
+    const findings = new Map(result.requirements.map((r) => [r.id, r.finding]));
     for (const [id, expected] of Object.entries(test.expect.indicators ?? {})) {
-      const actual = result.indicators.find((i) => i.id === id)?.points;
+      const actual = indicatorPoints.get(id);
       if (actual === undefined || !same(actual, expected)) failures.push({ path: `${pointer}/expect/indicators/${id}`, message: `expected ${id} = ${expected}, got ${actual}` });
     }
     for (const [id, expected] of Object.entries(test.expect.requirements ?? {})) {
-      const actual = result.requirements.find((r) => r.id === id)?.finding;
+      const actual = findings.get(id);
       if (actual !== expected) failures.push({ path: `${pointer}/expect/requirements/${id}`, message: `expected ${id} ${expected}, got ${actual}` });
     }
     return { name: test.name, passed: failures.length === 0, failures, result };

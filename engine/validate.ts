@@ -4,16 +4,18 @@
  * how to fix it.
  */
 import { dec, maxBig, show, sum } from './decimal.ts';
+import { type IssueList, pointerSegment } from './issues.ts';
 import { checkLimits } from './limits.ts';
 import { checkMetaSchema } from './meta-schema.ts';
 import { awardRange, type AwardRange } from './scoring.ts';
 import { conditionFacts, indexRubric, scoringInputs, type RubricIndex } from './structure.ts';
 import type { Big } from './decimal.ts';
-import type { Condition, Group, InputDefinition, Issue, RubricDocument, Scoring } from './types.ts';
+import type { Condition, Group, InputDefinition, RubricDocument, Scoring } from './types.ts';
 
 /** Result of a structural validation: the typed document only when there are no errors. */
 export interface Validation {
-  errors: Issue[];
+  /** Every problem found: the first ones stored, the rest counted (engine/issues.ts). */
+  errors: IssueList;
   doc: RubricDocument | null;
   index: RubricIndex | null;
 }
@@ -24,16 +26,15 @@ export interface Validation {
  */
 export function validateDocument(source: unknown): Validation {
   const value = checkLimits(source);
-  const schemaErrors = checkMetaSchema(value);
-  if (schemaErrors.length > 0) return { errors: schemaErrors, doc: null, index: null };
+  const errors = checkMetaSchema(value);
+  if (errors.length > 0) return { errors, doc: null, index: null };
   const doc = value as RubricDocument;
   const index = indexRubric(doc);
-  const errors = semanticErrors(index);
+  checkSemantics(index, errors);
   return errors.length > 0 ? { errors, doc: null, index: null } : { errors, doc, index };
 }
 
-function semanticErrors(index: RubricIndex): Issue[] {
-  const errors: Issue[] = [];
+function checkSemantics(index: RubricIndex, errors: IssueList): void {
   const { doc } = index;
   checkUniqueIds(index, errors);
   doc.inputs.forEach((input, i) => checkInputDefinition(input, `/inputs/${i}`, errors));
@@ -41,10 +42,9 @@ function semanticErrors(index: RubricIndex): Issue[] {
   if (errors.length === 0) checkMaxima(index, errors);
   checkTiers(doc, errors);
   checkTestsAndReadings(index, errors);
-  return errors;
 }
 
-function checkUniqueIds(index: RubricIndex, errors: Issue[]): void {
+function checkUniqueIds(index: RubricIndex, errors: IssueList): void {
   const { doc } = index;
   const nodes: [string, string][] = [
     ...index.groups.map((g): [string, string] => [g.group.id, g.pointer]),
@@ -69,13 +69,17 @@ function checkUniqueIds(index: RubricIndex, errors: Issue[]): void {
   }
 }
 
-function checkInputDefinition(input: InputDefinition, pointer: string, errors: Issue[]): void {
+function checkInputDefinition(input: InputDefinition, pointer: string, errors: IssueList): void {
   const isChoice = input.type === 'choice' || input.type === 'multiChoice';
   if (isChoice && !input.options) errors.push({ path: `${pointer}/options`, message: `a ${input.type} input needs "options": list the answers an assessor can choose` });
   if (!isChoice && input.options) errors.push({ path: `${pointer}/options`, message: `only choice and multiChoice inputs take "options": remove it or change "type"` });
   if (input.options) {
-    const values = input.options.map((o) => o.value);
-    const dupe = values.find((v, i) => values.indexOf(v) !== i);
+    const seen = new Set<string>();
+    let dupe: string | undefined;
+    for (const { value } of input.options) {
+      if (seen.has(value)) dupe ??= value;
+      seen.add(value);
+    }
     if (dupe) errors.push({ path: `${pointer}/options`, message: `option "${dupe}" is listed twice: keep one` });
   }
   if (input.ordered && input.type !== 'choice') errors.push({ path: `${pointer}/ordered`, message: `"ordered" applies to choice inputs only: remove it` });
@@ -108,13 +112,15 @@ const KIND_INPUT_TYPES: Record<Scoring['kind'], string[]> = {
   choice: ['choice', 'multiChoice'],
 };
 
-function checkReferences(index: RubricIndex, errors: Issue[]): void {
+function checkReferences(index: RubricIndex, errors: IssueList): void {
   const { doc, inputs } = index;
+  const optionsOf = inputOptions(inputs);
+  const tierIds = new Set(doc.tiers.map((t) => t.id));
   const checkCondition = (condition: Condition, pointer: string): void => {
     for (const fact of conditionFacts(condition)) {
       if (!inputs.has(fact)) errors.push({ path: pointer, message: `condition reads "${fact}", which is not an input: add it to "inputs" or correct the name` });
     }
-    checkConditionValues(condition, pointer, inputs, errors);
+    checkConditionValues(condition, pointer, optionsOf, errors);
   };
   for (const entry of index.criteria) {
     const { criterion, pointer, indicator } = entry;
@@ -130,11 +136,11 @@ function checkReferences(index: RubricIndex, errors: Issue[]): void {
           errors.push({ path: `${rulePointer}/event/params`, message: `a ${scoring.kind} scoring cannot read the ${input.type} input "${name}": use an input of type ${allowed.join(' / ')}` });
         }
       }
-      if (scoring.kind === 'choice') {
-        const options = inputs.get(scoring.input)?.options?.map((o) => o.value) ?? [];
+      if (scoring.kind === 'choice' && inputs.has(scoring.input)) {
+        const { values, listed } = optionsOf(scoring.input);
         for (const option of Object.keys(scoring.points)) {
-          if (inputs.has(scoring.input) && !options.includes(option)) {
-            errors.push({ path: `${rulePointer}/event/params/points/${option}`, message: `"${option}" is not an option of input "${scoring.input}" (options: ${options.join(', ')}): correct the key` });
+          if (!values.has(option)) {
+            errors.push({ path: `${rulePointer}/event/params/points/${option}`, message: `"${option}" is not an option of input "${scoring.input}" (options: ${listed}): correct the key` });
           }
         }
       }
@@ -156,27 +162,43 @@ function checkReferences(index: RubricIndex, errors: Issue[]): void {
   }
   doc.requirements.forEach((requirement, i) => {
     checkCondition(requirement.conditions, `/requirements/${i}/conditions`);
-    if (requirement.gate && !doc.tiers.some((t) => t.id === requirement.gate?.capTier)) {
+    if (requirement.gate && !tierIds.has(requirement.gate.capTier)) {
       errors.push({ path: `/requirements/${i}/gate/capTier`, message: `tier "${requirement.gate.capTier}" does not exist (tiers: ${doc.tiers.map((t) => t.id).join(', ')})` });
     }
   });
 }
 
+/** The options of a choice input as a set and as text for messages, computed once per input. */
+type OptionsOf = (id: string) => { values: Set<string>; listed: string };
+
+function inputOptions(inputs: Map<string, InputDefinition>): OptionsOf {
+  const known = new Map<string, { values: Set<string>; listed: string }>();
+  return (id) => {
+    let options = known.get(id);
+    if (!options) {
+      const values = (inputs.get(id)?.options ?? []).map((o) => o.value);
+      options = { values: new Set(values), listed: values.join(', ') };
+      known.set(id, options);
+    }
+    return options;
+  };
+}
+
 /** Compared values must be of the input's kind: a choice compares with its options. */
-function checkConditionValues(condition: Condition, pointer: string, inputs: Map<string, InputDefinition>, errors: Issue[]): void {
+function checkConditionValues(condition: Condition, pointer: string, optionsOf: OptionsOf, errors: IssueList): void {
   const visit = (node: Condition, at: string): void => {
     if ('all' in node) node.all.forEach((c, i) => visit(c, `${at}/all/${i}`));
     else if ('any' in node) node.any.forEach((c, i) => visit(c, `${at}/any/${i}`));
     else if ('not' in node) visit(node.not, `${at}/not`);
     else {
-      const input = inputs.get(node.fact);
-      if (!input?.options) return;
-      const options = input.options.map((o) => o.value);
+      const { values: options, listed } = optionsOf(node.fact);
+      if (options.size === 0) return;
       const values = Array.isArray(node.value) ? node.value : [node.value];
-      for (const value of values) {
-        if (typeof value === 'string' && !options.includes(value)) {
-          errors.push({ path: `${at}/value`, message: `"${value}" is not an option of input "${node.fact}" (options: ${options.join(', ')}): correct the value` });
-        }
+      for (const [i, value] of values.entries()) {
+        if (typeof value !== 'string' || options.has(value)) continue;
+        // A document may hold ~100,000 such values: past the report cap they are only counted.
+        if (errors.full) errors.countMore();
+        else errors.push({ path: Array.isArray(node.value) ? `${at}/value/${i}` : `${at}/value`, message: `"${value}" is not an option of input "${node.fact}" (options: ${listed}): correct the value` });
       }
     }
   };
@@ -184,7 +206,7 @@ function checkConditionValues(condition: Condition, pointer: string, inputs: Map
 }
 
 /** A node's declared points must equal what its children can award (or cap them). */
-function checkMaxima(index: RubricIndex, errors: Issue[]): void {
+function checkMaxima(index: RubricIndex, errors: IssueList): void {
   for (const { criterion, pointer } of index.criteria) {
     let best: Big | null = dec(0);
     criterion.rules.forEach((rule, r) => {
@@ -207,7 +229,7 @@ function checkMaxima(index: RubricIndex, errors: Issue[]): void {
   index.doc.groups.forEach((g, i) => visit(g, `/groups/${i}`));
 }
 
-function compareMax(declared: number, cap: boolean | undefined, reachable: Big, pointer: string, what: string, errors: Issue[]): void {
+function compareMax(declared: number, cap: boolean | undefined, reachable: Big, pointer: string, what: string, errors: IssueList): void {
   if (cap) {
     if (reachable.lt(declared)) errors.push({ path: `${pointer}/points`, message: `cap ${declared} can never be reached: ${what} ${show(reachable)}; lower "points" to ${show(reachable)} or remove "cap"` });
   } else if (!reachable.eq(declared)) {
@@ -216,7 +238,7 @@ function compareMax(declared: number, cap: boolean | undefined, reachable: Big, 
 }
 
 /** Tiers, lowest first, must cover ratios 0 to 1 without gaps or overlaps. */
-function checkTiers(doc: RubricDocument, errors: Issue[]): void {
+function checkTiers(doc: RubricDocument, errors: IssueList): void {
   doc.tiers.forEach((tier, i) => {
     if (tier.min.value > tier.max.value || (tier.min.value === tier.max.value && !(tier.min.inclusive && tier.max.inclusive))) {
       errors.push({ path: `/tiers/${i}`, message: `tier "${tier.id}" is empty: its min must lie below its max` });
@@ -238,7 +260,7 @@ function checkTiers(doc: RubricDocument, errors: Issue[]): void {
   }
 }
 
-function checkTestsAndReadings(index: RubricIndex, errors: Issue[]): void {
+function checkTestsAndReadings(index: RubricIndex, errors: IssueList): void {
   const { doc } = index;
   const nodeIds = new Set([...index.groups.map((g) => g.group.id), ...index.indicators.map((e) => e.indicator.id), ...index.criteria.map((e) => e.criterion.id)]);
   const known = new Set([...nodeIds, ...doc.requirements.map((r) => r.id), ...doc.inputs.map((i) => i.id), ...doc.tiers.map((t) => t.id)]);
@@ -248,19 +270,21 @@ function checkTestsAndReadings(index: RubricIndex, errors: Issue[]): void {
     });
   });
   const indicatorIds = new Set(index.indicators.map((e) => e.indicator.id));
+  const requirementIds = new Set(doc.requirements.map((r) => r.id));
+  const tierIds = new Set(doc.tiers.map((t) => t.id));
   doc.tests.forEach((test, i) => {
     for (const key of Object.keys(test.inputs)) {
       if (!index.inputs.has(key)) errors.push({ path: `/tests/${i}/inputs/${key}`, message: `"${key}" is not an input of this rubric: remove it or correct the name` });
     }
     for (const key of Object.keys(test.notApplicable ?? {})) {
-      if (!index.criterionById.get(key)?.criterion.notApplicable?.allowed) errors.push({ path: `/tests/${i}/notApplicable/${key}`, message: `"${key}" is not a criterion that may be marked not applicable` });
+      if (!index.criterionById.get(key)?.criterion.notApplicable?.allowed) errors.push({ path: `/tests/${i}/notApplicable/${pointerSegment(key)}`, message: `"${key}" is not a criterion that may be marked not applicable` });
     }
-    if (test.expect.tier !== null && !doc.tiers.some((t) => t.id === test.expect.tier)) errors.push({ path: `/tests/${i}/expect/tier`, message: `tier "${test.expect.tier}" does not exist (tiers: ${doc.tiers.map((t) => t.id).join(', ')})` });
+    if (test.expect.tier !== null && !tierIds.has(test.expect.tier)) errors.push({ path: `/tests/${i}/expect/tier`, message: `tier "${test.expect.tier}" does not exist (tiers: ${doc.tiers.map((t) => t.id).join(', ')})` });
     for (const key of Object.keys(test.expect.indicators ?? {})) {
-      if (!indicatorIds.has(key)) errors.push({ path: `/tests/${i}/expect/indicators/${key}`, message: `"${key}" is not an indicator of this rubric` });
+      if (!indicatorIds.has(key)) errors.push({ path: `/tests/${i}/expect/indicators/${pointerSegment(key)}`, message: `"${key}" is not an indicator of this rubric` });
     }
     for (const key of Object.keys(test.expect.requirements ?? {})) {
-      if (!doc.requirements.some((r) => r.id === key)) errors.push({ path: `/tests/${i}/expect/requirements/${key}`, message: `"${key}" is not a requirement of this rubric` });
+      if (!requirementIds.has(key)) errors.push({ path: `/tests/${i}/expect/requirements/${pointerSegment(key)}`, message: `"${key}" is not a requirement of this rubric` });
     }
   });
   if (doc.inputMapping) {

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
-import { type CompiledRubric, evaluate, type InputValues, RubricStudioError } from '../../engine/index.ts';
+import { type CompiledRubric, evaluate, type InputValues, mapInputs, RubricStudioError } from '../../engine/index.ts';
 import { ANY_ROLE, ASSESSORS } from '../access.ts';
 import { compiledVersion } from '../compiled-rubrics.ts';
 import { expectedRevision, revisionProperty } from '../revisions.ts';
@@ -266,18 +266,13 @@ async function checkDraftInputs(rubric: CompiledRubric, inputs: InputValues, not
 
 /**
  * The assessment's inputs as the target version reads them: renamed and defaulted per the
- * target's inputMapping (when it maps from the assessed version), then limited to its inputs.
+ * target's inputMapping (the engine's mapInputs, when it maps from the assessed version of the
+ * same rubric), limited to the target's inputs.
  */
 function carryOver(assessment: AssessmentRecord, target: CompiledRubric): { inputs: InputValues; notApplicable: Record<string, string> } {
-  const mapping = target.doc.inputMapping;
-  const mapped: InputValues = { ...assessment.inputs };
-  if (mapping && target.doc.id === assessment.rubric.id && mapping.from === assessment.rubric.version) {
-    for (const [to, from] of Object.entries(mapping.renamed ?? {})) {
-      if (assessment.inputs[from] !== undefined) mapped[to] = assessment.inputs[from];
-    }
-    for (const [id, value] of Object.entries(mapping.defaults ?? {})) mapped[id] ??= value;
-  }
-  const inputs = Object.fromEntries(Object.entries(mapped).filter(([id]) => target.index.inputs.has(id)));
+  // Another rubric's versions never match the mapping's "from": its inputs are carried by id only.
+  const fromVersion = target.doc.id === assessment.rubric.id ? assessment.rubric.version : '';
+  const { inputs } = mapInputs(target.doc, assessment.inputs, fromVersion);
   const notApplicable = Object.fromEntries(Object.entries(assessment.notApplicable).filter(([id]) => target.index.criterionById.get(id)?.criterion.notApplicable?.allowed));
   return { inputs, notApplicable };
 }

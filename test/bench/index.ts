@@ -2,9 +2,12 @@
 import { runEngineBench } from './engine.ts';
 import { runHttpBench } from './http.ts';
 import { runImpactBench } from './impact.ts';
+import { runValidationBench } from './validation.ts';
 
 console.log(`Rubric Studio benchmarks — Node ${process.version}, ${new Date().toISOString()}\n`);
 await runEngineBench();
+console.log();
+await runValidationBench();
 console.log();
 await runImpactBench();
 console.log();
