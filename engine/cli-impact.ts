@@ -5,15 +5,25 @@
  */
 import { readdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { loadRubric } from './compile.ts';
-import { RubricStudioError } from './errors.ts';
-import { impactCsv, impactSummaryHtml, impactXlsx } from './export.ts';
-import { gapToNextTier } from './gap.ts';
-import { analyzeImpact } from './impact.ts';
+// The CLI is a client of the library: its public API, plus CLI-only helpers (file reading, own-key lookup).
+import {
+  analyzeImpact,
+  gapToNextTier,
+  type ImpactAssessment,
+  type ImpactFilter,
+  type ImpactReport,
+  impactCsv,
+  impactSummaryHtml,
+  impactXlsx,
+  type InputValues,
+  type Language,
+  loadRubric,
+  pick,
+  RubricStudioError,
+  rescore,
+  type TierGap,
+} from './index.ts';
 import { own } from './lookup.ts';
-import { rescore } from './mapping.ts';
-import { pick } from './structure.ts';
-import type { ImpactAssessment, ImpactFilter, ImpactReport, InputValues, Language, TierGap } from './types.ts';
 import { readText } from './files.ts';
 
 /** The options these commands read (a subset of the CLI's). */

@@ -3,8 +3,20 @@
  * Exit codes: 0 success, 1 the document, inputs or tests failed, 2 usage error.
  */
 import { parseArgs } from 'node:util';
-import { deriveForm, evaluate, loadRubric, pick, runRubricTests, RubricStudioError, validateRubric } from './index.ts';
-import type { AssessmentInputs, Language, ScoreResult } from './types.ts';
+import {
+  type AssessmentInputs,
+  deriveForm,
+  diffRubrics,
+  evaluate,
+  formatDiff,
+  type Language,
+  loadRubric,
+  pick,
+  RubricStudioError,
+  runRubricTests,
+  type ScoreResult,
+  validateRubric,
+} from './index.ts';
 import { readText } from './files.ts';
 
 const HELP = `rubric — validate, lint and run points rubrics
@@ -187,7 +199,6 @@ async function testCommand([file]: string[], options: Options): Promise<number> 
 }
 
 async function diffCommand([a, b]: string[], options: Options): Promise<number> {
-  const { diffRubrics, formatDiff } = await import('./diff.ts');
   const diff = diffRubrics(loadRubric(readText(a)).doc, loadRubric(readText(b)).doc);
   console.log(options.json ? JSON.stringify(diff, null, 2) : formatDiff(diff, options.lang));
   return 0;

@@ -9,6 +9,7 @@ import { compileInputChecker, type InputChecker } from './inputs.ts';
 import { lintIndex } from './lint.ts';
 import { plainPathResolver } from './path-resolver.ts';
 import type { RubricIndex } from './structure.ts';
+import { tierConditions } from './tiers.ts';
 import type { Issue, RubricDocument, TopLevelCondition } from './types.ts';
 import { validateDocument } from './validate.ts';
 
@@ -90,12 +91,7 @@ function buildScoringEngine(index: RubricIndex): Engine {
 function buildTierEngine(doc: RubricDocument): Engine {
   const engine = newEngine();
   for (const tier of doc.tiers) {
-    const conditions: TopLevelCondition = {
-      all: [
-        { fact: 'ratio', operator: tier.min.inclusive ? 'greaterThanInclusive' : 'greaterThan', value: tier.min.value },
-        { fact: 'ratio', operator: tier.max.inclusive ? 'lessThanInclusive' : 'lessThan', value: tier.max.value },
-      ],
-    };
+    const conditions: TopLevelCondition = { all: tierConditions(tier) };
     engine.addRule({ name: `tier:${tier.id}`, conditions, event: { type: TIER_EVENT, params: { tier: tier.id } } });
   }
   return engine;

@@ -2,7 +2,7 @@
  * Structural diff of two rubric versions: what was added, removed, renamed, moved or changed,
  * matched by id, as data (for the API and UI) and as text (for the CLI).
  */
-import { canonicalJson } from './hash.ts';
+import { canonicalJson } from './canonical-json.ts';
 import { indexRubric, pick } from './structure.ts';
 import type { Language, Localized, RubricDocument } from './types.ts';
 

@@ -9,6 +9,7 @@ import { checkInputs } from './inputs.ts';
 import { own } from './lookup.ts';
 import { award } from './scoring.ts';
 import { conditionFacts, type CriterionEntry } from './structure.ts';
+import { applyGates } from './tiers.ts';
 import type {
   AssessmentInputs,
   CriterionResult,
@@ -100,7 +101,7 @@ export async function evaluate(rubric: CompiledRubric, assessment: AssessmentInp
   if (complete && ratio !== null) {
     const { events: tierEvents } = await rubric.tierEngine.run({ ratio: ratio.toNumber() });
     ratioTier = (tierEvents[0]?.params?.tier as string | undefined) ?? null;
-    tier = applyGates(rubric, ratioTier, requirements);
+    tier = applyGates(doc.tiers, ratioTier, requirements.flatMap((r) => (r.gate ? [r.gate] : [])));
   }
 
   return {
@@ -205,15 +206,4 @@ function nodeResult(node: { id: string; title: NodeResult['title']; cap?: boolea
     max: tally.max.toNumber(),
     capped: Boolean(node.cap) && sum(parts.map((p) => p.points)).gt(node.points),
   };
-}
-
-/** A failed gated requirement caps the tier at its capTier (tiers are listed lowest first). */
-function applyGates(rubric: CompiledRubric, ratioTier: string | null, requirements: RequirementResult[]): string | null {
-  if (ratioTier === null) return null;
-  const order = rubric.doc.tiers.map((t) => t.id);
-  let rank = order.indexOf(ratioTier);
-  for (const requirement of requirements) {
-    if (requirement.gate) rank = Math.min(rank, order.indexOf(requirement.gate));
-  }
-  return order[rank] ?? null;
 }

@@ -7,7 +7,8 @@ import type { CompiledRubric } from './compile.ts';
 import { type Big, dec, minBig, sum } from './decimal.ts';
 import { evaluate } from './evaluate.ts';
 import { scoringPlan } from './plan.ts';
-import type { AssessmentInputs, Bound, GapCriterion, ScoreResult, Tier, TierGap } from './types.ts';
+import { gateHoldsBelow, nextTier, pointsToReach } from './tiers.ts';
+import type { AssessmentInputs, GapCriterion, ScoreResult, Tier, TierGap } from './types.ts';
 
 /**
  * What stands between an assessment and the next tier.
@@ -21,7 +22,6 @@ import type { AssessmentInputs, Bound, GapCriterion, ScoreResult, Tier, TierGap 
 export async function gapToNextTier(rubric: CompiledRubric, assessment: AssessmentInputs): Promise<TierGap> {
   const result = await evaluate(rubric, assessment, { requireComplete: false });
   const { doc, index } = rubric;
-  const order = doc.tiers.map((t) => t.id);
 
   const headroom = capHeadroom(rubric, result);
   const items: Omit<GapCriterion, 'cumulative'>[] = [];
@@ -65,12 +65,11 @@ export async function gapToNextTier(rubric: CompiledRubric, assessment: Assessme
   let next: Tier | null = null;
   let pointsNeeded: number | null = null;
   if (result.complete && result.tier !== null) {
-    next = doc.tiers[order.indexOf(result.tier) + 1] ?? null;
-    pointsNeeded = next ? pointsToReach(next.min, result, scoringPlan(rubric).decimals).toNumber() : 0;
+    next = nextTier(doc.tiers, result.tier);
+    pointsNeeded = next ? pointsToReach(next.min, result.total, result.max, scoringPlan(rubric).decimals).toNumber() : 0;
   }
-  const nextRank = next ? order.indexOf(next.id) : -1;
   const gates = result.requirements
-    .filter((r) => r.finding === 'notMet' && r.gate !== null && next !== null && order.indexOf(r.gate) < nextRank)
+    .filter((r) => r.finding === 'notMet' && r.gate !== null && next !== null && gateHoldsBelow(doc.tiers, r.gate, next.id))
     .map((r) => ({ requirement: r.id, clause: r.clause, text: r.text, capTier: r.gate as string }));
 
   return {
@@ -102,24 +101,4 @@ function capHeadroom(rubric: CompiledRubric, result: ScoreResult): Map<string, B
     if (declared !== undefined) room.set(node.id, dec(declared).minus(node.points));
   }
   return room;
-}
-
-/**
- * Least points to add so that the ratio reaches a lower bound, in steps of the smallest amount
- * a total can change by (10^-decimals), checked with the double the tier engine compares.
- */
-function pointsToReach(bound: Bound, result: ScoreResult, decimals: number): Big {
-  const max = dec(result.max);
-  const total = dec(result.total);
-  const reaches = (t: Big): boolean => {
-    const ratio = t.div(max).toNumber();
-    return bound.inclusive ? ratio >= bound.value : ratio > bound.value;
-  };
-  if (reaches(total)) return dec(0);
-  const unit = dec(1).div(dec(10).pow(decimals));
-  const target = dec(bound.value).times(max);
-  let steps = target.div(unit).round(0, 3);
-  // The exact target is reached by the first step or the next few (double rounding at the bound).
-  for (let tries = 0; tries < 10 && !reaches(steps.times(unit)); tries++) steps = steps.plus(1);
-  return steps.times(unit).minus(total);
 }

@@ -10,6 +10,7 @@ import { type Big, dec } from './decimal.ts';
 import { RubricStudioError } from './errors.ts';
 import { mapInputs } from './mapping.ts';
 import { type PlanRun, runPlan, type ScoringPlan, scoringPlan } from './plan.ts';
+import { gateHoldsBelow } from './tiers.ts';
 import type {
   AssessmentImpact,
   GateChange,
@@ -277,8 +278,7 @@ function gateChanges(base: CompiledRubric, candidate: CompiledRubric, b: Version
   const capping = (rubric: CompiledRubric, score: VersionScore, id: string): GateChange | null => {
     const requirement = rubric.doc.requirements.find((r) => r.id === id);
     if (!requirement?.gate || score.ratioTier === null) return null;
-    const order = rubric.doc.tiers.map((t) => t.id);
-    if (order.indexOf(requirement.gate.capTier) >= order.indexOf(score.ratioTier)) return null;
+    if (!gateHoldsBelow(rubric.doc.tiers, requirement.gate.capTier, score.ratioTier)) return null;
     return { requirement: id, clause: requirement.clause, text: requirement.text, capTier: requirement.gate.capTier, change: 'imposed' };
   };
   for (const id of c.gates) {

@@ -2,16 +2,15 @@
  * The rubric meta-schema, compiled once. Meta-schemas are versioned on disk in rubric-schemas/,
  * one file per format version, never edited once released.
  */
-import { readFileSync } from 'node:fs';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
+// A JSON module, not node:fs: bundlers inline it, so this module also runs in the browser.
+import rubricSchema from '../rubric-schemas/rubric-1.schema.json' with { type: 'json' };
 import { IssueList, pointerSegment } from './issues.ts';
 import type { Issue } from './types.ts';
 
-const schemaUrl = new URL('../rubric-schemas/rubric-1.schema.json', import.meta.url);
-
 /** The meta-schema of format rubric/1, as JSON. */
-export const RUBRIC_META_SCHEMA: Record<string, unknown> = JSON.parse(readFileSync(schemaUrl, 'utf8'));
+export const RUBRIC_META_SCHEMA: Record<string, unknown> = rubricSchema;
 
 let compiled: ValidateFunction | undefined;
 

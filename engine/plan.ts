@@ -22,6 +22,7 @@ import { own } from './lookup.ts';
 import { plainPathResolver } from './path-resolver.ts';
 import { award } from './scoring.ts';
 import { conditionFacts, criterionInputs } from './structure.ts';
+import { applyGates, tierOfRatio } from './tiers.ts';
 import type {
   AssessmentInputs,
   Condition,
@@ -282,7 +283,6 @@ export interface ScoringPlan {
   groups: PlannedGroup[];
   requirements: PlannedRequirement[];
   tiers: Tier[];
-  tierOrder: string[];
   guards: ((facts: Facts) => void)[];
   arithmetic: Arithmetic;
   /** True when amounts are scaled integers (fast), false when big.js is used. */
@@ -397,7 +397,7 @@ function compilePlan(rubric: CompiledRubric): ScoringPlan {
   for (const group of doc.groups) visit(group, true);
 
   const requirements = doc.requirements.map((requirement) => ({ requirement, test: compileCondition(requirement.conditions, guards), facts: conditionFacts(requirement.conditions) }));
-  return { rubric, criteria, indicators, groups, requirements, tiers: doc.tiers, tierOrder: doc.tiers.map((t) => t.id), guards, arithmetic, scaled, decimals };
+  return { rubric, criteria, indicators, groups, requirements, tiers: doc.tiers, guards, arithmetic, scaled, decimals };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -513,6 +513,7 @@ export function runPlan(plan: ScoringPlan, assessment: AssessmentInputs, options
   const findings: RequirementResult['finding'][] = new Array(plan.requirements.length);
   const requirementMissing: string[][] = new Array(plan.requirements.length);
   let gates = NONE;
+  let capTiers = NONE;
   for (let r = 0; r < plan.requirements.length; r++) {
     const { requirement, test, facts } = plan.requirements[r];
     let missing = NONE;
@@ -520,14 +521,17 @@ export function runPlan(plan: ScoringPlan, assessment: AssessmentInputs, options
     const finding = missing.length > 0 ? 'notAssessed' : test(inputs) ? 'met' : 'notMet';
     findings[r] = finding;
     requirementMissing[r] = missing;
-    if (finding === 'notMet' && requirement.gate) gates = gates === NONE ? [requirement.id] : [...gates, requirement.id];
+    if (finding === 'notMet' && requirement.gate) {
+      gates = gates === NONE ? [requirement.id] : [...gates, requirement.id];
+      capTiers = capTiers === NONE ? [requirement.gate.capTier] : [...capTiers, requirement.gate.capTier];
+    }
   }
 
   let ratioTier: string | null = null;
   let tier: string | null = null;
   if (complete && ratio !== null) {
-    ratioTier = tierOf(plan.tiers, ratio);
-    tier = applyGates(plan, ratioTier, gates);
+    ratioTier = tierOfRatio(plan.tiers, ratio);
+    tier = applyGates(plan.tiers, ratioTier, capTiers);
   }
   return {
     complete,
@@ -696,26 +700,6 @@ function deductionOutcome(plan: ScoringPlan, planned: PlannedCriterion, d: Integ
     d.outcomes.set(points, outcome);
   }
   return outcome;
-}
-
-/** The tier whose bounds hold the ratio, checked as the tier engine's conditions are. */
-function tierOf(tiers: Tier[], ratio: number): string | null {
-  for (const tier of tiers) {
-    const aboveMin = tier.min.inclusive ? ratio >= tier.min.value : ratio > tier.min.value;
-    const belowMax = tier.max.inclusive ? ratio <= tier.max.value : ratio < tier.max.value;
-    if (aboveMin && belowMax) return tier.id;
-  }
-  return null;
-}
-
-function applyGates(plan: ScoringPlan, ratioTier: string | null, gates: string[]): string | null {
-  if (ratioTier === null) return null;
-  let rank = plan.tierOrder.indexOf(ratioTier);
-  for (const id of gates) {
-    const requirement = plan.requirements.find((r) => r.requirement.id === id)?.requirement;
-    if (requirement?.gate) rank = Math.min(rank, plan.tierOrder.indexOf(requirement.gate.capTier));
-  }
-  return plan.tierOrder[rank] ?? null;
 }
 
 /**

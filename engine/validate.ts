@@ -9,6 +9,7 @@ import { checkLimits } from './limits.ts';
 import { checkMetaSchema } from './meta-schema.ts';
 import { awardRange, type AwardRange } from './scoring.ts';
 import { conditionFacts, indexRubric, scoringInputs, type RubricIndex } from './structure.ts';
+import { checkTierBounds } from './tiers.ts';
 import type { Big } from './decimal.ts';
 import type { Condition, Group, InputDefinition, RubricDocument, Scoring } from './types.ts';
 
@@ -40,7 +41,7 @@ function checkSemantics(index: RubricIndex, errors: IssueList): void {
   doc.inputs.forEach((input, i) => checkInputDefinition(input, `/inputs/${i}`, errors));
   checkReferences(index, errors);
   if (errors.length === 0) checkMaxima(index, errors);
-  checkTiers(doc, errors);
+  for (const issue of checkTierBounds(doc.tiers)) errors.push(issue);
   checkTestsAndReadings(index, errors);
 }
 
@@ -234,29 +235,6 @@ function compareMax(declared: number, cap: boolean | undefined, reachable: Big, 
     if (reachable.lt(declared)) errors.push({ path: `${pointer}/points`, message: `cap ${declared} can never be reached: ${what} ${show(reachable)}; lower "points" to ${show(reachable)} or remove "cap"` });
   } else if (!reachable.eq(declared)) {
     errors.push({ path: `${pointer}/points`, message: `declares ${declared} points but ${what} ${show(reachable)}: set "points" to ${show(reachable)}, or add "cap": true if ${declared} is a cap` });
-  }
-}
-
-/** Tiers, lowest first, must cover ratios 0 to 1 without gaps or overlaps. */
-function checkTiers(doc: RubricDocument, errors: IssueList): void {
-  doc.tiers.forEach((tier, i) => {
-    if (tier.min.value > tier.max.value || (tier.min.value === tier.max.value && !(tier.min.inclusive && tier.max.inclusive))) {
-      errors.push({ path: `/tiers/${i}`, message: `tier "${tier.id}" is empty: its min must lie below its max` });
-    }
-  });
-  const first = doc.tiers[0];
-  const last = doc.tiers.at(-1);
-  if (first && (first.min.value !== 0 || !first.min.inclusive)) errors.push({ path: '/tiers/0/min', message: 'the lowest tier must start at ratio 0 inclusive: set min to {"value": 0, "inclusive": true} (tiers are listed lowest first)' });
-  if (last && (last.max.value !== 1 || !last.max.inclusive)) errors.push({ path: `/tiers/${doc.tiers.length - 1}/max`, message: 'the highest tier must end at ratio 1 inclusive: set max to {"value": 1, "inclusive": true}' });
-  for (let i = 0; i + 1 < doc.tiers.length; i++) {
-    const below = doc.tiers[i].max;
-    const above = doc.tiers[i + 1].min;
-    const at = `/tiers/${i + 1}/min`;
-    if (above.value > below.value) errors.push({ path: at, message: `gap between ${below.value} and ${above.value}: start tier "${doc.tiers[i + 1].id}" at ${below.value}` });
-    else if (above.value < below.value) errors.push({ path: at, message: `tier "${doc.tiers[i + 1].id}" overlaps the tier below it: start it at ${below.value} (tiers are listed lowest first)` });
-    else if (below.inclusive === above.inclusive) {
-      errors.push({ path: at, message: `ratio ${above.value} is ${below.inclusive ? 'in both' : 'in neither'} "${doc.tiers[i].id}" and "${doc.tiers[i + 1].id}": make exactly one of the two bounds inclusive` });
-    }
   }
 }
 

@@ -5,7 +5,6 @@
  * (`If-Match: "<revision>"`), so a change someone else saved meanwhile is refused (409
  * STALE_REVISION), never silently overwritten.
  */
-import type { RubricDiff } from '../../engine/diff.ts';
 import type { CommunityRecord, Period, RubricVersionRecord } from '../../server/storage/types.ts';
 import type {
   AssessmentForm,
@@ -15,12 +14,13 @@ import type {
   ImpactReport,
   Issue,
   Language,
+  RubricDiff,
   RubricDocument,
   RubricStatus,
   ScoreResult,
   TestReport,
   ValidationReport,
-} from '../../engine/types.ts';
+} from '../../engine/browser.ts';
 
 export type Role = 'editor' | 'assessor' | 'viewer';
 export type { PeriodKind, Period } from '../../server/storage/types.ts';

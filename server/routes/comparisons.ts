@@ -4,13 +4,20 @@
  * assessment to the next tier, and exports. Nothing stored changes.
  */
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
-import { RubricStudioError } from '../../engine/errors.ts';
-import { impactCsv, impactSummaryHtml, impactXlsx, resultsCsv, resultsXlsx } from '../../engine/export.ts';
-import { gapToNextTier } from '../../engine/gap.ts';
-import { analyzeImpact } from '../../engine/impact.ts';
-import { missingInputsReport } from '../../engine/mapping.ts';
-import { diffRubrics } from '../../engine/diff.ts';
-import type { ImpactAssessment, ImpactFilter } from '../../engine/index.ts';
+import {
+  analyzeImpact,
+  diffRubrics,
+  gapToNextTier,
+  type ImpactAssessment,
+  type ImpactFilter,
+  impactCsv,
+  impactSummaryHtml,
+  impactXlsx,
+  missingInputsReport,
+  RubricStudioError,
+  resultsCsv,
+  resultsXlsx,
+} from '../../engine/index.ts';
 import { ANY_ROLE } from '../access.ts';
 import { compiledVersion } from '../compiled-rubrics.ts';
 import { errorResponses } from '../schemas.ts';

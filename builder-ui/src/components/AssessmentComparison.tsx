@@ -1,6 +1,6 @@
 /** Their saved answers against my unsaved ones, labelled as the form labels them. */
 import { useMemo } from 'react';
-import type { AssessmentInputs, Language, RubricDocument } from '../../../engine/types.ts';
+import type { AssessmentInputs, Language, RubricDocument } from '../../../engine/browser.ts';
 import { inputDifferences } from '../model/conflict.ts';
 import { COMPARISON_TEXT } from './DraftComparison.tsx';
 

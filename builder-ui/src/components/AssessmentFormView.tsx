@@ -5,7 +5,7 @@
 import Form, { type IChangeEvent } from '@rjsf/core';
 import type { RJSFSchema, UiSchema } from '@rjsf/utils';
 import { type ReactNode, useMemo } from 'react';
-import type { AssessmentForm, Language } from '../../../engine/types.ts';
+import type { AssessmentForm, Language } from '../../../engine/browser.ts';
 import type { ErrorSchema } from '../model/assessment.ts';
 import { formValidator } from '../model/form-validator.ts';
 

@@ -4,7 +4,7 @@
  * read at: when someone else saved it since, nothing is overwritten and the assessor chooses.
  */
 import { useEffect, useMemo, useState } from 'react';
-import type { AssessmentForm, AssessmentInputs, Issue, Language, RubricDocument } from '../../../engine/types.ts';
+import type { AssessmentForm, AssessmentInputs, Issue, Language, RubricDocument } from '../../../engine/browser.ts';
 import { type Assessment, api, ApiError, errorMessage, isStale, type Role } from '../api.ts';
 import { detailsToErrorSchema, type ErrorSchema, inputsToSend, toFormData } from '../model/assessment.ts';
 import { AssessmentComparison } from './AssessmentComparison.tsx';

@@ -5,8 +5,7 @@
  * the impact away as CSV, XLSX or a printable page. Author text is always rendered as text.
  */
 import { useEffect, useState } from 'react';
-import type { RubricDiff } from '../../../engine/diff.ts';
-import type { ImpactReport, Language } from '../../../engine/types.ts';
+import type { ImpactReport, Language, RubricDiff } from '../../../engine/browser.ts';
 import { ApiError, api, type ExportFormat, errorMessage, type ImpactRequest, type RubricSummary } from '../api.ts';
 import { pick } from '../model/result.ts';
 import { ErrorBanner } from './ErrorBanner.tsx';

@@ -3,7 +3,7 @@
  * value, or a nested group. Values are typed by the input the row reads.
  */
 import { type ReactNode, useState } from 'react';
-import type { Condition, FactCondition, TopLevelCondition } from '../../../engine/types.ts';
+import type { Condition, FactCondition, TopLevelCondition } from '../../../engine/browser.ts';
 import { childrenOf, defaultValueFor, formatValue, type GroupMode, isFactCondition, modeOf, newFactCondition, OPERATORS, parseValue, withChildren, withMode } from '../model/condition.ts';
 import { addItem, getAt, type Path, pointerOf, setAt } from '../model/document.ts';
 import { controlId } from '../model/issues.ts';

@@ -4,7 +4,7 @@
  * keep mine (save over theirs on purpose, with their revision).
  */
 import { type ReactNode, useEffect, useRef } from 'react';
-import type { Language } from '../../../engine/types.ts';
+import type { Language } from '../../../engine/browser.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
 type Text = { zh: string; en: string };

@@ -1,5 +1,5 @@
 /** Each criterion's explanation line with its clause, as the engine wrote it (plain text). */
-import type { CriterionResult, Language } from '../../../engine/types.ts';
+import type { CriterionResult, Language } from '../../../engine/browser.ts';
 import { pick } from '../model/result.ts';
 
 export function CriteriaExplanations({ criteria, lang }: { criteria: CriterionResult[]; lang: Language }) {

@@ -1,5 +1,5 @@
 /** One criterion: id, title, points, clause, bonus parent, not-applicable option and its rules. */
-import type { Criterion, Indicator } from '../../../engine/types.ts';
+import type { Criterion, Indicator } from '../../../engine/browser.ts';
 import { addItem, getAt, newRule, positions, type Path, pointerOf, renameCriterion, setAt } from '../model/document.ts';
 import { pick } from '../model/result.ts';
 import { CheckboxField } from './CheckboxField.tsx';

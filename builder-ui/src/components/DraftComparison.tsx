@@ -1,7 +1,6 @@
 /** Their saved rubric document against my unsaved one: the engine's structural diff, then every differing field. */
 import { useMemo } from 'react';
-import { diffRubrics } from '../../../engine/diff.ts';
-import type { Language, RubricDocument } from '../../../engine/types.ts';
+import { diffRubrics, type Language, type RubricDocument } from '../../../engine/browser.ts';
 import { fieldDifferences, readablePath, showValue } from '../model/conflict.ts';
 import { RubricChangesTable } from './RubricChangesTable.tsx';
 

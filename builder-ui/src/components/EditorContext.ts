@@ -1,6 +1,6 @@
 /** The rubric being edited, shared by every editing control: the document, how to change it, and its issues. */
 import { createContext, useContext } from 'react';
-import type { RubricDocument } from '../../../engine/types.ts';
+import type { RubricDocument } from '../../../engine/browser.ts';
 import type { PlacedIssue } from '../model/issues.ts';
 
 export interface EditorState {

@@ -1,5 +1,5 @@
 /** An error message with the fields it concerns, as sentences (never the raw error body). */
-import type { Issue } from '../../../engine/types.ts';
+import type { Issue } from '../../../engine/browser.ts';
 
 interface Props {
   message: string | null;

@@ -1,5 +1,5 @@
 /** One group of the scored hierarchy, with its sub-groups and indicators. */
-import type { Group } from '../../../engine/types.ts';
+import type { Group } from '../../../engine/browser.ts';
 import { addItem, getAt, newGroup, newIndicator, type Path, pointerOf, positions } from '../model/document.ts';
 import { pick } from '../model/result.ts';
 import { CheckboxField } from './CheckboxField.tsx';

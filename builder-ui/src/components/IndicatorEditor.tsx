@@ -1,5 +1,5 @@
 /** One indicator (a row of the source table) and its criteria. */
-import type { Indicator } from '../../../engine/types.ts';
+import type { Indicator } from '../../../engine/browser.ts';
 import { addItem, getAt, newCriterion, type Path, pointerOf, positions, renameIndicator } from '../model/document.ts';
 import { pick } from '../model/result.ts';
 import { CheckboxField } from './CheckboxField.tsx';

@@ -1,5 +1,5 @@
 /** One input an assessor records: id, type, labels, unit, bounds, options or series items. */
-import type { InputDefinition, InputType } from '../../../engine/types.ts';
+import type { InputDefinition, InputType } from '../../../engine/browser.ts';
 import { addItem, getAt, type Path, pointerOf, renameInput, setAt, withInputType } from '../model/document.ts';
 import { pick } from '../model/result.ts';
 import { CheckboxField } from './CheckboxField.tsx';

@@ -1,6 +1,6 @@
 /** A value of one input, typed by the input's definition (for test cases): unset, yes/no, number, option(s), series. */
 import { useState } from 'react';
-import type { InputDefinition, InputValue } from '../../../engine/types.ts';
+import type { InputDefinition, InputValue } from '../../../engine/browser.ts';
 import { pick } from '../model/result.ts';
 
 interface Props {

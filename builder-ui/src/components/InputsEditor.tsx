@@ -1,5 +1,5 @@
 /** The list of inputs, with a button per type to add one. */
-import type { InputType } from '../../../engine/types.ts';
+import type { InputType } from '../../../engine/browser.ts';
 import { addItem, newInput, positions } from '../model/document.ts';
 import { useEditor } from './EditorContext.ts';
 import { FieldIssues } from './FieldIssues.tsx';

@@ -1,5 +1,5 @@
 /** All validation errors and lint warnings of the draft, each a button that jumps to its field. */
-import type { RubricDocument } from '../../../engine/types.ts';
+import type { RubricDocument } from '../../../engine/browser.ts';
 import { describePointer, type PlacedIssue } from '../model/issues.ts';
 
 interface Props {

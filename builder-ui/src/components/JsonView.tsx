@@ -1,5 +1,5 @@
 /** The draft as JSON, read-only (text, never HTML), with a copy button. */
-import type { RubricDocument } from '../../../engine/types.ts';
+import type { RubricDocument } from '../../../engine/browser.ts';
 
 export function JsonView({ doc }: { doc: RubricDocument }) {
   const text = JSON.stringify(doc, null, 2);

@@ -1,5 +1,5 @@
 /** 中文 / English toggle for generated forms and results. */
-import type { Language } from '../../../engine/types.ts';
+import type { Language } from '../../../engine/browser.ts';
 
 export function LanguageSwitch({ lang, onChange, label = 'Form language' }: { lang: Language; onChange: (lang: Language) => void; label?: string }) {
   return (

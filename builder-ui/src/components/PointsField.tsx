@@ -1,5 +1,5 @@
 /** Points of a group or indicator, with a button setting them to the sum of the children. */
-import type { Group, Indicator } from '../../../engine/types.ts';
+import type { Group, Indicator } from '../../../engine/browser.ts';
 import { childrenPoints, getAt, type Path, setAt } from '../model/document.ts';
 import { useEditor } from './EditorContext.ts';
 import { NumberField } from './NumberField.tsx';

@@ -1,5 +1,5 @@
 /** The assessor form the draft generates, live, doubling as the "try it" inputs; their score and explanations below. */
-import type { AssessmentForm, Language, RubricDocument, ScoreResult } from '../../../engine/types.ts';
+import type { AssessmentForm, Language, RubricDocument, ScoreResult } from '../../../engine/browser.ts';
 import { AssessmentFormView, type FormData } from './AssessmentFormView.tsx';
 import { CriteriaExplanations } from './CriteriaExplanations.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';

@@ -1,5 +1,5 @@
 /** The result laid out like Table C.1 of the standard: 序号 / 评价内容 / 评价指标 / 评分规则 / 分值 / 得分. */
-import type { Language, RubricDocument, ScoreResult } from '../../../engine/types.ts';
+import type { Language, RubricDocument, ScoreResult } from '../../../engine/browser.ts';
 import { tableRows } from '../model/result.ts';
 
 export function PrintTable({ doc, result, lang }: { doc: RubricDocument; result: ScoreResult; lang: Language }) {

@@ -1,5 +1,5 @@
 /** Every baseline requirement with its finding (met / not met / not assessed) and any tier gate. */
-import type { Finding, Language, RequirementResult } from '../../../engine/types.ts';
+import type { Finding, Language, RequirementResult } from '../../../engine/browser.ts';
 import { pick } from '../model/result.ts';
 
 const WORDS: Record<Finding, { zh: string; en: string }> = {

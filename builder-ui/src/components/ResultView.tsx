@@ -1,5 +1,5 @@
 /** A submitted assessment's result: headline, bars, explanations, findings, and the Table C.1 print view. */
-import type { Language, RubricDocument, ScoreResult } from '../../../engine/types.ts';
+import type { Language, RubricDocument, ScoreResult } from '../../../engine/browser.ts';
 import { CriteriaExplanations } from './CriteriaExplanations.tsx';
 import { PrintTable } from './PrintTable.tsx';
 import { RequirementFindings } from './RequirementFindings.tsx';

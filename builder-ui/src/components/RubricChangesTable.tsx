@@ -1,6 +1,5 @@
 /** The engine's structural diff of two rubric documents as a table, in Chinese or English; author text rendered as text. */
-import type { RubricChange } from '../../../engine/diff.ts';
-import type { Language, Localized } from '../../../engine/types.ts';
+import type { Language, Localized, RubricChange } from '../../../engine/browser.ts';
 import { pick } from '../model/result.ts';
 
 type Text = { zh: string; en: string };

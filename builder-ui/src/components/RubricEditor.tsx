@@ -6,8 +6,7 @@
  * since, nothing is overwritten and the editor chooses (reload theirs, compare, keep mine).
  */
 import { type ReactElement, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { AssessmentForm, Issue, Language, RubricDocument, ScoreResult, TestReport } from '../../../engine/types.ts';
-import { canonicalJson } from '../../../engine/hash.ts';
+import { type AssessmentForm, canonicalJson, type Issue, type Language, type RubricDocument, type ScoreResult, type TestReport } from '../../../engine/browser.ts';
 import { api, ApiError, errorMessage, isStale, type Role, type VersionRecord } from '../api.ts';
 import { inputsToSend } from '../model/assessment.ts';
 import { addItem } from '../model/document.ts';

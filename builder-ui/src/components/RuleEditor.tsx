@@ -1,5 +1,5 @@
 /** One scoring rule of a criterion: its name, its conditions and what it awards. */
-import type { ScoringRule } from '../../../engine/types.ts';
+import type { ScoringRule } from '../../../engine/browser.ts';
 import { getAt, type Path, pointerOf } from '../model/document.ts';
 import { ConditionEditor } from './ConditionEditor.tsx';
 import { useEditor } from './EditorContext.ts';

@@ -1,5 +1,5 @@
 /** Points against maxima as horizontal bars (plain CSS), for groups or indicators. */
-import type { Language, NodeResult } from '../../../engine/types.ts';
+import type { Language, NodeResult } from '../../../engine/browser.ts';
 import { percent, pick } from '../model/result.ts';
 
 export function ScoreBars({ nodes, lang, caption }: { nodes: NodeResult[]; lang: Language; caption: string }) {

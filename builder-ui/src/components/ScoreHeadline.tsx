@@ -1,5 +1,5 @@
 /** Total, ratio and tier — the first thing a reader of a result sees. */
-import type { Language, RubricDocument, ScoreResult } from '../../../engine/types.ts';
+import type { Language, RubricDocument, ScoreResult } from '../../../engine/browser.ts';
 import { formatRatio, tierLabel } from '../model/result.ts';
 
 export function ScoreHeadline({ result, doc, lang, compact }: { result: ScoreResult; doc: RubricDocument | undefined; lang: Language; compact?: boolean }) {

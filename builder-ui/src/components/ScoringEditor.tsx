@@ -1,5 +1,5 @@
 /** The scoring of one rule: its kind, and the parameter fields of that kind. */
-import type { Scoring } from '../../../engine/types.ts';
+import type { Scoring } from '../../../engine/browser.ts';
 import { addItem, getAt, type Path, pointerOf, positions, setAt } from '../model/document.ts';
 import { controlId } from '../model/issues.ts';
 import { changeScoringKind, choicePoints, inputsForKind, newDeduction, SCORING_KINDS, type ScoringKind } from '../model/scoring.ts';

@@ -1,7 +1,7 @@
 /** One embedded test case: inputs, not-applicable reasons and the expected total, tier, indicators and findings. */
 import { useState } from 'react';
 import { api, errorMessage } from '../api.ts';
-import type { Finding, RubricTestCase } from '../../../engine/types.ts';
+import type { Finding, RubricTestCase } from '../../../engine/browser.ts';
 import { setAt, walkHierarchy } from '../model/document.ts';
 import { useEditor } from './EditorContext.ts';
 import { FieldIssues } from './FieldIssues.tsx';

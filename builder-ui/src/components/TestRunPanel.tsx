@@ -1,5 +1,5 @@
 /** Runs the saved version's embedded tests and shows each case's pass or fail with the differences. */
-import type { RubricDocument, TestReport } from '../../../engine/types.ts';
+import type { RubricDocument, TestReport } from '../../../engine/browser.ts';
 import { describePointer } from '../model/issues.ts';
 
 interface Props {

@@ -3,9 +3,8 @@
  * error details placed on those fields (rjsf error schema), and the flat ↔ nested conversion,
  * which is the engine's own (engine/form.ts is pure: it pulls in ajv and big.js, both browser-safe).
  */
-import { assessmentToFormData, formDataToAssessment } from '../../../engine/form.ts';
-import { indexRubric } from '../../../engine/structure.ts';
-import type { AssessmentInputs, Issue, RubricDocument } from '../../../engine/types.ts';
+import { assessmentToFormData, formDataToAssessment, indexRubric } from '../../../engine/browser.ts';
+import type { AssessmentInputs, Issue, RubricDocument } from '../../../engine/browser.ts';
 
 
 type Schema = { type?: string; title?: string; properties?: Record<string, Schema> };

@@ -2,7 +2,7 @@
  * Data behind the condition editor: the operators offered, the value of a row as text and back,
  * and the edits of a condition tree (all / any / not groups of fact rows).
  */
-import type { Condition, ConditionValue, FactCondition, InputDefinition, Operator, TopLevelCondition } from '../../../engine/types.ts';
+import type { Condition, ConditionValue, FactCondition, InputDefinition, Operator, TopLevelCondition } from '../../../engine/browser.ts';
 
 export const OPERATORS: { operator: Operator; label: string }[] = [
   { operator: 'equal', label: '=' },

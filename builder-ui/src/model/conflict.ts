@@ -4,8 +4,8 @@
  * of two assessment drafts as labelled values. The rubric's structural diff is the engine's own
  * (engine/diff.ts); these cover what it does not name (tests, readings, texts).
  */
-import { indexRubric, pick } from '../../../engine/structure.ts';
-import type { AssessmentInputs, InputDefinition, Language, RubricDocument } from '../../../engine/types.ts';
+import { indexRubric, pick } from '../../../engine/browser.ts';
+import type { AssessmentInputs, InputDefinition, Language, RubricDocument } from '../../../engine/browser.ts';
 
 /** One field whose value differs; `before`/`after` are undefined where the field is absent. */
 export interface FieldDifference {

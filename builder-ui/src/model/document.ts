@@ -4,6 +4,7 @@
  * dirty checks. Locations are paths of keys and indexes, the same steps as the JSON pointers
  * the server's validation reports.
  */
+import { continuingBound, LOWEST_BOUND } from '../../../engine/browser.ts';
 import type {
   Condition,
   Criterion,
@@ -19,7 +20,7 @@ import type {
   ScoringRule,
   Tier,
   TopLevelCondition,
-} from '../../../engine/types.ts';
+} from '../../../engine/browser.ts';
 
 export type Path = (string | number)[];
 
@@ -169,7 +170,7 @@ export function newTier(doc: RubricDocument): Tier {
   return {
     id: uniqueId('tier', usedIds(doc)),
     label: { zh: '', en: '' },
-    min: { value: last ? last.max.value : 0, inclusive: !last?.max.inclusive },
+    min: last ? continuingBound(last.max) : { ...LOWEST_BOUND },
     max: { value: 1, inclusive: true },
   };
 }

@@ -10,7 +10,7 @@
  * those, interpreting the schema, and ignores keywords it does not know.
  */
 import { type ErrorSchema, type RJSFSchema, type RJSFValidationError, toErrorSchema, type ValidationData, type ValidatorType } from '@rjsf/utils';
-import type { Language } from '../../../engine/types.ts';
+import type { Language } from '../../../engine/browser.ts';
 
 type Schema = {
   type?: string | string[];

@@ -3,7 +3,7 @@
  * pointer of the value it edits, so an issue's path finds its control (or the nearest enclosing
  * one) and is shown next to it.
  */
-import type { Issue, RubricDocument } from '../../../engine/types.ts';
+import type { Issue, RubricDocument } from '../../../engine/browser.ts';
 import { getAt } from './document.ts';
 
 export type Severity = 'error' | 'warning';

@@ -2,14 +2,14 @@
  * Result page data without React: tier names, percentages for bars, and the rows of the
  * printed table laid out like Table C.1 of the standard (序号 / 评价内容 / 评价指标 / 评分规则 / 分值 / 得分).
  */
-import { pick } from '../../../engine/structure.ts';
-import type { Group, Indicator, Language, RubricDocument, ScoreResult } from '../../../engine/types.ts';
+import { findTier, pick } from '../../../engine/browser.ts';
+import type { Group, Indicator, Language, RubricDocument, ScoreResult } from '../../../engine/browser.ts';
 
 export { pick };
 
 export function tierLabel(doc: RubricDocument | undefined, tier: string | null, lang: Language): string {
   if (tier === null) return lang === 'zh' ? '未定档（未评完）' : 'No tier (incomplete)';
-  return pick(doc?.tiers.find((t) => t.id === tier)?.label, lang) || tier;
+  return pick(doc && findTier(doc.tiers, tier)?.label, lang) || tier;
 }
 
 /** Share of the maximum as a percentage between 0 and 100, for bar widths. */

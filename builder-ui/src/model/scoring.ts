@@ -2,7 +2,7 @@
  * Data behind the scoring-kind parameter editors: the kinds an editor can choose, a sensible
  * starting value for each, and the change of kind keeping what carries over (input, points).
  */
-import type { Deduction, InputDefinition, RubricDocument, Scoring } from '../../../engine/types.ts';
+import type { Deduction, InputDefinition, RubricDocument, Scoring } from '../../../engine/browser.ts';
 
 export type ScoringKind = Scoring['kind'];
 

@@ -1,0 +1,16 @@
+/**
+ * The engine's browser-safe public API: what builder-ui imports. Nothing reachable from here
+ * imports a `node:` module (test/engine/browser-safe.test.ts walks the graph), so vite bundles it
+ * without externalizing anything. engine/index.ts re-exports all of it for node callers.
+ * test/lint.biome.json (noRestrictedImports) lets builder-ui/ import only this file from engine/,
+ * types included (re-exported below, so no type-only exception).
+ *
+ *   const diff = diffRubrics(published, draft);
+ *   const dirty = canonicalJson(draft) !== canonicalJson(saved);
+ */
+export { canonicalJson } from './canonical-json.ts';
+export { diffRubrics, formatDiff, type ChangeKind, type ChangeTarget, type RubricChange, type RubricDiff } from './diff.ts';
+export { deriveForm, formDataToAssessment, assessmentToFormData } from './form.ts';
+export { indexRubric, pick, type RubricIndex } from './structure.ts';
+export { continuingBound, findTier, LOWEST_BOUND } from './tiers.ts';
+export type * from './types.ts';
