@@ -2,6 +2,8 @@
  * `npm start`: builds the builder UI when it is missing, opens the data directory (one server
  * per directory), seeds it on first start and listens. PORT, HOST and DATA_DIR come from the
  * environment or from --port, --host, --data-dir (flags win); --no-ui-build skips the UI build.
+ * `npm run build` bundles this file to dist/server/main.js (server/build.ts), which never builds:
+ * without builder-ui/dist it says how to build and serves a placeholder page.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -13,7 +15,12 @@ import { isUiBuilt } from './plugins/builder-ui.ts';
 import { ROLES } from './access.ts';
 import { resolveTokens, toCredentials, usesDefaultTokens } from './tokens.ts';
 
-const root = resolve(import.meta.dirname, '..');
+/** Set by server/build.ts in the bundle: the path from the bundle's folder to the package root. Undefined when run from source. */
+declare const RUBRIC_STUDIO_BUNDLE_ROOT: string | undefined;
+const bundleRoot = typeof RUBRIC_STUDIO_BUNDLE_ROOT === 'string' ? RUBRIC_STUDIO_BUNDLE_ROOT : undefined;
+
+/** The package root (examples/, builder-ui/): one up from server/main.ts, or as the build recorded it. */
+const root = resolve(import.meta.dirname, bundleRoot ?? '..');
 
 /** Server settings from flags, then the environment, then the defaults. */
 function readSettings(argv: string[], env: NodeJS.ProcessEnv): { port: number; host: string; dataDir: string; buildUi: boolean } {
@@ -30,6 +37,11 @@ function readSettings(argv: string[], env: NodeJS.ProcessEnv): { port: number; h
 /** Builds builder-ui/dist with vite when it is missing; false when there is nothing to build or the build failed. */
 function ensureUiBuilt(uiDir: string, log: (message: string) => void): boolean {
   if (isUiBuilt(uiDir)) return true;
+  // The built server runs without vite (a production install has none): it says how to build instead.
+  if (bundleRoot !== undefined) {
+    log(`warning: the builder UI is not built (${uiDir} has no index.html); serving a placeholder page at /. Run \`npm run build\` and restart.`);
+    return false;
+  }
   const config = join(root, 'builder-ui', 'vite.config.ts');
   if (!existsSync(config)) {
     log(`warning: the builder UI is not built and ${config} does not exist; serving a placeholder page at /.`);
@@ -47,7 +59,8 @@ function ensureUiBuilt(uiDir: string, log: (message: string) => void): boolean {
 async function main(): Promise<void> {
   const settings = readSettings(process.argv.slice(2), process.env);
   const uiDir = join(root, 'builder-ui', 'dist');
-  if (settings.buildUi) ensureUiBuilt(uiDir, (message) => console.warn(message));
+  // The built server never builds, so --no-ui-build changes nothing there: it always says when the UI is missing.
+  if (settings.buildUi || bundleRoot !== undefined) ensureUiBuilt(uiDir, (message) => console.warn(message));
   const { grants, source } = resolveTokensAfterMkdir(settings.dataDir);
   const app = await buildApp({ dataDir: settings.dataDir, tokens: grants, logger: { level: process.env.LOG_LEVEL ?? 'info' }, uiDir, seedFrom: join(root, 'examples') });
   const close = async (): Promise<void> => {

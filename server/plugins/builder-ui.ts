@@ -11,7 +11,7 @@ import { sharedPlugin } from './shared-plugin.ts';
 const NOT_BUILT_PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Rubric Studio</title></head>
 <body><h1>Rubric Studio</h1>
-<p>The builder UI is not built. Build it with <code>npx vite build --config builder-ui/vite.config.ts</code> and restart,
+<p>The builder UI is not built. Build it with <code>npm run build</code> and restart,
 or use the API: <a href="/docs">/docs</a>.</p></body></html>
 `;
 
