@@ -8,9 +8,9 @@
  *   const diff = diffRubrics(published, draft);
  *   const dirty = canonicalJson(draft) !== canonicalJson(saved);
  */
-export { canonicalJson } from './canonical-json.ts';
-export { diffRubrics, formatDiff, type ChangeKind, type ChangeTarget, type RubricChange, type RubricDiff } from './diff.ts';
-export { deriveForm, formDataToAssessment, assessmentToFormData } from './form.ts';
-export { indexRubric, pick, type RubricIndex } from './structure.ts';
-export { continuingBound, findTier, LOWEST_BOUND } from './tiers.ts';
+export { canonicalJson } from './document/canonical-json.ts';
+export { diffRubrics, formatDiff, type ChangeKind, type ChangeTarget, type RubricChange, type RubricDiff } from './compare/diff.ts';
+export { deriveForm, formDataToAssessment, assessmentToFormData } from './scoring/form.ts';
+export { indexRubric, pick, type RubricIndex } from './document/structure.ts';
+export { continuingBound, findTier, LOWEST_BOUND } from './scoring/tiers.ts';
 export type * from './types.ts';

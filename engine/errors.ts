@@ -3,7 +3,7 @@
  * with its HTTP status and how to fix it. The README's error table is generated from the same
  * words; keep them in step.
  */
-import { capIssues, IssueList } from './issues.ts';
+import { capIssues, IssueList } from './document/issues.ts';
 import type { Issue } from './types.ts';
 
 export interface ErrorEntry {
@@ -178,7 +178,7 @@ export interface ErrorBody {
 
 /**
  * An error from the catalogue, with the fields (JSON pointers) it concerns: at most
- * MAX_REPORTED_ISSUES of them and one entry counting the rest (engine/issues.ts), whoever raises it.
+ * MAX_REPORTED_ISSUES of them and one entry counting the rest (engine/document/issues.ts), whoever raises it.
  */
 export class RubricStudioError extends Error {
   readonly code: ErrorCode;

@@ -7,16 +7,16 @@
  *   const form = deriveForm(rubric.index, 'zh');
  */
 export * from './browser.ts';
-export { loadRubric, type CompiledRubric } from './compile.ts';
-export { evaluate, type EvaluateOptions } from './evaluate.ts';
-export { runRubricTests } from './test-cases.ts';
-export { validateRubric } from './report.ts';
-export { contentHash } from './hash.ts';
-export { RUBRIC_LIMITS, checkLimits } from './limits.ts';
-export { RUBRIC_META_SCHEMA } from './meta-schema.ts';
+export { loadRubric, type CompiledRubric } from './scoring/compile.ts';
+export { evaluate, type EvaluateOptions } from './scoring/evaluate.ts';
+export { runRubricTests } from './scoring/test-cases.ts';
+export { validateRubric } from './document/validation-report.ts';
+export { contentHash } from './document/hash.ts';
+export { RUBRIC_LIMITS, checkLimits } from './document/limits.ts';
+export { RUBRIC_META_SCHEMA } from './document/meta-schema.ts';
 export { ERROR_CATALOGUE, RubricStudioError, type ErrorBody, type ErrorCode } from './errors.ts';
-export { evaluateFast, scoringPlan, type ScoringPlan } from './plan.ts';
-export { mapInputs, rescore, missingInputsReport } from './mapping.ts';
-export { analyzeImpact } from './impact.ts';
-export { gapToNextTier } from './gap.ts';
-export { resultsCsv, resultsXlsx, impactCsv, impactSummaryHtml, impactXlsx, type ResultRow } from './export.ts';
+export { evaluateFast, scoringPlan, type ScoringPlan } from './scoring/plan.ts';
+export { mapInputs, rescore, missingInputsReport } from './compare/mapping.ts';
+export { analyzeImpact } from './compare/impact.ts';
+export { gapToNextTier } from './compare/gap.ts';
+export { resultsCsv, resultsXlsx, impactCsv, impactSummaryHtml, impactXlsx, type ResultRow } from './exports/export.ts';

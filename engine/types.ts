@@ -432,7 +432,7 @@ export type Language = 'zh' | 'en';
 // ---------------------------------------------------------------------------------------------
 
 /**
- * A criterion as the fast path (engine/plan.ts) reports it: the numbers of CriterionResult
+ * A criterion as the fast path (engine/scoring/plan.ts) reports it: the numbers of CriterionResult
  * without the explanation, the arithmetic, the adjustments and the values read. Use `evaluate`
  * when an assessor needs to see how the points came about.
  */

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { analyzeImpact, evaluate, evaluateFast, loadRubric, type ImpactAssessment, type RubricDocument } from '../../engine/index.ts';
-import { runPlan, scoringPlan } from '../../engine/plan.ts';
+import { runPlan, scoringPlan } from '../../engine/scoring/plan.ts';
 import { appendixCRevision } from '../impact/revision.ts';
 import { seededRandom, syntheticAssessment } from './appendix-c-inputs.ts';
 import { median, timeRuns } from './measure.ts';

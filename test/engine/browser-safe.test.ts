@@ -14,7 +14,7 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const UI_SOURCE = join(ROOT, 'builder-ui/src');
 
 /** Declared browser-safe besides what the UI imports today: the UI's entry, and the meta-schema (for in-browser validation). */
-const DECLARED = ['engine/browser.ts', 'engine/canonical-json.ts', 'engine/meta-schema.ts'];
+const DECLARED = ['engine/browser.ts', 'engine/document/canonical-json.ts', 'engine/document/meta-schema.ts'];
 
 // Type-only imports and re-exports vanish when compiled: they cannot pull a module into the bundle.
 const STATIC = /(?:^|[\n;])\s*(?:import|export)\s+(type\s+)?(?:[^'";]*?\sfrom\s+)?['"]([^'"]+)['"]/g;

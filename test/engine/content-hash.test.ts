@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { contentHash } from '../../engine/index.ts';
 
-// Computed by the engine before canonicalJson moved out of engine/hash.ts.
+// Computed by the engine before canonicalJson moved out of engine/document/hash.ts.
 const STORED = {
   'appendix-c': 'sha256:f21237df10def0ac6b57a1099a48bc5ef5a149f2f56c0662ce412697f63ca5f1',
   'venue-accessibility': 'sha256:9f4fc4a0b8bb43731833462244b604de1ab5521358bb6724d8e0af01b64edeca',

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { evaluate, loadRubric, RubricStudioError, type RubricDocument } from '../../engine/index.ts';
-import { plainPathResolver } from '../../engine/path-resolver.ts';
+import { plainPathResolver } from '../../engine/scoring/path-resolver.ts';
 
 const venueText = readFileSync(new URL('../../examples/venue-accessibility/rubric.json', import.meta.url), 'utf8');
 const venue = (): RubricDocument => JSON.parse(venueText);

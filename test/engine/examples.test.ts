@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { evaluate, loadRubric, runRubricTests, type InputValues, type ScoreResult } from '../../engine/index.ts';
-import { awardRange } from '../../engine/scoring.ts';
+import { awardRange } from '../../engine/scoring/scoring.ts';
 
 const examples = new URL('../../examples/', import.meta.url);
 const read = (url: URL): string => readFileSync(url, 'utf8');

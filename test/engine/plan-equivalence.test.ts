@@ -1,5 +1,5 @@
 /**
- * json-rules-engine is the definition of the semantics; the scoring plan (engine/plan.ts) is a
+ * json-rules-engine is the definition of the semantics; the scoring plan (engine/scoring/plan.ts) is a
  * faster way to compute the same thing. These properties show it gives exactly what `evaluate`
  * gives: operator by operator against a bare json-rules-engine Engine, then whole results on
  * Appendix C assessments (complete, partial, not applicable) and on valid variations of the
@@ -10,8 +10,8 @@ import fc from 'fast-check';
 import { Engine } from 'json-rules-engine';
 import { describe, expect, test } from 'vitest';
 import { type CompiledRubric, evaluate, loadRubric, RubricStudioError, type ScoreResult } from '../../engine/index.ts';
-import { plainPathResolver } from '../../engine/path-resolver.ts';
-import { compileCondition, evaluateFast } from '../../engine/plan.ts';
+import { plainPathResolver } from '../../engine/scoring/path-resolver.ts';
+import { compileCondition, evaluateFast } from '../../engine/scoring/plan.ts';
 import type { AssessmentInputs, Condition, FastScoreResult, RubricDocument, TopLevelCondition } from '../../engine/types.ts';
 import { assessmentArbitrary, loadVariation, type Mutation, mutationArbitrary } from './rubric-arbitraries.ts';
 

@@ -5,10 +5,10 @@
  * gates, deduction parameters, N/A allowed), repaired bottom-up so declared maxima still hold.
  */
 import fc from 'fast-check';
-import { type CompiledRubric, loadRubric } from '../../engine/compile.ts';
-import { dec, maxBig, show } from '../../engine/decimal.ts';
-import { awardRange } from '../../engine/scoring.ts';
-import { indexRubric } from '../../engine/structure.ts';
+import { type CompiledRubric, loadRubric } from '../../engine/scoring/compile.ts';
+import { dec, maxBig, show } from '../../engine/scoring/decimal.ts';
+import { awardRange } from '../../engine/scoring/scoring.ts';
+import { indexRubric } from '../../engine/document/structure.ts';
 import type { AssessmentInputs, Condition, FactCondition, Group, InputDefinition, InputValue, RubricDocument, Scoring } from '../../engine/types.ts';
 
 /** Every numeric constant the rubric compares an input with, so values land on both sides of it. */

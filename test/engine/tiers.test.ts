@@ -1,6 +1,6 @@
 import { Engine } from 'json-rules-engine';
 import { describe, expect, test } from 'vitest';
-import { dec } from '../../engine/decimal.ts';
+import { dec } from '../../engine/scoring/decimal.ts';
 import {
   applyGates,
   checkTierBounds,
@@ -11,7 +11,7 @@ import {
   tierConditions,
   tierOfRatio,
   tierRank,
-} from '../../engine/tiers.ts';
+} from '../../engine/scoring/tiers.ts';
 import type { Tier } from '../../engine/types.ts';
 
 /** Three tiers like the standard's: basic below 0.8, standard from 0.8 to below 0.9, model from 0.9. */

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { describe, expect, test } from 'vitest';
-import { readAssessmentFolder } from '../../engine/cli-impact.ts';
+import { readAssessmentFolder } from '../../engine/cli/cli-impact.ts';
 import { analyzeImpact, evaluate, impactCsv, impactSummaryHtml, impactXlsx, loadRubric, resultsCsv, resultsXlsx, type ResultRow, type RubricDocument } from '../../engine/index.ts';
 import { appendixCRevision } from './revision.ts';
 

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { readAssessmentFolder } from '../../engine/cli-impact.ts';
+import { readAssessmentFolder } from '../../engine/cli/cli-impact.ts';
 import { analyzeImpact, evaluate, loadRubric, type ImpactAssessment, type RubricDocument } from '../../engine/index.ts';
 import { appendixCRevision } from './revision.ts';
 

@@ -16,7 +16,7 @@ const versionUrl = `/api/rubrics/${rubric.id}/versions/${rubric.version}`;
 /** Valid values of every input: 1 + 2 + 2 + 2 + 2 + 2 + 1 = 12 of 12. */
 const VALID = { flag: true, visits: 20, hours: 100, rate: 100, grade: 'high', services: ['a', 'b'], monthly: [50, 50, 0] };
 
-/** What each input's error message must say is expected (engine/inputs.ts `expectedValue`). */
+/** What each input's error message must say is expected (engine/scoring/inputs.ts `expectedValue`). */
 const EXPECTED: Record<keyof typeof VALID, string> = {
   flag: 'expected true or false',
   visits: 'expected a whole number from 0 to 100',

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { Worker } from 'node:worker_threads';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { MAX_REPORTED_ISSUES } from '../../engine/issues.ts';
+import { MAX_REPORTED_ISSUES } from '../../engine/document/issues.ts';
 import { startApp, tokenOf } from '../server/harness.ts';
 import { MOST_ENTRIES, shapelessConditions } from './worst-documents.ts';
 

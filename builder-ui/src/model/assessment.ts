@@ -1,7 +1,7 @@
 /**
  * Assessment form helpers without React: where each input sits in the generated form, server
  * error details placed on those fields (rjsf error schema), and the flat ↔ nested conversion,
- * which is the engine's own (engine/form.ts is pure: it pulls in ajv and big.js, both browser-safe).
+ * which is the engine's own (engine/scoring/form.ts is pure: it pulls in ajv and big.js, both browser-safe).
  */
 import { assessmentToFormData, formDataToAssessment, indexRubric } from '../../../engine/browser.ts';
 import type { AssessmentInputs, Issue, RubricDocument } from '../../../engine/browser.ts';

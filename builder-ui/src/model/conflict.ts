@@ -2,7 +2,7 @@
  * What differs between a record someone else saved and the edits not saved yet, without React:
  * every differing field of two JSON documents (named by the ids along its path), and the inputs
  * of two assessment drafts as labelled values. The rubric's structural diff is the engine's own
- * (engine/diff.ts); these cover what it does not name (tests, readings, texts).
+ * (engine/compare/diff.ts); these cover what it does not name (tests, readings, texts).
  */
 import { indexRubric, pick } from '../../../engine/browser.ts';
 import type { AssessmentInputs, InputDefinition, Language, RubricDocument } from '../../../engine/browser.ts';

@@ -4,12 +4,12 @@
  * Why not @rjsf/validator-ajv8: ajv compiles each schema to a function with `new Function`,
  * which the server's Content Security Policy (script-src 'self', no 'unsafe-eval') forbids, so
  * in the served app ajv8 validation fails to compile and lets every value through. The derived
- * forms use a small, fixed part of JSON Schema (engine/inputs.ts, engine/form.ts): object /
+ * forms use a small, fixed part of JSON Schema (engine/scoring/inputs.ts, engine/scoring/form.ts): object /
  * array / string / number / integer / boolean, required, minimum / maximum, const / enum /
  * oneOf-of-consts, minItems / maxItems / tuple items, uniqueItems, maxLength. This checks exactly
  * those, interpreting the schema, and ignores keywords it does not know.
  */
-import { type ErrorSchema, type RJSFSchema, type RJSFValidationError, toErrorSchema, type ValidationData, type ValidatorType } from '@rjsf/utils';
+import { type ErrorSchema, ErrorSchemaBuilder, type RJSFSchema, type RJSFValidationError, type ValidationData, type ValidatorType } from '@rjsf/utils';
 import type { Language } from '../../../engine/browser.ts';
 
 type Schema = {
@@ -63,9 +63,17 @@ const MESSAGES = {
   },
 } as const;
 
-/** rjsf property notation: `.a.b`, with `['x.y']` for keys lodash would otherwise split. */
+/** rjsf property notation: `.a.b`, with `['x.y']` for keys a dot would otherwise split (criterion ids such as "B1.1"). */
 function property(path: (string | number)[]): string {
   return path.map((step) => (typeof step === 'number' ? `.${step}` : /^[A-Za-z_$][\w$-]*$/.test(step) ? `.${step}` : `['${step.replace(/'/g, "\\'")}']`)).join('');
+}
+
+/**
+ * The steps of a property written by `property`. rjsf's own toPath splits at every dot and
+ * bracket (quoted keys included), so the error schema is built from these steps instead.
+ */
+function stepsOf(property: string): string[] {
+  return [...property.matchAll(/\.([^.[]+)|\['((?:[^'\\]|\\.)*)'\]/g)].map((match) => match[1] ?? match[2].replace(/\\'/g, "'"));
 }
 
 function typeMatches(value: unknown, type: string): boolean {
@@ -131,7 +139,9 @@ export function checkValue(schema: Schema, value: unknown, lang: Language, path:
   if (typeMatches(value, 'object')) {
     const object = value as Record<string, unknown>;
     for (const key of schema.required ?? []) {
-      if (object[key] === undefined) fail('required', words.required(), [...path, key], schema.properties?.[key]?.title ?? key);
+      // A missing section or indicator is not an error of its own: its fields are checked below
+      // (as {}), so only the inputs it requires are reported, and one with none passes.
+      if (object[key] === undefined && schema.properties?.[key]?.type !== 'object') fail('required', words.required(), [...path, key], schema.properties?.[key]?.title ?? key);
     }
     for (const [key, child] of Object.entries(schema.properties ?? {})) errors.push(...checkValue(child, object[key], lang, [...path, key]));
   }
@@ -144,7 +154,9 @@ export function formValidator<T = Record<string, unknown>>(lang: Language): Vali
     validateFormData(formData, schema, customValidate, transformErrors, uiSchema): ValidationData<T> {
       let errors = checkValue(schema as Schema, formData ?? {}, lang);
       if (transformErrors) errors = transformErrors(errors, uiSchema);
-      const errorSchema = toErrorSchema<T>(errors) as ErrorSchema<T>;
+      const builder = new ErrorSchemaBuilder<T>();
+      for (const error of errors) if (error.message) builder.addErrors(error.message, stepsOf(error.property ?? ''));
+      const errorSchema = builder.ErrorSchema as ErrorSchema<T>;
       // Custom validation is not used by the derived forms; it would need the rjsf error handler plumbing.
       void customValidate;
       return { errors, errorSchema };

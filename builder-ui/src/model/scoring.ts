@@ -16,7 +16,11 @@ export const SCORING_KINDS: { kind: ScoringKind; label: string }[] = [
   { kind: 'choice', label: 'By option / 按选项' },
 ];
 
-/** Inputs a kind may read: choice scoring needs choice inputs, the others numbers (or booleans for deductions). */
+/**
+ * Inputs a kind may read, as the engine's document check allows them (engine/document/validate.ts,
+ * KIND_INPUT_TYPES): choice scoring needs choice inputs, proportional a single number, per-unit
+ * and per-block numbers or a series (summed), deductions those or a boolean.
+ */
 export function inputsForKind(doc: RubricDocument, kind: ScoringKind): InputDefinition[] {
   switch (kind) {
     case 'choice':
@@ -25,8 +29,10 @@ export function inputsForKind(doc: RubricDocument, kind: ScoringKind): InputDefi
       return doc.inputs.filter((i) => i.type !== 'choice' && i.type !== 'multiChoice');
     case 'fixed':
       return [];
-    default:
+    case 'proportional':
       return doc.inputs.filter((i) => i.type === 'count' || i.type === 'number' || i.type === 'percentage');
+    default:
+      return doc.inputs.filter((i) => i.type === 'count' || i.type === 'number' || i.type === 'percentage' || i.type === 'series');
   }
 }
 

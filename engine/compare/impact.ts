@@ -1,0 +1,340 @@
+/**
+ * Impact of a revision: every stored assessment scored under a base version and a candidate
+ * (a draft, or any version), compared — totals, tiers, per-indicator changes, the tier
+ * transition matrix and the communities that change tier with what moved them. Pure: nothing
+ * stored changes. Runs on the scoring plan (engine/scoring/plan.ts), so 100,000 assessments under two
+ * versions take seconds, not minutes.
+ */
+import type { CompiledRubric } from '../scoring/compile.ts';
+import { type Big, dec } from '../scoring/decimal.ts';
+import { RubricStudioError } from '../errors.ts';
+import { mapInputs } from './mapping.ts';
+import { type PlanRun, runPlan, type ScoringPlan, scoringPlan } from '../scoring/plan.ts';
+import { gateHoldsBelow } from '../scoring/tiers.ts';
+import type {
+  AssessmentImpact,
+  GateChange,
+  ImpactAssessment,
+  ImpactFilter,
+  ImpactReport,
+  IndicatorDelta,
+  IndicatorImpact,
+  InputValues,
+  Localized,
+  TierChange,
+  TierTransitions,
+  VersionScore,
+} from '../types.ts';
+
+/**
+ * Compares a candidate version with a base version over stored assessments (recorded under the
+ * base). The candidate reads them through its inputMapping when it declares one from the base
+ * version; inputs it does not know are dropped, N/A marks it does not allow are ignored.
+ * Assessments a version rejects count as "invalid" (no tier) rather than failing the analysis.
+ */
+export function analyzeImpact(base: CompiledRubric, candidate: CompiledRubric, assessments: ImpactAssessment[], filter?: ImpactFilter): ImpactReport {
+  const basePlan = scoringPlan(base);
+  const candidatePlan = scoringPlan(candidate);
+  const carry = inputCarrier(base, candidate);
+  const exact = exactDecimals(basePlan, candidatePlan, assessments.length);
+  const indicators = indicatorColumns(basePlan, candidatePlan);
+  const stats = indicators.map(() => ({ n: 0, baseSum: exact.zero, candidateSum: exact.zero, deltaSum: exact.zero, min: null as Units | null, max: null as Units | null, changed: 0 }));
+  const transitions = transitionMatrix(base, candidate);
+  const candidateNotApplicable = new Set(candidate.index.criteria.filter((c) => c.criterion.notApplicable?.allowed).map((c) => c.criterion.id));
+
+  const rows: AssessmentImpact[] = [];
+  const tierChanges: TierChange[] = [];
+  let deltaSum = exact.zero;
+  let deltaMin: Units | null = null;
+  let deltaMax: Units | null = null;
+  let deltas = 0;
+  const summary = { up: 0, down: 0, other: 0, invalid: { base: 0, candidate: 0 }, incomplete: { base: 0, candidate: 0 } };
+
+  for (const assessment of assessments) {
+    if (filter?.street !== undefined && assessment.street !== filter.street) continue;
+    if (filter?.period !== undefined && assessment.period !== filter.period) continue;
+    const baseRun = safeRun(basePlan, assessment.inputs, assessment.notApplicable);
+    const baseScore = versionScore(baseRun);
+    if (filter?.tier !== undefined && baseScore.tier !== filter.tier) continue;
+    const candidateRun = safeRun(candidatePlan, carry(assessment.inputs), keepAllowed(assessment.notApplicable, candidateNotApplicable));
+    const candidateScore = versionScore(candidateRun);
+
+    if (baseScore.status === 'invalid') summary.invalid.base += 1;
+    if (baseScore.status === 'incomplete') summary.incomplete.base += 1;
+    if (candidateScore.status === 'invalid') summary.invalid.candidate += 1;
+    if (candidateScore.status === 'incomplete') summary.incomplete.candidate += 1;
+
+    let delta: number | null = null;
+    if (baseScore.total !== null && candidateScore.total !== null) {
+      const d = exact.sub(exact.of(candidateScore.total), exact.of(baseScore.total));
+      delta = exact.toNumber(d);
+      deltaSum = exact.add(deltaSum, d);
+      deltaMin = deltaMin === null || exact.lt(d, deltaMin) ? d : deltaMin;
+      deltaMax = deltaMax === null || exact.lt(deltaMax, d) ? d : deltaMax;
+      deltas += 1;
+    }
+
+    // Per indicator, over assessments scored under both versions; an absent indicator counts 0.
+    const indicatorDeltas: IndicatorDelta[] = [];
+    const tierChanged = baseScore.tier !== candidateScore.tier;
+    if (typeof baseRun !== 'string' && typeof candidateRun !== 'string') {
+      for (let i = 0; i < indicators.length; i++) {
+        const column = indicators[i];
+        const b = exact.of(column.base < 0 ? 0 : baseRun.indicatorPoints[column.base]);
+        const c = exact.of(column.candidate < 0 ? 0 : candidateRun.indicatorPoints[column.candidate]);
+        const d = exact.sub(c, b);
+        const s = stats[i];
+        s.n += 1;
+        s.baseSum = exact.add(s.baseSum, b);
+        s.candidateSum = exact.add(s.candidateSum, c);
+        s.deltaSum = exact.add(s.deltaSum, d);
+        s.min = s.min === null || exact.lt(d, s.min) ? d : s.min;
+        s.max = s.max === null || exact.lt(s.max, d) ? d : s.max;
+        if (!exact.isZero(d)) {
+          s.changed += 1;
+          if (tierChanged) indicatorDeltas.push({ id: column.id, title: column.title, base: exact.toNumber(b), candidate: exact.toNumber(c), delta: exact.toNumber(d) });
+        }
+      }
+    }
+
+    transitions.count(baseScore.tier, candidateScore.tier);
+    const row: AssessmentImpact = { id: assessment.id, communityId: assessment.communityId, base: baseScore, candidate: candidateScore, delta, tierChanged };
+    if (assessment.communityName !== undefined) row.communityName = assessment.communityName;
+    if (assessment.street !== undefined) row.street = assessment.street;
+    if (assessment.period !== undefined) row.period = assessment.period;
+    rows.push(row);
+
+    if (tierChanged) {
+      const direction = transitions.direction(baseScore.tier, candidateScore.tier);
+      summary[direction] += 1;
+      indicatorDeltas.sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta) || (a.id < b.id ? -1 : 1));
+      const { base: _b, candidate: _c, tierChanged: _t, ...who } = row;
+      tierChanges.push({
+        ...who,
+        fromTier: baseScore.tier,
+        toTier: candidateScore.tier,
+        direction,
+        delta,
+        baseRatioTier: baseScore.ratioTier,
+        candidateRatioTier: candidateScore.ratioTier,
+        indicators: indicatorDeltas,
+        gates: gateChanges(base, candidate, baseScore, candidateScore),
+      });
+    }
+  }
+
+  return {
+    base: { id: base.doc.id, version: base.doc.version, hash: base.hash },
+    candidate: { id: candidate.doc.id, version: candidate.doc.version, hash: candidate.hash },
+    filter: filter ?? null,
+    inputMapping: carry.report(),
+    summary: {
+      assessments: rows.length,
+      tierChanged: tierChanges.length,
+      ...summary,
+      meanDelta: deltas > 0 ? exact.mean(deltaSum, deltas) : null,
+      minDelta: deltaMin === null ? null : exact.toNumber(deltaMin),
+      maxDelta: deltaMax === null ? null : exact.toNumber(deltaMax),
+    },
+    assessments: rows,
+    indicators: indicators.map((column, i): IndicatorImpact => {
+      const s = stats[i];
+      return {
+        id: column.id,
+        title: column.title,
+        status: column.base < 0 ? 'added' : column.candidate < 0 ? 'removed' : 'kept',
+        baseMax: column.base < 0 ? null : declaredMax(basePlan, column.base),
+        candidateMax: column.candidate < 0 ? null : declaredMax(candidatePlan, column.candidate),
+        baseMean: s.n > 0 && column.base >= 0 ? exact.mean(s.baseSum, s.n) : null,
+        candidateMean: s.n > 0 && column.candidate >= 0 ? exact.mean(s.candidateSum, s.n) : null,
+        meanDelta: s.n > 0 ? exact.mean(s.deltaSum, s.n) : null,
+        minDelta: s.min === null ? null : exact.toNumber(s.min),
+        maxDelta: s.max === null ? null : exact.toNumber(s.max),
+        changed: s.changed,
+      };
+    }),
+    transitions: transitions.result(),
+    tierChanges,
+  };
+}
+
+/** A run, or the message of the error that rejected the assessment's inputs. */
+function safeRun(plan: ScoringPlan, inputs: InputValues, notApplicable: Record<string, string> | undefined): PlanRun | string {
+  try {
+    return runPlan(plan, notApplicable === undefined ? { inputs } : { inputs, notApplicable }, { requireComplete: false });
+  } catch (err) {
+    if (err instanceof RubricStudioError) return `${err.code}: ${err.message} ${err.details.map((d) => `${d.path} ${d.message}`).join('; ')}`.trim();
+    throw err;
+  }
+}
+
+function versionScore(run: PlanRun | string): VersionScore {
+  if (typeof run === 'string') return { status: 'invalid', total: null, max: null, ratio: null, tier: null, ratioTier: null, gates: [], error: run };
+  return { status: run.complete ? 'complete' : 'incomplete', total: run.total, max: run.max, ratio: run.ratio, tier: run.tier, ratioTier: run.ratioTier, gates: run.gates };
+}
+
+function keepAllowed(marks: Record<string, string> | undefined, allowed: Set<string>): Record<string, string> | undefined {
+  if (marks === undefined) return undefined;
+  let kept: Record<string, string> | undefined;
+  for (const id of Object.keys(marks)) {
+    if (allowed.has(id)) continue;
+    kept ??= { ...marks };
+    delete kept[id];
+  }
+  return kept ?? marks;
+}
+
+/** The declared (capped) maximum of an indicator, as a number (plan slots follow the index's order). */
+function declaredMax(plan: ScoringPlan, slot: number): number {
+  return plan.rubric.index.indicators[slot]?.indicator.points ?? 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * How the candidate reads inputs recorded under the base: through its declared mapping, or by
+ * id with unknown inputs left out. Inputs already valid for the candidate pass through as is.
+ */
+function inputCarrier(base: CompiledRubric, candidate: CompiledRubric): ((inputs: InputValues) => InputValues) & { report: () => ImpactReport['inputMapping'] } {
+  const known = new Set(candidate.doc.inputs.map((i) => i.id));
+  const declared = candidate.doc.inputMapping?.from === base.doc.version && base.doc.version !== candidate.doc.version;
+  const renamed = new Map<string, string>();
+  const defaulted = new Set<string>();
+  const dropped = new Set<string>();
+  const carry = (inputs: InputValues): InputValues => {
+    if (declared) {
+      const mapped = mapInputs(candidate.doc, inputs, base.doc.version);
+      for (const r of mapped.renamed) renamed.set(r.to, r.from);
+      for (const id of mapped.defaulted) defaulted.add(id);
+      for (const id of mapped.dropped) dropped.add(id);
+      return mapped.inputs;
+    }
+    let kept: InputValues | null = null;
+    for (const id of Object.keys(inputs)) {
+      if (known.has(id)) continue;
+      kept ??= { ...inputs };
+      delete kept[id];
+      dropped.add(id);
+    }
+    return kept ?? inputs;
+  };
+  const mapping: ImpactReport['inputMapping']['mapping'] = declared ? 'declared' : base.hash === candidate.hash ? 'same' : 'byId';
+  return Object.assign(carry, {
+    report: () => ({ mapping, renamed: [...renamed].map(([to, from]) => ({ to, from })), defaulted: [...defaulted], dropped: [...dropped] }),
+  });
+}
+
+interface IndicatorColumn {
+  id: string;
+  title: Localized;
+  /** Slot in the base plan's indicators, −1 when added. */
+  base: number;
+  /** Slot in the candidate plan's indicators, −1 when removed. */
+  candidate: number;
+}
+
+/** Indicators matched by id: the base's in order, then those the candidate adds. */
+function indicatorColumns(base: ScoringPlan, candidate: ScoringPlan): IndicatorColumn[] {
+  const candidateSlot = new Map(candidate.indicators.map((n, i) => [n.id, i]));
+  const columns: IndicatorColumn[] = base.indicators.map((n, i) => ({ id: n.id, title: candidateSlot.has(n.id) ? candidate.indicators[candidateSlot.get(n.id) as number].title : n.title, base: i, candidate: candidateSlot.get(n.id) ?? -1 }));
+  const seen = new Set(base.indicators.map((n) => n.id));
+  candidate.indicators.forEach((n, i) => {
+    if (!seen.has(n.id)) columns.push({ id: n.id, title: n.title, base: -1, candidate: i });
+  });
+  return columns;
+}
+
+function transitionMatrix(base: CompiledRubric, candidate: CompiledRubric) {
+  const from: (string | null)[] = [...base.doc.tiers.map((t) => t.id), null];
+  const to: (string | null)[] = [...candidate.doc.tiers.map((t) => t.id), null];
+  const row = new Map(from.map((id, i) => [id, i]));
+  const column = new Map(to.map((id, i) => [id, i]));
+  const counts = from.map(() => to.map(() => 0));
+  const labels: Record<string, Localized> = {};
+  // hasOwn, not ??=: a tier named "constructor" or "toString" would find Object.prototype's.
+  for (const t of [...base.doc.tiers, ...candidate.doc.tiers]) if (!Object.hasOwn(labels, t.id)) labels[t.id] = t.label;
+  // Ranks for up/down: the candidate's order, then the base's for tiers the candidate dropped.
+  const rank = new Map<string, number>(candidate.doc.tiers.map((t, i) => [t.id, i]));
+  base.doc.tiers.forEach((t, i) => {
+    if (!rank.has(t.id)) rank.set(t.id, i);
+  });
+  return {
+    count(a: string | null, b: string | null): void {
+      counts[row.get(a) ?? from.length - 1][column.get(b) ?? to.length - 1] += 1;
+    },
+    direction(a: string | null, b: string | null): 'up' | 'down' | 'other' {
+      if (a === null || b === null) return 'other';
+      const ra = rank.get(a) ?? 0;
+      const rb = rank.get(b) ?? 0;
+      return rb > ra ? 'up' : rb < ra ? 'down' : 'other';
+    },
+    result: (): TierTransitions => ({ from, to, counts, labels }),
+  };
+}
+
+/** Gates that capped under one version only — those moved the assessment. */
+function gateChanges(base: CompiledRubric, candidate: CompiledRubric, b: VersionScore, c: VersionScore): GateChange[] {
+  const changes: GateChange[] = [];
+  const capping = (rubric: CompiledRubric, score: VersionScore, id: string): GateChange | null => {
+    const requirement = rubric.doc.requirements.find((r) => r.id === id);
+    if (!requirement?.gate || score.ratioTier === null) return null;
+    if (!gateHoldsBelow(rubric.doc.tiers, requirement.gate.capTier, score.ratioTier)) return null;
+    return { requirement: id, clause: requirement.clause, text: requirement.text, capTier: requirement.gate.capTier, change: 'imposed' };
+  };
+  for (const id of c.gates) {
+    const gate = capping(candidate, c, id);
+    if (gate && !b.gates.some((g) => g === id && capping(base, b, g))) changes.push(gate);
+  }
+  for (const id of b.gates) {
+    const gate = capping(base, b, id);
+    if (gate && !c.gates.some((g) => g === id && capping(candidate, c, g))) changes.push({ ...gate, change: 'lifted' });
+  }
+  return changes;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Exact sums of points: integers of 10^-d when both plans allow it, big.js otherwise
+// ---------------------------------------------------------------------------------------------
+
+type Units = number | Big;
+
+interface ExactDecimals {
+  zero: Units;
+  of(points: number): Units;
+  add(a: Units, b: Units): Units;
+  sub(a: Units, b: Units): Units;
+  lt(a: Units, b: Units): boolean;
+  isZero(a: Units): boolean;
+  toNumber(a: Units): number;
+  /** sum / n, rounded half-up to 4 decimals. */
+  mean(sum: Units, n: number): number;
+}
+
+function exactDecimals(a: ScoringPlan, b: ScoringPlan, count: number): ExactDecimals {
+  const scale = 10 ** Math.max(a.decimals, b.decimals);
+  const largest = Math.max(...[a, b].map((plan) => plan.rubric.doc.groups.reduce((sum, g) => sum + g.points, 0)));
+  // Sums over every assessment must stay exact integers.
+  if (a.scaled && b.scaled && largest * scale * Math.max(count, 1) < 2 ** 52) {
+    return {
+      zero: 0,
+      // Points have at most `decimals` digits after the point, so the product rounds to the exact integer.
+      of: (points) => Math.round(points * scale),
+      add: (x, y) => (x as number) + (y as number),
+      sub: (x, y) => (x as number) - (y as number),
+      lt: (x, y) => (x as number) < (y as number),
+      isZero: (x) => x === 0,
+      toNumber: (x) => (x as number) / scale,
+      mean: (sum, n) => dec(sum as number).div(n).div(scale).round(4, 1).toNumber(),
+    };
+  }
+  return {
+    zero: dec(0),
+    of: (points) => dec(points),
+    add: (x, y) => (x as Big).plus(y as Big),
+    sub: (x, y) => (x as Big).minus(y as Big),
+    lt: (x, y) => (x as Big).lt(y as Big),
+    isZero: (x) => (x as Big).eq(0),
+    toNumber: (x) => (x as Big).toNumber(),
+    mean: (sum, n) => (sum as Big).div(n).round(4, 1).toNumber(),
+  };
+}

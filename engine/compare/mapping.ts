@@ -1,0 +1,121 @@
+/**
+ * Inputs across versions. A version may declare how the inputs of the version it was copied
+ * from map to its own (`inputMapping`: renamed inputs, defaults for new ones). Re-scoring an
+ * assessment under another version carries its inputs over with that mapping; whatever still
+ * cannot be scored is reported per criterion as not assessed, with the missing inputs named —
+ * never silently scored as 0.
+ */
+import type { CompiledRubric } from '../scoring/compile.ts';
+import { evaluate } from '../scoring/evaluate.ts';
+import { invalidInputs } from '../scoring/inputs.ts';
+import { conditionFacts, indexRubric } from '../document/structure.ts';
+import type { AssessmentInputs, InputValues, Issue, MappedInputs, MissingInputsReport, RescoreResult, RubricDocument } from '../types.ts';
+
+/**
+ * Carries inputs recorded under `fromVersion` over to the target version. The target's
+ * inputMapping applies when it reads from that version; otherwise inputs are kept by id.
+ * Inputs the target does not read are dropped and reported; nothing is invented except the
+ * mapping's declared defaults.
+ */
+export function mapInputs(target: RubricDocument, inputs: InputValues, fromVersion: string): MappedInputs {
+  const mapping = target.inputMapping;
+  const declared = mapping !== undefined && mapping.from === fromVersion;
+  let note: string | null = null;
+  if (mapping && !declared && fromVersion !== target.version) {
+    note = `the input mapping of ${target.version} reads from ${mapping.from}, not ${fromVersion}: inputs are carried by id only`;
+  } else if (!mapping && fromVersion !== target.version) {
+    note = `${target.version} declares no input mapping: inputs are carried by id only`;
+  }
+  const renamedTo = declared ? (mapping.renamed ?? {}) : {};
+  const defaults = declared ? (mapping.defaults ?? {}) : {};
+  const has = (id: string): boolean => Object.hasOwn(inputs, id) && inputs[id] !== undefined;
+
+  const carried: InputValues = {};
+  const used = new Set<string>();
+  const renamed: MappedInputs['renamed'] = [];
+  const defaulted: string[] = [];
+  const missing: string[] = [];
+  for (const { id } of target.inputs) {
+    const old = Object.hasOwn(renamedTo, id) ? renamedTo[id] : undefined;
+    if (old !== undefined && has(old)) {
+      carried[id] = structuredClone(inputs[old]);
+      used.add(old);
+      renamed.push({ to: id, from: old });
+    } else if (has(id)) {
+      // Also when a renamed input already carries the new id (recorded under the target).
+      carried[id] = structuredClone(inputs[id]);
+      used.add(id);
+    } else if (Object.hasOwn(defaults, id)) {
+      carried[id] = structuredClone(defaults[id]);
+      defaulted.push(id);
+    } else missing.push(id);
+  }
+  const dropped = Object.keys(inputs).filter((id) => !used.has(id) && inputs[id] !== undefined);
+  return { inputs: carried, fromVersion, mapping: declared ? 'declared' : 'byId', renamed, defaulted, dropped, missing, note };
+}
+
+/**
+ * Re-scores an assessment recorded under `fromVersion` with the target version. Values the
+ * target rejects (changed bounds or options) and N/A marks it does not allow are dropped and
+ * reported; criteria that then lack inputs are listed as not assessed with the inputs named.
+ */
+export async function rescore(target: CompiledRubric, assessment: AssessmentInputs, fromVersion: string): Promise<RescoreResult> {
+  const mapping = mapInputs(target.doc, assessment.inputs ?? {}, fromVersion);
+  const inputs = { ...mapping.inputs };
+  const notApplicable: Record<string, string> = {};
+  const droppedNotApplicable: string[] = [];
+  for (const [id, reason] of Object.entries(assessment.notApplicable ?? {})) {
+    const allowed = target.index.criterionById.get(id)?.criterion.notApplicable?.allowed;
+    if (allowed && typeof reason === 'string' && reason.trim() !== '') notApplicable[id] = reason;
+    else droppedNotApplicable.push(id);
+  }
+
+  // Every value the target rejects is dropped (an error's details are capped; this list is not).
+  const rejected = invalidInputs(target.index, target.inputChecker, inputs);
+  const invalid: Issue[] = [...rejected.values()];
+  const missing = new Set(mapping.missing);
+  for (const id of rejected.keys()) {
+    delete inputs[id];
+    if (!missing.has(id)) {
+      missing.add(id);
+      mapping.missing.push(id);
+    }
+  }
+
+  const result = await evaluate(target, { inputs, notApplicable }, { requireComplete: false });
+  const notAssessed = result.criteria
+    .filter((c) => c.status === 'notAssessed')
+    .map((c) => ({ criterion: c.id, indicator: c.indicator, title: c.title, missing: c.missing }));
+  return { mapping: { ...mapping, inputs }, invalid, droppedNotApplicable, result, notAssessed };
+}
+
+/**
+ * Which inputs the stored assessments lack under a (draft) version, after carrying each over
+ * from the version it was recorded under (`version`, default: the target's own).
+ */
+export function missingInputsReport(target: RubricDocument, assessments: { id: string; inputs: InputValues; version?: string }[]): MissingInputsReport {
+  const index = indexRubric(target);
+  const readBy = new Map<string, string[]>(target.inputs.map((input) => [input.id, []]));
+  for (const { criterion, inputs } of index.criteria) for (const id of inputs) readBy.get(id)?.push(criterion.id);
+  for (const requirement of target.requirements) for (const id of conditionFacts(requirement.conditions)) readBy.get(id)?.push(requirement.id);
+
+  const lacking = new Map<string, string[]>();
+  let complete = 0;
+  for (const assessment of assessments) {
+    const { missing } = mapInputs(target, assessment.inputs ?? {}, assessment.version ?? target.version);
+    if (missing.length === 0) complete += 1;
+    for (const id of missing) {
+      const list = lacking.get(id) ?? [];
+      list.push(assessment.id);
+      lacking.set(id, list);
+    }
+  }
+  const order = new Map(target.inputs.map((input, i) => [input.id, i]));
+  const inputs = [...lacking.entries()]
+    .map(([id, ids]) => {
+      const definition = index.inputs.get(id);
+      return { input: id, label: definition?.label ?? {}, required: definition?.required !== false, readBy: [...new Set(readBy.get(id) ?? [])], count: ids.length, assessments: ids };
+    })
+    .sort((a, b) => b.count - a.count || (order.get(a.input) ?? 0) - (order.get(b.input) ?? 0));
+  return { rubric: { id: target.id, version: target.version }, assessments: assessments.length, complete, inputs };
+}

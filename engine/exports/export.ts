@@ -1,0 +1,367 @@
+/**
+ * Exports for reviewers: assessment results and impact reports as CSV (RFC 4180, UTF-8 with a
+ * byte-order mark so Excel shows Chinese correctly) and XLSX (exceljs), and a printable,
+ * self-contained HTML impact summary. Every function returns what it builds; nothing is written.
+ */
+import type ExcelJS from 'exceljs';
+import { own } from '../document/lookup.ts';
+import { pick } from '../document/structure.ts';
+import type { FastScoreResult, ImpactReport, Language, Localized, ScoreResult } from '../types.ts';
+
+type Cell = string | number | boolean | null | undefined;
+
+/** One assessment's result with where it comes from, for the results export. */
+export interface ResultRow {
+  communityId?: string;
+  community?: string;
+  street?: string;
+  period?: string;
+  result: ScoreResult | FastScoreResult;
+}
+
+/** A table: a header row and data rows. */
+export interface Table {
+  header: string[];
+  rows: Cell[][];
+}
+
+const WORDS = {
+  zh: {
+    id: '编号',
+    communityId: '社区编号',
+    community: '社区',
+    street: '街道',
+    period: '评估期',
+    rubric: '评分标准',
+    version: '版本',
+    total: '总分',
+    max: '满分',
+    ratio: '得分率',
+    tier: '类型',
+    status: '状态',
+    base: '基准',
+    candidate: '修订',
+    delta: '变化',
+    tierChanged: '类型变化',
+    from: '基准类型 \\ 修订类型',
+    none: '无类型',
+    indicator: '指标',
+    change: '状态',
+    baseMax: '基准满分',
+    candidateMax: '修订满分',
+    baseMean: '基准平均',
+    candidateMean: '修订平均',
+    meanDelta: '平均变化',
+    minDelta: '最小变化',
+    maxDelta: '最大变化',
+    changedCount: '变化数',
+    indicators: '变化指标',
+    gates: '门槛',
+    yes: '是',
+    no: '否',
+  },
+  en: {
+    id: 'Id',
+    communityId: 'Community id',
+    community: 'Community',
+    street: 'Street',
+    period: 'Period',
+    rubric: 'Rubric',
+    version: 'Version',
+    total: 'Total',
+    max: 'Maximum',
+    ratio: 'Ratio',
+    tier: 'Tier',
+    status: 'Status',
+    base: 'Base',
+    candidate: 'Candidate',
+    delta: 'Change',
+    tierChanged: 'Tier changed',
+    from: 'Base tier \\ candidate tier',
+    none: 'no tier',
+    indicator: 'Indicator',
+    change: 'Status',
+    baseMax: 'Base maximum',
+    candidateMax: 'Candidate maximum',
+    baseMean: 'Base mean',
+    candidateMean: 'Candidate mean',
+    meanDelta: 'Mean change',
+    minDelta: 'Least change',
+    maxDelta: 'Largest change',
+    changedCount: 'Changed',
+    indicators: 'Indicators that moved it',
+    gates: 'Gates',
+    yes: 'yes',
+    no: 'no',
+  },
+} as const;
+
+// ---------------------------------------------------------------------------------------------
+// Tables
+// ---------------------------------------------------------------------------------------------
+
+/** One row per assessment: where, which version, total, maximum, ratio, tier, every indicator. */
+export function resultsTable(rows: ResultRow[], lang: Language = 'zh'): Table {
+  const w = WORDS[lang];
+  // Indicator columns: every indicator seen, in first-seen order (versions may differ).
+  const columns = new Map<string, Localized>();
+  for (const { result } of rows) for (const i of result.indicators) if (!columns.has(i.id)) columns.set(i.id, i.title);
+  const header = [w.communityId, w.community, w.street, w.period, w.rubric, w.version, w.total, w.max, w.ratio, w.tier, ...[...columns].map(([id, title]) => `${id} ${pick(title, lang)}`)];
+  return {
+    header,
+    rows: rows.map(({ communityId, community, street, period, result }) => {
+      const points = new Map(result.indicators.map((i) => [i.id, i.points]));
+      return [communityId, community, street, period, result.rubric.id, result.rubric.version, result.total, result.max, result.ratio, result.tier, ...[...columns.keys()].map((id) => points.get(id) ?? null)];
+    }),
+  };
+}
+
+/** Per assessment: totals and tiers under both versions and the change. */
+export function impactAssessmentsTable(report: ImpactReport, lang: Language = 'zh'): Table {
+  const w = WORDS[lang];
+  const tier = tierName(report, lang);
+  return {
+    header: [
+      w.id,
+      w.communityId,
+      w.community,
+      w.street,
+      w.period,
+      `${w.base} ${w.total}`,
+      `${w.base} ${w.tier}`,
+      `${w.base} ${w.status}`,
+      `${w.candidate} ${w.total}`,
+      `${w.candidate} ${w.tier}`,
+      `${w.candidate} ${w.status}`,
+      w.delta,
+      w.tierChanged,
+    ],
+    rows: report.assessments.map((a) => [
+      a.id,
+      a.communityId,
+      a.communityName,
+      a.street,
+      a.period,
+      a.base.total,
+      tier(a.base.tier),
+      a.base.status,
+      a.candidate.total,
+      tier(a.candidate.tier),
+      a.candidate.status,
+      a.delta,
+      a.tierChanged ? w.yes : w.no,
+    ]),
+  };
+}
+
+/** The tier transition matrix: base tiers down, candidate tiers across. */
+export function transitionsTable(report: ImpactReport, lang: Language = 'zh'): Table {
+  const tier = tierName(report, lang);
+  const { from, to, counts } = report.transitions;
+  return { header: [WORDS[lang].from, ...to.map(tier)], rows: from.map((id, i) => [tier(id), ...counts[i]]) };
+}
+
+/** Per indicator: means and the least, mean and largest change. */
+export function indicatorImpactTable(report: ImpactReport, lang: Language = 'zh'): Table {
+  const w = WORDS[lang];
+  return {
+    header: [w.indicator, w.change, w.baseMax, w.candidateMax, w.baseMean, w.candidateMean, w.meanDelta, w.minDelta, w.maxDelta, w.changedCount],
+    rows: report.indicators.map((i) => [`${i.id} ${pick(i.title, lang)}`, i.status, i.baseMax, i.candidateMax, i.baseMean, i.candidateMean, i.meanDelta, i.minDelta, i.maxDelta, i.changed]),
+  };
+}
+
+/** The assessments that change tier, with the indicators and gates that moved them. */
+export function tierChangesTable(report: ImpactReport, lang: Language = 'zh'): Table {
+  const w = WORDS[lang];
+  const tier = tierName(report, lang);
+  return {
+    header: [w.id, w.community, w.street, w.period, `${w.base} ${w.tier}`, `${w.candidate} ${w.tier}`, w.delta, w.indicators, w.gates],
+    rows: report.tierChanges.map((c) => [
+      c.id,
+      c.communityName ?? c.communityId,
+      c.street,
+      c.period,
+      tier(c.fromTier),
+      tier(c.toTier),
+      c.delta,
+      c.indicators.map((i) => `${i.id} ${signed(i.delta)}`).join('; '),
+      c.gates.map((g) => `${g.clause} ${g.change} → ${tier(g.capTier)}`).join('; '),
+    ]),
+  };
+}
+
+function tierName(report: ImpactReport, lang: Language): (id: string | null) => string {
+  return (id) => (id === null ? WORDS[lang].none : pick(own(report.transitions.labels, id), lang) || id);
+}
+
+function signed(value: number): string {
+  return value > 0 ? `+${value}` : String(value);
+}
+
+// ---------------------------------------------------------------------------------------------
+// CSV
+// ---------------------------------------------------------------------------------------------
+
+const BOM = '\uFEFF';
+
+/**
+ * RFC 4180 text: CRLF line ends, fields with a comma, quote or line break quoted, quotes doubled.
+ * Text that a spreadsheet would run as a formula (=, +, -, @ first) gets a leading apostrophe.
+ */
+export function toCsv(table: Table): string {
+  const field = (cell: Cell): string => {
+    if (cell === null || cell === undefined) return '';
+    let text = typeof cell === 'string' ? cell : String(cell);
+    if (typeof cell === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+    return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  };
+  return `${[table.header, ...table.rows].map((row) => row.map(field).join(',')).join('\r\n')}\r\n`;
+}
+
+function csvBuffer(table: Table): Buffer {
+  return Buffer.from(BOM + toCsv(table), 'utf8');
+}
+
+/** Assessment results as CSV (UTF-8 with BOM). */
+export function resultsCsv(rows: ResultRow[], lang: Language = 'zh'): Buffer {
+  return csvBuffer(resultsTable(rows, lang));
+}
+
+/**
+ * An impact report as CSV (UTF-8 with BOM). CSV holds one table: the per-assessment rows by
+ * default, or the transition matrix, the per-indicator statistics or the tier changes.
+ */
+export function impactCsv(report: ImpactReport, part: 'assessments' | 'transitions' | 'indicators' | 'tierChanges' = 'assessments', lang: Language = 'zh'): Buffer {
+  const tables = { assessments: impactAssessmentsTable, transitions: transitionsTable, indicators: indicatorImpactTable, tierChanges: tierChangesTable };
+  return csvBuffer(tables[part](report, lang));
+}
+
+// ---------------------------------------------------------------------------------------------
+// XLSX
+// ---------------------------------------------------------------------------------------------
+
+function addSheet(workbook: ExcelJS.Workbook, name: string, table: Table): void {
+  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.addRow(table.header).font = { bold: true };
+  for (const row of table.rows) sheet.addRow(row.map((cell) => (cell === undefined ? null : cell)));
+  table.header.forEach((title, i) => {
+    sheet.getColumn(i + 1).width = Math.min(40, Math.max(8, [...title].length * 2));
+  });
+}
+
+async function workbookBuffer(sheets: [string, Table][]): Promise<Buffer> {
+  // Loaded on first use: exceljs takes a while to load and most callers never export.
+  const { default: excel } = await import('exceljs');
+  const workbook = new excel.Workbook();
+  workbook.creator = 'Rubric Studio';
+  for (const [name, table] of sheets) addSheet(workbook, name, table);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** Assessment results as an XLSX workbook (one sheet). */
+export function resultsXlsx(rows: ResultRow[], lang: Language = 'zh'): Promise<Buffer> {
+  return workbookBuffer([[lang === 'zh' ? '评估结果' : 'Results', resultsTable(rows, lang)]]);
+}
+
+/** An impact report as an XLSX workbook: assessments, transition matrix, indicators, tier changes. */
+export function impactXlsx(report: ImpactReport, lang: Language = 'zh'): Promise<Buffer> {
+  const zh = lang === 'zh';
+  return workbookBuffer([
+    [zh ? '评估' : 'Assessments', impactAssessmentsTable(report, lang)],
+    [zh ? '类型转移' : 'Transitions', transitionsTable(report, lang)],
+    [zh ? '指标' : 'Indicators', indicatorImpactTable(report, lang)],
+    [zh ? '类型变化' : 'Tier changes', tierChangesTable(report, lang)],
+  ]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Printable HTML
+// ---------------------------------------------------------------------------------------------
+
+/** Text safe inside HTML elements and quoted attributes. */
+export function escapeHtml(text: unknown): string {
+  return String(text ?? '').replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] as string);
+}
+
+function htmlTable(table: Table, limit = Number.POSITIVE_INFINITY): string {
+  const head = `<tr>${table.header.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr>`;
+  const body = table.rows
+    .slice(0, limit)
+    .map((row) => `<tr>${row.map((cell) => `<td${typeof cell === 'number' ? ' class="n"' : ''}>${escapeHtml(cell)}</td>`).join('')}</tr>`)
+    .join('\n');
+  return `<table>\n<thead>${head}</thead>\n<tbody>\n${body}\n</tbody>\n</table>`;
+}
+
+/**
+ * A printable impact summary: one self-contained HTML page (inline style, no scripts, no
+ * external resources) with the summary, the transition matrix, the indicators that change and
+ * the tier changes (the first `limit`). All author text is escaped.
+ */
+export function impactSummaryHtml(report: ImpactReport, lang: Language = 'zh', limit = 500): string {
+  const zh = lang === 'zh';
+  const s = report.summary;
+  const title = zh
+    ? `修订影响：${report.base.id} ${report.base.version} → ${report.candidate.version}`
+    : `Impact of a revision: ${report.base.id} ${report.base.version} → ${report.candidate.version}`;
+  const facts: [string, Cell][] = zh
+    ? [
+        ['评估数', s.assessments],
+        ['类型变化', s.tierChanged],
+        ['上升', s.up],
+        ['下降', s.down],
+        ['其他（无类型）', s.other],
+        ['总分平均变化', s.meanDelta],
+        ['总分最小变化', s.minDelta],
+        ['总分最大变化', s.maxDelta],
+        ['基准无效 / 不完整', `${s.invalid.base} / ${s.incomplete.base}`],
+        ['修订无效 / 不完整', `${s.invalid.candidate} / ${s.incomplete.candidate}`],
+      ]
+    : [
+        ['Assessments', s.assessments],
+        ['Tier changed', s.tierChanged],
+        ['Up', s.up],
+        ['Down', s.down],
+        ['Other (no tier)', s.other],
+        ['Mean change of the total', s.meanDelta],
+        ['Least change', s.minDelta],
+        ['Largest change', s.maxDelta],
+        ['Base invalid / incomplete', `${s.invalid.base} / ${s.incomplete.base}`],
+        ['Candidate invalid / incomplete', `${s.invalid.candidate} / ${s.incomplete.candidate}`],
+      ];
+  const indicators = indicatorImpactTable(report, lang);
+  const changedIndicators = { ...indicators, rows: indicators.rows.filter((_, i) => report.indicators[i].changed > 0 || report.indicators[i].status !== 'kept') };
+  const changes = tierChangesTable(report, lang);
+  const more = report.tierChanges.length > limit ? `<p>${escapeHtml(zh ? `另有 ${report.tierChanges.length - limit} 项未列出。` : `${report.tierChanges.length - limit} more not listed.`)}</p>` : '';
+  const filter = report.filter ? `<p>${escapeHtml(zh ? '筛选' : 'Filter')}: ${escapeHtml(JSON.stringify(report.filter))}</p>` : '';
+  return `<!doctype html>
+<html lang="${zh ? 'zh-CN' : 'en'}">
+<head>
+<meta charset="utf-8">
+<title>${escapeHtml(title)}</title>
+<style>
+body { font-family: system-ui, "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; margin: 2em; color: #111; }
+h1 { font-size: 1.4em; } h2 { font-size: 1.1em; margin-top: 1.6em; }
+table { border-collapse: collapse; margin: 0.5em 0; font-size: 90%; }
+th, td { border: 1px solid #999; padding: 0.25em 0.5em; text-align: left; vertical-align: top; }
+td.n { text-align: right; font-variant-numeric: tabular-nums; }
+th { background: #eee; }
+@media print { body { margin: 0; } h2 { break-after: avoid; } tr { break-inside: avoid; } }
+</style>
+</head>
+<body>
+<h1>${escapeHtml(title)}</h1>
+<p>${escapeHtml(report.base.hash.slice(0, 19))} → ${escapeHtml(report.candidate.hash.slice(0, 19))}</p>
+${filter}
+<h2>${escapeHtml(zh ? '概要' : 'Summary')}</h2>
+${htmlTable({ header: [zh ? '项目' : 'Item', zh ? '数值' : 'Value'], rows: facts })}
+<h2>${escapeHtml(zh ? '类型转移矩阵' : 'Tier transitions')}</h2>
+${htmlTable(transitionsTable(report, lang))}
+<h2>${escapeHtml(zh ? '变化的指标' : 'Indicators that change')}</h2>
+${htmlTable(changedIndicators)}
+<h2>${escapeHtml(zh ? '类型变化的社区' : 'Communities that change tier')}</h2>
+${htmlTable(changes, limit)}
+${more}
+</body>
+</html>
+`;
+}

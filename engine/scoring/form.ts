@@ -1,0 +1,168 @@
+/**
+ * The assessment form derived from a rubric version: JSON Schema + uiSchema in @rjsf
+ * conventions, one section per top-level group, one fieldset per indicator. Form data is nested
+ * that way; assessments store inputs flat, and the two converters below move between them.
+ */
+import { describeScoring } from './explain.ts';
+import { inputFieldSchema } from './inputs.ts';
+import { own } from '../document/lookup.ts';
+import { pick, type RubricIndex } from '../document/structure.ts';
+import type { AssessmentForm, AssessmentInputs, Group, Indicator, InputValues, Language } from '../types.ts';
+
+/** Section holding the inputs only requirements read. */
+export const REQUIREMENTS_SECTION = 'requirements';
+/** Section holding not-applicable reasons, one text field per criterion that allows it. */
+export const NOT_APPLICABLE_SECTION = 'notApplicable';
+
+type Schema = Record<string, unknown>;
+
+/** Where each input appears: the first indicator whose criteria read it, or the requirements. */
+export function formLayout(index: RubricIndex): { sections: { id: string; indicators: { indicator: Indicator; inputs: string[] }[] }[]; requirementInputs: string[] } {
+  const placed = new Set<string>();
+  const sections = index.doc.groups.map((group) => ({
+    id: group.id,
+    indicators: indicatorsOf(group).map((indicator) => {
+      const inputs: string[] = [];
+      for (const criterion of indicator.criteria) {
+        for (const id of index.criterionById.get(criterion.id)?.inputs ?? []) {
+          if (!placed.has(id)) {
+            placed.add(id);
+            inputs.push(id);
+          }
+        }
+      }
+      return { indicator, inputs };
+    }),
+  }));
+  const requirementInputs = index.doc.inputs.map((i) => i.id).filter((id) => !placed.has(id));
+  return { sections, requirementInputs };
+}
+
+function indicatorsOf(group: Group): Indicator[] {
+  return [...(group.indicators ?? []), ...(group.groups ?? []).flatMap(indicatorsOf)];
+}
+
+/** Derives the assessment form in the given language (default Chinese). */
+export function deriveForm(index: RubricIndex, lang: Language = 'zh'): AssessmentForm {
+  const other: Language = lang === 'zh' ? 'en' : 'zh';
+  const zh = lang === 'zh';
+  const pointsLabel = (points: number): string => (zh ? `${points} 分` : `${points} pts`);
+  const { sections, requirementInputs } = formLayout(index);
+  const properties: Schema = {};
+  const uiSchema: Schema = { 'ui:order': [...sections.map((s) => s.id), REQUIREMENTS_SECTION, NOT_APPLICABLE_SECTION, '*'] };
+
+  const field = (id: string): [Schema, Schema] => {
+    const input = index.inputs.get(id);
+    if (!input) throw new Error(`form: input ${id} is not defined`);
+    const schema = inputFieldSchema(input, lang);
+    const unit = pick(input.unit, lang);
+    if (unit) schema.title = `${schema.title}（${unit}）`;
+    const ui: Schema = { 'ui:help': helpText(index, id, lang) };
+    const alternative = pick(input.label, other);
+    if (alternative && alternative !== pick(input.label, lang)) ui['ui:description'] = alternative;
+    if (input.type === 'boolean') Object.assign(ui, { 'ui:widget': 'radio', 'ui:options': { inline: true } });
+    if (input.type === 'choice') ui['ui:widget'] = 'radio';
+    if (input.type === 'multiChoice') ui['ui:widget'] = 'checkboxes';
+    if (input.type === 'series') ui['ui:options'] = { addable: false, removable: false, orderable: false };
+    return [schema, ui];
+  };
+  const required = (ids: string[]): string[] => ids.filter((id) => index.inputs.get(id)?.required !== false);
+
+  for (const section of sections) {
+    const group = index.doc.groups.find((g) => g.id === section.id) as Group;
+    const sectionProps: Schema = {};
+    const sectionUi: Schema = { 'ui:order': section.indicators.map((i) => i.indicator.id) };
+    for (const { indicator, inputs } of section.indicators) {
+      if (inputs.length === 0) continue;
+      const fields = inputs.map(field);
+      sectionProps[indicator.id] = {
+        type: 'object',
+        title: `${indicator.number ? `${indicator.number}. ` : ''}${pick(indicator.title, lang)}（${pointsLabel(indicator.points)}）`,
+        description: indicator.clause,
+        properties: Object.fromEntries(inputs.map((id, i) => [id, fields[i][0]])),
+        required: required(inputs),
+      };
+      sectionUi[indicator.id] = { 'ui:order': inputs, ...Object.fromEntries(inputs.map((id, i) => [id, fields[i][1]])) };
+    }
+    properties[section.id] = { type: 'object', title: `${pick(group.title, lang)}（${pointsLabel(group.points)}）`, properties: sectionProps, required: Object.keys(sectionProps) };
+    uiSchema[section.id] = sectionUi;
+  }
+
+  if (requirementInputs.length > 0) {
+    const fields = requirementInputs.map(field);
+    properties[REQUIREMENTS_SECTION] = {
+      type: 'object',
+      title: zh ? '基本要求' : 'Baseline requirements',
+      properties: Object.fromEntries(requirementInputs.map((id, i) => [id, fields[i][0]])),
+      required: required(requirementInputs),
+    };
+    uiSchema[REQUIREMENTS_SECTION] = Object.fromEntries(requirementInputs.map((id, i) => [id, fields[i][1]]));
+  }
+
+  const naCriteria = index.criteria.filter((e) => e.criterion.notApplicable?.allowed);
+  if (naCriteria.length > 0) {
+    properties[NOT_APPLICABLE_SECTION] = {
+      type: 'object',
+      title: zh ? '不适用项（填写理由即视为不适用）' : 'Not applicable (a reason marks the criterion not applicable)',
+      properties: Object.fromEntries(naCriteria.map((e) => [e.criterion.id, { type: 'string', maxLength: 500, title: `${e.criterion.id} ${pick(e.criterion.title, lang)}` }])),
+    };
+    uiSchema[NOT_APPLICABLE_SECTION] = Object.fromEntries(
+      naCriteria.map((e) => [e.criterion.id, { 'ui:widget': 'textarea', 'ui:help': pick(e.criterion.notApplicable?.help, lang) }]),
+    );
+  }
+
+  return { schema: { type: 'object', title: `${pick(index.doc.title, lang)} ${index.doc.version}`, properties }, uiSchema };
+}
+
+/** Help text of a field: its own help, then how each criterion that reads it scores. */
+function helpText(index: RubricIndex, id: string, lang: Language): string {
+  const input = index.inputs.get(id);
+  const lines = input?.help ? [pick(input.help, lang)] : [];
+  for (const entry of index.criteria) {
+    if (!entry.inputs.includes(id)) continue;
+    const rules = entry.criterion.rules.map((rule) => describeScoring(rule.event.params, index, lang)).join(lang === 'zh' ? '；否则 ' : '; otherwise ');
+    lines.push(`${entry.criterion.id} ${pick(entry.criterion.title, lang)} — ${rules}`);
+  }
+  return lines.join('\n');
+}
+
+/**
+ * Nested form data → flat assessment inputs (empty not-applicable reasons are dropped). Built
+ * with Object.fromEntries: a "__proto__" field becomes an input the check refuses by name, not a
+ * prototype.
+ */
+export function formDataToAssessment(formData: Record<string, unknown>): AssessmentInputs {
+  const inputs: [string, InputValues[string]][] = [];
+  const notApplicable: [string, string][] = [];
+  for (const [sectionId, section] of Object.entries(formData ?? {})) {
+    if (section === null || typeof section !== 'object') continue;
+    if (sectionId === NOT_APPLICABLE_SECTION) {
+      for (const [id, reason] of Object.entries(section)) if (typeof reason === 'string' && reason.trim()) notApplicable.push([id, reason]);
+      continue;
+    }
+    const fields = sectionId === REQUIREMENTS_SECTION ? [section] : Object.values(section);
+    for (const group of fields) {
+      if (group === null || typeof group !== 'object') continue;
+      for (const [id, value] of Object.entries(group)) if (value !== undefined && value !== null) inputs.push([id, value as InputValues[string]]);
+    }
+  }
+  return notApplicable.length ? { inputs: Object.fromEntries(inputs), notApplicable: Object.fromEntries(notApplicable) } : { inputs: Object.fromEntries(inputs) };
+}
+
+/** Flat assessment inputs → nested form data for the form of this rubric version. */
+export function assessmentToFormData(index: RubricIndex, assessment: AssessmentInputs): Record<string, unknown> {
+  const { sections, requirementInputs } = formLayout(index);
+  const formData: Record<string, Record<string, unknown>> = {};
+  const values = assessment.inputs ?? {};
+  for (const section of sections) {
+    formData[section.id] = {};
+    for (const { indicator, inputs } of section.indicators) {
+      const present = inputs.filter((id) => own(values, id) !== undefined);
+      if (present.length) formData[section.id][indicator.id] = Object.fromEntries(present.map((id) => [id, own(values, id)]));
+    }
+  }
+  const requirementValues = requirementInputs.filter((id) => own(values, id) !== undefined);
+  if (requirementValues.length) formData[REQUIREMENTS_SECTION] = Object.fromEntries(requirementValues.map((id) => [id, own(values, id)]));
+  if (assessment.notApplicable && Object.keys(assessment.notApplicable).length) formData[NOT_APPLICABLE_SECTION] = { ...assessment.notApplicable };
+  return formData;
+}

@@ -1,0 +1,149 @@
+/**
+ * Assessment inputs: the JSON Schema of each input (shared by the form and the validator) and
+ * the check of submitted values, with messages that name the input and the value expected.
+ */
+import { Ajv, type ValidateFunction } from 'ajv';
+import { RubricStudioError } from '../errors.ts';
+import { pointerSegment } from '../document/issues.ts';
+import { own } from '../document/lookup.ts';
+import { pick, type RubricIndex } from '../document/structure.ts';
+import type { AssessmentInputs, InputDefinition, Issue, Language } from '../types.ts';
+
+type Schema = Record<string, unknown>;
+
+/** JSON Schema (draft-07, the @rjsf default) of one input, titled in the given language. */
+export function inputFieldSchema(input: InputDefinition, lang: Language): Schema {
+  const title = pick(input.label, lang);
+  const yes = lang === 'zh' ? '是' : 'Yes';
+  const no = lang === 'zh' ? '否' : 'No';
+  const bounds = { ...(input.minimum !== undefined && { minimum: input.minimum }), ...(input.maximum !== undefined && { maximum: input.maximum }) };
+  switch (input.type) {
+    case 'boolean':
+      return { type: 'boolean', title, oneOf: [{ const: true, title: yes }, { const: false, title: no }] };
+    case 'count':
+      return { type: 'integer', title, minimum: 0, ...bounds };
+    case 'number':
+      return { type: 'number', title, ...bounds };
+    case 'percentage':
+      return { type: 'number', title, minimum: 0, maximum: 100, ...bounds };
+    case 'choice':
+      return { type: 'string', title, oneOf: (input.options ?? []).map((o) => ({ const: o.value, title: pick(o.label, lang) })) };
+    case 'multiChoice':
+      return { type: 'array', title, uniqueItems: true, items: { type: 'string', oneOf: (input.options ?? []).map((o) => ({ const: o.value, title: pick(o.label, lang) })) } };
+    case 'series': {
+      const length = input.length ?? 1;
+      const item = { type: 'integer', minimum: 0, ...bounds };
+      return {
+        type: 'array',
+        title,
+        minItems: length,
+        maxItems: length,
+        items: Array.from({ length }, (_, i) => ({ ...item, title: pick(input.itemLabels?.[i], lang) || `${i + 1}` })),
+      };
+    }
+  }
+}
+
+/** What a valid value looks like, in words, for error messages. */
+export function expectedValue(input: InputDefinition): string {
+  const range = (lo: number | undefined, hi: number | undefined): string =>
+    lo !== undefined && hi !== undefined ? ` from ${lo} to ${hi}` : lo !== undefined ? ` of at least ${lo}` : hi !== undefined ? ` of at most ${hi}` : '';
+  switch (input.type) {
+    case 'boolean':
+      return 'true or false';
+    case 'count':
+      return `a whole number${range(input.minimum ?? 0, input.maximum)}`;
+    case 'number':
+      return `a number${range(input.minimum, input.maximum)}`;
+    case 'percentage':
+      return `a percentage${range(input.minimum ?? 0, input.maximum ?? 100)}`;
+    case 'choice':
+      return `one of: ${(input.options ?? []).map((o) => o.value).join(', ')}`;
+    case 'multiChoice':
+      return `a list without repeats of: ${(input.options ?? []).map((o) => o.value).join(', ')}`;
+    case 'series':
+      return `a list of exactly ${input.length} whole numbers${range(input.minimum ?? 0, input.maximum)}`;
+  }
+}
+
+/** Validators of one rubric version's inputs, compiled once. */
+export interface InputChecker {
+  validate: ValidateFunction;
+}
+
+// ownProperties: an input named "constructor" or "toString" is read from the inputs, never from Object.prototype.
+const ajv = new Ajv({ allErrors: true, strict: false, ownProperties: true });
+
+export function compileInputChecker(index: RubricIndex): InputChecker {
+  const properties = Object.fromEntries(index.doc.inputs.map((input) => [input.id, inputFieldSchema(input, 'en')]));
+  return { validate: ajv.compile({ type: 'object', additionalProperties: false, properties }) };
+}
+
+/**
+ * Checks submitted inputs. Returns the inputs that are missing (required ones only when
+ * `complete`); throws when a value is wrong, so nothing is scored from invalid input.
+ */
+export function checkInputs(index: RubricIndex, checker: InputChecker, assessment: AssessmentInputs, complete: boolean): string[] {
+  const inputs: unknown = assessment?.inputs;
+  if (inputs === null || typeof inputs !== 'object' || Array.isArray(inputs)) {
+    throw new RubricStudioError('INPUTS_INVALID', 'The assessment has no "inputs" object.', [{ path: '/inputs', message: 'send "inputs" as an object of input id → value' }]);
+  }
+  const given = inputs as Record<string, unknown>;
+  const issues = [...invalidInputs(index, checker, given).values()];
+  const notApplicable: unknown = assessment.notApplicable ?? {};
+  if (notApplicable === null || typeof notApplicable !== 'object' || Array.isArray(notApplicable)) {
+    issues.push({ path: '/notApplicable', message: 'send "notApplicable" as an object of criterion id → reason' });
+  } else {
+    for (const [id, reason] of Object.entries(notApplicable)) {
+      const entry = index.criterionById.get(id);
+      const path = `/notApplicable/${pointerSegment(id)}`;
+      if (!entry?.criterion.notApplicable?.allowed) issues.push({ path, message: `"${id}" is not a criterion that this rubric allows to be marked not applicable` });
+      else if (typeof reason !== 'string' || reason.trim() === '') issues.push({ path, message: 'give the reason the criterion does not apply, as text' });
+    }
+  }
+  if (issues.length > 0) throw new RubricStudioError('INPUTS_INVALID', `${issues.length} input${issues.length > 1 ? 's are' : ' is'} invalid: nothing was scored.`, issues);
+
+  const missing = index.doc.inputs.filter((input) => input.required !== false && own(given, input.id) === undefined).map((input) => input.id);
+  if (complete && missing.length > 0) {
+    throw new RubricStudioError(
+      'INPUTS_INCOMPLETE',
+      `${missing.length} required input${missing.length > 1 ? 's are' : ' is'} missing.`,
+      missing.map((id) => ({ path: `/inputs/${id}`, message: `${inputName(index.inputs.get(id) as InputDefinition)}: required, expected ${expectedValue(index.inputs.get(id) as InputDefinition)}` })),
+    );
+  }
+  return missing;
+}
+
+/**
+ * By input id, the issue of each input whose value is wrong or that the rubric does not have,
+ * naming the input and what it expects. Not capped: re-scoring drops every one (engine/compare/mapping.ts).
+ */
+export function invalidInputs(index: RubricIndex, checker: InputChecker, inputs: Record<string, unknown>): Map<string, Issue> {
+  const issues = new Map<string, Issue>();
+  if (checker.validate(inputs)) return issues;
+  for (const error of checker.validate.errors ?? []) {
+    const id = error.keyword === 'additionalProperties' ? String((error.params as { additionalProperty: string }).additionalProperty) : error.instancePath.split('/')[1];
+    if (issues.has(id)) continue;
+    const input = index.inputs.get(id);
+    issues.set(
+      id,
+      input
+        ? { path: `/inputs/${id}`, message: `${inputName(input)}: expected ${expectedValue(input)}, got ${shownValue(own(inputs, id))}` }
+        : { path: `/inputs/${pointerSegment(id)}`, message: `"${id}" is not an input of rubric ${index.doc.id} ${index.doc.version}: remove it or check its spelling` },
+    );
+  }
+  return issues;
+}
+
+/** A submitted value as JSON, shortened: a message quotes it, and it may be a megabyte long. */
+function shownValue(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 80 ? `${text.slice(0, 80)}… (${text.length} characters)` : text;
+}
+
+/** The input's label in both languages when they differ, e.g. "满意率 (Satisfaction rate)". */
+function inputName(input: InputDefinition): string {
+  const zh = pick(input.label, 'zh');
+  const en = pick(input.label, 'en');
+  return zh === en ? zh : `${zh} (${en})`;
+}
