@@ -9,6 +9,7 @@
 export * from './browser.ts';
 export { loadRubric, type CompiledRubric } from './scoring/compile.ts';
 export { evaluate, type EvaluateOptions } from './scoring/evaluate.ts';
+export { checkAssessmentInputs } from './scoring/inputs.ts';
 export { runRubricTests } from './scoring/test-cases.ts';
 export { validateRubric } from './document/validation-report.ts';
 export { contentHash } from './document/hash.ts';

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
-import { type CompiledRubric, evaluate, type InputValues, mapInputs, RubricStudioError } from '../../engine/index.ts';
+import { checkAssessmentInputs, type CompiledRubric, evaluate, type InputValues, mapInputs, RubricStudioError } from '../../engine/index.ts';
 import { ANY_ROLE, ASSESSORS } from '../access.ts';
 import { compiledVersion } from '../compiled-rubrics.ts';
 import { expectedRevision, revisionProperty } from '../revisions.ts';
@@ -142,7 +142,7 @@ export const assessmentRoutes: FastifyPluginAsync<{ storage: Storage }> = async 
         throw new RubricStudioError('STATE_CONFLICT', `Rubric ${version.id} ${version.version} is ${version.status}; assessments are made under published versions.`, [{ path: '/body/rubric/version', message: 'choose a published version' }]);
       }
       const rubric = compiledVersion(version);
-      await checkDraftInputs(rubric, body.inputs, body.notApplicable);
+      checkAssessmentInputs(rubric, { inputs: body.inputs, notApplicable: body.notApplicable }, false);
       const now = new Date().toISOString();
       const record: NewRecord<AssessmentRecord> = {
         id: randomUUID(),
@@ -189,7 +189,7 @@ export const assessmentRoutes: FastifyPluginAsync<{ storage: Storage }> = async 
       const ifRevision = expectedRevision(request, true);
       const { inputs, notApplicable, assessor, period } = request.body;
       const rubric = compiledVersion(await findRubricVersion(current.rubric, '/rubric'));
-      await checkDraftInputs(rubric, inputs, notApplicable);
+      checkAssessmentInputs(rubric, { inputs, notApplicable }, false);
       return storage.updateAssessment(current.id, {
         ifRevision,
         change: (latest) => ({
@@ -257,11 +257,6 @@ export const assessmentRoutes: FastifyPluginAsync<{ storage: Storage }> = async 
 function assertDraft(record: AssessmentRecord): AssessmentRecord {
   if (record.status !== 'draft') throw new RubricStudioError('ASSESSMENT_FROZEN', `Assessment ${record.id} was submitted on ${record.submittedAt} and never changes.`);
   return record;
-}
-
-/** Values given must be valid; missing ones are fine in a draft. */
-async function checkDraftInputs(rubric: CompiledRubric, inputs: InputValues, notApplicable: Record<string, string> | undefined): Promise<void> {
-  await evaluate(rubric, { inputs, notApplicable }, { requireComplete: false });
 }
 
 /**
