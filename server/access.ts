@@ -32,13 +32,6 @@ export interface RouteAccess {
   readonly access: Access | undefined;
 }
 
-/** The roles a rule admits; public rules admit callers without a token too. */
-export function admits(access: Access | undefined, role: Role | null): boolean {
-  if (!access) return false;
-  if ('public' in access) return true;
-  return role !== null && access.roles.includes(role);
-}
-
 /**
  * Records every route registered after this call (in any plugin) into `table`.
  * Fastify runs onRoute hooks of the root for routes of every child context.

@@ -43,6 +43,13 @@ export interface AppOptions {
   httpLimits?: Partial<HttpLimits>;
 }
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** True while the published local default tokens are accepted (main.ts warns, the UI shows a banner). */
+    defaultTokens: boolean;
+  }
+}
+
 /** Limits of every request; the README lists them. */
 export const HTTP_LIMITS = {
   /** Largest request body (rubric documents have their own, smaller limits in the engine). */
@@ -148,6 +155,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await refusals.close();
       await storage.close();
     });
+    app.decorate('defaultTokens', defaultTokens);
     app.log.info({ dataFile: storage.location }, 'storage opened');
     if (defaultTokens) {
       app.log.warn('THE PUBLISHED DEFAULT TOKENS ARE ACTIVE: anyone who has read the README can sign in. Replace DATA_DIR/tokens.json or set RUBRIC_TOKENS (see the README).');

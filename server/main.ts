@@ -13,7 +13,7 @@ import { RubricStudioError } from '../engine/index.ts';
 import { buildApp } from './app.ts';
 import { isUiBuilt } from './plugins/builder-ui.ts';
 import { ROLES } from './access.ts';
-import { resolveTokens, toCredentials, usesDefaultTokens } from './tokens.ts';
+import { resolveTokens } from './tokens.ts';
 
 /** Set by server/build.ts in the bundle: the path from the bundle's folder to the package root. Undefined when run from source. */
 declare const RUBRIC_STUDIO_BUNDLE_ROOT: string | undefined;
@@ -75,7 +75,7 @@ async function main(): Promise<void> {
   // Tokens are secrets: say where they come from and how many per role, never what they are.
   const perRole = ROLES.map((role) => `${grants.filter((g) => g.role === role).length} ${role}`).join(', ');
   console.log(`Tokens: ${perRole} (from ${source}).`);
-  if (usesDefaultTokens(toCredentials(grants))) {
+  if (app.defaultTokens) {
     console.warn('\n*** WARNING: the published default tokens are active; anyone who has read the README can sign in.');
     console.warn(`*** Replace them in ${source === 'RUBRIC_TOKENS' ? 'RUBRIC_TOKENS' : source} (see "Tokens and roles" in the README) before anyone else can reach this server.\n`);
   }
