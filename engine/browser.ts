@@ -14,3 +14,5 @@ export { deriveForm, formDataToAssessment, assessmentToFormData } from './scorin
 export { indexRubric, pick, type RubricIndex } from './document/structure.ts';
 export { continuingBound, findTier, LOWEST_BOUND } from './scoring/tiers.ts';
 export type * from './types.ts';
+export { findKind, kindOf, SCORING_KINDS, type ScoringKindName } from './kinds/registry.ts';
+export type { KindField, ScoringKind } from './kinds/kind.ts';

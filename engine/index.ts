@@ -8,15 +8,14 @@
  */
 export * from './browser.ts';
 export { loadRubric, type CompiledRubric } from './scoring/compile.ts';
-export { evaluate, type EvaluateOptions } from './scoring/evaluate.ts';
+export { evaluate, evaluateLive, scoreFigures, type EvaluateOptions } from './scoring/evaluate.ts';
 export { checkAssessmentInputs } from './scoring/inputs.ts';
 export { runRubricTests } from './scoring/test-cases.ts';
 export { validateRubric } from './document/validation-report.ts';
 export { contentHash } from './document/hash.ts';
 export { RUBRIC_LIMITS, checkLimits } from './document/limits.ts';
 export { RUBRIC_META_SCHEMA } from './document/meta-schema.ts';
-export { ERROR_CATALOGUE, RubricStudioError, type ErrorBody, type ErrorCode } from './errors.ts';
-export { evaluateFast, scoringPlan, type ScoringPlan } from './scoring/plan.ts';
+export { CataloguedError, ENGINE_ERRORS, RubricStudioError, type EngineErrorCode, type ErrorEntry } from './errors.ts';
 export { mapInputs, rescore, missingInputsReport } from './compare/mapping.ts';
 export { analyzeImpact } from './compare/impact.ts';
 export { gapToNextTier } from './compare/gap.ts';

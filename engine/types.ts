@@ -164,75 +164,23 @@ export interface ScoringRule {
   event: { type: 'award'; params: Scoring };
 }
 
-export type Scoring =
-  | FixedScoring
-  | PerUnitScoring
-  | PerBlockScoring
-  | DeductionScoring
-  | ProportionalScoring
-  | ChoiceScoring;
+/** What a rule awards: one of the scoring kinds (engine/kinds/, one module per kind). */
+export type Scoring = FixedScoring | PerUnitScoring | PerBlockScoring | StepsScoring | DeductionScoring | ProportionalScoring | ChoiceScoring;
 
-/** Fixed points when the conditions hold. */
-export interface FixedScoring {
-  kind: 'fixed';
-  points: number;
-}
-
-/** Points per unit of one or more inputs (per certificate, per organisation), optionally capped. */
-export interface PerUnitScoring {
-  kind: 'perUnit';
-  terms: { input: string; points: number }[];
-  cap?: number;
-}
-
-/** Points per full block of N units (per 20 volunteers), optionally capped. */
-export interface PerBlockScoring {
-  kind: 'perBlock';
-  input: string;
-  blockSize: number;
-  points: number;
-  cap?: number;
-}
-
-/** A starting value minus deductions, not below the floor. */
-export interface DeductionScoring {
-  kind: 'deduction';
-  start: number;
-  deductions: Deduction[];
-  floor: number;
-}
-
-/**
- * One deduction term. Units are: the value itself (count of defects); 1 when a boolean equals
- * `when`; or, with `below`, the shortfall under that target (summed item by item for a series),
- * counted in blocks of `blockSize` when given, full or started blocks.
- */
-export interface Deduction {
-  input: string;
-  points: number;
-  when?: boolean;
-  below?: number;
-  blockSize?: number;
-  blocks?: 'full' | 'started';
-}
-
-/** Proportional to a rate: value / fullAt × points, within 0 and points. */
-export interface ProportionalScoring {
-  kind: 'proportional';
-  input: string;
-  fullAt: number;
-  points: number;
-}
-
-/**
- * Points for the option chosen (an ordinal grade); for a multi-choice input, the highest
- * points among the options chosen (a level reached, not cumulative).
- */
-export interface ChoiceScoring {
-  kind: 'choice';
-  input: string;
-  points: Record<string, number>;
-}
+export type { FixedScoring } from './kinds/fixed.ts';
+export type { PerUnitScoring } from './kinds/per-unit.ts';
+export type { PerBlockScoring } from './kinds/per-block.ts';
+export type { StepsScoring, Step } from './kinds/steps.ts';
+export type { DeductionScoring, Deduction } from './kinds/deduction.ts';
+export type { ProportionalScoring } from './kinds/proportional.ts';
+export type { ChoiceScoring } from './kinds/choice.ts';
+import type { FixedScoring } from './kinds/fixed.ts';
+import type { PerUnitScoring } from './kinds/per-unit.ts';
+import type { PerBlockScoring } from './kinds/per-block.ts';
+import type { StepsScoring } from './kinds/steps.ts';
+import type { DeductionScoring } from './kinds/deduction.ts';
+import type { ProportionalScoring } from './kinds/proportional.ts';
+import type { ChoiceScoring } from './kinds/choice.ts';
 
 // json-rules-engine conditions, restricted to what a rubric document may contain.
 
@@ -431,17 +379,6 @@ export type Language = 'zh' | 'en';
 // Fast path, re-scoring, impact of a revision, gap to the next tier
 // ---------------------------------------------------------------------------------------------
 
-/**
- * A criterion as the fast path (engine/scoring/plan.ts) reports it: the numbers of CriterionResult
- * without the explanation, the arithmetic, the adjustments and the values read. Use `evaluate`
- * when an assessor needs to see how the points came about.
- */
-export type FastCriterionResult = Omit<CriterionResult, 'explanation' | 'arithmetic' | 'adjustments' | 'inputs'>;
-
-/** ScoreResult from the fast path: the same numbers, statuses and findings; no explanations. */
-export interface FastScoreResult extends Omit<ScoreResult, 'criteria'> {
-  criteria: FastCriterionResult[];
-}
 
 /** An assessment's inputs carried over to another rubric version, and what happened to them. */
 export interface MappedInputs {

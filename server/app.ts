@@ -5,7 +5,7 @@
  */
 import type { Socket } from 'node:net';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { ERROR_CATALOGUE, type ErrorCode, RubricStudioError } from '../engine/index.ts';
+import { type ErrorCode, HTTP_STATUS, howToFix, ServerError } from './errors.ts';
 import { registerPublic } from './access.ts';
 import { canonicalUrl } from './canonical-path.ts';
 import { apiDocsPlugin } from './plugins/api-docs.ts';
@@ -82,8 +82,8 @@ function answerClientError(limits: HttpLimits, err: NodeJS.ErrnoException, socke
       : err.code === 'HPE_HEADER_OVERFLOW'
         ? ['MALFORMED_REQUEST', 'The request headers are too large.']
         : ['MALFORMED_REQUEST', 'The request is not well-formed HTTP.'];
-  const { statusCode, error } = ERROR_CATALOGUE[code];
-  const body = JSON.stringify({ statusCode, code, error, message, details: [{ path: '', message: ERROR_CATALOGUE[code].howToFix }] });
+  const { statusCode, error } = HTTP_STATUS[code];
+  const body = JSON.stringify({ statusCode, code, error, message, details: [{ path: '', message: howToFix(code) }] });
   if (socket.writable) {
     socket.write(`HTTP/1.1 ${statusCode} ${error}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
   }
@@ -101,7 +101,7 @@ function cutOffSlowBodies(app: FastifyInstance, timeout: number): void {
     const timer = setTimeout(() => {
       if (request.raw.complete || reply.sent) return;
       reply.header('connection', 'close');
-      reply.send(new RubricStudioError('REQUEST_TIMEOUT', `The request body did not arrive within ${timeout / 1000} s; nothing was stored.`, [{ path: '', message: 'send the whole body at once, or check the connection' }]));
+      reply.send(new ServerError('REQUEST_TIMEOUT', `The request body did not arrive within ${timeout / 1000} s; nothing was stored.`, [{ path: '', message: 'send the whole body at once, or check the connection' }]));
     }, timeout);
     timer.unref();
     const stop = (): void => clearTimeout(timer);
@@ -113,7 +113,7 @@ function cutOffSlowBodies(app: FastifyInstance, timeout: number): void {
 
 /**
  * Builds the application on `dataDir`.
- * @throws RubricStudioError DATA_DIR_LOCKED when another server holds the data directory
+ * @throws ServerError DATA_DIR_LOCKED when another server holds the data directory
  */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const storage = await openLowdbStorage(options.dataDir);

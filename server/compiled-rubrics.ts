@@ -2,7 +2,8 @@
  * Compiled rubric versions for scoring, by content hash. Stored documents were validated when
  * saved, so a hit skips the engine's validation too (loadRubric validates before its own cache).
  */
-import { type CompiledRubric, loadRubric, RubricStudioError } from '../engine/index.ts';
+import { type CompiledRubric, loadRubric } from '../engine/index.ts';
+import { ServerError } from './errors.ts';
 import type { RubricVersionRecord } from './storage/types.ts';
 
 const CAPACITY = 64;
@@ -19,7 +20,7 @@ export function compiledVersion(record: RubricVersionRecord): CompiledRubric {
   }
   const rubric = loadRubric(record.document);
   if (rubric.hash !== record.hash) {
-    throw new RubricStudioError('INTERNAL', `Stored rubric ${record.id} ${record.version} does not match its recorded hash; the data file was edited by hand.`);
+    throw new ServerError('INTERNAL', `Stored rubric ${record.id} ${record.version} does not match its recorded hash; the data file was edited by hand.`);
   }
   if (compiled.size >= CAPACITY) compiled.delete(compiled.keys().next().value as string);
   compiled.set(record.hash, rubric);

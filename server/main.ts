@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { RubricStudioError } from '../engine/index.ts';
+import { isCatalogued } from './errors.ts';
 import { buildApp } from './app.ts';
 import { isUiBuilt } from './plugins/builder-ui.ts';
 import { ROLES } from './access.ts';
@@ -88,7 +88,7 @@ function resolveTokensAfterMkdir(dataDir: string): ReturnType<typeof resolveToke
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof RubricStudioError) console.error(`error ${err.code}: ${err.message}`);
+  if (isCatalogued(err)) console.error(`error ${err.code}: ${err.message}`);
   else console.error(`error: ${(err as Error).message}`);
   process.exit(1);
 });

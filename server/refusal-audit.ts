@@ -5,7 +5,7 @@
  * counted and written as one summary entry when the minute ends.
  */
 import type { FastifyBaseLogger } from 'fastify';
-import type { RubricStudioError } from '../engine/index.ts';
+import type { ServerError } from './errors.ts';
 import type { Caller } from './plugins/auth.ts';
 import type { AuditDraft, Storage } from './storage/types.ts';
 
@@ -23,7 +23,7 @@ export interface Refusal {
   ip: string;
   /** "METHOD /route/:pattern" as matched. */
   route: string;
-  error: RubricStudioError;
+  error: ServerError;
 }
 
 export class RefusalAudit {

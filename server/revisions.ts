@@ -5,7 +5,7 @@
  * the headers.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { RubricStudioError } from '../engine/index.ts';
+import { ServerError } from './errors.ts';
 import { sharedPlugin } from './plugins/shared-plugin.ts';
 
 /** The JSON Schema of a body's optional "revision" (the alternative to If-Match). */
@@ -15,7 +15,7 @@ const IF_MATCH = /^\s*(?:W\/)?"(\d{1,15})"\s*$/;
 
 /**
  * The revision the caller says it read: If-Match, else the body's "revision".
- * @throws RubricStudioError VALIDATION_FAILED when If-Match is not one quoted revision, or it
+ * @throws ServerError VALIDATION_FAILED when If-Match is not one quoted revision, or it
  *   disagrees with the body; REVISION_REQUIRED when `required` and neither is given
  */
 export function expectedRevision(request: FastifyRequest, required: boolean): number | undefined {
@@ -25,16 +25,16 @@ export function expectedRevision(request: FastifyRequest, required: boolean): nu
   if (header !== undefined) {
     const match = IF_MATCH.exec(header);
     if (!match) {
-      throw new RubricStudioError('VALIDATION_FAILED', `If-Match must be one quoted revision such as "3", got ${JSON.stringify(header)}.`, [{ path: 'headers/if-match', message: 'send the ETag of the record as you read it' }]);
+      throw new ServerError('VALIDATION_FAILED', `If-Match must be one quoted revision such as "3", got ${JSON.stringify(header)}.`, [{ path: 'headers/if-match', message: 'send the ETag of the record as you read it' }]);
     }
     fromHeader = Number(match[1]);
   }
   if (fromHeader !== undefined && fromBody !== undefined && fromHeader !== fromBody) {
-    throw new RubricStudioError('VALIDATION_FAILED', `If-Match says revision ${fromHeader} but the body says ${fromBody}.`, [{ path: '/body/revision', message: 'send one revision, or the same in both' }]);
+    throw new ServerError('VALIDATION_FAILED', `If-Match says revision ${fromHeader} but the body says ${fromBody}.`, [{ path: '/body/revision', message: 'send one revision, or the same in both' }]);
   }
   const revision = fromHeader ?? fromBody;
   if (revision === undefined && required) {
-    throw new RubricStudioError('REVISION_REQUIRED', `${request.method} ${request.routeOptions.url} needs the revision you read, so that a change made by someone else is never overwritten.`, [
+    throw new ServerError('REVISION_REQUIRED', `${request.method} ${request.routeOptions.url} needs the revision you read, so that a change made by someone else is never overwritten.`, [
       { path: 'headers/if-match', message: 'send If-Match: "<revision>" with the ETag of your GET (or "revision" in the body)' },
     ]);
   }

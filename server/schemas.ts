@@ -4,7 +4,7 @@
  * (size and depth limits first), with messages no route schema could give.
  */
 import type { FastifyInstance } from 'fastify';
-import { ERROR_CATALOGUE } from '../engine/index.ts';
+import { HTTP_STATUS } from './errors.ts';
 
 /** Rubric ids: lower-case letters, digits and hyphens (as in the meta-schema). */
 export const RUBRIC_ID_PATTERN = '^[a-z0-9][a-z0-9-]{0,63}$';
@@ -33,7 +33,7 @@ export const sharedSchemas = [
     required: ['statusCode', 'code', 'error', 'message', 'details'],
     properties: {
       statusCode: { type: 'integer' },
-      code: { type: 'string', enum: Object.keys(ERROR_CATALOGUE) },
+      code: { type: 'string', enum: Object.keys(HTTP_STATUS) },
       error: { type: 'string' },
       message: { type: 'string' },
       details: { type: 'array', items: { $ref: 'Issue#' } },

@@ -24,6 +24,7 @@ import {
   type TierGap,
 } from '../index.ts';
 import { own } from '../document/lookup.ts';
+import { CliError } from './errors.ts';
 import { readText } from './files.ts';
 
 /** The options these commands read (a subset of the CLI's). */
@@ -53,7 +54,7 @@ function readAssessmentFile(path: string): AssessmentFile {
   try {
     value = JSON.parse(readText(path));
   } catch (err) {
-    if (err instanceof RubricStudioError) throw err;
+    if (err instanceof RubricStudioError || err instanceof CliError) throw err;
     throw new RubricStudioError('INPUTS_INVALID', `${path} is not valid JSON: ${(err as Error).message}`, [{ path: '', message: 'fix the JSON syntax' }]);
   }
   const file = value as AssessmentFile;
@@ -75,7 +76,7 @@ export function readAssessmentFolder(folder: string): ImpactAssessment[] {
   try {
     names = readdirSync(folder).filter((f) => f.endsWith('.json')).sort();
   } catch (err) {
-    throw new RubricStudioError('FILE_NOT_READABLE', `Cannot read the folder ${folder}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, [{ path: '', message: 'check the path' }]);
+    throw new CliError('FILE_NOT_READABLE', `Cannot read the folder ${folder}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, [{ path: '', message: 'check the path' }]);
   }
   return names.map((name) => {
     const file = readAssessmentFile(join(folder, name));

@@ -17,6 +17,7 @@ import {
   type ScoreResult,
   validateRubric,
 } from '../index.ts';
+import { CliError, cliErrorBody, EXIT_CODES } from './errors.ts';
 import { readText } from './files.ts';
 
 const HELP = `rubric — validate, lint and run points rubrics
@@ -96,13 +97,13 @@ async function main(argv: string[]): Promise<number> {
     return await command.run(args, options);
   } catch (err) {
     // An unexpected fault is reported in the catalogue's shape too, never as a stack trace.
-    return report(err instanceof RubricStudioError ? err : unexpectedFault(err), options);
+    return report(err instanceof RubricStudioError || err instanceof CliError ? err : unexpectedFault(err), options);
   }
 }
 
-function unexpectedFault(err: unknown): RubricStudioError {
+function unexpectedFault(err: unknown): CliError {
   const reason = err instanceof Error ? err.message : String(err);
-  return new RubricStudioError('INTERNAL', `An unexpected fault occurred (${reason}); nothing was written.`, [{ path: '', message: 'report it with the command and the files it was given' }]);
+  return new CliError('INTERNAL', `An unexpected fault occurred (${reason}); nothing was written.`, [{ path: '', message: 'report it with the command and the files it was given' }]);
 }
 
 function parse(argv: string[]) {
@@ -127,16 +128,16 @@ function parse(argv: string[]) {
 
 function usage(message: string): number {
   console.error(`error CLI_USAGE: ${message}\nRun "rubric --help" for the commands.`);
-  return 2;
+  return EXIT_CODES.CLI_USAGE;
 }
 
-function report(err: RubricStudioError, options: Options): number {
-  if (options.json) console.log(JSON.stringify(err.toBody(), null, 2));
+function report(err: RubricStudioError | CliError, options: Options): number {
+  if (options.json) console.log(JSON.stringify(cliErrorBody(err), null, 2));
   else {
     console.error(`error ${err.code}: ${err.message}`);
     for (const detail of err.details) console.error(`  ${detail.path || '/'}: ${detail.message}`);
   }
-  return 1;
+  return EXIT_CODES[err.code];
 }
 
 function readJson(path: string): unknown {

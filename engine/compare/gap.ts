@@ -6,7 +6,7 @@
 import type { CompiledRubric } from '../scoring/compile.ts';
 import { type Big, dec, minBig, sum } from '../scoring/decimal.ts';
 import { evaluate } from '../scoring/evaluate.ts';
-import { scoringPlan } from '../scoring/plan.ts';
+import { scoringModel } from '../scoring/core.ts';
 import { gateHoldsBelow, nextTier, pointsToReach } from '../scoring/tiers.ts';
 import type { AssessmentInputs, GapCriterion, ScoreResult, Tier, TierGap } from '../types.ts';
 
@@ -66,7 +66,7 @@ export async function gapToNextTier(rubric: CompiledRubric, assessment: Assessme
   let pointsNeeded: number | null = null;
   if (result.complete && result.tier !== null) {
     next = nextTier(doc.tiers, result.tier);
-    pointsNeeded = next ? pointsToReach(next.min, result.total, result.max, scoringPlan(rubric).decimals).toNumber() : 0;
+    pointsNeeded = next ? pointsToReach(next.min, result.total, result.max, scoringModel(rubric).decimals).toNumber() : 0;
   }
   const gates = result.requirements
     .filter((r) => r.finding === 'notMet' && r.gate !== null && next !== null && gateHoldsBelow(doc.tiers, r.gate, next.id))

@@ -2,14 +2,15 @@
  * Impact of a revision: every stored assessment scored under a base version and a candidate
  * (a draft, or any version), compared — totals, tiers, per-indicator changes, the tier
  * transition matrix and the communities that change tier with what moved them. Pure: nothing
- * stored changes. Runs on the scoring plan (engine/scoring/plan.ts), so 100,000 assessments under two
+ * stored changes. Runs on the scoring core's figures (engine/scoring/core.ts), so 100,000 assessments under two
  * versions take seconds, not minutes.
  */
 import type { CompiledRubric } from '../scoring/compile.ts';
 import { type Big, dec } from '../scoring/decimal.ts';
 import { RubricStudioError } from '../errors.ts';
 import { mapInputs } from './mapping.ts';
-import { type PlanRun, runPlan, type ScoringPlan, scoringPlan } from '../scoring/plan.ts';
+import { type ScoreNumbers, type ScoringModel, scoringModel } from '../scoring/core.ts';
+import { scoreFigures } from '../scoring/evaluate.ts';
 import { gateHoldsBelow } from '../scoring/tiers.ts';
 import type {
   AssessmentImpact,
@@ -33,8 +34,8 @@ import type {
  * Assessments a version rejects count as "invalid" (no tier) rather than failing the analysis.
  */
 export function analyzeImpact(base: CompiledRubric, candidate: CompiledRubric, assessments: ImpactAssessment[], filter?: ImpactFilter): ImpactReport {
-  const basePlan = scoringPlan(base);
-  const candidatePlan = scoringPlan(candidate);
+  const basePlan = scoringModel(base);
+  const candidatePlan = scoringModel(candidate);
   const carry = inputCarrier(base, candidate);
   const exact = exactDecimals(basePlan, candidatePlan, assessments.length);
   const indicators = indicatorColumns(basePlan, candidatePlan);
@@ -159,16 +160,16 @@ export function analyzeImpact(base: CompiledRubric, candidate: CompiledRubric, a
 }
 
 /** A run, or the message of the error that rejected the assessment's inputs. */
-function safeRun(plan: ScoringPlan, inputs: InputValues, notApplicable: Record<string, string> | undefined): PlanRun | string {
+function safeRun(model: ScoringModel, inputs: InputValues, notApplicable: Record<string, string> | undefined): ScoreNumbers | string {
   try {
-    return runPlan(plan, notApplicable === undefined ? { inputs } : { inputs, notApplicable }, { requireComplete: false });
+    return scoreFigures(model.rubric, notApplicable === undefined ? { inputs } : { inputs, notApplicable }, { requireComplete: false });
   } catch (err) {
     if (err instanceof RubricStudioError) return `${err.code}: ${err.message} ${err.details.map((d) => `${d.path} ${d.message}`).join('; ')}`.trim();
     throw err;
   }
 }
 
-function versionScore(run: PlanRun | string): VersionScore {
+function versionScore(run: ScoreNumbers | string): VersionScore {
   if (typeof run === 'string') return { status: 'invalid', total: null, max: null, ratio: null, tier: null, ratioTier: null, gates: [], error: run };
   return { status: run.complete ? 'complete' : 'incomplete', total: run.total, max: run.max, ratio: run.ratio, tier: run.tier, ratioTier: run.ratioTier, gates: run.gates };
 }
@@ -184,9 +185,9 @@ function keepAllowed(marks: Record<string, string> | undefined, allowed: Set<str
   return kept ?? marks;
 }
 
-/** The declared (capped) maximum of an indicator, as a number (plan slots follow the index's order). */
-function declaredMax(plan: ScoringPlan, slot: number): number {
-  return plan.rubric.index.indicators[slot]?.indicator.points ?? 0;
+/** The declared (capped) maximum of an indicator, as a number (model slots follow the index's order). */
+function declaredMax(model: ScoringModel, slot: number): number {
+  return model.rubric.index.indicators[slot]?.indicator.points ?? 0;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -227,14 +228,14 @@ function inputCarrier(base: CompiledRubric, candidate: CompiledRubric): ((inputs
 interface IndicatorColumn {
   id: string;
   title: Localized;
-  /** Slot in the base plan's indicators, −1 when added. */
+  /** Slot in the base model's indicators, −1 when added. */
   base: number;
-  /** Slot in the candidate plan's indicators, −1 when removed. */
+  /** Slot in the candidate model's indicators, −1 when removed. */
   candidate: number;
 }
 
 /** Indicators matched by id: the base's in order, then those the candidate adds. */
-function indicatorColumns(base: ScoringPlan, candidate: ScoringPlan): IndicatorColumn[] {
+function indicatorColumns(base: ScoringModel, candidate: ScoringModel): IndicatorColumn[] {
   const candidateSlot = new Map(candidate.indicators.map((n, i) => [n.id, i]));
   const columns: IndicatorColumn[] = base.indicators.map((n, i) => ({ id: n.id, title: candidateSlot.has(n.id) ? candidate.indicators[candidateSlot.get(n.id) as number].title : n.title, base: i, candidate: candidateSlot.get(n.id) ?? -1 }));
   const seen = new Set(base.indicators.map((n) => n.id));
@@ -293,7 +294,7 @@ function gateChanges(base: CompiledRubric, candidate: CompiledRubric, b: Version
 }
 
 // ---------------------------------------------------------------------------------------------
-// Exact sums of points: integers of 10^-d when both plans allow it, big.js otherwise
+// Exact sums of points: integers of 10^-d when both models allow it, big.js otherwise
 // ---------------------------------------------------------------------------------------------
 
 type Units = number | Big;
@@ -310,9 +311,9 @@ interface ExactDecimals {
   mean(sum: Units, n: number): number;
 }
 
-function exactDecimals(a: ScoringPlan, b: ScoringPlan, count: number): ExactDecimals {
+function exactDecimals(a: ScoringModel, b: ScoringModel, count: number): ExactDecimals {
   const scale = 10 ** Math.max(a.decimals, b.decimals);
-  const largest = Math.max(...[a, b].map((plan) => plan.rubric.doc.groups.reduce((sum, g) => sum + g.points, 0)));
+  const largest = Math.max(...[a, b].map((model) => model.rubric.doc.groups.reduce((sum, g) => sum + g.points, 0)));
   // Sums over every assessment must stay exact integers.
   if (a.scaled && b.scaled && largest * scale * Math.max(count, 1) < 2 ** 52) {
     return {

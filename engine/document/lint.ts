@@ -3,9 +3,8 @@
  * say so (Appendix C does), and a faithful document must be allowed to keep it.
  */
 import { dec, show } from '../scoring/decimal.ts';
-import { awardRange } from '../scoring/scoring.ts';
+import { kindOf } from '../kinds/registry.ts';
 import { IssueList } from './issues.ts';
-import { own } from './lookup.ts';
 import { pick, type RubricIndex } from './structure.ts';
 import type { Condition, FactCondition, InputDefinition, Issue, ScoringRule } from '../types.ts';
 
@@ -14,7 +13,7 @@ export function lintIndex(index: RubricIndex): Issue[] {
   const warnings = new IssueList('warning');
   for (const { criterion, pointer } of index.criteria) {
     criterion.rules.forEach((rule, r) => {
-      lintGrades(index, rule, `${pointer}/rules/${r}`, warnings);
+      lintScoring(index, rule, `${pointer}/rules/${r}`, warnings);
       const unreachable = unsatisfiable(rule.conditions, index.inputs);
       if (unreachable) warnings.push({ path: `${pointer}/rules/${r}/conditions`, message: `points no input can reach: ${unreachable}; correct the condition or the input's bounds` });
     });
@@ -27,24 +26,10 @@ export function lintIndex(index: RubricIndex): Issue[] {
   return warnings.toArray();
 }
 
-/** An ordinal choice where a lower grade earns as much as, or more than, a higher one. */
-function lintGrades(index: RubricIndex, rule: ScoringRule, pointer: string, warnings: IssueList): void {
+/** The kind's own lint of a rule's scoring (a lower grade earning more, a higher step earning less). */
+function lintScoring(index: RubricIndex, rule: ScoringRule, pointer: string, warnings: IssueList): void {
   const scoring = rule.event.params;
-  if (scoring.kind !== 'choice') return;
-  const input = index.inputs.get(scoring.input);
-  if (!input?.ordered || !input.options) return;
-  const options = input.options;
-  for (let lower = 0; lower + 1 < options.length; lower++) {
-    const higher = lower + 1;
-    const low = own(scoring.points, options[lower].value) ?? 0;
-    const high = own(scoring.points, options[higher].value) ?? 0;
-    if (low >= high && high > 0) {
-      warnings.push({
-        path: `${pointer}/event/params/points/${options[lower].value}`,
-        message: `lower grade "${pick(options[lower].label, 'zh')}" (${options[lower].value}) earns ${show(low)}, as much as or more than the higher grade "${pick(options[higher].label, 'zh')}" (${options[higher].value}, ${show(high)}): probably meant less`,
-      });
-    }
-  }
+  for (const issue of kindOf(scoring).lint?.(scoring, { inputs: index.inputs }) ?? []) warnings.push({ ...issue, path: `${pointer}/event/params${issue.path}` });
 }
 
 /**
@@ -56,10 +41,10 @@ function lintNothingDone(index: RubricIndex, rules: ScoringRule[], pointer: stri
   rules.forEach((rule, r) => {
     const negated = topConditions(rule.conditions).find((c) => isNothingDone(c, index.inputs.get(c.fact)));
     if (!negated) return;
-    const nothing = awardRange(rule.event.params, index.inputs);
+    const nothing = kindOf(rule.event.params).range(rule.event.params, { inputs: index.inputs });
     rules.forEach((other, o) => {
       if (o === r || !topConditions(other.conditions).some((c) => c.fact === negated.fact && !isNothingDone(c, index.inputs.get(c.fact)))) return;
-      const done = awardRange(other.event.params, index.inputs);
+      const done = kindOf(other.event.params).range(other.event.params, { inputs: index.inputs });
       if (nothing.min.gt(done.min)) {
         const label = pick(index.inputs.get(negated.fact)?.label, 'zh') || negated.fact;
         warnings.push({

@@ -1,16 +1,24 @@
 /**
- * The rubric meta-schema, compiled once. Meta-schemas are versioned on disk in rubric-schemas/,
- * one file per format version, never edited once released.
+ * The rubric meta-schema, compiled once. Meta-schemas are published in rubric-schemas/, one file
+ * per format version; a format only grows (a new scoring kind), never changes what it accepted.
  */
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 // A JSON module, not node:fs: bundlers inline it, so this module also runs in the browser.
 import rubricSchema from '../../rubric-schemas/rubric-1.schema.json' with { type: 'json' };
 import { IssueList, pointerSegment } from './issues.ts';
+import { scoringSchemaDefs } from '../kinds/registry.ts';
 import type { Issue } from '../types.ts';
 
-/** The meta-schema of format rubric/1, as JSON. */
-export const RUBRIC_META_SCHEMA: Record<string, unknown> = rubricSchema;
+/**
+ * The meta-schema of format rubric/1, as JSON: the published file, with the scoring definitions
+ * taken from the kinds registry (the one home of each kind's schema). test/engine/meta-schema-file.test.ts
+ * keeps the published file equal to this; `npm run schema` rewrites it.
+ */
+export const RUBRIC_META_SCHEMA: Record<string, unknown> = {
+  ...rubricSchema,
+  $defs: { ...rubricSchema.$defs, ...scoringSchemaDefs() },
+};
 
 let compiled: ValidateFunction | undefined;
 

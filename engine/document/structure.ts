@@ -10,9 +10,9 @@ import type {
   Indicator,
   InputDefinition,
   RubricDocument,
-  Scoring,
   TopLevelCondition,
 } from '../types.ts';
+import { scoringInputs } from '../kinds/registry.ts';
 
 export interface GroupEntry {
   group: Group;
@@ -109,22 +109,6 @@ export function conditionFacts(condition: Condition | TopLevelCondition): string
 /** The fact a condition value points at, when it compares against another fact. */
 export function factReference(value: ConditionValue): string | null {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? value.fact : null;
-}
-
-/** Inputs named by a scoring's parameters. */
-export function scoringInputs(scoring: Scoring): string[] {
-  switch (scoring.kind) {
-    case 'fixed':
-      return [];
-    case 'perUnit':
-      return scoring.terms.map((term) => term.input);
-    case 'deduction':
-      return scoring.deductions.map((term) => term.input);
-    case 'perBlock':
-    case 'proportional':
-    case 'choice':
-      return [scoring.input];
-  }
 }
 
 /** Localized text in the preferred language, falling back to the other. */

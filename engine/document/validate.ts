@@ -7,11 +7,11 @@ import { dec, maxBig, show, sum } from '../scoring/decimal.ts';
 import { type IssueList, pointerSegment } from './issues.ts';
 import { checkLimits } from './limits.ts';
 import { checkMetaSchema } from './meta-schema.ts';
-import { awardRange, type AwardRange } from '../scoring/scoring.ts';
-import { conditionFacts, indexRubric, scoringInputs, type RubricIndex } from './structure.ts';
+import { kindOf, scoringInputs } from '../kinds/registry.ts';
+import { conditionFacts, indexRubric, type RubricIndex } from './structure.ts';
 import { checkTierBounds } from '../scoring/tiers.ts';
 import type { Big } from '../scoring/decimal.ts';
-import type { Condition, Group, InputDefinition, RubricDocument, Scoring } from '../types.ts';
+import type { Condition, Group, InputDefinition, RubricDocument } from '../types.ts';
 
 /** Result of a structural validation: the typed document only when there are no errors. */
 export interface Validation {
@@ -104,15 +104,6 @@ function checkInputDefinition(input: InputDefinition, pointer: string, errors: I
   }
 }
 
-const KIND_INPUT_TYPES: Record<Scoring['kind'], string[]> = {
-  fixed: [],
-  perUnit: ['count', 'number', 'percentage', 'series'],
-  perBlock: ['count', 'number', 'percentage', 'series'],
-  deduction: ['count', 'number', 'percentage', 'series', 'boolean'],
-  proportional: ['count', 'number', 'percentage'],
-  choice: ['choice', 'multiChoice'],
-};
-
 function checkReferences(index: RubricIndex, errors: IssueList): void {
   const { doc, inputs } = index;
   const optionsOf = inputOptions(inputs);
@@ -129,30 +120,15 @@ function checkReferences(index: RubricIndex, errors: IssueList): void {
       const rulePointer = `${pointer}/rules/${r}`;
       checkCondition(rule.conditions, `${rulePointer}/conditions`);
       const scoring = rule.event.params;
-      const allowed = KIND_INPUT_TYPES[scoring.kind];
+      const kind = kindOf(scoring);
       for (const name of scoringInputs(scoring)) {
         const input = inputs.get(name);
         if (!input) errors.push({ path: `${rulePointer}/event/params`, message: `scoring reads input "${name}", which does not exist: add it to "inputs" or correct the name` });
-        else if (!allowed.includes(input.type)) {
-          errors.push({ path: `${rulePointer}/event/params`, message: `a ${scoring.kind} scoring cannot read the ${input.type} input "${name}": use an input of type ${allowed.join(' / ')}` });
+        else if (!kind.inputTypes.includes(input.type)) {
+          errors.push({ path: `${rulePointer}/event/params`, message: `a ${scoring.kind} scoring cannot read the ${input.type} input "${name}": use an input of type ${kind.inputTypes.join(' / ')}` });
         }
       }
-      if (scoring.kind === 'choice' && inputs.has(scoring.input)) {
-        const { values, listed } = optionsOf(scoring.input);
-        for (const option of Object.keys(scoring.points)) {
-          if (!values.has(option)) {
-            errors.push({ path: `${rulePointer}/event/params/points/${option}`, message: `"${option}" is not an option of input "${scoring.input}" (options: ${listed}): correct the key` });
-          }
-        }
-      }
-      if (scoring.kind === 'deduction') {
-        scoring.deductions.forEach((term, t) => {
-          const input = inputs.get(term.input);
-          if (term.when !== undefined && input && input.type !== 'boolean') errors.push({ path: `${rulePointer}/event/params/deductions/${t}/when`, message: `"when" applies to boolean inputs; "${term.input}" is ${input.type}: remove it` });
-          if (input?.type === 'boolean' && term.below !== undefined) errors.push({ path: `${rulePointer}/event/params/deductions/${t}/below`, message: `"below" needs a numeric input; "${term.input}" is boolean: remove it` });
-          if ((term.blockSize !== undefined || term.blocks !== undefined) && term.below === undefined) errors.push({ path: `${rulePointer}/event/params/deductions/${t}/blockSize`, message: '"blockSize" and "blocks" count a shortfall: add "below" (the target) or remove them' });
-        });
-      }
+      for (const issue of kind.check?.(scoring, { inputs }) ?? []) errors.push({ ...issue, path: `${rulePointer}/event/params${issue.path}` });
     });
     if (criterion.parent !== undefined) {
       const parent = index.criterionById.get(criterion.parent);
@@ -211,7 +187,7 @@ function checkMaxima(index: RubricIndex, errors: IssueList): void {
   for (const { criterion, pointer } of index.criteria) {
     let best: Big | null = dec(0);
     criterion.rules.forEach((rule, r) => {
-      const range: AwardRange = awardRange(rule.event.params, index.inputs);
+      const range = kindOf(rule.event.params).range(rule.event.params, { inputs: index.inputs });
       if (range.max === null) {
         errors.push({ path: `${pointer}/rules/${r}/event/params`, message: 'this rule can award without limit: give its inputs a "maximum" or the scoring a "cap"' });
         best = null;

@@ -6,7 +6,7 @@
 import type ExcelJS from 'exceljs';
 import { own } from '../document/lookup.ts';
 import { pick } from '../document/structure.ts';
-import type { FastScoreResult, ImpactReport, Language, Localized, ScoreResult } from '../types.ts';
+import type { ImpactReport, Language, Localized, ScoreResult } from '../types.ts';
 
 type Cell = string | number | boolean | null | undefined;
 
@@ -16,7 +16,7 @@ export interface ResultRow {
   community?: string;
   street?: string;
   period?: string;
-  result: ScoreResult | FastScoreResult;
+  result: ScoreResult;
 }
 
 /** A table: a header row and data rows. */

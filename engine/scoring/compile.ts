@@ -1,6 +1,7 @@
 /**
- * Compiling a validated rubric version into json-rules-engine engines, once per content hash:
- * one engine holds the scoring and requirement rules, one the tier rules over the ratio.
+ * Compiling a validated rubric version, once per content hash: one json-rules-engine engine
+ * holds every scoring rule and requirement (it decides which hold; engine/scoring/core.ts does
+ * the rest), and the input checker.
  */
 import { Engine } from 'json-rules-engine';
 import { RubricStudioError } from '../errors.ts';
@@ -9,8 +10,8 @@ import { compileInputChecker, type InputChecker } from './inputs.ts';
 import { lintIndex } from '../document/lint.ts';
 import { plainPathResolver } from './path-resolver.ts';
 import type { RubricIndex } from '../document/structure.ts';
-import { tierConditions } from './tiers.ts';
-import type { Issue, RubricDocument, TopLevelCondition } from '../types.ts';
+import { REQUIREMENT_EVENT, RULE_EVENT } from './decide.ts';
+import type { Issue, RubricDocument } from '../types.ts';
 import { validateDocument } from '../document/validate.ts';
 
 /** A rubric version ready to score: validated, indexed, compiled, stamped with its hash. */
@@ -19,14 +20,10 @@ export interface CompiledRubric {
   index: RubricIndex;
   hash: string;
   warnings: Issue[];
-  scoringEngine: Engine;
-  tierEngine: Engine;
+  /** Every scoring rule and requirement; events name the rule's number or the requirement's position. */
+  rulesEngine: Engine;
   inputChecker: InputChecker;
 }
-
-export const AWARD_EVENT = 'award';
-export const REQUIREMENT_EVENT = 'requirement';
-export const TIER_EVENT = 'tier';
 
 const CACHE_SIZE = 64;
 const cache = new Map<string, CompiledRubric>();
@@ -52,8 +49,7 @@ export function loadRubric(source: unknown): CompiledRubric {
     index,
     hash,
     warnings: lintIndex(index),
-    scoringEngine: buildScoringEngine(index),
-    tierEngine: buildTierEngine(doc),
+    rulesEngine: buildRulesEngine(index),
     inputChecker: compileInputChecker(index),
   };
   if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
@@ -61,38 +57,20 @@ export function loadRubric(source: unknown): CompiledRubric {
   return compiled;
 }
 
-function newEngine(): Engine {
-  return new Engine([], { allowUndefinedFacts: true, pathResolver: plainPathResolver });
-}
-
-function buildScoringEngine(index: RubricIndex): Engine {
-  const engine = newEngine();
+function buildRulesEngine(index: RubricIndex): Engine {
+  const engine = new Engine([], { allowUndefinedFacts: true, pathResolver: plainPathResolver });
+  // Events carry positions only: json-rules-engine copies event params with `clone`, which drops
+  // keys Object.prototype has ("toString", "valueOf" in a choice's points); the core reads the
+  // scoring from the document.
+  let at = 0;
   for (const { criterion } of index.criteria) {
-    criterion.rules.forEach((rule, r) => {
-      // The event names the rule only: json-rules-engine copies event params with `clone`, which
-      // drops keys Object.prototype has ("toString", "valueOf" in a choice's points).
-      engine.addRule({
-        name: `${criterion.id}#${r}`,
-        conditions: structuredClone(rule.conditions),
-        event: { type: AWARD_EVENT, params: { criterion: criterion.id, rule: r } },
-      });
-    });
+    for (const rule of criterion.rules) {
+      engine.addRule({ name: `${criterion.id}#${at}`, conditions: structuredClone(rule.conditions), event: { type: RULE_EVENT, params: { at } } });
+      at += 1;
+    }
   }
-  for (const requirement of index.doc.requirements) {
-    engine.addRule({
-      name: `requirement:${requirement.id}`,
-      conditions: structuredClone(requirement.conditions),
-      event: { type: REQUIREMENT_EVENT, params: { requirement: requirement.id } },
-    });
-  }
-  return engine;
-}
-
-function buildTierEngine(doc: RubricDocument): Engine {
-  const engine = newEngine();
-  for (const tier of doc.tiers) {
-    const conditions: TopLevelCondition = { all: tierConditions(tier) };
-    engine.addRule({ name: `tier:${tier.id}`, conditions, event: { type: TIER_EVENT, params: { tier: tier.id } } });
-  }
+  index.doc.requirements.forEach((requirement, r) => {
+    engine.addRule({ name: `requirement:${requirement.id}`, conditions: structuredClone(requirement.conditions), event: { type: REQUIREMENT_EVENT, params: { at: r } } });
+  });
   return engine;
 }

@@ -35,5 +35,8 @@ export function maxBig(a: Big, b: Big): Big {
 
 /** Plain decimal text without exponent notation, e.g. "23.43". */
 export function show(value: Big | number): string {
+  // A number between 10^-6 and 10^21 prints without exponent, as Big#toFixed would print it
+  // (String(-0) is "0", as Big gives too); parsing it into a Big costs ten times more.
+  if (typeof value === 'number' && (value === 0 || (Math.abs(value) >= 1e-6 && Math.abs(value) < 1e21))) return String(value);
   return (value instanceof Big ? value : new Big(value)).toFixed();
 }

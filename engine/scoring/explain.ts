@@ -4,53 +4,81 @@
  */
 import { show } from './decimal.ts';
 import { pick, type RubricIndex } from '../document/structure.ts';
-import type { CriterionResult, Deduction, InputValues, Language, Localized, Scoring } from '../types.ts';
+import { kindOf } from '../kinds/registry.ts';
+import type { Condition, ConditionValue, Criterion, CriterionResult, FactCondition, InputValues, Language, Localized, Operator, Scoring, ScoringRule } from '../types.ts';
 
-/** One sentence saying how a scoring kind awards points. */
+/** One sentence saying how a scoring awards points, in the words of its kind. */
 export function describeScoring(scoring: Scoring, index: RubricIndex, lang: Language): string {
-  const label = (id: string): string => pick(index.inputs.get(id)?.label, lang) || id;
-  const zh = lang === 'zh';
-  const cap = (value: number | undefined): string => (value === undefined ? '' : zh ? `，最高 ${show(value)} 分` : `, at most ${show(value)}`);
-  switch (scoring.kind) {
-    case 'fixed':
-      return zh ? `符合条件得 ${show(scoring.points)} 分` : `${show(scoring.points)} points when the condition holds`;
-    case 'perUnit':
-      return (
-        scoring.terms.map((t) => (zh ? `${label(t.input)}每个 ${show(t.points)} 分` : `${show(t.points)} per unit of ${label(t.input)}`)).join(zh ? '，' : ', ') +
-        cap(scoring.cap)
-      );
-    case 'perBlock':
-      return (zh ? `${label(scoring.input)}每满 ${show(scoring.blockSize)} 得 ${show(scoring.points)} 分` : `${show(scoring.points)} per full ${show(scoring.blockSize)} of ${label(scoring.input)}`) + cap(scoring.cap);
-    case 'deduction': {
-      const terms = scoring.deductions.map((t) => describeDeduction(t, label(t.input), zh)).join(zh ? '；' : '; ');
-      return zh ? `${show(scoring.start)} 分起：${terms}；不低于 ${show(scoring.floor)} 分` : `from ${show(scoring.start)}: ${terms}; not below ${show(scoring.floor)}`;
-    }
-    case 'proportional':
-      return zh
-        ? `${show(scoring.points)} 分 × ${label(scoring.input)} ÷ ${show(scoring.fullAt)}`
-        : `${show(scoring.points)} × ${label(scoring.input)} / ${show(scoring.fullAt)}`;
-    case 'choice': {
-      const input = index.inputs.get(scoring.input);
-      const options = Object.entries(scoring.points)
-        .map(([value, points]) => `${pick(input?.options?.find((o) => o.value === value)?.label, lang) || value} ${show(points)}`)
-        .join(zh ? '、' : ', ');
-      const multi = input?.type === 'multiChoice' ? (zh ? '（取最高，不累加）' : ' (highest only, not cumulative)') : '';
-      return zh ? `按${label(scoring.input)}：${options}${multi}` : `by ${label(scoring.input)}: ${options}${multi}`;
-    }
-  }
+  return kindOf(scoring).describe(scoring, { inputs: index.inputs }, lang);
 }
 
-function describeDeduction(term: Deduction, label: string, zh: boolean): string {
-  const points = show(term.points);
-  if (term.below === undefined) {
-    if (term.when !== undefined) return zh ? `${label}为“${term.when ? '是' : '否'}”扣 ${points} 分` : `−${points} if ${label} is ${term.when ? 'yes' : 'no'}`;
-    return zh ? `${label}每处扣 ${points} 分` : `−${points} per ${label}`;
+const OPERATOR_WORDS: Record<Operator, { zh: string; en: string }> = {
+  equal: { zh: '为', en: 'is' },
+  notEqual: { zh: '不为', en: 'is not' },
+  lessThan: { zh: '<', en: '<' },
+  lessThanInclusive: { zh: '≤', en: '≤' },
+  greaterThan: { zh: '>', en: '>' },
+  greaterThanInclusive: { zh: '≥', en: '≥' },
+  in: { zh: '为以下之一：', en: 'is one of' },
+  notIn: { zh: '不为以下任一：', en: 'is none of' },
+  contains: { zh: '包含', en: 'includes' },
+  doesNotContain: { zh: '不包含', en: 'does not include' },
+};
+
+/** A condition in words, thresholds and option labels included: "满意率 ≥ 90 且 …" / "satisfaction ≥ 90 and …". */
+export function describeCondition(condition: Condition, index: RubricIndex, lang: Language): string {
+  const zh = lang === 'zh';
+  const nested = (c: Condition): string => {
+    const text = describeCondition(c, index, lang);
+    return 'fact' in c || 'not' in c ? text : zh ? `（${text}）` : `(${text})`;
+  };
+  if ('all' in condition) return condition.all.map(nested).join(zh ? ' 且 ' : ' and ');
+  if ('any' in condition) return condition.any.map(nested).join(zh ? ' 或 ' : ' or ');
+  if ('not' in condition) return zh ? `并非（${describeCondition(condition.not, index, lang)}）` : `not (${describeCondition(condition.not, index, lang)})`;
+  return describeFactCondition(condition, index, lang);
+}
+
+function describeFactCondition(condition: FactCondition, index: RubricIndex, lang: Language): string {
+  const label = (id: string): string => pick(index.inputs.get(id)?.label, lang) || id;
+  const input = index.inputs.get(condition.fact);
+  const valueWords = (value: ConditionValue): string => {
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) return label(value.fact);
+    if (Array.isArray(value)) return value.map(valueWords).join(lang === 'zh' ? '、' : ', ');
+    if (typeof value === 'boolean') return lang === 'zh' ? (value ? '“是”' : '“否”') : value ? 'yes' : 'no';
+    if (typeof value === 'string') return pick(input?.options?.find((o) => o.value === value)?.label, lang) || value;
+    return value === null ? '—' : show(value);
+  };
+  const subject = `${label(condition.fact)}${condition.path ? ` ${condition.path}` : ''}`;
+  const unit = typeof condition.value === 'number' && input?.unit ? ` ${pick(input.unit, lang)}` : '';
+  const operator = OPERATOR_WORDS[condition.operator][lang];
+  // Chinese words join without spaces; symbols (≥) and English keep them.
+  const gap = lang === 'zh' && /^[\u4e00-\u9fff]/.test(operator) ? '' : ' ';
+  return `${subject}${gap}${operator}${gap}${valueWords(condition.value)}${unit}`;
+}
+
+/** A rule in words: when its conditions hold (if it has any), how it awards points. */
+export function describeRule(rule: ScoringRule, index: RubricIndex, lang: Language): string {
+  const how = describeScoring(rule.event.params, index, lang);
+  const when = describeCondition(rule.conditions, index, lang);
+  if (!when) return how;
+  return lang === 'zh' ? `当${when}时，${how}` : `when ${when}: ${how}`;
+}
+
+/**
+ * How a criterion scores, in words: its one rule, or its alternative rules with the best of them
+ * counting (the core awards the rule that gives most, not the first that holds); a bonus says
+ * what it depends on.
+ */
+export function describeCriterionScoring(criterion: Criterion, index: RubricIndex, lang: Language): string {
+  const zh = lang === 'zh';
+  const rules = criterion.rules.map((rule) => describeRule(rule, index, lang));
+  let text = rules.length === 1 ? rules[0] : zh ? `以下规则中取得分最高的一条：${rules.map((r, i) => `(${i + 1}) ${r}`).join('；')}` : `the best of: ${rules.map((r, i) => `(${i + 1}) ${r}`).join('; ')}`;
+  if (criterion.parent !== undefined) {
+    const parent = index.criterionById.get(criterion.parent)?.criterion;
+    const name = parent ? `${parent.id} ${pick(parent.title, lang)}` : criterion.parent;
+    text += zh ? `（加分项：仅当 ${name} 得分条件成立时计分）` : ` (a bonus: counts only when ${name} holds)`;
   }
-  if (term.blockSize === undefined) return zh ? `${label}低于 ${show(term.below)} 时每少 1 扣 ${points} 分` : `−${points} per unit of ${label} short of ${show(term.below)}`;
-  const blocks = term.blocks === 'started' ? (zh ? '（不足一档按一档计）' : ' (a started block counts)') : zh ? '（按满档计）' : ' (full blocks only)';
-  return zh
-    ? `${label}低于 ${show(term.below)} 时每少 ${show(term.blockSize)} 扣 ${points} 分${blocks}`
-    : `−${points} per ${show(term.blockSize)} of ${label} short of ${show(term.below)}${blocks}`;
+  return text;
 }
 
 /** The explanation line of a scored, inapplicable or unassessed criterion, in both languages. */

@@ -3,7 +3,7 @@
  * conventions, one section per top-level group, one fieldset per indicator. Form data is nested
  * that way; assessments store inputs flat, and the two converters below move between them.
  */
-import { describeScoring } from './explain.ts';
+import { describeCriterionScoring } from './explain.ts';
 import { inputFieldSchema } from './inputs.ts';
 import { own } from '../document/lookup.ts';
 import { pick, type RubricIndex } from '../document/structure.ts';
@@ -120,8 +120,7 @@ function helpText(index: RubricIndex, id: string, lang: Language): string {
   const lines = input?.help ? [pick(input.help, lang)] : [];
   for (const entry of index.criteria) {
     if (!entry.inputs.includes(id)) continue;
-    const rules = entry.criterion.rules.map((rule) => describeScoring(rule.event.params, index, lang)).join(lang === 'zh' ? '；否则 ' : '; otherwise ');
-    lines.push(`${entry.criterion.id} ${pick(entry.criterion.title, lang)} — ${rules}`);
+    lines.push(`${entry.criterion.id} ${pick(entry.criterion.title, lang)} — ${describeCriterionScoring(entry.criterion, index, lang)}`);
   }
   return lines.join('\n');
 }

@@ -1,9 +1,11 @@
 /**
- * One error shape for every response: RubricStudioError, Fastify's validation and body errors,
- * unknown routes and unexpected faults all become {statusCode, code, error, message, details}.
+ * One error shape for every response: the engine's and the server's errors, Fastify's validation
+ * and body errors, unknown routes and unexpected faults all become {statusCode, code, error,
+ * message, details}, the status taken from HTTP_STATUS (server/errors.ts).
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { ERROR_CATALOGUE, type ErrorBody, type ErrorCode, type Issue, RubricStudioError } from '../../engine/index.ts';
+import type { Issue, RubricStudioError } from '../../engine/index.ts';
+import { type ErrorBody, errorBody as bodyOf, isCatalogued, type ServerError } from '../errors.ts';
 import { etagOf } from '../revisions.ts';
 import { StaleRevisionError } from '../storage/revision.ts';
 import { sharedPlugin } from './shared-plugin.ts';
@@ -35,8 +37,8 @@ export const errorsPlugin = sharedPlugin<ErrorsOptions>('rubric-studio-errors', 
 });
 
 /** Maps anything thrown in a request to the error body of the catalogue. */
-export function toErrorBody(err: FastifyError | RubricStudioError): ErrorBody {
-  if (err instanceof RubricStudioError) return err.toBody();
+export function toErrorBody(err: FastifyError | RubricStudioError | ServerError): ErrorBody {
+  if (isCatalogued(err)) return bodyOf(err.code, err.message, err.details);
   if (err.validation) {
     const part = err.validationContext ?? 'body';
     const details = err.validation.map((v): Issue => {
@@ -62,9 +64,4 @@ export function toErrorBody(err: FastifyError | RubricStudioError): ErrorBody {
   if (status === 413) return bodyOf('BODY_TOO_LARGE', err.message);
   if (status >= 400 && status < 500) return { ...bodyOf('VALIDATION_FAILED', err.message), statusCode: status };
   return bodyOf('INTERNAL', 'An unexpected fault occurred; nothing was stored by this request.');
-}
-
-function bodyOf(code: ErrorCode, message: string, details: Issue[] = []): ErrorBody {
-  const entry = ERROR_CATALOGUE[code];
-  return { statusCode: entry.statusCode, code, error: entry.error, message, details };
 }

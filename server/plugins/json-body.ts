@@ -3,7 +3,7 @@
  * from prototype-poisoning keys (BODY_FORBIDDEN_KEY) and from bytes that are not UTF-8
  * (BODY_NOT_UTF8, instead of storing U+FFFD in their place), and names where the problem is.
  */
-import { RubricStudioError } from '../../engine/index.ts';
+import { ServerError } from '../errors.ts';
 import { sharedPlugin } from './shared-plugin.ts';
 
 export const jsonBodyPlugin = sharedPlugin('rubric-studio-json-body', async (app) => {
@@ -21,20 +21,20 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
  * The body as text.
- * @throws RubricStudioError BODY_NOT_UTF8
+ * @throws ServerError BODY_NOT_UTF8
  */
 export function decodeUtf8(body: Buffer): string {
   try {
     return strictUtf8.decode(body);
   } catch {
-    throw new RubricStudioError('BODY_NOT_UTF8', 'The request body is not valid UTF-8; nothing was read from it.', [{ path: '', message: 'encode the body as UTF-8' }]);
+    throw new ServerError('BODY_NOT_UTF8', 'The request body is not valid UTF-8; nothing was read from it.', [{ path: '', message: 'encode the body as UTF-8' }]);
   }
 }
 
 /**
  * Parses a JSON request body, refusing `__proto__` and `constructor.prototype` keys anywhere.
  * An empty body parses as no body.
- * @throws RubricStudioError BODY_NOT_JSON or BODY_FORBIDDEN_KEY
+ * @throws ServerError BODY_NOT_JSON or BODY_FORBIDDEN_KEY
  */
 export function parseJsonBody(text: string): unknown {
   // Clients often send the JSON content type on body-less POSTs (submit, retire); routes that need a body say so.
@@ -43,11 +43,11 @@ export function parseJsonBody(text: string): unknown {
   try {
     value = JSON.parse(text);
   } catch (err) {
-    throw new RubricStudioError('BODY_NOT_JSON', `The request body is not valid JSON: ${(err as Error).message}`, [{ path: '', message: 'fix the JSON syntax' }]);
+    throw new ServerError('BODY_NOT_JSON', `The request body is not valid JSON: ${(err as Error).message}`, [{ path: '', message: 'fix the JSON syntax' }]);
   }
   // Always walked: a text pre-check can be dodged with escapes such as "__pro\u0074o__".
   const key = forbiddenKey(value);
-  if (key) throw new RubricStudioError('BODY_FORBIDDEN_KEY', `The request body contains the forbidden key at ${key}.`, [{ path: key, message: 'remove this key' }]);
+  if (key) throw new ServerError('BODY_FORBIDDEN_KEY', `The request body contains the forbidden key at ${key}.`, [{ path: key, message: 'remove this key' }]);
   return value;
 }
 

@@ -5,7 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
-import { checkAssessmentInputs, type CompiledRubric, evaluate, type InputValues, mapInputs, RubricStudioError } from '../../engine/index.ts';
+import { checkAssessmentInputs, type CompiledRubric, evaluate, type InputValues, mapInputs } from '../../engine/index.ts';
+import { ServerError } from '../errors.ts';
 import { ANY_ROLE, ASSESSORS } from '../access.ts';
 import { compiledVersion } from '../compiled-rubrics.ts';
 import { expectedRevision, revisionProperty } from '../revisions.ts';
@@ -58,14 +59,14 @@ export const assessmentRoutes: FastifyPluginAsync<{ storage: Storage }> = async 
 
   const findAssessment = async (id: string): Promise<AssessmentRecord> => {
     const record = await storage.getAssessment(id);
-    if (!record) throw new RubricStudioError('NOT_FOUND', `There is no assessment ${id}.`);
+    if (!record) throw new ServerError('NOT_FOUND', `There is no assessment ${id}.`);
     return record;
   };
 
   /** The rubric version an assessment names; `field` is where the body named it. */
   const findRubricVersion = async (ref: { id: string; version: string }, field: string): Promise<RubricVersionRecord> => {
     const record = await storage.getRubricVersion(ref.id, ref.version);
-    if (!record) throw new RubricStudioError('VALIDATION_FAILED', `There is no rubric ${ref.id} version ${ref.version}.`, [{ path: field, message: 'name an existing rubric version (GET /api/rubrics lists them)' }]);
+    if (!record) throw new ServerError('VALIDATION_FAILED', `There is no rubric ${ref.id} version ${ref.version}.`, [{ path: field, message: 'name an existing rubric version (GET /api/rubrics lists them)' }]);
     return record;
   };
 
@@ -135,11 +136,11 @@ export const assessmentRoutes: FastifyPluginAsync<{ storage: Storage }> = async 
     handler: async (request, reply) => {
       const body = request.body;
       if (!(await storage.getCommunity(body.communityId))) {
-        throw new RubricStudioError('VALIDATION_FAILED', `There is no community ${body.communityId}.`, [{ path: '/body/communityId', message: 'add the community first (POST /api/communities)' }]);
+        throw new ServerError('VALIDATION_FAILED', `There is no community ${body.communityId}.`, [{ path: '/body/communityId', message: 'add the community first (POST /api/communities)' }]);
       }
       const version = await findRubricVersion(body.rubric, '/body/rubric');
       if (version.status !== 'published') {
-        throw new RubricStudioError('STATE_CONFLICT', `Rubric ${version.id} ${version.version} is ${version.status}; assessments are made under published versions.`, [{ path: '/body/rubric/version', message: 'choose a published version' }]);
+        throw new ServerError('STATE_CONFLICT', `Rubric ${version.id} ${version.version} is ${version.status}; assessments are made under published versions.`, [{ path: '/body/rubric/version', message: 'choose a published version' }]);
       }
       const rubric = compiledVersion(version);
       checkAssessmentInputs(rubric, { inputs: body.inputs, notApplicable: body.notApplicable }, false);
@@ -245,7 +246,7 @@ export const assessmentRoutes: FastifyPluginAsync<{ storage: Storage }> = async 
     },
     handler: async (request) => {
       const assessment = await findAssessment(request.params.id);
-      if (!assessment.result) throw new RubricStudioError('STATE_CONFLICT', 'The assessment is a draft and has no stored result; submit it, or score its inputs with POST /api/rubrics/{id}/versions/{version}/score.');
+      if (!assessment.result) throw new ServerError('STATE_CONFLICT', 'The assessment is a draft and has no stored result; submit it, or score its inputs with POST /api/rubrics/{id}/versions/{version}/score.');
       const target = compiledVersion(await findRubricVersion(request.body.rubric, '/body/rubric'));
       const rescored = await evaluate(target, carryOver(assessment, target), { requireComplete: false });
       return { stored: assessment.result, rescored };
@@ -255,7 +256,7 @@ export const assessmentRoutes: FastifyPluginAsync<{ storage: Storage }> = async 
 
 /** Submitted assessments are frozen. */
 function assertDraft(record: AssessmentRecord): AssessmentRecord {
-  if (record.status !== 'draft') throw new RubricStudioError('ASSESSMENT_FROZEN', `Assessment ${record.id} was submitted on ${record.submittedAt} and never changes.`);
+  if (record.status !== 'draft') throw new ServerError('ASSESSMENT_FROZEN', `Assessment ${record.id} was submitted on ${record.submittedAt} and never changes.`);
   return record;
 }
 

@@ -14,12 +14,12 @@ import {
   impactSummaryHtml,
   impactXlsx,
   missingInputsReport,
-  RubricStudioError,
   resultsCsv,
   resultsXlsx,
 } from '../../engine/index.ts';
 import { ANY_ROLE } from '../access.ts';
 import { compiledVersion } from '../compiled-rubrics.ts';
+import { ServerError } from '../errors.ts';
 import { errorResponses } from '../schemas.ts';
 import type { CommunityRecord, RubricVersionRecord, Storage } from '../storage/types.ts';
 
@@ -43,7 +43,7 @@ function sendFile(reply: FastifyReply, format: Exclude<Format, 'json'>, name: st
 export const comparisonRoutes: FastifyPluginAsync<{ storage: Storage }> = async (app, { storage }) => {
   const version = async (id: string, v: string): Promise<RubricVersionRecord> => {
     const record = await storage.getRubricVersion(id, v);
-    if (!record) throw new RubricStudioError('NOT_FOUND', `There is no rubric ${id} version ${v}.`, [{ path: '/version', message: 'list GET /api/rubrics for the versions that exist' }]);
+    if (!record) throw new ServerError('NOT_FOUND', `There is no rubric ${id} version ${v}.`, [{ path: '/version', message: 'list GET /api/rubrics for the versions that exist' }]);
     return record;
   };
   const communities = async (): Promise<Map<string, CommunityRecord>> => new Map((await storage.listCommunities()).map((c) => [c.id, c]));
@@ -132,7 +132,7 @@ export const comparisonRoutes: FastifyPluginAsync<{ storage: Storage }> = async 
     },
     handler: async (request) => {
       const assessment = await storage.getAssessment(request.params.id);
-      if (!assessment) throw new RubricStudioError('NOT_FOUND', `There is no assessment ${request.params.id}.`);
+      if (!assessment) throw new ServerError('NOT_FOUND', `There is no assessment ${request.params.id}.`);
       const rubric = compiledVersion(await version(assessment.rubric.id, assessment.rubric.version));
       return gapToNextTier(rubric, { inputs: assessment.inputs, notApplicable: assessment.notApplicable });
     },

@@ -3,7 +3,7 @@
  * document passes the engine's size and depth limits before anything compiles it.
  */
 import type { FastifyPluginAsync } from 'fastify';
-import { checkLimits, deriveForm, evaluate, type InputValues, type Language, loadRubric, validateRubric } from '../../engine/index.ts';
+import { checkLimits, deriveForm, evaluateLive, type InputValues, type Language, loadRubric, validateRubric } from '../../engine/index.ts';
 import { EDITORS } from '../access.ts';
 import { errorResponses } from '../schemas.ts';
 
@@ -64,7 +64,8 @@ export const previewRoutes: FastifyPluginAsync = async (app) => {
     handler: async (request) => {
       const { document, inputs, notApplicable, partial } = request.body;
       checkLimits(document);
-      return evaluate(loadRubric(document), { inputs, notApplicable }, { requireComplete: !partial });
+      // Nothing is stored: the compiled conditions decide (the same answer, much sooner).
+      return evaluateLive(loadRubric(document), { inputs, notApplicable }, { requireComplete: !partial });
     },
   });
 };

@@ -4,7 +4,8 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 import semver from 'semver';
-import { checkLimits, deriveForm, evaluate, type InputValues, type Language, loadRubric, type RubricDocument, RubricStudioError, runRubricTests } from '../../engine/index.ts';
+import { checkLimits, deriveForm, evaluateLive, type InputValues, type Language, loadRubric, type RubricDocument, runRubricTests } from '../../engine/index.ts';
+import { ServerError } from '../errors.ts';
 import { ANY_ROLE, EDITORS } from '../access.ts';
 import { blankRubric } from '../blank-rubric.ts';
 import { compiledVersion } from '../compiled-rubrics.ts';
@@ -49,7 +50,7 @@ export const rubricRoutes: FastifyPluginAsync<{ storage: Storage }> = async (app
 
   const findVersion = async ({ id, version }: VersionParams): Promise<RubricVersionRecord> => {
     const record = await storage.getRubricVersion(id, version);
-    if (!record) throw new RubricStudioError('NOT_FOUND', `Rubric ${id} has no version ${version}.`, [{ path: '/version', message: 'list the rubric versions with GET /api/rubrics' }]);
+    if (!record) throw new ServerError('NOT_FOUND', `Rubric ${id} has no version ${version}.`, [{ path: '/version', message: 'list the rubric versions with GET /api/rubrics' }]);
     return record;
   };
 
@@ -112,7 +113,7 @@ export const rubricRoutes: FastifyPluginAsync<{ storage: Storage }> = async (app
       const rubric = loadRubric({ ...request.body.document, status: 'draft' });
       const { id, version } = rubric.doc;
       if ((await storage.listRubricVersions()).some((r) => r.id === id)) {
-        throw new RubricStudioError('ALREADY_EXISTS', `Rubric ${id} already exists; add a version with POST /api/rubrics/${id}/versions.`, [{ path: '/document/id', message: 'choose another id, or add a version to the existing rubric' }]);
+        throw new ServerError('ALREADY_EXISTS', `Rubric ${id} already exists; add a version with POST /api/rubrics/${id}/versions.`, [{ path: '/document/id', message: 'choose another id, or add a version to the existing rubric' }]);
       }
       const now = new Date().toISOString();
       const record: NewRecord<RubricVersionRecord> = { id, version, status: 'draft', hash: rubric.hash, document: rubric.doc, warnings: rubric.warnings, createdAt: now, updatedAt: now, publishedAt: null, retiredAt: null };
@@ -160,7 +161,7 @@ export const rubricRoutes: FastifyPluginAsync<{ storage: Storage }> = async (app
       const { id } = request.params;
       const { version, copyFrom } = request.body;
       const existing = (await storage.listRubricVersions()).filter((r) => r.id === id).sort((a, b) => semver.compare(a.version, b.version));
-      if (existing.length === 0) throw new RubricStudioError('NOT_FOUND', `There is no rubric ${id}; create it with POST /api/rubrics.`);
+      if (existing.length === 0) throw new ServerError('NOT_FOUND', `There is no rubric ${id}; create it with POST /api/rubrics.`);
       const source = copyFrom ? await findVersion({ id, version: copyFrom.version }) : undefined;
       const document: RubricDocument = source
         ? { ...structuredClone(source.document), version, status: 'draft' }
@@ -192,7 +193,7 @@ export const rubricRoutes: FastifyPluginAsync<{ storage: Storage }> = async (app
         ...(document.id === id ? [] : [{ path: '/document/id', message: `must be "${id}", the rubric in the URL` }]),
         ...(document.version === version ? [] : [{ path: '/document/version', message: `must be "${version}", the version in the URL; to change the version, create a new one` }]),
       ];
-      if (mismatched.length > 0) throw new RubricStudioError('VALIDATION_FAILED', 'The document does not belong to this rubric version.', mismatched);
+      if (mismatched.length > 0) throw new ServerError('VALIDATION_FAILED', 'The document does not belong to this rubric version.', mismatched);
       const rubric = loadRubric({ ...document, status: 'draft' });
       return storage.updateRubricVersion(id, version, {
         ifRevision,
@@ -261,7 +262,7 @@ export const rubricRoutes: FastifyPluginAsync<{ storage: Storage }> = async (app
       const report = await runRubricTests(rubric);
       if (report.failed > 0) {
         const details = report.cases.filter((c) => !c.passed).flatMap((c) => c.failures.map((f) => ({ path: f.path, message: `${c.name}: ${f.message}` })));
-        throw new RubricStudioError('RUBRIC_TESTS_FAILED', `${report.failed} of ${report.cases.length} tests fail; the version stays a draft.`, details);
+        throw new ServerError('RUBRIC_TESTS_FAILED', `${report.failed} of ${report.cases.length} tests fail; the version stays a draft.`, details);
       }
       return storage.updateRubricVersion(draft.id, draft.version, {
         // Without If-Match, still publish exactly the draft whose tests just passed.
@@ -285,7 +286,7 @@ export const rubricRoutes: FastifyPluginAsync<{ storage: Storage }> = async (app
         ifRevision: expectedRevision(request, false),
         change: (current) => {
           if (current.status === 'retired') throw immutable(current);
-          if (current.status !== 'published') throw new RubricStudioError('STATE_CONFLICT', `Version ${version} of ${id} is a draft; only published versions can be retired (delete a draft instead).`);
+          if (current.status !== 'published') throw new ServerError('STATE_CONFLICT', `Version ${version} of ${id} is a draft; only published versions can be retired (delete a draft instead).`);
           const now = new Date().toISOString();
           return { ...current, status: 'retired', document: { ...current.document, status: 'retired' }, updatedAt: now, retiredAt: now };
         },
@@ -305,13 +306,14 @@ export const rubricRoutes: FastifyPluginAsync<{ storage: Storage }> = async (app
     },
     handler: async (request) => {
       const { inputs, notApplicable, partial } = request.body;
-      return evaluate(compiledVersion(await findVersion(request.params)), { inputs, notApplicable }, { requireComplete: !partial });
+      // Nothing is stored: the compiled conditions decide (the same answer, much sooner).
+      return evaluateLive(compiledVersion(await findVersion(request.params)), { inputs, notApplicable }, { requireComplete: !partial });
     },
   });
 };
 
-function immutable(record: RubricVersionRecord): RubricStudioError {
-  return new RubricStudioError('VERSION_IMMUTABLE', `Version ${record.version} of ${record.id} is ${record.status} and never changes; create a new draft version from it.`, [
+function immutable(record: RubricVersionRecord): ServerError {
+  return new ServerError('VERSION_IMMUTABLE', `Version ${record.version} of ${record.id} is ${record.status} and never changes; create a new draft version from it.`, [
     { path: '/version', message: `POST /api/rubrics/${record.id}/versions with {"version": "<next>", "copyFrom": {"version": "${record.version}"}}` },
   ]);
 }

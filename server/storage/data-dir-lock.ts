@@ -6,7 +6,7 @@
  */
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { RubricStudioError } from '../../engine/index.ts';
+import { ServerError } from '../errors.ts';
 
 export const LOCK_FILE = 'rubric-studio.lock';
 
@@ -29,7 +29,7 @@ export interface LockHolder {
 
 /**
  * Takes the data directory for this process.
- * @throws RubricStudioError DATA_DIR_LOCKED when a live process holds it
+ * @throws ServerError DATA_DIR_LOCKED when a live process holds it
  */
 export function acquireDataDirLock(dataDir: string): DataDirLock {
   const path = join(dataDir, LOCK_FILE);
@@ -48,7 +48,7 @@ export function acquireDataDirLock(dataDir: string): DataDirLock {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const holder = readHolder(path);
       if (holder && isLiveOwner(holder, path)) {
-        throw new RubricStudioError(
+        throw new ServerError(
           'DATA_DIR_LOCKED',
           `Data directory ${dataDir} is in use by another Rubric Studio server (pid ${holder.pid}, since ${holder.startedAt}; lock file ${path}). Stop that server, or start this one with another DATA_DIR.`,
           [{ path: dataDir, message: 'stop the other server or choose another data directory' }],
@@ -58,7 +58,7 @@ export function acquireDataDirLock(dataDir: string): DataDirLock {
       rmSync(path, { force: true });
     }
   }
-  throw new RubricStudioError('DATA_DIR_LOCKED', `Could not take the lock file ${path}; another server is starting on ${dataDir}.`);
+  throw new ServerError('DATA_DIR_LOCKED', `Could not take the lock file ${path}; another server is starting on ${dataDir}.`);
 }
 
 function readHolder(path: string): LockHolder | undefined {

@@ -1,7 +1,11 @@
 /**
  * The default Storage: one JSON file written by lowdb (temp file + rename on every write).
- * All changes go through one writer that applies queued changes in order and then writes the
- * file once for the whole batch, so concurrent requests never lose an update.
+ * All changes go through one writer (group commit): changes that arrive while a write is in
+ * flight queue up, and when it ends they are checked and applied in order (each sees the ones
+ * before it) and one write of the file covers them all; each caller is answered only after the
+ * write holding its change succeeded, and a failed write undoes its whole group. So concurrent
+ * requests never lose an update, and under load the file is written once per group, not per
+ * request. The file is written compactly, re-encoding only records that changed (JsonDataFile).
  *
  * Submitted results (~50 kB each with explanations) never change, so each lives in its own
  * write-once file under results/ instead of in the data file, which lowdb rewrites whole on
@@ -11,9 +15,10 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync 
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
-import { RubricStudioError, type ScoreResult } from '../../engine/index.ts';
+import type { ScoreResult } from '../../engine/index.ts';
+import { ServerError } from '../errors.ts';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.ts';
+import { JsonDataFile } from './json-data-file.ts';
 import { checkRevision } from './revision.ts';
 import type {
   AssessmentEntry,
@@ -88,6 +93,7 @@ export class LowdbStorage implements Storage {
   readonly location: string;
   readonly created: boolean;
   readonly #db: Low<DataFile>;
+  readonly #file: JsonDataFile<DataFile>;
   readonly #lock: DataDirLock;
   readonly #resultsDir: string;
   /** Results applied in memory whose files are not written yet, so reads in between find them. */
@@ -97,15 +103,46 @@ export class LowdbStorage implements Storage {
   #writing = false;
   #drained: Promise<void> = Promise.resolve();
   #closed = false;
+  #fileWrites = 0;
+  /**
+   * Where each assessment is in data.assessments, so that reading or changing one does not scan
+   * thousands. Exact: built on open, kept by insert and its undo (updates keep the place, and
+   * nothing else adds or removes assessments); every use still checks the id found there.
+   */
+  readonly #assessmentAt = new Map<string, number>();
 
-  constructor(db: Low<DataFile>, location: string, created: boolean, lock: DataDirLock, resultsDir: string) {
+  constructor(db: Low<DataFile>, file: JsonDataFile<DataFile>, location: string, created: boolean, lock: DataDirLock, resultsDir: string) {
     this.#db = db;
+    this.#file = file;
     this.#resultsDir = resultsDir;
     this.location = location;
     this.created = created;
     this.#lock = lock;
+    db.data.assessments.forEach((a, at) => this.#assessmentAt.set(a.id, at));
   }
 
+  /** Position of assessment `id` in data.assessments, or -1. */
+  #assessmentIndex(id: string): number {
+    const at = this.#assessmentAt.get(id);
+    if (at === undefined) return -1;
+    if (this.#data.assessments[at]?.id === id) return at;
+    // Unreachable while the index is kept as above; a scan keeps a slip from losing a record.
+    return this.#data.assessments.findIndex((a) => a.id === id);
+  }
+
+  /** Writes of the data file since opening, attempted ones included (one per group of changes). */
+  get fileWrites(): number {
+    return this.#fileWrites;
+  }
+
+  /**
+   * What reads see. A group's changes are applied in memory before its write, so a read during
+   * that write already sees them, as it always has (a submitted assessment is read with its
+   * result right away); they vanish again only if the write fails, and then their callers get
+   * the storage error. Changes still queued behind an in-flight write are not applied, so reads
+   * never run further ahead of the file than one group: cheaper than a copy of the data per
+   * write, and no caller is ever answered before its change is on disk.
+   */
   get #data(): DataFile {
     return this.#db.data;
   }
@@ -121,7 +158,7 @@ export class LowdbStorage implements Storage {
   insertRubricVersion(record: NewRecord<RubricVersionRecord>, audit: AuditDraft): Promise<RubricVersionRecord> {
     return this.#change((data) => {
       if (data.rubricVersions.some((r) => r.id === record.id && r.version === record.version)) {
-        throw new RubricStudioError('ALREADY_EXISTS', `Rubric ${record.id} already has a version ${record.version}.`, [{ path: '/version', message: 'choose a version number not used yet' }]);
+        throw new ServerError('ALREADY_EXISTS', `Rubric ${record.id} already has a version ${record.version}.`, [{ path: '/version', message: 'choose a version number not used yet' }]);
       }
       return inserting(data, data.rubricVersions, { ...record, revision: 1 }, audit);
     });
@@ -168,7 +205,7 @@ export class LowdbStorage implements Storage {
   insertCommunity(record: NewRecord<CommunityRecord>, audit: AuditDraft): Promise<CommunityRecord> {
     return this.#change((data) => {
       if (data.communities.some((c) => c.id === record.id)) {
-        throw new RubricStudioError('ALREADY_EXISTS', `A community with id ${record.id} already exists.`, [{ path: '/id', message: 'choose another id, or update the existing community' }]);
+        throw new ServerError('ALREADY_EXISTS', `A community with id ${record.id} already exists.`, [{ path: '/id', message: 'choose another id, or update the existing community' }]);
       }
       return inserting(data, data.communities, { ...record, revision: 1 }, audit);
     });
@@ -177,7 +214,7 @@ export class LowdbStorage implements Storage {
   updateCommunity(id: string, change: RecordChange<CommunityRecord>): Promise<CommunityRecord> {
     return this.#change((data) => {
       const at = data.communities.findIndex((c) => c.id === id);
-      if (at < 0) throw new RubricStudioError('NOT_FOUND', `There is no community ${id}.`);
+      if (at < 0) throw new ServerError('NOT_FOUND', `There is no community ${id}.`);
       return replacing(data, data.communities, at, change, `community ${id}`);
     });
   }
@@ -197,7 +234,7 @@ export class LowdbStorage implements Storage {
   }
 
   async getAssessment(id: string): Promise<AssessmentRecord | undefined> {
-    const entry = this.#data.assessments.find((a) => a.id === id);
+    const entry = this.#data.assessments[this.#assessmentIndex(id)];
     if (!entry) return undefined;
     if (entry.status !== 'submitted') return toRecord(entry, null);
     const result = this.#unwrittenResults.get(id) ?? (JSON.parse(await readFile(this.#resultPath(id), 'utf8')) as ScoreResult);
@@ -206,17 +243,29 @@ export class LowdbStorage implements Storage {
 
   insertAssessment(record: NewRecord<AssessmentRecord>, audit: AuditDraft): Promise<AssessmentRecord> {
     return this.#change((data) => {
-      if (data.assessments.some((a) => a.id === record.id)) throw new RubricStudioError('ALREADY_EXISTS', `An assessment with id ${record.id} already exists.`);
+      if (this.#assessmentIndex(record.id) >= 0) throw new ServerError('ALREADY_EXISTS', `An assessment with id ${record.id} already exists.`);
       const created: AssessmentRecord = { ...record, revision: 1 };
       const { entry, files } = this.#toEntry(created, null);
-      return { ...inserting(data, data.assessments, entry, audit), value: created, files };
+      const insert = inserting(data, data.assessments, entry, audit);
+      return {
+        value: created,
+        files,
+        apply: () => {
+          insert.apply();
+          this.#assessmentAt.set(entry.id, data.assessments.length - 1);
+        },
+        undo: () => {
+          insert.undo();
+          this.#assessmentAt.delete(entry.id);
+        },
+      };
     });
   }
 
   updateAssessment(id: string, change: RecordChange<AssessmentRecord>): Promise<AssessmentRecord> {
     return this.#change((data) => {
-      const at = data.assessments.findIndex((a) => a.id === id);
-      if (at < 0) throw new RubricStudioError('NOT_FOUND', `There is no assessment ${id}.`);
+      const at = this.#assessmentIndex(id);
+      if (at < 0) throw new ServerError('NOT_FOUND', `There is no assessment ${id}.`);
       const current = data.assessments[at];
       checkRevision(current.revision, change.ifRevision, `assessment ${id}`);
       // Only submitted assessments have a result file; they are frozen, so this read is rare.
@@ -270,7 +319,7 @@ export class LowdbStorage implements Storage {
 
   /** Queues a change; it is applied in order and resolves once the file holding it is written. */
   #change<T>(prepare: (data: DataFile) => Prepared<T>): Promise<T> {
-    if (this.#closed) return Promise.reject(new RubricStudioError('INTERNAL', 'The storage is closed; the server is shutting down.'));
+    if (this.#closed) return Promise.reject(new ServerError('INTERNAL', 'The storage is closed; the server is shutting down.'));
     return new Promise<T>((resolve, reject) => {
       this.#queue.push({ prepare, resolve: resolve as (value: unknown) => void, reject });
       if (!this.#writing) {
@@ -284,6 +333,8 @@ export class LowdbStorage implements Storage {
    * Applies the queued changes in order, then writes the result files and the data file once
    * for the whole batch. A change that refuses is rejected alone; a failed write undoes the
    * whole batch in memory (last applied first) and rejects each change with a storage error.
+   * Changes queued during a write are applied only when it ended (not on arrival): a change is
+   * thus never checked against a group that may still be undone, and undo never cascades.
    */
   async #drain(): Promise<void> {
     try {
@@ -305,9 +356,10 @@ export class LowdbStorage implements Storage {
         if (applied.length === 0) continue;
         const files = applied.flatMap(({ prepared }) => prepared.files ?? []);
         try {
-          // Result files first: the data file must never refer to a result that is not on disk.
-          await Promise.all(files.map((file) => writeAtomically(file)));
-          await this.#db.write();
+          // Result files and the data file's temp file at once; the data file is renamed into
+          // place only after the result files, so it never refers to a result not on disk.
+          this.#fileWrites += 1;
+          await this.#file.write(this.#data, allSettledOrThrow(files.map((file) => writeAtomically(file))));
           for (const file of files) this.#unwrittenResults.delete(file.id);
           for (const { change, prepared } of applied) change.resolve(prepared.value);
         } catch (err) {
@@ -361,21 +413,21 @@ function replacing<T extends { revision: number }>(data: DataFile, list: T[], at
 }
 
 /** A write failure as the error catalogue names it; the data file still holds the last good state. */
-function storageError(err: unknown, location: string): RubricStudioError {
+function storageError(err: unknown, location: string): ServerError {
   const code = (err as NodeJS.ErrnoException).code;
   if (code === 'ENOSPC' || code === 'EDQUOT') {
-    return new RubricStudioError('STORAGE_FULL', `The disk holding ${location} is full; nothing was stored by this request.`, [{ path: location, message: 'free space on this disk or move the data directory, then retry' }]);
+    return new ServerError('STORAGE_FULL', `The disk holding ${location} is full; nothing was stored by this request.`, [{ path: location, message: 'free space on this disk or move the data directory, then retry' }]);
   }
   if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') {
-    return new RubricStudioError('STORAGE_READ_ONLY', `${location} cannot be written (${code}); nothing was stored by this request.`, [{ path: location, message: 'make the data directory writable for the server, then retry' }]);
+    return new ServerError('STORAGE_READ_ONLY', `${location} cannot be written (${code}); nothing was stored by this request.`, [{ path: location, message: 'make the data directory writable for the server, then retry' }]);
   }
-  return new RubricStudioError('INTERNAL', `Writing ${location} failed (${code ?? (err as Error).message}); nothing was stored by this request.`);
+  return new ServerError('INTERNAL', `Writing ${location} failed (${code ?? (err as Error).message}); nothing was stored by this request.`);
 }
 
 /**
  * Opens (creating on first start) the data file in `dataDir`: takes the directory lock, removes
  * temp files a killed writer left behind, and migrates an older data file.
- * @throws RubricStudioError DATA_DIR_LOCKED, or an Error when the data file is unreadable
+ * @throws ServerError DATA_DIR_LOCKED, or an Error when the data file is unreadable
  */
 export async function openLowdbStorage(dataDir: string): Promise<LowdbStorage> {
   mkdirSync(dataDir, { recursive: true });
@@ -387,7 +439,8 @@ export async function openLowdbStorage(dataDir: string): Promise<LowdbStorage> {
     removeStaleTempFiles(resultsDir);
     const location = join(dataDir, DATA_FILE);
     const created = !existsSync(location);
-    const db = new Low<DataFile>(new JSONFile<DataFile>(location), emptyDataFile());
+    const file = new JsonDataFile<DataFile>(location);
+    const db = new Low<DataFile>(file, emptyDataFile());
     try {
       await db.read();
     } catch (err) {
@@ -396,7 +449,7 @@ export async function openLowdbStorage(dataDir: string): Promise<LowdbStorage> {
     const from = db.data.schemaVersion;
     db.data = migrate(db.data, location);
     if (created || from !== db.data.schemaVersion) await db.write();
-    return new LowdbStorage(db, location, created, lock, resultsDir);
+    return new LowdbStorage(db, file, location, created, lock, resultsDir);
   } catch (err) {
     lock.release();
     throw err;
@@ -427,6 +480,12 @@ function removeStaleTempFiles(dataDir: string): void {
   for (const name of readdirSync(dataDir)) if (name.endsWith('.tmp')) rmSync(join(dataDir, name), { force: true });
 }
 
+/** Waits for every write, then throws the first failure: a clean-up after it races no write still running. */
+async function allSettledOrThrow(writes: Promise<void>[]): Promise<void> {
+  const failed = (await Promise.allSettled(writes)).find((outcome) => outcome.status === 'rejected');
+  if (failed) throw failed.reason;
+}
+
 async function writeAtomically(file: ResultFile): Promise<void> {
   const temp = `${file.path}.tmp`;
   try {
@@ -449,6 +508,6 @@ function stamped(draft: AuditDraft): AuditEntry {
   return { at: new Date().toISOString(), ...draft };
 }
 
-function rubricVersionNotFound(id: string, version: string): RubricStudioError {
-  return new RubricStudioError('NOT_FOUND', `Rubric ${id} has no version ${version}.`, [{ path: '/version', message: 'list the rubric versions with GET /api/rubrics' }]);
+function rubricVersionNotFound(id: string, version: string): ServerError {
+  return new ServerError('NOT_FOUND', `Rubric ${id} has no version ${version}.`, [{ path: '/version', message: 'list the rubric versions with GET /api/rubrics' }]);
 }

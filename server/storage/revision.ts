@@ -1,8 +1,8 @@
 /** Revisions of mutable records: the check every storage backend makes before a change. */
-import { RubricStudioError } from '../../engine/index.ts';
+import { ServerError } from '../errors.ts';
 
 /** A write that names a revision other than the latest; carries the latest for the ETag of the answer. */
-export class StaleRevisionError extends RubricStudioError {
+export class StaleRevisionError extends ServerError {
   readonly currentRevision: number;
 
   constructor(what: string, expected: number, latest: number) {

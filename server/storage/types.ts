@@ -119,7 +119,7 @@ export type NewRecord<T extends { revision: number }> = Omit<T, 'revision'>;
 
 /**
  * A change to one record: what it becomes, and its audit entry. `change` receives a copy of the
- * latest record and may throw a RubricStudioError to refuse; the storage sets the new revision.
+ * latest record and may throw a ServerError to refuse; the storage sets the new revision.
  */
 export interface RecordChange<T> {
   /** The revision the caller read (If-Match); a different latest revision refuses the change with STALE_REVISION. */
@@ -142,25 +142,25 @@ export interface Storage {
 
   listRubricVersions(): Promise<RubricVersionRecord[]>;
   getRubricVersion(id: string, version: string): Promise<RubricVersionRecord | undefined>;
-  /** @throws RubricStudioError ALREADY_EXISTS */
+  /** @throws ServerError ALREADY_EXISTS */
   insertRubricVersion(record: NewRecord<RubricVersionRecord>, audit: AuditDraft): Promise<RubricVersionRecord>;
-  /** @throws RubricStudioError NOT_FOUND, STALE_REVISION, or what `change` throws */
+  /** @throws ServerError NOT_FOUND, STALE_REVISION, or what `change` throws */
   updateRubricVersion(id: string, version: string, change: RecordChange<RubricVersionRecord>): Promise<RubricVersionRecord>;
-  /** @throws RubricStudioError NOT_FOUND, STALE_REVISION, or what `check` throws */
+  /** @throws ServerError NOT_FOUND, STALE_REVISION, or what `check` throws */
   deleteRubricVersion(id: string, version: string, check: (current: RubricVersionRecord) => void, audit: AuditDraft, ifRevision?: number): Promise<void>;
 
   listCommunities(): Promise<CommunityRecord[]>;
   getCommunity(id: string): Promise<CommunityRecord | undefined>;
-  /** @throws RubricStudioError ALREADY_EXISTS */
+  /** @throws ServerError ALREADY_EXISTS */
   insertCommunity(record: NewRecord<CommunityRecord>, audit: AuditDraft): Promise<CommunityRecord>;
-  /** @throws RubricStudioError NOT_FOUND, STALE_REVISION, or what `change` throws */
+  /** @throws ServerError NOT_FOUND, STALE_REVISION, or what `change` throws */
   updateCommunity(id: string, change: RecordChange<CommunityRecord>): Promise<CommunityRecord>;
 
   listAssessments(filter?: AssessmentFilter): Promise<AssessmentEntry[]>;
   getAssessment(id: string): Promise<AssessmentRecord | undefined>;
-  /** @throws RubricStudioError ALREADY_EXISTS */
+  /** @throws ServerError ALREADY_EXISTS */
   insertAssessment(record: NewRecord<AssessmentRecord>, audit: AuditDraft): Promise<AssessmentRecord>;
-  /** @throws RubricStudioError NOT_FOUND, STALE_REVISION, or what `change` throws */
+  /** @throws ServerError NOT_FOUND, STALE_REVISION, or what `change` throws */
   updateAssessment(id: string, change: RecordChange<AssessmentRecord>): Promise<AssessmentRecord>;
 
   listAudit(): Promise<AuditEntry[]>;

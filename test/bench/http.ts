@@ -19,18 +19,23 @@ const ROOT = new URL('../../', import.meta.url).pathname;
 const EXAMPLES = join(ROOT, 'examples');
 const DURATION_S = 5;
 const CONNECTIONS = 10;
-/** Drafts to submit: more than 5 s of submits use up, and the store size the 1k write figure is taken at. */
-const DRAFTS = 1000;
+/** Drafts to submit: more than 5 s of submits use up (a 404 once they run out is not a submit). */
+const DRAFTS = 4000;
 
 const bearer = (role: string): string => `Bearer ${LOCAL_TOKENS.find((t) => t.role === role)?.token}`;
 const freshDir = (): string => mkdtempSync(join(tmpdir(), 'rubric-studio-bench-'));
 const ms = (value: number): string => `${value.toFixed(1)} ms`;
 
-/** Runs the HTTP and storage benchmarks and prints their figures. */
-export async function runHttpBench(): Promise<void> {
+/**
+ * Runs the HTTP and storage benchmarks and prints their figures. BENCH_ONLY=http skips the
+ * storage figures, BENCH_ONLY=submit measures submit alone; BENCH_CPU_PROF=<dir> writes a CPU
+ * profile of the server process into <dir> when it stops.
+ */
+export async function runHttpBench({ only = process.env.BENCH_ONLY }: { only?: string } = {}): Promise<void> {
+  const submitOnly = only === 'submit';
   console.log(`\nHTTP — Appendix C, server in its own process on a loopback port (autocannon, ${CONNECTIONS} connections, ${DURATION_S} s each)`);
   const serverDir = freshDir();
-  const server = await startServer(serverDir);
+  const server = await startServer(serverDir, process.env.BENCH_CPU_PROF);
   try {
     const api = async (method: string, path: string, role: string, body?: unknown): Promise<unknown> => {
       const response = await fetch(`${server.url}${path}`, { method, headers: { authorization: bearer(role), ...(body !== undefined && { 'content-type': 'application/json' }) }, body: body === undefined ? undefined : JSON.stringify(body) });
@@ -50,15 +55,17 @@ export async function runHttpBench(): Promise<void> {
       drafts.push(...batch.map((draft) => (draft as { id: string }).id));
     }
 
-    const preview = await autocannon({
-      url: `${server.url}/api/rubrics/${ref.id}/versions/${ref.version}/score`,
-      connections: CONNECTIONS,
-      duration: DURATION_S,
-      method: 'POST',
-      headers: { authorization: bearer('viewer'), 'content-type': 'application/json' },
-      body: JSON.stringify({ inputs: syntheticAssessment(random) }),
-    });
-    report('score preview', preview);
+    if (!submitOnly) {
+      const preview = await autocannon({
+        url: `${server.url}/api/rubrics/${ref.id}/versions/${ref.version}/score`,
+        connections: CONNECTIONS,
+        duration: DURATION_S,
+        method: 'POST',
+        headers: { authorization: bearer('viewer'), 'content-type': 'application/json' },
+        body: JSON.stringify({ inputs: syntheticAssessment(random) }),
+      });
+      report('score preview', preview);
+    }
 
     const submit = await autocannon({
       url: server.url,
@@ -73,12 +80,13 @@ export async function runHttpBench(): Promise<void> {
     await server.stop();
     rmSync(serverDir, { recursive: true, force: true });
   }
-  await runStorageBench();
+  if (only === undefined) await runStorageBench();
 }
 
-/** `npm start`'s command in a child process, so that autocannon does not share its event loop. */
-async function startServer(dataDir: string): Promise<{ url: string; stop: () => Promise<void> }> {
-  const child = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), ['server/main.ts', '--port', '0', '--data-dir', dataDir, '--no-ui-build'], {
+/** `npm start`'s server (node with tsx) in a child process, so that autocannon does not share its event loop. */
+async function startServer(dataDir: string, cpuProfileDir?: string): Promise<{ url: string; stop: () => Promise<void> }> {
+  const profile = cpuProfileDir ? ['--cpu-prof', '--cpu-prof-dir', cpuProfileDir] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'server/main.ts', '--port', '0', '--data-dir', dataDir, '--no-ui-build'], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'warn', RUBRIC_TOKENS: '', TOKENS_FILE: '' },
     stdio: ['ignore', 'pipe', 'inherit'],

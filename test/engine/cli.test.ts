@@ -54,14 +54,16 @@ describe('the rubric CLI', () => {
     expect(JSON.parse(stdout)).toMatchObject({ total: 84.88, tier: 'standard', rubric: { id: 'binjiang-home-plus', version: '1.0.0' } });
   });
 
-  test('score rejects invalid inputs with exit 1 and nothing scored; --json gives the error body', async () => {
+  test('score rejects invalid inputs with exit 1 and nothing scored; --json gives the error body without HTTP fields', async () => {
     const bad = file('bad-inputs.json', { inputs: { satisfactionRate: 120 } });
     const text = await rubric('score', appendixC, bad);
     expect(text.code).toBe(1);
     expect(text.stderr).toContain('/inputs/satisfactionRate');
     expect(text.stderr).toContain('expected a percentage from 0 to 100, got 120');
     const json = await rubric('score', appendixC, bad, '--json');
-    expect(JSON.parse(json.stdout)).toMatchObject({ statusCode: 422, code: 'INPUTS_INVALID', details: [{ path: '/inputs/satisfactionRate' }] });
+    const body = JSON.parse(json.stdout);
+    expect(body).toMatchObject({ code: 'INPUTS_INVALID', details: [{ path: '/inputs/satisfactionRate' }] });
+    expect(Object.keys(body)).toEqual(['code', 'message', 'details']);
   });
 
   test('score --partial reports what cannot be assessed instead of rejecting', async () => {
@@ -92,7 +94,7 @@ describe('the rubric CLI', () => {
     expect(code).toBe(0);
     const form = JSON.parse(stdout);
     expect(form.schema.properties.A.title).toBe('Physical access（40 pts）');
-    expect(form.uiSchema.A.A1.doorWidthCm['ui:help']).toContain('4 points when the condition holds');
+    expect(form.uiSchema.A.A1.doorWidthCm['ui:help']).toContain('the best of: (1) when Narrowest door on the accessible route ≥ 90 cm: 4 points; (2) when Narrowest door on the accessible route ≥ 80 cm: 2 points');
   });
 
   test('a missing file, an unknown command and a bad option are clear errors', async () => {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { evaluate, loadRubric, runRubricTests, type InputValues, type ScoreResult } from '../../engine/index.ts';
-import { awardRange } from '../../engine/scoring/scoring.ts';
+import { kindOf } from '../../engine/kinds/registry.ts';
 
 const examples = new URL('../../examples/', import.meta.url);
 const read = (url: URL): string => readFileSync(url, 'utf8');
@@ -73,7 +73,7 @@ describe('Appendix C example assessments, totals computed by hand from the sourc
         if (scoring.kind === 'deduction') {
           expect(seen.some((c) => c.kind === 'deduction' && c.points > scoring.floor && c.points < scoring.start), `${criterion.id} deduction`).toBe(true);
           // Only floors the inputs can reach: without the floor, could the deductions go below it?
-          const unfloored = awardRange({ ...scoring, floor: -1e9 }, rubric.index.inputs).min;
+          const unfloored = kindOf(scoring).range({ ...scoring, floor: -1e9 }, { inputs: rubric.index.inputs }).min;
           if (unfloored.lt(scoring.floor)) expect(seen.some((c) => c.adjustments.includes(`floor ${scoring.floor}`)), `${criterion.id} floor`).toBe(true);
         }
       }

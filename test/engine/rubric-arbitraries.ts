@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { type CompiledRubric, loadRubric } from '../../engine/scoring/compile.ts';
 import { dec, maxBig, show } from '../../engine/scoring/decimal.ts';
-import { awardRange } from '../../engine/scoring/scoring.ts';
+import { kindOf } from '../../engine/kinds/registry.ts';
 import { indexRubric } from '../../engine/document/structure.ts';
 import type { AssessmentInputs, Condition, FactCondition, Group, InputDefinition, InputValue, RubricDocument, Scoring } from '../../engine/types.ts';
 
@@ -268,7 +268,7 @@ function repairMaxima(doc: RubricDocument): void {
   for (const { criterion } of index.criteria) {
     let best = dec(0);
     for (const rule of criterion.rules) {
-      const range = awardRange(rule.event.params, index.inputs);
+      const range = kindOf(rule.event.params).range(rule.event.params, { inputs: index.inputs });
       if (range.max === null) return;
       best = maxBig(best, range.max);
     }

@@ -98,6 +98,8 @@ beforeAll(async () => {
   await expectStatus(call(app, 'editor', 'POST', '/api/rubrics', { document: smallRubric() }), 201);
   await expectStatus(call(app, 'editor', 'POST', '/api/rubrics/small-rubric/versions/1.0.0/publish', { changelog: 'First release.' }), 200);
   await expectStatus(call(app, 'assessor', 'POST', '/api/communities', { id: 'riverside', name: 'Riverside', street: 'East Street' }), 201);
+  // The data file is compact JSON: a few more records make it clearly larger than the room left.
+  for (let i = 0; i < 20; i += 1) await expectStatus(call(app, 'assessor', 'POST', '/api/communities', { id: `filler-${i}`, name: `Filler ${i}`, street: 'West Street' }), 201);
 });
 
 afterAll(async () => {

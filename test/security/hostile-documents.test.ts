@@ -380,6 +380,6 @@ describe('ids and options named like Object.prototype members work like any othe
     const fault = await runRubricCli('impact', venue, venue, 'examples/appendix-c/assessments', '--json', '--csv', '/nonexistent-folder/impact.csv');
     expect(fault.code).toBe(1);
     expect(`${fault.stdout}${fault.stderr}`).not.toMatch(/\n\s+at /);
-    expect(JSON.parse(fault.stdout)).toMatchObject({ statusCode: 500, code: 'INTERNAL', message: expect.stringContaining('ENOENT') });
+    expect(JSON.parse(fault.stdout)).toMatchObject({ code: 'INTERNAL', message: expect.stringContaining('ENOENT') });
   });
 });

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ERROR_CATALOGUE } from '../../engine/index.ts';
+import { HTTP_STATUS } from '../../server/errors.ts';
 import { freshDataDir, startApp } from './harness.ts';
 
 describe('the API description and interactive docs', () => {
@@ -21,7 +21,7 @@ describe('the API description and interactive docs', () => {
       expect.arrayContaining(['/api/rubrics', '/api/rubrics/{id}/versions/{version}/publish', '/api/preview/score', '/api/communities/{id}', '/api/assessments/{id}/rescore', '/api/audit', '/api/me']),
     );
     expect(spec.components.schemas).toHaveProperty('ErrorBody');
-    expect(spec.components.schemas.ErrorBody.properties.code.enum).toEqual(Object.keys(ERROR_CATALOGUE));
+    expect(spec.components.schemas.ErrorBody.properties.code.enum).toEqual(Object.keys(HTTP_STATUS));
     expect(spec.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
   });
 

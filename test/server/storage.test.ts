@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { RubricStudioError, type ScoreResult } from '../../engine/index.ts';
+import type { ScoreResult } from '../../engine/index.ts';
+import { ServerError } from '../../server/errors.ts';
 import { LOCK_FILE } from '../../server/storage/data-dir-lock.ts';
 import { DATA_FILE, DATA_SCHEMA_VERSION, openLowdbStorage, RESULTS_DIR } from '../../server/storage/lowdb-storage.ts';
 import type { AssessmentRecord, NewRecord } from '../../server/storage/types.ts';
@@ -78,7 +79,7 @@ describe('storage', () => {
   test('a second app on the same data directory is refused with DATA_DIR_LOCKED until the first closes', async () => {
     const first = await startApp();
     const second = startApp({ dataDir: first.dataDir });
-    await expect(second).rejects.toBeInstanceOf(RubricStudioError);
+    await expect(second).rejects.toBeInstanceOf(ServerError);
     await expect(second).rejects.toMatchObject({ code: 'DATA_DIR_LOCKED', message: expect.stringContaining(`pid ${process.pid}`) });
     await first.close();
     expect(existsSync(join(first.dataDir, LOCK_FILE))).toBe(false);

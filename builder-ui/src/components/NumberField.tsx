@@ -14,12 +14,14 @@ interface Props {
   /** Replaces the plain set (e.g. tier thresholds that move their neighbour too). */
   onValue?: (value: number | undefined) => void;
   className?: string;
+  /** Keeps the label for screen readers only (a table row already names the value). */
+  hiddenLabel?: boolean;
 }
 
 const parse = (text: string): number | undefined => (text.trim() === '' || !Number.isFinite(Number(text)) ? undefined : Number(text));
 const format = (value: number | undefined): string => (value === undefined ? '' : String(value));
 
-export function NumberField({ path, label, optional, step = 'any', min, onValue, className }: Props) {
+export function NumberField({ path, label, optional, step = 'any', min, onValue, className, hiddenLabel }: Props) {
   const { doc, readOnly, edit, issues } = useEditor();
   const pointer = pointerOf(path);
   const id = controlId(pointer);
@@ -41,7 +43,9 @@ export function NumberField({ path, label, optional, step = 'any', min, onValue,
   };
   return (
     <div className={`field field-number ${className ?? ''}`}>
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={id} className={hiddenLabel ? 'visually-hidden' : undefined}>
+        {label}
+      </label>
       <input
         id={id}
         type="number"

@@ -4,7 +4,7 @@
  * dirty checks. Locations are paths of keys and indexes, the same steps as the JSON pointers
  * the server's validation reports.
  */
-import { continuingBound, LOWEST_BOUND } from '../../../engine/browser.ts';
+import { continuingBound, findKind, LOWEST_BOUND } from '../../../engine/browser.ts';
 import type {
   Condition,
   Criterion,
@@ -232,18 +232,9 @@ function renameInCondition(condition: Condition, from: string, to: string): Cond
   return { ...condition, fact: condition.fact === from ? to : condition.fact, value: renamedValue };
 }
 
+/** The kind's own renaming: only the kind knows which parameters name inputs. */
 function renameInScoring(scoring: Scoring, from: string, to: string): Scoring {
-  const swap = (id: string): string => (id === from ? to : id);
-  switch (scoring.kind) {
-    case 'fixed':
-      return scoring;
-    case 'perUnit':
-      return { ...scoring, terms: scoring.terms.map((t) => ({ ...t, input: swap(t.input) })) };
-    case 'deduction':
-      return { ...scoring, deductions: scoring.deductions.map((d) => ({ ...d, input: swap(d.input) })) };
-    default:
-      return { ...scoring, input: swap(scoring.input) };
-  }
+  return findKind(scoring.kind)?.renameInput(scoring, from, to) ?? scoring;
 }
 
 function renameKey<V>(record: Record<string, V> | undefined, from: string, to: string): Record<string, V> | undefined {

@@ -1,99 +1,82 @@
 /**
- * Data behind the scoring-kind parameter editors: the kinds an editor can choose, a sensible
- * starting value for each, and the change of kind keeping what carries over (input, points).
+ * Data behind the scoring editor, read from the engine's kind registry (engine/kinds/): the kinds
+ * an editor can choose, the inputs each may read, and the change of kind keeping what carries
+ * over (input, points). Nothing here names a kind: a new kind module needs no change here.
  */
-import type { Deduction, InputDefinition, RubricDocument, Scoring } from '../../../engine/browser.ts';
+import {
+  findKind,
+  type InputDefinition,
+  type KindField,
+  pick,
+  type RubricDocument,
+  type Scoring,
+  SCORING_KINDS,
+  type ScoringKindName,
+} from '../../../engine/browser.ts';
 
-export type ScoringKind = Scoring['kind'];
+export type { ScoringKindName };
 
-/** The kinds in the order the select lists them, with their names. */
-export const SCORING_KINDS: { kind: ScoringKind; label: string }[] = [
-  { kind: 'fixed', label: 'Fixed points / 固定分值' },
-  { kind: 'perUnit', label: 'Per unit / 按个数' },
-  { kind: 'perBlock', label: 'Per block of N / 每满 N' },
-  { kind: 'deduction', label: 'Deduction / 扣分' },
-  { kind: 'proportional', label: 'Proportional / 按比例' },
-  { kind: 'choice', label: 'By option / 按选项' },
-];
+/** The kinds in the registry's order, named in both languages ("Fixed points / 固定分值"). */
+export const KIND_CHOICES: { kind: ScoringKindName; label: string }[] = SCORING_KINDS.map((k) => ({ kind: k.kind, label: `${k.label.en} / ${k.label.zh}` }));
+
+/** The rubric's inputs by id: what a kind looks up when it creates or describes a scoring. */
+export function inputMap(doc: RubricDocument): Map<string, InputDefinition> {
+  return new Map(doc.inputs.map((input) => [input.id, input]));
+}
+
+/** Inputs a kind may read: those whose type the kind accepts (its `inputTypes`). */
+export function inputsForKind(doc: RubricDocument, kind: ScoringKindName): InputDefinition[] {
+  const types: readonly string[] = findKind(kind)?.inputTypes ?? [];
+  return doc.inputs.filter((input) => types.includes(input.type));
+}
+
+/** Scoring of another kind, carrying over the first input read (when it fits) and the headline points. */
+export function changeScoringKind(scoring: Scoring, kind: ScoringKindName, doc: RubricDocument): Scoring {
+  const target = findKind(kind);
+  if (scoring.kind === kind || !target) return scoring;
+  const current = findKind(scoring.kind);
+  const candidates = inputsForKind(doc, kind);
+  const previous = current?.inputsRead(scoring)[0];
+  const input = candidates.find((i) => i.id === previous)?.id ?? candidates[0]?.id;
+  return target.create(input, current?.headlinePoints(scoring) ?? 0, { inputs: inputMap(doc) });
+}
+
+/** Points of each option of a choice input: existing values kept, new options at 0, removed ones dropped. */
+export function optionPoints(input: InputDefinition | undefined, current: Record<string, number> = {}): Record<string, number> {
+  return Object.fromEntries((input?.options ?? []).map((o) => [o.value, Object.hasOwn(current, o.value) ? current[o.value] : 0]));
+}
 
 /**
- * Inputs a kind may read, as the engine's document check allows them (engine/document/validate.ts,
- * KIND_INPUT_TYPES): choice scoring needs choice inputs, proportional a single number, per-unit
- * and per-block numbers or a series (summed), deductions those or a boolean.
+ * An item (a scoring or a list item) reading `input` in its field `key`, with every `optionPoints`
+ * field that follows that input re-derived for the new input's options.
  */
-export function inputsForKind(doc: RubricDocument, kind: ScoringKind): InputDefinition[] {
-  switch (kind) {
-    case 'choice':
-      return doc.inputs.filter((i) => i.type === 'choice' || i.type === 'multiChoice');
-    case 'deduction':
-      return doc.inputs.filter((i) => i.type !== 'choice' && i.type !== 'multiChoice');
-    case 'fixed':
-      return [];
-    case 'proportional':
-      return doc.inputs.filter((i) => i.type === 'count' || i.type === 'number' || i.type === 'percentage');
-    default:
-      return doc.inputs.filter((i) => i.type === 'count' || i.type === 'number' || i.type === 'percentage' || i.type === 'series');
+export function withInput(item: Record<string, unknown>, fields: readonly KindField[], key: string, input: string, doc: RubricDocument): Record<string, unknown> {
+  const next: Record<string, unknown> = { ...item, [key]: input };
+  const definition = doc.inputs.find((i) => i.id === input);
+  for (const field of fields) {
+    if (field.type === 'optionPoints' && field.inputKey === key) next[field.key] = optionPoints(definition, (item[field.key] ?? {}) as Record<string, number>);
+  }
+  return next;
+}
+
+/** Whether a field applies to an item: always, unless its `onlyFor` input is known and of another type (a value already set stays visible). */
+export function fieldShown(field: KindField, item: Record<string, unknown>, doc: RubricDocument): boolean {
+  if (!field.onlyFor || item[field.key] !== undefined) return true;
+  const input = doc.inputs.find((i) => i.id === item[field.onlyFor?.inputKey ?? '']);
+  return !input || field.onlyFor.types.includes(input.type);
+}
+
+/** The kind's one-sentence description of the scoring, in English; '' while its parameters are incomplete. */
+export function scoringSummary(scoring: Scoring, doc: RubricDocument): string {
+  try {
+    return findKind(scoring.kind)?.describe(scoring, { inputs: inputMap(doc) }, 'en') ?? '';
+  } catch {
+    // A draft may lack a parameter the description reads: no summary until it is there.
+    return '';
   }
 }
 
-/** The highest points a scoring carries in its parameters, to keep when the kind changes. */
-export function headlinePoints(scoring: Scoring): number {
-  switch (scoring.kind) {
-    case 'fixed':
-    case 'proportional':
-      return scoring.points;
-    case 'perBlock':
-      return scoring.cap ?? scoring.points;
-    case 'perUnit':
-      return scoring.cap ?? scoring.terms[0]?.points ?? 1;
-    case 'deduction':
-      return scoring.start;
-    case 'choice':
-      return Math.max(0, ...Object.values(scoring.points));
-  }
-}
-
-function firstInput(scoring: Scoring): string | undefined {
-  switch (scoring.kind) {
-    case 'fixed':
-      return undefined;
-    case 'perUnit':
-      return scoring.terms[0]?.input;
-    case 'deduction':
-      return scoring.deductions[0]?.input;
-    default:
-      return scoring.input;
-  }
-}
-
-/** Points of each option of a choice input: existing values kept, new options at 0. */
-export function choicePoints(input: InputDefinition | undefined, current: Record<string, number> = {}): Record<string, number> {
-  return Object.fromEntries((input?.options ?? []).map((o) => [o.value, current[o.value] ?? 0]));
-}
-
-/** Scoring of another kind, carrying over the input and the points where they fit. */
-export function changeScoringKind(scoring: Scoring, kind: ScoringKind, doc: RubricDocument): Scoring {
-  if (scoring.kind === kind) return scoring;
-  const points = headlinePoints(scoring);
-  const candidates = inputsForKind(doc, kind);
-  const previous = firstInput(scoring);
-  const input = candidates.find((i) => i.id === previous)?.id ?? candidates[0]?.id ?? '';
-  switch (kind) {
-    case 'fixed':
-      return { kind, points };
-    case 'perUnit':
-      return { kind, terms: [{ input, points: 1 }], cap: points };
-    case 'perBlock':
-      return { kind, input, blockSize: 10, points: 1, cap: points };
-    case 'deduction':
-      return { kind, start: points, deductions: [newDeduction(input)], floor: 0 };
-    case 'proportional':
-      return { kind, input, fullAt: 100, points };
-    case 'choice':
-      return { kind, input, points: choicePoints(doc.inputs.find((i) => i.id === input)) };
-  }
-}
-
-export function newDeduction(input: string): Deduction {
-  return { input, points: 1 };
+/** English text of a localized label (the editor's language; Chinese when there is no English). */
+export function english(text: { zh?: string; en?: string } | undefined): string {
+  return pick(text, 'en');
 }

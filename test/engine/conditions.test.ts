@@ -1,44 +1,54 @@
 /**
- * json-rules-engine is the definition of the semantics; the scoring plan (engine/scoring/plan.ts) is a
- * faster way to compute the same thing. These properties show it gives exactly what `evaluate`
- * gives: operator by operator against a bare json-rules-engine Engine, then whole results on
- * Appendix C assessments (complete, partial, not applicable) and on valid variations of the
- * Appendix C rubric.
+ * json-rules-engine decides which conditions hold; the compiled conditions
+ * (engine/scoring/conditions.ts) stand in for it where speed needs it. These properties show they
+ * answer what json-rules-engine answers: condition by condition against a bare json-rules-engine
+ * Engine over generated conditions and facts, then whole results: `evaluateLive` (compiled
+ * conditions, explanations included) and `scoreFigures` (figures, outcomes reused per criterion)
+ * against `evaluate` on Appendix C assessments (complete, partial, not applicable) and on valid
+ * variations of the Appendix C rubric.
  */
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { Engine } from 'json-rules-engine';
 import { describe, expect, test } from 'vitest';
-import { type CompiledRubric, evaluate, loadRubric, RubricStudioError, type ScoreResult } from '../../engine/index.ts';
+import { type CompiledRubric, evaluate, evaluateLive, loadRubric, RubricStudioError, scoreFigures } from '../../engine/index.ts';
 import { plainPathResolver } from '../../engine/scoring/path-resolver.ts';
-import { compileCondition, evaluateFast } from '../../engine/scoring/plan.ts';
-import type { AssessmentInputs, Condition, FastScoreResult, RubricDocument, TopLevelCondition } from '../../engine/types.ts';
+import { compileCondition } from '../../engine/scoring/conditions.ts';
+import type { AssessmentInputs, Condition, RubricDocument, TopLevelCondition } from '../../engine/types.ts';
 import { assessmentArbitrary, loadVariation, type Mutation, mutationArbitrary } from './rubric-arbitraries.ts';
 
 const appendixC = JSON.parse(readFileSync(new URL('../../examples/appendix-c/rubric.json', import.meta.url), 'utf8')) as RubricDocument;
 const rubric = loadRubric(appendixC);
 
-/** evaluate's result as the fast path reports it: no explanation, arithmetic, adjustments, inputs. */
-function withoutExplanations(result: ScoreResult): FastScoreResult {
-  return { ...result, criteria: result.criteria.map(({ explanation: _e, arithmetic: _a, adjustments: _j, inputs: _i, ...rest }) => rest) };
-}
-
 type Outcome = { result: unknown } | { error: string };
 
 async function reference(compiled: CompiledRubric, assessment: AssessmentInputs): Promise<Outcome> {
   try {
-    return { result: withoutExplanations(await evaluate(compiled, assessment)) };
+    return { result: await evaluate(compiled, assessment) };
   } catch (err) {
     return { error: describeError(err) };
   }
 }
 
+/** evaluateLive's result, with scoreFigures checked against it on the way. */
 function fast(compiled: CompiledRubric, assessment: AssessmentInputs): Outcome {
   try {
-    return { result: evaluateFast(compiled, assessment) };
+    const result = evaluateLive(compiled, assessment);
+    const figures = scoreFigures(compiled, assessment);
+    const figuresOf = (f: typeof figures) => ({ ...pickFigures(f), indicators: f.indicatorPoints.map((p, i) => [p, f.indicatorMax[i]]), gates: f.gates });
+    expect(figuresOf(figures)).toEqual({
+      ...pickFigures(result),
+      indicators: result.indicators.map((n) => [n.points, n.max]),
+      gates: result.requirements.filter((r) => r.gate !== null).map((r) => r.id),
+    });
+    return { result };
   } catch (err) {
     return { error: describeError(err) };
   }
+}
+
+function pickFigures({ complete, total, max, ratio, tier, ratioTier }: { complete: boolean; total: number; max: number; ratio: number | null; tier: string | null; ratioTier: string | null }) {
+  return { complete, total, max, ratio, tier, ratioTier };
 }
 
 function describeError(err: unknown): string {
@@ -50,18 +60,29 @@ describe('conditions compiled into closures', () => {
   // Facts of every JSON type, absent ones included, with objects and arrays for paths. Objects
   // have a prototype, as JSON.parse gives them: a null-prototype object throws on conversion to
   // a string, and json-rules-engine (which evaluates every condition) would throw where the
-  // plan's short-circuit does not; such values cannot be inputs.
-  const scalar = fc.oneof(fc.constantFrom(0, 1, 2, 2.5, -1, '', '1', '2', 'a', 'abc', 'b', true, false, null), fc.integer({ min: -3, max: 3 }));
-  const factValue = fc.oneof(scalar, fc.array(fc.constantFrom(0, 1, 2, '1', 'a', 'b'), { maxLength: 4 }), fc.record({ x: scalar, y: fc.array(scalar, { maxLength: 3 }) }, { requiredKeys: [], noNullPrototype: true }));
-  const facts = fc.dictionary(fc.constantFrom('a', 'b', 'c', 'd'), factValue, { maxKeys: 4, noNullPrototype: true });
+  // compiled short-circuit does not; such values cannot be inputs. Values cover what each input
+  // type holds (yes/no, counts, decimals, percentages, options, lists of options, monthly series)
+  // and the edges: zero of both signs, huge and tiny numbers, numeric-looking strings, option
+  // values named like Object.prototype's keys.
+  const edge = fc.constantFrom(-0, 0.1, 0.30000000000000004, 1e-7, 1e21, Number.MAX_SAFE_INTEGER, -1e308, 99.99, 100, '0', '1e3', ' 1', '0x10', 'NaN', 'Infinity', 'constructor', 'toString');
+  const scalar = fc.oneof(fc.constantFrom(0, 1, 2, 2.5, -1, '', '1', '2', 'a', 'abc', 'b', true, false, null), fc.integer({ min: -3, max: 3 }), edge, fc.double({ noNaN: true, noDefaultInfinity: true }));
+  const series = fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 12, maxLength: 12 });
+  const factValue = fc.oneof(
+    scalar,
+    series,
+    fc.array(fc.constantFrom(0, 1, 2, '1', 'a', 'b', 'constructor'), { maxLength: 4 }),
+    fc.record({ x: scalar, y: fc.array(scalar, { maxLength: 3 }) }, { requiredKeys: [], noNullPrototype: true }),
+  );
+  const facts = fc.dictionary(fc.constantFrom('a', 'b', 'c', 'd', 'constructor'), factValue, { maxKeys: 5, noNullPrototype: true });
   const operators = ['equal', 'notEqual', 'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive', 'in', 'notIn', 'contains', 'doesNotContain'] as const;
   const path = fc.option(fc.constantFrom('$.x', '$.y', '$.0', '$.1', '$.length', '$.x.y'), { nil: undefined });
   const value = fc.oneof(
     { weight: 4, arbitrary: scalar },
+    { weight: 1, arbitrary: edge },
     { weight: 2, arbitrary: fc.array(fc.constantFrom(0, 1, 2, '1', 'a', 'b', true), { maxLength: 4 }) },
     { weight: 1, arbitrary: fc.record({ fact: fc.constantFrom('a', 'b', 'c', 'd'), path }, { requiredKeys: ['fact'] }) },
   );
-  const factCondition = fc.record({ fact: fc.constantFrom('a', 'b', 'c', 'd'), operator: fc.constantFrom(...operators), value, path }, { requiredKeys: ['fact', 'operator', 'value'] });
+  const factCondition = fc.record({ fact: fc.constantFrom('a', 'b', 'c', 'd', 'constructor'), operator: fc.constantFrom(...operators), value, path }, { requiredKeys: ['fact', 'operator', 'value'] });
   const { tree } = fc.letrec<{ tree: Condition; top: TopLevelCondition }>((tie) => ({
     tree: fc.oneof({ depthSize: 'small', withCrossShrink: true }, factCondition as fc.Arbitrary<Condition>, tie('top')),
     top: fc.oneof(
@@ -107,7 +128,7 @@ describe('conditions compiled into closures', () => {
   });
 });
 
-describe('the scoring plan gives the results evaluate gives', () => {
+describe('the compiled conditions give the results json-rules-engine gives', () => {
   test('on Appendix C assessments, complete and partial', async () => {
     await fc.assert(
       fc.asyncProperty(assessmentArbitrary(rubric, true), async (assessment) => {

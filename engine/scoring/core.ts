@@ -1,0 +1,503 @@
+/**
+ * The scoring core. json-rules-engine decides which rules and requirements hold (or the compiled
+ * conditions standing in for it, engine/scoring/decide.ts); everything after that is here, once:
+ * awards by kind, the best of alternative rules, bonuses, not applicable, missing inputs,
+ * rounding, caps, totals, the ratio, tiers and gates (engine/scoring/tiers.ts), findings and
+ * explanations. Single scoring, preview, submit, rescore, impact, gap and the embedded tests all
+ * come through `scoreDecided`.
+ *
+ * Two levels of detail, one computation: `explained` builds every criterion's inputs, arithmetic
+ * and explanation; `numbers` stops at the figures impact analyses read. Either reuses a
+ * criterion's outcome for the same values of the inputs it reads (its outcome depends on nothing
+ * else), which makes live previews and 100,000 assessments cheap.
+ */
+import { type Amount, type Arithmetic, arithmeticFor } from './amounts.ts';
+import type { CompiledRubric } from './compile.ts';
+import { type Big, dec, roundPoints, show } from './decimal.ts';
+import { explainCriterion } from './explain.ts';
+import { own } from '../document/lookup.ts';
+import { conditionFacts } from '../document/structure.ts';
+import { kindOf } from '../kinds/registry.ts';
+import { applyGates, tierOfRatio } from './tiers.ts';
+import type {
+  AssessmentInputs,
+  CriterionResult,
+  CriterionStatus,
+  Group,
+  InputValues,
+  NodeResult,
+  Requirement,
+  RequirementResult,
+  Scoring,
+  ScoreResult,
+} from '../types.ts';
+
+/** Which conditions hold for one assessment: the only thing the core asks of json-rules-engine. */
+export interface Decider {
+  /**
+   * Whether outcomes remembered from earlier assessments with the same values may stand in for
+   * asking. False for json-rules-engine: a stored result must be the one it decided, not one
+   * remembered from the compiled conditions.
+   */
+  reusable: boolean;
+  /** Whether the conditions of rule `n` hold; rules are numbered across criteria in document order. */
+  rule(n: number): boolean;
+  /** Whether the conditions of requirement `r` (its position in the document) hold. */
+  requirement(r: number): boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The rubric as the core walks it, built once per version
+// ---------------------------------------------------------------------------------------------
+
+interface CoreCriterion {
+  slot: number;
+  result: Pick<CriterionResult, 'id' | 'indicator' | 'title' | 'clause' | 'max'>;
+  /** Number of its first rule (see Decider.rule). */
+  firstRule: number;
+  scorings: Scoring[];
+  parent: CoreCriterion | null;
+  /** Inputs its own rules read (shown with the result). */
+  ownReads: string[];
+  /** Its own inputs then its parent's, without repeats: any of them missing leaves it not assessed. */
+  reads: string[];
+  cap: boolean;
+  max: Amount;
+  /** Outcomes by the values of `reads`, per level of detail; null once it proved not to pay. */
+  memos: Record<Detail, Memo | null>;
+}
+
+interface Memo {
+  outcomes: Map<string, Outcome>;
+  lookups: number;
+  hits: number;
+}
+
+interface CoreNode {
+  id: string;
+  title: NodeResult['title'];
+  declared: Amount;
+  cap: boolean;
+}
+
+interface CoreIndicator extends CoreNode {
+  criteria: number[];
+}
+
+/** Groups in post-order (children first), as results list them. */
+interface CoreGroup extends CoreNode {
+  groups: number[];
+  indicators: number[];
+  top: boolean;
+}
+
+/** A rubric version prepared for the core. */
+export interface ScoringModel {
+  rubric: CompiledRubric;
+  criteria: CoreCriterion[];
+  indicators: CoreIndicator[];
+  groups: CoreGroup[];
+  requirements: { requirement: Requirement; facts: string[] }[];
+  /** Rules in total (the size of a decision list). */
+  ruleCount: number;
+  arithmetic: Arithmetic;
+  /** True when amounts are scaled integers (see amounts.ts), false when big.js is used. */
+  scaled: boolean;
+  /** Most digits after the decimal point any amount can have: the smallest step of a total. */
+  decimals: number;
+}
+
+const MODEL_CACHE_SIZE = 64;
+const models = new Map<string, ScoringModel>();
+
+/** The core's model of a compiled rubric, built once per content hash. */
+export function scoringModel(rubric: CompiledRubric): ScoringModel {
+  const cached = models.get(rubric.hash);
+  if (cached) return cached;
+  const model = buildModel(rubric);
+  if (models.size >= MODEL_CACHE_SIZE) models.delete(models.keys().next().value as string);
+  models.set(rubric.hash, model);
+  return model;
+}
+
+function newMemo(): Memo {
+  return { outcomes: new Map(), lookups: 0, hits: 0 };
+}
+
+function buildModel(rubric: CompiledRubric): ScoringModel {
+  const { doc, index } = rubric;
+  const { arithmetic, decimals, scaled } = arithmeticFor(index);
+  let ruleCount = 0;
+  const criteria: CoreCriterion[] = index.criteria.map((entry, slot) => {
+    const { criterion, indicator } = entry;
+    const core: CoreCriterion = {
+      slot,
+      result: { id: criterion.id, indicator: indicator.id, title: criterion.title, clause: criterion.clause ?? indicator.clause, max: criterion.points },
+      firstRule: ruleCount,
+      scorings: criterion.rules.map((rule) => rule.event.params),
+      parent: null,
+      ownReads: entry.inputs,
+      reads: entry.inputs,
+      cap: Boolean(criterion.cap),
+      max: arithmetic.fromBig(dec(criterion.points)),
+      memos: { numbers: newMemo(), explained: newMemo() },
+    };
+    ruleCount += criterion.rules.length;
+    return core;
+  });
+  const bySlotOfId = new Map<string, CoreCriterion>();
+  for (const c of criteria) if (!bySlotOfId.has(c.result.id)) bySlotOfId.set(c.result.id, c);
+  for (const c of criteria) {
+    const parentId = index.criteria[c.slot].criterion.parent;
+    const parent = parentId === undefined ? undefined : bySlotOfId.get(parentId);
+    if (!parent) continue;
+    c.parent = parent;
+    c.reads = [...new Set([...c.ownReads, ...parent.ownReads])];
+  }
+
+  const criteriaOf = new Map<object, number[]>();
+  index.criteria.forEach((e, i) => {
+    const slots = criteriaOf.get(e.indicator);
+    if (slots) slots.push(i);
+    else criteriaOf.set(e.indicator, [i]);
+  });
+  const indicatorSlot = new Map<string, number>();
+  const indicators: CoreIndicator[] = index.indicators.map(({ indicator }, i) => {
+    indicatorSlot.set(indicator.id, i);
+    return { id: indicator.id, title: indicator.title, declared: arithmetic.fromBig(dec(indicator.points)), cap: Boolean(indicator.cap), criteria: criteriaOf.get(indicator) ?? [] };
+  });
+  const groups: CoreGroup[] = [];
+  const visit = (group: Group, top: boolean): number => {
+    const children = (group.groups ?? []).map((g) => visit(g, false));
+    groups.push({
+      id: group.id,
+      title: group.title,
+      declared: arithmetic.fromBig(dec(group.points)),
+      cap: Boolean(group.cap),
+      groups: children,
+      indicators: (group.indicators ?? []).map((i) => indicatorSlot.get(i.id) as number),
+      top,
+    });
+    return groups.length - 1;
+  };
+  for (const group of doc.groups) visit(group, true);
+  const requirements = doc.requirements.map((requirement) => ({ requirement, facts: conditionFacts(requirement.conditions) }));
+  return { rubric, criteria, indicators, groups, requirements, ruleCount, arithmetic, scaled, decimals };
+}
+
+// ---------------------------------------------------------------------------------------------
+// One criterion
+// ---------------------------------------------------------------------------------------------
+
+/** What a criterion came to; `detail` only when explaining. */
+interface Outcome {
+  status: CriterionStatus;
+  points: Amount;
+  /** What it adds to the maximum: 0 when not applicable. */
+  max: Amount;
+  rule: number | null;
+  kind: Scoring['kind'] | null;
+  missing: readonly string[];
+  detail: { arithmetic: string; adjustments: string[]; reason?: string } | null;
+}
+
+// Placeholder until the explanation, which reads the rest of the result, is written.
+const NO_EXPLANATION = Object.freeze({ zh: '', en: '' });
+
+// Shared by every outcome with nothing to list; frozen so that no consumer can fill it.
+const NONE: readonly string[] = Object.freeze([]);
+
+function criterionOutcome(model: ScoringModel, c: CoreCriterion, inputs: InputValues, notApplicable: Record<string, string>, decider: Decider, explain: boolean): Outcome {
+  const A = model.arithmetic;
+  const reason = own(notApplicable, c.result.id) ?? (c.parent ? own(notApplicable, c.parent.result.id) : undefined);
+  if (reason !== undefined) return { status: 'notApplicable', points: A.zero, max: A.zero, rule: null, kind: null, missing: NONE, detail: explain ? { arithmetic: '', adjustments: [], reason } : null };
+  const nothing = (adjustments: string[]): Outcome => ({ status: 'scored', points: A.zero, max: c.max, rule: null, kind: null, missing: NONE, detail: explain ? { arithmetic: '', adjustments } : null });
+
+  const missing = missingOf(c.reads, inputs);
+  if (missing) return { status: 'notAssessed', points: A.zero, max: c.max, rule: null, kind: null, missing, detail: explain ? { arithmetic: '', adjustments: [] } : null };
+
+  // A bonus counts only when some rule of the criterion it builds on holds.
+  if (c.parent && !anyRuleHolds(c.parent, decider)) return nothing([`bonus: parent ${c.parent.result.id} does not hold`]);
+
+  // Alternatives: the rule awarding most counts; ties go to the first rule.
+  let best: { rule: number; amount: Big; arithmetic: string; adjustments: string[] } | null = null;
+  for (let r = 0; r < c.scorings.length; r++) {
+    if (!decider.rule(c.firstRule + r)) continue;
+    const award = kindOf(c.scorings[r]).award(c.scorings[r], inputs);
+    if (best === null || award.amount.gt(best.amount)) best = { rule: r, ...award };
+  }
+  if (best === null) return nothing([]);
+
+  const { rounding } = model.rubric.doc;
+  const adjustments = explain ? [...best.adjustments] : [];
+  let points = roundPoints(best.amount, rounding);
+  if (explain && !points.eq(best.amount)) adjustments.push(`rounded ${rounding.mode} to ${rounding.decimals} decimals: ${show(best.amount)} → ${show(points)}`);
+  if (c.cap && points.gt(c.result.max)) {
+    if (explain) adjustments.push(`criterion cap ${show(c.result.max)}`);
+    points = dec(c.result.max);
+  }
+  return { status: 'scored', points: A.fromBig(points), max: c.max, rule: best.rule, kind: c.scorings[best.rule].kind, missing: NONE, detail: explain ? { arithmetic: best.arithmetic, adjustments } : null };
+}
+
+/** The inputs among `ids` that have no value; null when none is missing (no list built). */
+function missingOf(ids: readonly string[], inputs: InputValues): string[] | null {
+  let missing: string[] | null = null;
+  for (const id of ids) {
+    if (own(inputs, id) !== undefined) continue;
+    missing ??= [];
+    missing.push(id);
+  }
+  return missing;
+}
+
+function anyRuleHolds(c: CoreCriterion, decider: Decider): boolean {
+  for (let r = 0; r < c.scorings.length; r++) if (decider.rule(c.firstRule + r)) return true;
+  return false;
+}
+
+// A lookup costs a key (~0.1 µs), a computation a few big.js operations (~2–5 µs): the memo pays
+// from a few percent of hits. One that almost never hits (12 monthly counts) is dropped after a trial.
+const MEMO_TRIAL = 10_000;
+const MEMO_MIN_HITS = MEMO_TRIAL / 20;
+const MEMO_LIMIT = 50_000;
+
+/**
+ * The outcome for these values of the inputs the criterion reads (and its not-applicable mark),
+ * computed once per distinct values: nothing else decides it, whichever decider answers.
+ */
+function rememberedOutcome(model: ScoringModel, c: CoreCriterion, detail: Detail, memo: Memo, inputs: InputValues, notApplicable: Record<string, string>, decider: Decider): Outcome {
+  const reason = own(notApplicable, c.result.id) ?? (c.parent ? own(notApplicable, c.parent.result.id) : undefined);
+  let key = reason === undefined ? '' : `${JSON.stringify(reason)}|`;
+  for (const id of c.reads) key += `${valueKey(own(inputs, id))}|`;
+  memo.lookups += 1;
+  const known = memo.outcomes.get(key);
+  if (known) {
+    memo.hits += 1;
+    return known;
+  }
+  const outcome = criterionOutcome(model, c, inputs, notApplicable, decider, detail === 'explained');
+  if (memo.lookups === MEMO_TRIAL && memo.hits < MEMO_MIN_HITS) c.memos[detail] = null;
+  else {
+    if (memo.outcomes.size >= MEMO_LIMIT) memo.outcomes.clear();
+    memo.outcomes.set(key, outcome);
+  }
+  return outcome;
+}
+
+/** A self-delimiting text for an input value, so that concatenated keys are unambiguous. */
+function valueKey(value: unknown): string {
+  switch (typeof value) {
+    case 'number':
+      return value === 0 && 1 / value < 0 ? '-0' : String(value);
+    case 'boolean':
+      return value ? 't' : 'f';
+    case 'undefined':
+      return 'u';
+    case 'string':
+      return JSON.stringify(value);
+    default:
+      if (Array.isArray(value)) return `[${value.map(valueKey).join(',')}]`;
+      // Inputs are checked before scoring, so no other value arrives; should one, it gets a key
+      // no other value shares and is simply not reused.
+      return `o${++uniqueKeys}`;
+  }
+}
+let uniqueKeys = 0;
+
+// ---------------------------------------------------------------------------------------------
+// The whole assessment
+// ---------------------------------------------------------------------------------------------
+
+/** The figures of one scoring (what impact analyses read), before result objects are built. */
+export interface ScoreNumbers {
+  complete: boolean;
+  total: number;
+  max: number;
+  ratio: number | null;
+  tier: string | null;
+  ratioTier: string | null;
+  /** Per indicator, in model order. */
+  indicatorPoints: number[];
+  indicatorMax: number[];
+  /** Ids of the requirements not met whose gate applies. */
+  gates: string[];
+  /** Per criterion and per requirement, in model order. */
+  outcomes: readonly Outcome[];
+  findings: RequirementResult['finding'][];
+  requirementMissing: (readonly string[])[];
+  groupTallies: Tally[];
+  indicatorTallies: Tally[];
+}
+
+interface Tally {
+  points: Amount;
+  max: Amount;
+  capped: boolean;
+}
+
+export type Detail = 'explained' | 'numbers';
+
+/**
+ * Scores an assessment (inputs already checked) from the decisions of json-rules-engine or of the
+ * compiled conditions. `numbers` gives the figures only; `explained` is for `explainedResult`.
+ */
+export function scoreDecided(model: ScoringModel, assessment: AssessmentInputs, decider: Decider, detail: Detail): ScoreNumbers {
+  const A = model.arithmetic;
+  const inputs = assessment.inputs;
+  const notApplicable = assessment.notApplicable ?? {};
+  const explain = detail === 'explained';
+
+  const outcomes: Outcome[] = new Array(model.criteria.length);
+  for (let i = 0; i < model.criteria.length; i++) {
+    const c = model.criteria[i];
+    const memo = decider.reusable ? c.memos[detail] : null;
+    outcomes[i] = memo ? rememberedOutcome(model, c, detail, memo, inputs, notApplicable, decider) : criterionOutcome(model, c, inputs, notApplicable, decider, explain);
+  }
+
+  const indicatorTallies: Tally[] = new Array(model.indicators.length);
+  const indicatorPoints: number[] = new Array(model.indicators.length);
+  const indicatorMax: number[] = new Array(model.indicators.length);
+  for (let i = 0; i < model.indicators.length; i++) {
+    const node = model.indicators[i];
+    let points = A.zero;
+    let max = A.zero;
+    for (const c of node.criteria) {
+      points = A.add(points, outcomes[c].points);
+      max = A.add(max, outcomes[c].max);
+    }
+    const tally = capTally(A, node, points, max);
+    indicatorTallies[i] = tally;
+    indicatorPoints[i] = A.toNumber(tally.points);
+    indicatorMax[i] = A.toNumber(tally.max);
+  }
+  const groupTallies: Tally[] = new Array(model.groups.length);
+  let total = A.zero;
+  let max = A.zero;
+  for (let g = 0; g < model.groups.length; g++) {
+    const node = model.groups[g];
+    let points = A.zero;
+    let nodeMax = A.zero;
+    for (const child of node.groups) {
+      points = A.add(points, groupTallies[child].points);
+      nodeMax = A.add(nodeMax, groupTallies[child].max);
+    }
+    for (const child of node.indicators) {
+      points = A.add(points, indicatorTallies[child].points);
+      nodeMax = A.add(nodeMax, indicatorTallies[child].max);
+    }
+    const tally = capTally(A, node, points, nodeMax);
+    groupTallies[g] = tally;
+    if (node.top) {
+      total = A.add(total, tally.points);
+      max = A.add(max, tally.max);
+    }
+  }
+
+  let complete = true;
+  for (const outcome of outcomes) if (outcome.status === 'notAssessed') complete = false;
+  const ratio = A.ratio(total, max);
+
+  const findings: RequirementResult['finding'][] = new Array(model.requirements.length);
+  const requirementMissing: (readonly string[])[] = new Array(model.requirements.length);
+  let gates: string[] | null = null;
+  let capTiers: string[] | null = null;
+  for (let r = 0; r < model.requirements.length; r++) {
+    const { requirement, facts } = model.requirements[r];
+    const missing = missingOf(facts, inputs);
+    const finding = missing ? 'notAssessed' : decider.requirement(r) ? 'met' : 'notMet';
+    findings[r] = finding;
+    requirementMissing[r] = missing ?? NONE;
+    if (finding === 'notMet' && requirement.gate) {
+      gates ??= [];
+      capTiers ??= [];
+      gates.push(requirement.id);
+      capTiers.push(requirement.gate.capTier);
+    }
+  }
+
+  let ratioTier: string | null = null;
+  let tier: string | null = null;
+  if (complete && ratio !== null) {
+    const { tiers } = model.rubric.doc;
+    ratioTier = tierOfRatio(tiers, ratio);
+    tier = applyGates(tiers, ratioTier, capTiers ?? NONE);
+  }
+  return {
+    complete,
+    total: A.toNumber(total),
+    max: A.toNumber(max),
+    ratio,
+    tier,
+    ratioTier,
+    indicatorPoints,
+    indicatorMax,
+    gates: gates ?? (NONE as string[]),
+    outcomes,
+    findings,
+    requirementMissing,
+    groupTallies,
+    indicatorTallies,
+  };
+}
+
+/** Sum of children, capped when the node is a cap; inapplicable children have left the maximum. */
+function capTally(A: Arithmetic, node: CoreNode, points: Amount, max: Amount): Tally {
+  if (!node.cap) return { points, max, capped: false };
+  return { points: A.min(points, node.declared), max: A.min(max, node.declared), capped: A.gt(points, node.declared) };
+}
+
+/** The full result of an `explained` scoring: every criterion with its inputs, arithmetic and explanation. */
+export function explainedResult(model: ScoringModel, assessment: AssessmentInputs, numbers: ScoreNumbers): ScoreResult {
+  const { rubric, arithmetic: A } = model;
+  const { index } = rubric;
+  const criteria = model.criteria.map((c, i): CriterionResult => {
+    const o = numbers.outcomes[i];
+    const values: InputValues = {};
+    for (const id of c.ownReads) {
+      const value = own(assessment.inputs, id);
+      if (value !== undefined) values[id] = value;
+    }
+    // Written out, not spread: V8 builds a spread object with added properties several times slower.
+    const result: CriterionResult = {
+      id: c.result.id,
+      indicator: c.result.indicator,
+      title: c.result.title,
+      clause: c.result.clause,
+      status: o.status,
+      points: A.toNumber(o.points),
+      max: c.result.max,
+      rule: o.rule,
+      kind: o.kind,
+      inputs: values,
+      missing: [...o.missing],
+      arithmetic: o.detail?.arithmetic ?? '',
+      // A copy: outcomes are shared between results with the same values.
+      adjustments: o.detail ? [...o.detail.adjustments] : [],
+      explanation: NO_EXPLANATION,
+    };
+    result.explanation = explainCriterion(result, index, o.detail?.reason);
+    return result;
+  });
+  const node = (n: CoreNode, t: Tally): NodeResult => ({ id: n.id, title: n.title, points: A.toNumber(t.points), max: A.toNumber(t.max), capped: t.capped });
+  return {
+    rubric: { id: rubric.doc.id, version: rubric.doc.version, hash: rubric.hash },
+    complete: numbers.complete,
+    total: numbers.total,
+    max: numbers.max,
+    ratio: numbers.ratio,
+    tier: numbers.tier,
+    ratioTier: numbers.ratioTier,
+    groups: model.groups.map((g, i) => node(g, numbers.groupTallies[i])),
+    indicators: model.indicators.map((n, i) => node(n, numbers.indicatorTallies[i])),
+    criteria,
+    requirements: model.requirements.map(({ requirement }, r): RequirementResult => ({
+      id: requirement.id,
+      clause: requirement.clause,
+      modality: requirement.modality,
+      text: requirement.text,
+      finding: numbers.findings[r],
+      missing: [...numbers.requirementMissing[r]],
+      gate: numbers.findings[r] === 'notMet' && requirement.gate ? requirement.gate.capTier : null,
+    })),
+  };
+}
