@@ -68,7 +68,13 @@ interface CoreCriterion {
 }
 
 interface Memo {
-  outcomes: Map<string, Outcome>;
+  /** For a criterion reading one yes/no answer (most do): by the answer, with no hashing at all. */
+  ifYes: Outcome | undefined;
+  ifNo: Outcome | undefined;
+  /** By the one value a criterion reads, when it is another primitive (a grade, a count). */
+  byValue: Map<unknown, Outcome>;
+  /** By a text of every value read (several inputs, lists, -0, a not-applicable reason). */
+  byKey: Map<string, Outcome>;
   lookups: number;
   hits: number;
 }
@@ -121,7 +127,7 @@ export function scoringModel(rubric: CompiledRubric): ScoringModel {
 }
 
 function newMemo(): Memo {
-  return { outcomes: new Map(), lookups: 0, hits: 0 };
+  return { ifYes: undefined, ifNo: undefined, byValue: new Map(), byKey: new Map(), lookups: 0, hits: 0 };
 }
 
 function buildModel(rubric: CompiledRubric): ScoringModel {
@@ -207,9 +213,13 @@ const NO_EXPLANATION = Object.freeze({ zh: '', en: '' });
 // Shared by every outcome with nothing to list; frozen so that no consumer can fill it.
 const NONE: readonly string[] = Object.freeze([]);
 
-function criterionOutcome(model: ScoringModel, c: CoreCriterion, inputs: InputValues, notApplicable: Record<string, string>, decider: Decider, explain: boolean): Outcome {
+/** The reason a criterion is not applicable: its own mark, or its parent's (a bonus goes with it). */
+function notApplicableReason(c: CoreCriterion, marks: Record<string, string>): string | undefined {
+  return own(marks, c.result.id) ?? (c.parent ? own(marks, c.parent.result.id) : undefined);
+}
+
+function criterionOutcome(model: ScoringModel, c: CoreCriterion, inputs: InputValues, reason: string | undefined, decider: Decider, explain: boolean): Outcome {
   const A = model.arithmetic;
-  const reason = own(notApplicable, c.result.id) ?? (c.parent ? own(notApplicable, c.parent.result.id) : undefined);
   if (reason !== undefined) return { status: 'notApplicable', points: A.zero, max: A.zero, rule: null, kind: null, missing: NONE, detail: explain ? { arithmetic: '', adjustments: [], reason } : null };
   const nothing = (adjustments: string[]): Outcome => ({ status: 'scored', points: A.zero, max: c.max, rule: null, kind: null, missing: NONE, detail: explain ? { arithmetic: '', adjustments } : null });
 
@@ -265,21 +275,31 @@ const MEMO_LIMIT = 50_000;
  * The outcome for these values of the inputs the criterion reads (and its not-applicable mark),
  * computed once per distinct values: nothing else decides it, whichever decider answers.
  */
-function rememberedOutcome(model: ScoringModel, c: CoreCriterion, detail: Detail, memo: Memo, inputs: InputValues, notApplicable: Record<string, string>, decider: Decider): Outcome {
-  const reason = own(notApplicable, c.result.id) ?? (c.parent ? own(notApplicable, c.parent.result.id) : undefined);
-  let key = reason === undefined ? '' : `${JSON.stringify(reason)}|`;
-  for (const id of c.reads) key += `${valueKey(own(inputs, id))}|`;
+function rememberedOutcome(model: ScoringModel, c: CoreCriterion, detail: Detail, memo: Memo, inputs: InputValues, reason: string | undefined, decider: Decider): Outcome {
+  // One primitive value is its own key (a Map tells 1 from "1" and true from "true"; only -0,
+  // which a Map files under 0 but which scores -0, takes the text key).
+  const single = reason === undefined && c.reads.length === 1 ? own(inputs, c.reads[0]) : null;
+  const byValue = single !== null && typeof single !== 'object' && !Object.is(single, -0);
+  let key = '';
+  if (!byValue) {
+    key = reason === undefined ? '' : `${JSON.stringify(reason)}|`;
+    for (const id of c.reads) key += `${valueKey(own(inputs, id))}|`;
+  }
   memo.lookups += 1;
-  const known = memo.outcomes.get(key);
+  const known = single === true ? memo.ifYes : single === false ? memo.ifNo : byValue ? memo.byValue.get(single) : memo.byKey.get(key);
   if (known) {
     memo.hits += 1;
     return known;
   }
-  const outcome = criterionOutcome(model, c, inputs, notApplicable, decider, detail === 'explained');
+  const outcome = criterionOutcome(model, c, inputs, reason, decider, detail === 'explained');
   if (memo.lookups === MEMO_TRIAL && memo.hits < MEMO_MIN_HITS) c.memos[detail] = null;
   else {
-    if (memo.outcomes.size >= MEMO_LIMIT) memo.outcomes.clear();
-    memo.outcomes.set(key, outcome);
+    const outcomes = byValue ? memo.byValue : memo.byKey;
+    if (outcomes.size >= MEMO_LIMIT) outcomes.clear();
+    if (single === true) memo.ifYes = outcome;
+    else if (single === false) memo.ifNo = outcome;
+    else if (byValue) memo.byValue.set(single, outcome);
+    else memo.byKey.set(key, outcome);
   }
   return outcome;
 }
@@ -344,14 +364,16 @@ export type Detail = 'explained' | 'numbers';
 export function scoreDecided(model: ScoringModel, assessment: AssessmentInputs, decider: Decider, detail: Detail): ScoreNumbers {
   const A = model.arithmetic;
   const inputs = assessment.inputs;
-  const notApplicable = assessment.notApplicable ?? {};
+  // Most assessments mark nothing not applicable: then no criterion looks for a mark.
+  const marks = assessment.notApplicable && Object.keys(assessment.notApplicable).length > 0 ? assessment.notApplicable : null;
   const explain = detail === 'explained';
 
   const outcomes: Outcome[] = new Array(model.criteria.length);
   for (let i = 0; i < model.criteria.length; i++) {
     const c = model.criteria[i];
     const memo = decider.reusable ? c.memos[detail] : null;
-    outcomes[i] = memo ? rememberedOutcome(model, c, detail, memo, inputs, notApplicable, decider) : criterionOutcome(model, c, inputs, notApplicable, decider, explain);
+    const reason = marks ? notApplicableReason(c, marks) : undefined;
+    outcomes[i] = memo ? rememberedOutcome(model, c, detail, memo, inputs, reason, decider) : criterionOutcome(model, c, inputs, reason, decider, explain);
   }
 
   const indicatorTallies: Tally[] = new Array(model.indicators.length);

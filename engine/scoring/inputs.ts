@@ -90,38 +90,46 @@ export function checkAssessmentInputs(rubric: Pick<CompiledRubric, 'index' | 'in
 }
 
 /**
- * Checks submitted inputs. Returns the inputs that are missing (required ones only when
- * `complete`); throws when a value is wrong, so nothing is scored from invalid input.
+ * Checks submitted inputs; throws when a value is wrong (or, when `complete`, a required input is
+ * missing), so nothing is scored from invalid input. Valid inputs without marks, the common case,
+ * cost one compiled validation and nothing else: impact analyses check 200,000 of them.
  */
-export function checkInputs(index: RubricIndex, checker: InputChecker, assessment: AssessmentInputs, complete: boolean): string[] {
+export function checkInputs(index: RubricIndex, checker: InputChecker, assessment: AssessmentInputs, complete: boolean): void {
   const inputs: unknown = assessment?.inputs;
   if (inputs === null || typeof inputs !== 'object' || Array.isArray(inputs)) {
     throw new RubricStudioError('INPUTS_INVALID', 'The assessment has no "inputs" object.', [{ path: '/inputs', message: 'send "inputs" as an object of input id → value' }]);
   }
   const given = inputs as Record<string, unknown>;
-  const issues = [...invalidInputs(index, checker, given).values()];
   const notApplicable: unknown = assessment.notApplicable ?? {};
-  if (notApplicable === null || typeof notApplicable !== 'object' || Array.isArray(notApplicable)) {
-    issues.push({ path: '/notApplicable', message: 'send "notApplicable" as an object of criterion id → reason' });
-  } else {
-    for (const [id, reason] of Object.entries(notApplicable)) {
-      const entry = index.criterionById.get(id);
-      const path = `/notApplicable/${pointerSegment(id)}`;
-      if (!entry?.criterion.notApplicable?.allowed) issues.push({ path, message: `"${id}" is not a criterion that this rubric allows to be marked not applicable` });
-      else if (typeof reason !== 'string' || reason.trim() === '') issues.push({ path, message: 'give the reason the criterion does not apply, as text' });
-    }
+  const marked = notApplicable === null || typeof notApplicable !== 'object' || Array.isArray(notApplicable) || Object.keys(notApplicable).length > 0;
+  if (marked || !checker.validate(given)) {
+    const issues = [...invalidInputs(index, checker, given).values(), ...invalidMarks(index, notApplicable)];
+    if (issues.length > 0) throw new RubricStudioError('INPUTS_INVALID', `${issues.length} input${issues.length > 1 ? 's are' : ' is'} invalid: nothing was scored.`, issues);
   }
-  if (issues.length > 0) throw new RubricStudioError('INPUTS_INVALID', `${issues.length} input${issues.length > 1 ? 's are' : ' is'} invalid: nothing was scored.`, issues);
-
+  if (!complete) return;
   const missing = index.doc.inputs.filter((input) => input.required !== false && own(given, input.id) === undefined).map((input) => input.id);
-  if (complete && missing.length > 0) {
+  if (missing.length > 0) {
     throw new RubricStudioError(
       'INPUTS_INCOMPLETE',
       `${missing.length} required input${missing.length > 1 ? 's are' : ' is'} missing.`,
       missing.map((id) => ({ path: `/inputs/${id}`, message: `${inputName(index.inputs.get(id) as InputDefinition)}: required, expected ${expectedValue(index.inputs.get(id) as InputDefinition)}` })),
     );
   }
-  return missing;
+}
+
+/** Problems with the not-applicable marks: each names a criterion the rubric lets be marked, with a reason. */
+function invalidMarks(index: RubricIndex, notApplicable: unknown): Issue[] {
+  if (notApplicable === null || typeof notApplicable !== 'object' || Array.isArray(notApplicable)) {
+    return [{ path: '/notApplicable', message: 'send "notApplicable" as an object of criterion id → reason' }];
+  }
+  const issues: Issue[] = [];
+  for (const [id, reason] of Object.entries(notApplicable)) {
+    const entry = index.criterionById.get(id);
+    const path = `/notApplicable/${pointerSegment(id)}`;
+    if (!entry?.criterion.notApplicable?.allowed) issues.push({ path, message: `"${id}" is not a criterion that this rubric allows to be marked not applicable` });
+    else if (typeof reason !== 'string' || reason.trim() === '') issues.push({ path, message: 'give the reason the criterion does not apply, as text' });
+  }
+  return issues;
 }
 
 /**
