@@ -41,6 +41,8 @@ export interface AppOptions {
   seedFrom?: string;
   /** Other HTTP limits than HTTP_LIMITS (tests use a short request timeout). */
   httpLimits?: Partial<HttpLimits>;
+  /** The impact worker module (main passes it, source or built): impact analyses then use every core; without it, the request's thread. */
+  impactWorker?: URL;
 }
 
 declare module 'fastify' {
@@ -149,7 +151,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await app.register(communityRoutes, { storage });
     await app.register(assessmentRoutes, { storage });
     await app.register(auditRoutes, { storage });
-    await app.register(comparisonRoutes, { storage });
+    await app.register(comparisonRoutes, { storage, impactWorker: options.impactWorker });
     app.addHook('onClose', async () => {
       // The summary of held-back refusals is the last entry written.
       await refusals.close();

@@ -14,7 +14,7 @@ import { build as esbuild, type Metafile, type Plugin } from 'esbuild';
 const root = resolve(import.meta.dirname, '..');
 
 /** The bundles: output path (under the out dir, without .js) → entry source. */
-export const ENTRY_POINTS = { 'server/main': 'server/main.ts', 'engine/cli': 'engine/cli/cli.ts' } as const;
+export const ENTRY_POINTS = { 'server/main': 'server/main.ts', 'server/impact-worker': 'engine/compare/impact-worker.ts', 'engine/cli': 'engine/cli/cli.ts' } as const;
 
 /**
  * A bundled module's `import.meta.url` is the bundle's, not its source's: a path computed from it

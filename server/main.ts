@@ -62,7 +62,9 @@ async function main(): Promise<void> {
   // The built server never builds, so --no-ui-build changes nothing there: it always says when the UI is missing.
   if (settings.buildUi || bundleRoot !== undefined) ensureUiBuilt(uiDir, (message) => console.warn(message));
   const { grants, source } = resolveTokensAfterMkdir(settings.dataDir);
-  const app = await buildApp({ dataDir: settings.dataDir, tokens: grants, logger: { level: process.env.LOG_LEVEL ?? 'info' }, uiDir, seedFrom: join(root, 'examples') });
+  // Built, the worker is bundled beside this file (server/build.ts); from source, it is the engine's module.
+  const impactWorker = new URL(bundleRoot ? './impact-worker.js' : '../engine/compare/impact-worker.ts', import.meta.url);
+  const app = await buildApp({ dataDir: settings.dataDir, tokens: grants, logger: { level: process.env.LOG_LEVEL ?? 'info' }, uiDir, seedFrom: join(root, 'examples'), impactWorker });
   const close = async (): Promise<void> => {
     await app.close();
     process.exit(0);

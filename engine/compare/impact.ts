@@ -34,14 +34,51 @@ import type {
  * Assessments a version rejects count as "invalid" (no tier) rather than failing the analysis.
  */
 export function analyzeImpact(base: CompiledRubric, candidate: CompiledRubric, assessments: ImpactAssessment[], filter?: ImpactFilter): ImpactReport {
+  return summarizeImpact(base, candidate, assessments, scoreImpact(base, candidate, assessments, filter), filter);
+}
+
+/** Each assessment's figures under one version: what the summary reads (cloned cheaply between threads). */
+export interface VersionFigures {
+  score: VersionScore;
+  /** Per indicator in model order; null when the version rejected the inputs. */
+  indicatorPoints: number[] | null;
+}
+
+/**
+ * The scoring half of an impact analysis: every assessment (after the street and period filters;
+ * null when filtered out) under both versions, and what the candidate made of the inputs. Pure
+ * and independent per assessment, so it may run in several threads (engine/compare/impact-threads.ts).
+ */
+export interface ScoredImpact {
+  scored: ({ base: VersionFigures; candidate: VersionFigures } | null)[];
+  mapping: ImpactReport['inputMapping'];
+}
+
+export function scoreImpact(base: CompiledRubric, candidate: CompiledRubric, assessments: ImpactAssessment[], filter?: ImpactFilter): ScoredImpact {
+  const baseModel = scoringModel(base);
+  const candidateModel = scoringModel(candidate);
+  const carry = inputCarrier(base, candidate);
+  const candidateNotApplicable = new Set(candidate.index.criteria.filter((c) => c.criterion.notApplicable?.allowed).map((c) => c.criterion.id));
+  const scored = assessments.map((assessment) => {
+    if (filter?.street !== undefined && assessment.street !== filter.street) return null;
+    if (filter?.period !== undefined && assessment.period !== filter.period) return null;
+    const baseFigures = versionFigures(safeRun(baseModel, assessment.inputs, assessment.notApplicable));
+    // The candidate is not scored for an assessment the tier filter leaves out.
+    if (filter?.tier !== undefined && baseFigures.score.tier !== filter.tier) return { base: baseFigures, candidate: baseFigures };
+    const candidateFigures = versionFigures(safeRun(candidateModel, carry(assessment.inputs), keepAllowed(assessment.notApplicable, candidateNotApplicable)));
+    return { base: baseFigures, candidate: candidateFigures };
+  });
+  return { scored, mapping: carry.report() };
+}
+
+/** The summary half: totals, tiers, per-indicator statistics, transitions and who changes tier, in the assessments' order. */
+export function summarizeImpact(base: CompiledRubric, candidate: CompiledRubric, assessments: ImpactAssessment[], { scored, mapping }: ScoredImpact, filter?: ImpactFilter): ImpactReport {
   const basePlan = scoringModel(base);
   const candidatePlan = scoringModel(candidate);
-  const carry = inputCarrier(base, candidate);
   const exact = exactDecimals(basePlan, candidatePlan, assessments.length);
   const indicators = indicatorColumns(basePlan, candidatePlan);
   const stats = indicators.map(() => ({ n: 0, baseSum: exact.zero, candidateSum: exact.zero, deltaSum: exact.zero, min: null as Units | null, max: null as Units | null, changed: 0 }));
   const transitions = transitionMatrix(base, candidate);
-  const candidateNotApplicable = new Set(candidate.index.criteria.filter((c) => c.criterion.notApplicable?.allowed).map((c) => c.criterion.id));
 
   const rows: AssessmentImpact[] = [];
   const tierChanges: TierChange[] = [];
@@ -51,14 +88,15 @@ export function analyzeImpact(base: CompiledRubric, candidate: CompiledRubric, a
   let deltas = 0;
   const summary = { up: 0, down: 0, other: 0, invalid: { base: 0, candidate: 0 }, incomplete: { base: 0, candidate: 0 } };
 
-  for (const assessment of assessments) {
-    if (filter?.street !== undefined && assessment.street !== filter.street) continue;
-    if (filter?.period !== undefined && assessment.period !== filter.period) continue;
-    const baseRun = safeRun(basePlan, assessment.inputs, assessment.notApplicable);
-    const baseScore = versionScore(baseRun);
+  for (let at = 0; at < assessments.length; at++) {
+    const pair = scored[at];
+    if (pair === null) continue;
+    const assessment = assessments[at];
+    const baseScore = pair.base.score;
     if (filter?.tier !== undefined && baseScore.tier !== filter.tier) continue;
-    const candidateRun = safeRun(candidatePlan, carry(assessment.inputs), keepAllowed(assessment.notApplicable, candidateNotApplicable));
-    const candidateScore = versionScore(candidateRun);
+    const candidateScore = pair.candidate.score;
+    const baseRun = pair.base.indicatorPoints;
+    const candidateRun = pair.candidate.indicatorPoints;
 
     if (baseScore.status === 'invalid') summary.invalid.base += 1;
     if (baseScore.status === 'incomplete') summary.incomplete.base += 1;
@@ -78,11 +116,11 @@ export function analyzeImpact(base: CompiledRubric, candidate: CompiledRubric, a
     // Per indicator, over assessments scored under both versions; an absent indicator counts 0.
     const indicatorDeltas: IndicatorDelta[] = [];
     const tierChanged = baseScore.tier !== candidateScore.tier;
-    if (typeof baseRun !== 'string' && typeof candidateRun !== 'string') {
+    if (baseRun !== null && candidateRun !== null) {
       for (let i = 0; i < indicators.length; i++) {
         const column = indicators[i];
-        const b = exact.of(column.base < 0 ? 0 : baseRun.indicatorPoints[column.base]);
-        const c = exact.of(column.candidate < 0 ? 0 : candidateRun.indicatorPoints[column.candidate]);
+        const b = exact.of(column.base < 0 ? 0 : baseRun[column.base]);
+        const c = exact.of(column.candidate < 0 ? 0 : candidateRun[column.candidate]);
         const d = exact.sub(c, b);
         const s = stats[i];
         s.n += 1;
@@ -128,7 +166,7 @@ export function analyzeImpact(base: CompiledRubric, candidate: CompiledRubric, a
     base: { id: base.doc.id, version: base.doc.version, hash: base.hash },
     candidate: { id: candidate.doc.id, version: candidate.doc.version, hash: candidate.hash },
     filter: filter ?? null,
-    inputMapping: carry.report(),
+    inputMapping: mapping,
     summary: {
       assessments: rows.length,
       tierChanged: tierChanges.length,
@@ -169,9 +207,10 @@ function safeRun(model: ScoringModel, inputs: InputValues, notApplicable: Record
   }
 }
 
-function versionScore(run: ScoreNumbers | string): VersionScore {
-  if (typeof run === 'string') return { status: 'invalid', total: null, max: null, ratio: null, tier: null, ratioTier: null, gates: [], error: run };
-  return { status: run.complete ? 'complete' : 'incomplete', total: run.total, max: run.max, ratio: run.ratio, tier: run.tier, ratioTier: run.ratioTier, gates: run.gates };
+function versionFigures(run: ScoreNumbers | string): VersionFigures {
+  if (typeof run === 'string') return { score: { status: 'invalid', total: null, max: null, ratio: null, tier: null, ratioTier: null, gates: [], error: run }, indicatorPoints: null };
+  const score: VersionScore = { status: run.complete ? 'complete' : 'incomplete', total: run.total, max: run.max, ratio: run.ratio, tier: run.tier, ratioTier: run.ratioTier, gates: run.gates };
+  return { score, indicatorPoints: run.indicatorPoints };
 }
 
 function keepAllowed(marks: Record<string, string> | undefined, allowed: Set<string>): Record<string, string> | undefined {

@@ -6,6 +6,7 @@
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import {
   analyzeImpact,
+  analyzeImpactInThreads,
   diffRubrics,
   gapToNextTier,
   type ImpactAssessment,
@@ -40,7 +41,7 @@ function sendFile(reply: FastifyReply, format: Exclude<Format, 'json'>, name: st
   return reply.send(body);
 }
 
-export const comparisonRoutes: FastifyPluginAsync<{ storage: Storage }> = async (app, { storage }) => {
+export const comparisonRoutes: FastifyPluginAsync<{ storage: Storage; impactWorker?: URL }> = async (app, { storage, impactWorker }) => {
   const version = async (id: string, v: string): Promise<RubricVersionRecord> => {
     const record = await storage.getRubricVersion(id, v);
     if (!record) throw new ServerError('NOT_FOUND', `There is no rubric ${id} version ${v}.`, [{ path: '/version', message: 'list GET /api/rubrics for the versions that exist' }]);
@@ -96,7 +97,9 @@ export const comparisonRoutes: FastifyPluginAsync<{ storage: Storage }> = async 
         inputs: a.inputs,
         notApplicable: a.notApplicable,
       }));
-      const report = analyzeImpact(baseRubric, candidateRubric, assessments, filter);
+      const report = impactWorker
+        ? await analyzeImpactInThreads(baseRubric, candidateRubric, assessments, filter, { worker: impactWorker })
+        : analyzeImpact(baseRubric, candidateRubric, assessments, filter);
       const format = request.query.format ?? 'json';
       const lang = request.query.lang ?? 'zh';
       const name = `impact-${candidate.id}-${candidate.version}`;

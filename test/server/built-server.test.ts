@@ -4,7 +4,7 @@
  * into a temp package root (node_modules and examples linked from this checkout, its own
  * builder-ui/dist), so the test neither overwrites dist/ nor depends on the real UI build.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -126,5 +126,28 @@ describe('the built server', () => {
     const page = await fetch(`${url}/`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('built UI of the test');
+  });
+
+  test('bundles the impact worker beside the server, and it scores in plain node', () => {
+    const worker = join(packageRoot, 'dist', 'server', 'impact-worker.js');
+    expect(existsSync(worker)).toBe(true);
+    const rubric = readFileSync(join(root, 'examples', 'appendix-c', 'rubric.json'), 'utf8');
+    const script = `
+      import { readFileSync } from 'node:fs';
+      import { Worker } from 'node:worker_threads';
+      const doc = JSON.parse(readFileSync(process.argv[2], 'utf8'));
+      const assessments = doc.tests.map((t, i) => ({ id: 'a' + i, communityId: 'c' + i, inputs: t.inputs, notApplicable: t.notApplicable }));
+      const worker = new Worker(${JSON.stringify(worker)});
+      worker.once('message', (answer) => { console.log(JSON.stringify(answer)); worker.terminate(); });
+      worker.postMessage({ id: 7, base: doc, candidate: doc, assessments });`;
+    const { NODE_OPTIONS: _loaders, ...env } = process.env;
+    const scriptFile = join(packageRoot, 'score-in-worker.mjs');
+    writeFileSync(scriptFile, script);
+    const run = spawnSync(process.execPath, [scriptFile, join(root, 'examples', 'appendix-c', 'rubric.json')], { cwd: packageRoot, env, encoding: 'utf8', timeout: 30_000 });
+    expect(run.status, run.stderr).toBe(0);
+    const answer = JSON.parse(run.stdout) as { id: number; scored: { scored: { base: { score: { tier: string | null } } }[] } };
+    const tests = (JSON.parse(rubric) as { tests: { expect: { tier: string } }[] }).tests;
+    expect(answer.id).toBe(7);
+    expect(answer.scored.scored.map((pair) => pair.base.score.tier)).toEqual(tests.map((t) => t.expect.tier));
   });
 });
