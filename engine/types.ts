@@ -320,6 +320,22 @@ export interface RubricStamp {
   hash: string;
 }
 
+/**
+ * What an incomplete result can still become (engine/scoring/reachable.ts): the totals and ratios
+ * still reachable given the missing answers, the tiers still possible (gates included), the tier
+ * when only one is, and the missing answers that decide between them.
+ */
+export interface Reachable {
+  total: { min: number; max: number };
+  ratio: { min: number; max: number } | null;
+  /** Lowest first. */
+  tiers: string[];
+  /** The one tier every reachable outcome gives; null while answers can still change it. */
+  determined: string | null;
+  /** Missing inputs that can still change the tier (empty once it is determined). */
+  deciding: string[];
+}
+
 export interface ScoreResult {
   rubric: RubricStamp;
   /** False when some criteria could not be assessed; no tier is given then. */
@@ -332,6 +348,8 @@ export interface ScoreResult {
   tier: string | null;
   /** Tier from the ratio alone, before gates. */
   ratioTier: string | null;
+  /** For an incomplete result, what it can still become; null when complete. */
+  reachable: Reachable | null;
   groups: NodeResult[];
   indicators: NodeResult[];
   criteria: CriterionResult[];

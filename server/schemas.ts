@@ -96,7 +96,7 @@ export const sharedSchemas = [
     $id: 'ScoreResult',
     description: 'The engine’s result: totals, tier, and each criterion with its arithmetic and explanation.',
     type: 'object',
-    required: ['rubric', 'complete', 'total', 'max', 'ratio', 'tier', 'ratioTier', 'groups', 'indicators', 'criteria', 'requirements'],
+    required: ['rubric', 'complete', 'total', 'max', 'ratio', 'tier', 'ratioTier', 'reachable', 'groups', 'indicators', 'criteria', 'requirements'],
     properties: {
       rubric: { $ref: 'RubricStamp#' },
       complete: { type: 'boolean' },
@@ -105,6 +105,23 @@ export const sharedSchemas = [
       ratio: { type: ['number', 'null'] },
       tier: { type: ['string', 'null'] },
       ratioTier: { type: ['string', 'null'] },
+      reachable: {
+        description: 'For an incomplete result: the totals, ratios and tiers still reachable given the missing answers, the tier once only one is possible, and the answers that decide it. Null when complete.',
+        anyOf: [
+          { type: 'null' },
+          {
+            type: 'object',
+            required: ['total', 'ratio', 'tiers', 'determined', 'deciding'],
+            properties: {
+              total: { type: 'object', required: ['min', 'max'], properties: { min: { type: 'number' }, max: { type: 'number' } } },
+              ratio: { anyOf: [{ type: 'null' }, { type: 'object', required: ['min', 'max'], properties: { min: { type: 'number' }, max: { type: 'number' } } }] },
+              tiers: { type: 'array', items: { type: 'string' } },
+              determined: { type: ['string', 'null'] },
+              deciding: { type: 'array', items: { type: 'string' } },
+            },
+          },
+        ],
+      },
       groups: { type: 'array', items: { $ref: 'NodeResult#' } },
       indicators: { type: 'array', items: { $ref: 'NodeResult#' } },
       criteria: { type: 'array', items: { ...looseObject, description: 'CriterionResult (engine/types.ts)' } },

@@ -18,6 +18,7 @@ import { explainCriterion } from './explain.ts';
 import { own } from '../document/lookup.ts';
 import { conditionFacts } from '../document/structure.ts';
 import { kindOf } from '../kinds/registry.ts';
+import { reachableOf } from './reachable.ts';
 import { applyGates, tierOfRatio } from './tiers.ts';
 import type {
   AssessmentInputs,
@@ -26,6 +27,7 @@ import type {
   Group,
   InputValues,
   NodeResult,
+  Reachable,
   Requirement,
   RequirementResult,
   Scoring,
@@ -50,7 +52,7 @@ export interface Decider {
 // The rubric as the core walks it, built once per version
 // ---------------------------------------------------------------------------------------------
 
-interface CoreCriterion {
+export interface CoreCriterion {
   slot: number;
   result: Pick<CriterionResult, 'id' | 'indicator' | 'title' | 'clause' | 'max'>;
   /** Number of its first rule (see Decider.rule). */
@@ -79,7 +81,7 @@ interface Memo {
   hits: number;
 }
 
-interface CoreNode {
+export interface CoreNode {
   id: string;
   title: NodeResult['title'];
   declared: Amount;
@@ -336,6 +338,8 @@ export interface ScoreNumbers {
   ratio: number | null;
   tier: string | null;
   ratioTier: string | null;
+  /** What an incomplete result can still become; null when complete. */
+  reachable: Reachable | null;
   /** Per indicator, in model order. */
   indicatorPoints: number[];
   indicatorMax: number[];
@@ -451,6 +455,7 @@ export function scoreDecided(model: ScoringModel, assessment: AssessmentInputs, 
     ratio,
     tier,
     ratioTier,
+    reachable: complete ? null : reachableOf(model, assessment, outcomes, max, findings, decider),
     indicatorPoints,
     indicatorMax,
     gates: gates ?? (NONE as string[]),
@@ -509,6 +514,7 @@ export function explainedResult(model: ScoringModel, assessment: AssessmentInput
     ratio: numbers.ratio,
     tier: numbers.tier,
     ratioTier: numbers.ratioTier,
+    reachable: numbers.reachable,
     groups: model.groups.map((g, i) => node(g, numbers.groupTallies[i])),
     indicators: model.indicators.map((n, i) => node(n, numbers.indicatorTallies[i])),
     criteria,

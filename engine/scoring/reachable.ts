@@ -1,0 +1,186 @@
+/**
+ * What an incomplete result can still become: never a silent zero. A criterion left not assessed
+ * (an answer missing) counts 0 in the total so far, but the lowest and highest it can still award
+ * come from what is known: the rules whose conditions read only given answers are decided, the
+ * others may or may not hold, and each scoring's amount is exact when its inputs are given or
+ * its kind's range (engine/kinds/) when not. The intervals go up through caps to the total and
+ * the ratio; the tiers those ratios reach, each capped by the gates that are failed or may yet
+ * fail, are the tiers still possible. One possible tier is a determined tier.
+ *
+ * The bounds are safe (no reachable total lies outside them) and tight for the usual shapes: one
+ * missing answer per criterion, rules that exclude one another. A criterion whose rules all wait
+ * for missing answers is taken to possibly award nothing, which combinations of conditions that
+ * always leave one rule holding can make wider than what is reachable.
+ */
+import { type Amount, type Arithmetic } from './amounts.ts';
+import type { CoreCriterion, CoreNode, Decider, ScoringModel } from './core.ts';
+import { type Big, dec, roundPoints } from './decimal.ts';
+import { conditionFacts } from '../document/structure.ts';
+import { own } from '../document/lookup.ts';
+import { kindOf } from '../kinds/registry.ts';
+import { applyGates, tierOfRatio, tierRank } from './tiers.ts';
+import type { AssessmentInputs, Reachable, RequirementResult, Scoring } from '../types.ts';
+
+interface Interval {
+  lo: Amount;
+  hi: Amount;
+}
+
+/** Per rule number: the facts its conditions read (built once per model). */
+const ruleFactsByModel = new WeakMap<ScoringModel, string[][]>();
+
+function ruleFacts(model: ScoringModel): string[][] {
+  let facts = ruleFactsByModel.get(model);
+  if (!facts) {
+    facts = model.rubric.index.criteria.flatMap(({ criterion }) => criterion.rules.map((rule) => conditionFacts(rule.conditions)));
+    ruleFactsByModel.set(model, facts);
+  }
+  return facts;
+}
+
+/** The figures of one criterion so far, as the core scored it. */
+export interface ScoredCriterion {
+  status: 'scored' | 'notApplicable' | 'notAssessed';
+  points: Amount;
+}
+
+/**
+ * The reachable totals, ratios and tiers of a result with criteria not assessed, and the missing
+ * answers that still decide its tier.
+ */
+export function reachableOf(
+  model: ScoringModel,
+  assessment: AssessmentInputs,
+  criteria: readonly ScoredCriterion[],
+  max: Amount,
+  findings: readonly RequirementResult['finding'][],
+  decider: Decider,
+): Reachable {
+  const A = model.arithmetic;
+  const inputs = assessment.inputs;
+  const missing = (id: string): boolean => own(inputs, id) === undefined;
+  const facts = ruleFacts(model);
+  const deciding = new Set<string>();
+
+  const criterionIntervals: Interval[] = criteria.map((scored, i) => {
+    if (scored.status !== 'notAssessed') return { lo: scored.points, hi: scored.points };
+    const c = model.criteria[i];
+    const interval = criterionInterval(model, c, assessment, decider, facts);
+    if (A.gt(interval.hi, interval.lo)) for (const id of c.reads) if (missing(id)) deciding.add(id);
+    return interval;
+  });
+
+  const indicatorIntervals = model.indicators.map((node) => capInterval(A, node, node.criteria.map((slot) => criterionIntervals[slot])));
+  const groupIntervals: Interval[] = [];
+  let total: Interval = { lo: A.zero, hi: A.zero };
+  for (const node of model.groups) {
+    const interval = capInterval(A, node, [...node.groups.map((g) => groupIntervals[g]), ...node.indicators.map((i) => indicatorIntervals[i])]);
+    groupIntervals.push(interval);
+    if (node.top) total = { lo: A.add(total.lo, interval.lo), hi: A.add(total.hi, interval.hi) };
+  }
+
+  const ratioLow = A.ratio(total.lo, max);
+  const ratioHigh = A.ratio(total.hi, max);
+  const { tiers } = model.rubric.doc;
+  // Failed gates cap every outcome; gates of requirements not assessed may yet cap it.
+  const failedCaps: string[] = [];
+  const openCaps: { cap: string; facts: string[] }[] = [];
+  model.requirements.forEach(({ requirement, facts: read }, r) => {
+    if (!requirement.gate) return;
+    if (findings[r] === 'notMet') failedCaps.push(requirement.gate.capTier);
+    else if (findings[r] === 'notAssessed') openCaps.push({ cap: requirement.gate.capTier, facts: read.filter(missing) });
+  });
+
+  const possible = new Set<string>();
+  if (ratioLow !== null && ratioHigh !== null) {
+    const from = tierRank(tiers, tierOfRatio(tiers, ratioLow) ?? '');
+    const to = tierRank(tiers, tierOfRatio(tiers, ratioHigh) ?? '');
+    for (let rank = Math.max(from, 0); rank <= to; rank++) {
+      const gated = applyGates(tiers, tiers[rank].id, failedCaps);
+      if (gated === null) continue;
+      possible.add(gated);
+      for (const open of openCaps) {
+        const capped = applyGates(tiers, gated, [open.cap]);
+        if (capped === null || capped === gated) continue;
+        possible.add(capped);
+        for (const id of open.facts) deciding.add(id);
+      }
+    }
+  }
+  const ordered = tiers.map((t) => t.id).filter((id) => possible.has(id));
+  return {
+    total: { min: A.toNumber(total.lo), max: A.toNumber(total.hi) },
+    ratio: ratioLow === null || ratioHigh === null ? null : { min: ratioLow, max: ratioHigh },
+    tiers: ordered,
+    determined: ordered.length === 1 ? ordered[0] : null,
+    deciding: ordered.length > 1 ? [...deciding] : [],
+  };
+}
+
+/** The least and most a criterion not assessed can still award. */
+function criterionInterval(model: ScoringModel, c: CoreCriterion, assessment: AssessmentInputs, decider: Decider, facts: string[][]): Interval {
+  const A = model.arithmetic;
+  const context = { inputs: model.rubric.index.inputs };
+  const inputs = assessment.inputs;
+  const given = (id: string): boolean => own(inputs, id) !== undefined;
+  const decided = (n: number): boolean => facts[n].every(given);
+
+  // A bonus awards only when a rule of its parent holds.
+  let parentCertain = true;
+  const parent = c.parent;
+  if (parent) {
+    const holds = parent.scorings.some((_, r) => decided(parent.firstRule + r) && decider.rule(parent.firstRule + r));
+    const mayHold = parent.scorings.some((_, r) => !decided(parent.firstRule + r) || decider.rule(parent.firstRule + r));
+    if (!mayHold) return { lo: A.zero, hi: A.zero };
+    parentCertain = holds;
+  }
+
+  let hi: Big | null = null;
+  let certainLo: Big | null = null;
+  let uncertainLo: Big | null = null;
+  c.scorings.forEach((scoring: Scoring, r) => {
+    const n = c.firstRule + r;
+    const certain = decided(n);
+    if (certain && !decider.rule(n)) return;
+    const kind = kindOf(scoring);
+    const known = kind.inputsRead(scoring).every(given);
+    const award = known ? kind.award(scoring, inputs).amount : null;
+    const range = award ? { min: award, max: award } : kind.range(scoring, context);
+    const most = range.max ?? dec(c.result.max);
+    hi = hi === null || most.gt(hi) ? most : hi;
+    if (certain) certainLo = certainLo === null || range.min.gt(certainLo) ? range.min : certainLo;
+    else uncertainLo = uncertainLo === null || range.min.lt(uncertainLo) ? range.min : uncertainLo;
+  });
+  // With a rule sure to hold, best-of gives at least its least; otherwise possibly none holds (0).
+  let lo: Big = certainLo !== null && parentCertain ? certainLo : minOf(dec(0), uncertainLo ?? dec(0), certainLo ?? dec(0));
+  let top: Big = hi === null ? dec(0) : parentCertain ? hi : maxOf(hi, dec(0));
+  const { rounding } = model.rubric.doc;
+  lo = roundPoints(lo, rounding);
+  top = roundPoints(top, rounding);
+  if (c.cap) {
+    const cap = dec(c.result.max);
+    if (lo.gt(cap)) lo = cap;
+    if (top.gt(cap)) top = cap;
+  }
+  return { lo: A.fromBig(lo), hi: A.fromBig(top) };
+}
+
+function minOf(...values: Big[]): Big {
+  return values.reduce((a, b) => (b.lt(a) ? b : a));
+}
+
+function maxOf(...values: Big[]): Big {
+  return values.reduce((a, b) => (b.gt(a) ? b : a));
+}
+
+/** Sum of the children's intervals, capped at the declared points when the node is a cap. */
+function capInterval(A: Arithmetic, node: CoreNode, parts: Interval[]): Interval {
+  let lo = A.zero;
+  let hi = A.zero;
+  for (const part of parts) {
+    lo = A.add(lo, part.lo);
+    hi = A.add(hi, part.hi);
+  }
+  if (!node.cap) return { lo, hi };
+  return { lo: A.min(lo, node.declared), hi: A.min(hi, node.declared) };
+}
