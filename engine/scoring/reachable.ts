@@ -12,7 +12,7 @@
  * for missing answers is taken to possibly award nothing, which combinations of conditions that
  * always leave one rule holding can make wider than what is reachable.
  */
-import { type Amount, type Arithmetic } from './amounts.ts';
+import type { Amount, Arithmetic } from './amounts.ts';
 import type { CoreCriterion, CoreNode, Decider, ScoringModel } from './core.ts';
 import { type Big, dec, roundPoints } from './decimal.ts';
 import { conditionFacts } from '../document/structure.ts';
