@@ -19,6 +19,7 @@ export function lintIndex(index: RubricIndex): Issue[] {
     });
     lintNothingDone(index, criterion.rules, pointer, warnings);
   }
+  lintStaleNumbers(index, warnings);
   index.doc.requirements.forEach((requirement, i) => {
     const unreachable = unsatisfiable(requirement.conditions, index.inputs);
     if (unreachable) warnings.push({ path: `/requirements/${i}/conditions`, message: `requirement ${requirement.clause} can never be met: ${unreachable}` });
@@ -84,4 +85,62 @@ function unsatisfiable(condition: Condition, inputs: Map<string, InputDefinition
     if (never) return `"${c.fact}" ${c.operator} ${v} is impossible within its bounds ${lo ?? '−∞'}..${hi ?? '∞'}`;
   }
   return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text that states points the rubric no longer awards
+// ---------------------------------------------------------------------------------------------
+
+/** Points stated in Chinese text: "得2分", "扣0.5分", "最高10分". */
+const POINTS_ZH = /(\d+(?:\.\d+)?)\s*分/g;
+/**
+ * Points stated in English text: "…: 2", "+0.5", "minus 0.5", "at most 10", "2 points". Numbers
+ * of other units (90 %, 30 days, 50 people) are not points.
+ */
+const POINTS_EN = /(?:[:+−-]\s*|\bminus\s+|\bat most\s+)(\d+(?:\.\d+)?)(?![\d.]*\s*(?:%|cm|people|days?|hours?|m²|㎡))|(\d+(?:\.\d+)?)\s*(?:points?|pts?)\b/g;
+
+/**
+ * A criterion's title, its rules' names and the help of the inputs it reads state points; after
+ * a revision changes the points, caps or amounts, the text still says the old ones. A number
+ * stated as points that none of the criterion's points and scoring parameters holds is flagged.
+ */
+function lintStaleNumbers(index: RubricIndex, warnings: IssueList): void {
+  const numbersByInput = new Map<string, Set<number>>();
+  for (const { criterion, pointer } of index.criteria) {
+    const numbers = new Set<number>([criterion.points]);
+    for (const rule of criterion.rules) collectNumbers(rule.event.params, numbers);
+    const check = (text: string | undefined, path: string): void => staleIn(text, numbers, path, `criterion ${criterion.id}`, warnings);
+    check(criterion.title.zh, `${pointer}/title/zh`);
+    check(criterion.title.en, `${pointer}/title/en`);
+    criterion.rules.forEach((rule, r) => check(rule.name, `${pointer}/rules/${r}/name`));
+    for (const id of index.criterionById.get(criterion.id)?.inputs ?? []) {
+      const known = numbersByInput.get(id) ?? new Set<number>();
+      for (const n of numbers) known.add(n);
+      numbersByInput.set(id, known);
+    }
+  }
+  index.doc.inputs.forEach((input, i) => {
+    const numbers = numbersByInput.get(input.id);
+    if (!numbers) return;
+    staleIn(input.help?.zh, numbers, `/inputs/${i}/help/zh`, `the criteria reading "${input.id}"`, warnings);
+    staleIn(input.help?.en, numbers, `/inputs/${i}/help/en`, `the criteria reading "${input.id}"`, warnings);
+  });
+}
+
+function staleIn(text: string | undefined, numbers: Set<number>, path: string, whose: string, warnings: IssueList): void {
+  if (!text) return;
+  const pattern = /[\u4e00-\u9fff]/.test(text) ? POINTS_ZH : POINTS_EN;
+  for (const match of text.matchAll(pattern)) {
+    const stated = match[1] ?? match[2];
+    if (numbers.has(Number(stated))) continue;
+    const listed = [...numbers].sort((a, b) => a - b).join(', ');
+    warnings.push({ path, message: `the text states ${stated} points ("${match[0].trim()}"), but ${whose} award or mention none: their points and amounts are ${listed}; update the text` });
+  }
+}
+
+/** Every number in a scoring's parameters (points, caps, starts, floors, steps, option points). */
+function collectNumbers(value: unknown, into: Set<number>): void {
+  if (typeof value === 'number') into.add(value);
+  else if (Array.isArray(value)) for (const item of value) collectNumbers(item, into);
+  else if (value !== null && typeof value === 'object') for (const item of Object.values(value)) collectNumbers(item, into);
 }
