@@ -1,6 +1,8 @@
 /**
  * Structural diff of two rubric versions: what was added, removed, renamed, moved or changed,
- * matched by id, as data (for the API and UI) and as text (for the CLI).
+ * matched by id, as data (for the API and UI) and as text (for the CLI). Each change says what it
+ * can affect (scores, tiers, requirement findings, or wording only); from that the diff suggests
+ * the version step and drafts the changelog the editor then writes.
  */
 import { canonicalJson } from '../document/canonical-json.ts';
 import { indexRubric, pick } from '../document/structure.ts';
@@ -9,9 +11,19 @@ import type { Language, Localized, RubricDocument } from '../types.ts';
 export type ChangeTarget = 'rubric' | 'group' | 'indicator' | 'criterion' | 'input' | 'tier' | 'requirement';
 export type ChangeKind = 'added' | 'removed' | 'renamed' | 'moved' | 'changed';
 
+/**
+ * What a change can affect for an assessment: its score (points, scoring, conditions, inputs,
+ * rounding, structure), its tier (tiers, gates), a requirement's finding, or nothing but words.
+ */
+export type ChangeEffect = 'score' | 'tier' | 'findings' | 'wording';
+
+/** The version step a diff calls for: major when a score or tier can differ, minor for findings, patch for words. */
+export type VersionStep = 'major' | 'minor' | 'patch';
+
 export interface RubricChange {
   target: ChangeTarget;
   kind: ChangeKind;
+  effect: ChangeEffect;
   id: string;
   title: Localized;
   /** The field that changed (points, scoring, conditions, ...), for kind "changed". */
@@ -24,6 +36,14 @@ export interface RubricDiff {
   from: { id: string; version: string };
   to: { id: string; version: string };
   changes: RubricChange[];
+  /** Changes by effect. */
+  effects: Record<ChangeEffect, number>;
+  /** null when nothing changed. */
+  suggestedStep: VersionStep | null;
+  /** The version `from` takes that step to, e.g. 1.0.0 → 2.0.0; null when nothing changed or `from` is not x.y.z. */
+  suggestedVersion: string | null;
+  /** A changelog drafted from the changes, in both languages, for the editor to rewrite. */
+  changelogDraft: Localized;
 }
 
 interface Node {
@@ -36,7 +56,9 @@ export function diffRubrics(a: RubricDocument, b: RubricDocument): RubricDiff {
   const changes: RubricChange[] = [];
   const metaFields = ['title', 'rounding', 'effectiveDate', 'status'] as const;
   for (const field of metaFields) {
-    if (canonicalJson(a[field]) !== canonicalJson(b[field])) changes.push({ target: 'rubric', kind: 'changed', id: b.id, title: b.title, field, before: a[field], after: b[field] });
+    if (canonicalJson(a[field]) !== canonicalJson(b[field])) {
+      changes.push({ target: 'rubric', kind: 'changed', effect: field === 'rounding' ? 'score' : 'wording', id: b.id, title: b.title, field, before: a[field], after: b[field] });
+    }
   }
   compare('group', nodesOf(a).groups, nodesOf(b).groups, changes);
   compare('indicator', nodesOf(a).indicators, nodesOf(b).indicators, changes);
@@ -50,7 +72,41 @@ export function diffRubrics(a: RubricDocument, b: RubricDocument): RubricDiff {
   const requirements = (doc: RubricDocument): Map<string, Node> =>
     new Map(doc.requirements.map(({ id, text, ...fields }) => [id, { title: text, parent: '', fields: { ...fields, gate: fields.gate ?? null } }]));
   compare('requirement', requirements(a), requirements(b), changes);
-  return { from: { id: a.id, version: a.version }, to: { id: b.id, version: b.version }, changes };
+  const effects: Record<ChangeEffect, number> = { score: 0, tier: 0, findings: 0, wording: 0 };
+  for (const change of changes) effects[change.effect] += 1;
+  const suggestedStep: VersionStep | null = effects.score + effects.tier > 0 ? 'major' : effects.findings > 0 ? 'minor' : effects.wording > 0 ? 'patch' : null;
+  const from = { id: a.id, version: a.version };
+  const to = { id: b.id, version: b.version };
+  return { from, to, changes, effects, suggestedStep, suggestedVersion: suggestedStep && nextVersion(a.version, suggestedStep), changelogDraft: changelogDraft(changes) };
+}
+
+/** x.y.z after a step; null for a version not of that form. */
+function nextVersion(version: string, step: VersionStep): string | null {
+  const match = /^(\d+)\.(\d+)\.(\d+)$/.exec(version);
+  if (!match) return null;
+  const [major, minor, patch] = match.slice(1).map(Number);
+  return step === 'major' ? `${major + 1}.0.0` : step === 'minor' ? `${major}.${minor + 1}.0` : `${major}.${minor}.${patch + 1}`;
+}
+
+const EFFECT_HEADINGS: Record<ChangeEffect, Required<Localized>> = {
+  score: { zh: '影响得分', en: 'Changes scores' },
+  tier: { zh: '影响档次', en: 'Changes tiers' },
+  findings: { zh: '影响基本要求结论', en: 'Changes requirement findings' },
+  wording: { zh: '仅文字', en: 'Wording only' },
+};
+
+/** The changes as a changelog, grouped by effect, one line each (formatDiff's words). */
+function changelogDraft(changes: RubricChange[]): Localized {
+  const draft = (lang: Language): string =>
+    (['tier', 'score', 'findings', 'wording'] as const)
+      .map((effect) => {
+        // The status always differs between a published version and its draft: not news for readers.
+        const lines = changes.filter((c) => c.effect === effect && c.field !== 'status').map((c) => `- ${changeLine(c, lang)}`);
+        return lines.length ? `${EFFECT_HEADINGS[effect][lang]}${lang === 'zh' ? '：' : ':'}\n${lines.join('\n')}` : '';
+      })
+      .filter(Boolean)
+      .join('\n');
+  return { zh: draft('zh'), en: draft('en') };
 }
 
 function nodesOf(doc: RubricDocument): { groups: Map<string, Node>; indicators: Map<string, Node>; criteria: Map<string, Node> } {
@@ -81,37 +137,67 @@ function nodesOf(doc: RubricDocument): { groups: Map<string, Node>; indicators: 
 }
 
 function compare(target: ChangeTarget, before: Map<string, Node>, after: Map<string, Node>, changes: RubricChange[]): void {
-  for (const [id, node] of before) if (!after.has(id)) changes.push({ target, kind: 'removed', id, title: node.title });
+  for (const [id, node] of before) if (!after.has(id)) changes.push({ target, kind: 'removed', effect: presenceEffect(target, node), id, title: node.title });
   for (const [id, node] of after) {
     const old = before.get(id);
     if (!old) {
-      changes.push({ target, kind: 'added', id, title: node.title, after: node.fields });
+      changes.push({ target, kind: 'added', effect: presenceEffect(target, node), id, title: node.title, after: node.fields });
       continue;
     }
-    if (canonicalJson(old.title) !== canonicalJson(node.title)) changes.push({ target, kind: 'renamed', id, title: node.title, before: old.title, after: node.title });
-    if (old.parent !== node.parent) changes.push({ target, kind: 'moved', id, title: node.title, before: old.parent, after: node.parent });
+    if (canonicalJson(old.title) !== canonicalJson(node.title)) changes.push({ target, kind: 'renamed', effect: 'wording', id, title: node.title, before: old.title, after: node.title });
+    if (old.parent !== node.parent) changes.push({ target, kind: 'moved', effect: 'score', id, title: node.title, before: old.parent, after: node.parent });
     for (const field of new Set([...Object.keys(old.fields), ...Object.keys(node.fields)])) {
-      if (canonicalJson(old.fields[field] ?? null) !== canonicalJson(node.fields[field] ?? null)) {
-        changes.push({ target, kind: 'changed', id, title: node.title, field, before: old.fields[field], after: node.fields[field] });
+      const [was, is] = [old.fields[field], node.fields[field]];
+      if (canonicalJson(was ?? null) !== canonicalJson(is ?? null)) {
+        changes.push({ target, kind: 'changed', effect: fieldEffect(target, field, was, is, node), id, title: node.title, field, before: was, after: is });
       }
     }
   }
 }
 
+/** What adding or removing a node can affect. */
+function presenceEffect(target: ChangeTarget, node: Node): ChangeEffect {
+  if (target === 'tier') return 'tier';
+  if (target === 'requirement') return node.fields.gate ? 'tier' : 'findings';
+  return 'score';
+}
+
+// Fields that only say something: their changes cannot move a score, a tier or a finding.
+const WORDING_FIELDS = new Set(['clause', 'help', 'unit', 'itemLabels', 'reading', 'description']);
+
+/** What a changed field can affect. */
+function fieldEffect(target: ChangeTarget, field: string, before: unknown, after: unknown, node: Node): ChangeEffect {
+  if (WORDING_FIELDS.has(field)) return 'wording';
+  if (target === 'tier') return 'tier';
+  if (target === 'requirement') return field === 'gate' || node.fields.gate ? 'tier' : 'findings';
+  // Options relabelled keep their values: a wording change; new, removed or reordered values are not.
+  if (target === 'input' && field === 'options') {
+    const values = (options: unknown): string => canonicalJson(Array.isArray(options) ? options.map((o) => (o as { value: string }).value) : null);
+    return values(before) === values(after) ? 'wording' : 'score';
+  }
+  return 'score';
+}
+
 /** One line per change, in the rubric's language. */
 export function formatDiff(diff: RubricDiff, lang: Language): string {
   const zh = lang === 'zh';
-  const kinds: Record<ChangeKind, string> = zh
-    ? { added: '新增', removed: '删除', renamed: '改名', moved: '移动', changed: '修改' }
-    : { added: 'added', removed: 'removed', renamed: 'renamed', moved: 'moved', changed: 'changed' };
-  const show = (value: unknown): string => (value === undefined ? '—' : typeof value === 'string' ? value : JSON.stringify(value));
   const lines = [`${diff.from.id} ${diff.from.version} → ${diff.to.id} ${diff.to.version}: ${diff.changes.length} ${zh ? '处变更' : 'changes'}`];
-  for (const c of diff.changes) {
-    const head = `  ${kinds[c.kind].padEnd(zh ? 2 : 8)} ${c.target} ${c.id} ${pick(c.title, lang)}`;
-    if (c.kind === 'changed') lines.push(`${head}: ${c.field} ${show(c.before)} → ${show(c.after)}`);
-    else if (c.kind === 'renamed') lines.push(`${head}: ${pick(c.before as Localized, lang)} → ${pick(c.after as Localized, lang)}`);
-    else if (c.kind === 'moved') lines.push(`${head}: ${show(c.before)} → ${show(c.after)}`);
-    else lines.push(head);
+  if (diff.suggestedStep) {
+    const step = zh ? { major: '主版本', minor: '次版本', patch: '修订号' }[diff.suggestedStep] : `a ${diff.suggestedStep} version`;
+    lines.push(zh ? `  建议升${step}${diff.suggestedVersion ? `：${diff.suggestedVersion}` : ''}` : `  suggests ${step}${diff.suggestedVersion ? `: ${diff.suggestedVersion}` : ''}`);
   }
+  for (const c of diff.changes) lines.push(`  [${EFFECT_HEADINGS[c.effect][lang]}] ${changeLine(c, lang)}`);
   return lines.join('\n');
+}
+
+/** One change in words: "changed criterion i18.1 满意度: points 25 → 23". */
+function changeLine(c: RubricChange, lang: Language): string {
+  const kinds: Record<ChangeKind, string> =
+    lang === 'zh' ? { added: '新增', removed: '删除', renamed: '改名', moved: '移动', changed: '修改' } : { added: 'added', removed: 'removed', renamed: 'renamed', moved: 'moved', changed: 'changed' };
+  const show = (value: unknown): string => (value === undefined ? '—' : typeof value === 'string' ? value : JSON.stringify(value));
+  const head = `${kinds[c.kind]} ${c.target} ${c.id} ${pick(c.title, lang)}`;
+  if (c.kind === 'changed') return `${head}: ${c.field} ${show(c.before)} → ${show(c.after)}`;
+  if (c.kind === 'renamed') return `${head}: ${pick(c.before as Localized, lang)} → ${pick(c.after as Localized, lang)}`;
+  if (c.kind === 'moved') return `${head}: ${show(c.before)} → ${show(c.after)}`;
+  return head;
 }
