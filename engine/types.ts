@@ -638,7 +638,8 @@ export interface TierGap {
   /** Smallest effort first: steps before quantities, then most available points first. */
   criteria: GapCriterion[];
   /** Failed requirements whose gate keeps the tier below the next one. */
-  gates: { requirement: string; clause: string; text: Localized; capTier: string }[];
+  /** Failed requirements whose gate keeps the tier below the next, each with what to do about it. */
+  gates: { requirement: string; clause: string; text: Localized; capTier: string; action: Localized }[];
   /** Criteria not assessed: assess them before a tier can be given. */
   notAssessed: NotAssessedCriterion[];
 }

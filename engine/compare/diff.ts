@@ -43,7 +43,7 @@ export interface RubricDiff {
   /** The version `from` takes that step to, e.g. 1.0.0 → 2.0.0; null when nothing changed or `from` is not x.y.z. */
   suggestedVersion: string | null;
   /** A changelog drafted from the changes, in both languages, for the editor to rewrite. */
-  changelogDraft: Localized;
+  changelogDraft: Required<Localized>;
 }
 
 interface Node {
@@ -96,7 +96,7 @@ const EFFECT_HEADINGS: Record<ChangeEffect, Required<Localized>> = {
 };
 
 /** The changes as a changelog, grouped by effect, one line each (formatDiff's words). */
-function changelogDraft(changes: RubricChange[]): Localized {
+function changelogDraft(changes: RubricChange[]): Required<Localized> {
   const draft = (lang: Language): string =>
     (['tier', 'score', 'findings', 'wording'] as const)
       .map((effect) => {

@@ -7,8 +7,11 @@ import type { CompiledRubric } from '../scoring/compile.ts';
 import { type Big, dec, minBig, sum } from '../scoring/decimal.ts';
 import { evaluate } from '../scoring/evaluate.ts';
 import { scoringModel } from '../scoring/core.ts';
-import { gateHoldsBelow, nextTier, pointsToReach } from '../scoring/tiers.ts';
-import type { AssessmentInputs, GapCriterion, ScoreResult, Tier, TierGap } from '../types.ts';
+import { findTier, gateHoldsBelow, nextTier, pointsToReach } from '../scoring/tiers.ts';
+import { describeCondition } from '../scoring/explain.ts';
+import { pick } from '../document/structure.ts';
+import { kindOf } from '../kinds/registry.ts';
+import type { AssessmentInputs, GapCriterion, Language, Localized, ScoreResult, Tier, TierGap } from '../types.ts';
 
 /**
  * What stands between an assessment and the next tier.
@@ -48,7 +51,7 @@ export async function gapToNextTier(rubric: CompiledRubric, assessment: Assessme
       points: c.points,
       max: c.max,
       available: available.toNumber(),
-      effort: criterion.rules.every((r) => r.event.params.kind === 'fixed' || r.event.params.kind === 'choice') ? 'step' : 'quantity',
+      effort: criterion.rules.every((r) => kindOf(r.event.params).effort === 'step') ? 'step' : 'quantity',
       inputs: [...new Set([...entry.inputs, ...(parent ? (index.criterionById.get(parent.id)?.inputs ?? []) : [])])],
       parent,
     });
@@ -70,7 +73,7 @@ export async function gapToNextTier(rubric: CompiledRubric, assessment: Assessme
   }
   const gates = result.requirements
     .filter((r) => r.finding === 'notMet' && r.gate !== null && next !== null && gateHoldsBelow(doc.tiers, r.gate, next.id))
-    .map((r) => ({ requirement: r.id, clause: r.clause, text: r.text, capTier: r.gate as string }));
+    .map((r) => ({ requirement: r.id, clause: r.clause, text: r.text, capTier: r.gate as string, action: gateAction(rubric, r.id) }));
 
   return {
     rubric: result.rubric,
@@ -88,6 +91,24 @@ export async function gapToNextTier(rubric: CompiledRubric, assessment: Assessme
     gates,
     notAssessed: result.criteria.filter((c) => c.status === 'notAssessed').map((c) => ({ criterion: c.id, indicator: c.indicator, title: c.title, missing: c.missing })),
   };
+}
+
+/**
+ * What a failed gate asks, as an action: "「社区居民满意率应不低于90%。」未满足，档次最高为标准型：需使
+ * 社区居民满意率 ≥ 90 成立" / "… caps the tier at Standard: make Resident satisfaction rate ≥ 90 hold".
+ */
+function gateAction(rubric: CompiledRubric, id: string): Localized {
+  const requirement = rubric.doc.requirements.find((r) => r.id === id);
+  if (!requirement?.gate) return { zh: '', en: '' };
+  const capLabel = findTier(rubric.doc.tiers, requirement.gate.capTier)?.label;
+  const say = (lang: Language): string => {
+    const condition = describeCondition(requirement.conditions, rubric.index, lang);
+    const cap = pick(capLabel, lang) || requirement.gate?.capTier;
+    return lang === 'zh'
+      ? `「${pick(requirement.text, 'zh')}」未满足，档次最高为${cap}：需使 ${condition} 成立`
+      : `"${pick(requirement.text, 'en')}" is not met, which caps the tier at ${cap}: make ${condition} hold`;
+  };
+  return { zh: say('zh'), en: say('en') };
 }
 
 /** Headroom left under every capped indicator and group (absent when the node has no cap). */

@@ -61,6 +61,11 @@ describe('the gap to the next tier', () => {
     // 93.98 / 99 reaches demonstration by ratio; 7.1.1 not met caps it at standard.
     expect(unhappy).toMatchObject({ tier: 'standard', ratioTier: 'demonstration', pointsNeeded: 0, next: { id: 'demonstration' } });
     expect(unhappy.gates).toEqual([expect.objectContaining({ requirement: 'req-7.1.1', capTier: 'standard' })]);
+    // The gate as an action: what to make true, with the threshold and the tier it holds down.
+    expect(unhappy.gates[0].action).toEqual({
+      zh: '「社区居民满意率应不低于90%。」未满足，档次最高为标准型：需使 居民满意率(第三方测评) ≥ 90 % 成立',
+      en: '"Resident satisfaction shall be at least 90%." is not met, which caps the tier at Standard: make Resident satisfaction rate (third-party survey) ≥ 90 % hold',
+    });
   });
 
   test('at the top tier nothing is missing; an incomplete assessment names what to assess first', async () => {
