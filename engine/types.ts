@@ -338,7 +338,7 @@ export interface Reachable {
 
 export interface ScoreResult {
   rubric: RubricStamp;
-  /** False when some criteria could not be assessed; no tier is given then. */
+  /** False when a criterion could not be assessed or a gate could not be judged (answers missing); no tier is given then. */
   complete: boolean;
   total: number;
   max: number;
@@ -346,7 +346,7 @@ export interface ScoreResult {
   ratio: number | null;
   /** Tier from the ratio, after gates; null when incomplete. */
   tier: string | null;
-  /** Tier from the ratio alone, before gates. */
+  /** Tier from the ratio alone, before gates; given once every criterion is assessed. */
   ratioTier: string | null;
   /** For an incomplete result, what it can still become; null when complete. */
   reachable: Reachable | null;
@@ -482,10 +482,15 @@ export interface VersionScore {
   total: number | null;
   max: number | null;
   ratio: number | null;
+  /** The tier; for an incomplete result, the tier every way of answering the missing inputs gives, if one does. */
   tier: string | null;
   ratioTier: string | null;
   /** Requirements not met whose gate capped (or could cap) the tier. */
   gates: string[];
+  /** For an incomplete result: the totals and tiers still reachable (engine/scoring/reachable.ts). */
+  reachable: Reachable | null;
+  /** Inputs the version needs that the assessment does not answer. */
+  missing: string[];
   /** The rejection message, for status invalid. */
   error?: string;
 }
@@ -581,7 +586,9 @@ export interface ImpactSummary {
   minDelta: number | null;
   maxDelta: number | null;
   invalid: { base: number; candidate: number };
+  /** Incomplete results: all of them, and those whose tier the missing answers can still change. */
   incomplete: { base: number; candidate: number };
+  undetermined: { base: number; candidate: number };
 }
 
 /** What a revision would do to every assessment, computed without storing anything. */
@@ -591,6 +598,8 @@ export interface ImpactReport {
   filter: ImpactFilter | null;
   /** How the candidate read the base's inputs (renamed, defaulted, dropped input ids). */
   inputMapping: { mapping: 'declared' | 'byId' | 'same'; renamed: { to: string; from: string }[]; defaulted: string[]; dropped: string[] };
+  /** Labels of the inputs the report names (missing, deciding), from the candidate, else the base. */
+  inputLabels: Record<string, Localized>;
   summary: ImpactSummary;
   assessments: AssessmentImpact[];
   indicators: IndicatorImpact[];

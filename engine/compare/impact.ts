@@ -42,6 +42,8 @@ export interface VersionFigures {
   score: VersionScore;
   /** Per indicator in model order; null when the version rejected the inputs. */
   indicatorPoints: number[] | null;
+  /** Per indicator: false while one of its criteria waits for an answer (its points are then not its score). */
+  indicatorComplete: boolean[] | null;
 }
 
 /**
@@ -62,10 +64,10 @@ export function scoreImpact(base: CompiledRubric, candidate: CompiledRubric, ass
   const scored = assessments.map((assessment) => {
     if (filter?.street !== undefined && assessment.street !== filter.street) return null;
     if (filter?.period !== undefined && assessment.period !== filter.period) return null;
-    const baseFigures = versionFigures(safeRun(baseModel, assessment.inputs, assessment.notApplicable));
+    const baseFigures = versionFigures(baseModel, safeRun(baseModel, assessment.inputs, assessment.notApplicable));
     // The candidate is not scored for an assessment the tier filter leaves out.
     if (filter?.tier !== undefined && baseFigures.score.tier !== filter.tier) return { base: baseFigures, candidate: baseFigures };
-    const candidateFigures = versionFigures(safeRun(candidateModel, carry(assessment.inputs), keepAllowed(assessment.notApplicable, candidateNotApplicable)));
+    const candidateFigures = versionFigures(candidateModel, safeRun(candidateModel, carry(assessment.inputs), keepAllowed(assessment.notApplicable, candidateNotApplicable)));
     return { base: baseFigures, candidate: candidateFigures };
   });
   return { scored, mapping: carry.report() };
@@ -86,7 +88,7 @@ export function summarizeImpact(base: CompiledRubric, candidate: CompiledRubric,
   let deltaMin: Units | null = null;
   let deltaMax: Units | null = null;
   let deltas = 0;
-  const summary = { up: 0, down: 0, other: 0, invalid: { base: 0, candidate: 0 }, incomplete: { base: 0, candidate: 0 } };
+  const summary = { up: 0, down: 0, other: 0, invalid: { base: 0, candidate: 0 }, incomplete: { base: 0, candidate: 0 }, undetermined: { base: 0, candidate: 0 } };
 
   for (let at = 0; at < assessments.length; at++) {
     const pair = scored[at];
@@ -102,9 +104,13 @@ export function summarizeImpact(base: CompiledRubric, candidate: CompiledRubric,
     if (baseScore.status === 'incomplete') summary.incomplete.base += 1;
     if (candidateScore.status === 'invalid') summary.invalid.candidate += 1;
     if (candidateScore.status === 'incomplete') summary.incomplete.candidate += 1;
+    if (baseScore.status === 'incomplete' && baseScore.tier === null) summary.undetermined.base += 1;
+    if (candidateScore.status === 'incomplete' && candidateScore.tier === null) summary.undetermined.candidate += 1;
 
+    // A total with criteria waiting for answers is not a score: no change is computed from it
+    // (its reachable range says what it can become).
     let delta: number | null = null;
-    if (baseScore.total !== null && candidateScore.total !== null) {
+    if (baseScore.status === 'complete' && candidateScore.status === 'complete' && baseScore.total !== null && candidateScore.total !== null) {
       const d = exact.sub(exact.of(candidateScore.total), exact.of(baseScore.total));
       delta = exact.toNumber(d);
       deltaSum = exact.add(deltaSum, d);
@@ -113,12 +119,16 @@ export function summarizeImpact(base: CompiledRubric, candidate: CompiledRubric,
       deltas += 1;
     }
 
-    // Per indicator, over assessments scored under both versions; an absent indicator counts 0.
+    // Per indicator, over assessments scored under both versions; an absent indicator counts 0,
+    // one waiting for an answer does not count.
     const indicatorDeltas: IndicatorDelta[] = [];
     const tierChanged = baseScore.tier !== candidateScore.tier;
     if (baseRun !== null && candidateRun !== null) {
+      const baseComplete = pair.base.indicatorComplete;
+      const candidateComplete = pair.candidate.indicatorComplete;
       for (let i = 0; i < indicators.length; i++) {
         const column = indicators[i];
+        if ((column.base >= 0 && baseComplete?.[column.base] === false) || (column.candidate >= 0 && candidateComplete?.[column.candidate] === false)) continue;
         const b = exact.of(column.base < 0 ? 0 : baseRun[column.base]);
         const c = exact.of(column.candidate < 0 ? 0 : candidateRun[column.candidate]);
         const d = exact.sub(c, b);
@@ -167,6 +177,7 @@ export function summarizeImpact(base: CompiledRubric, candidate: CompiledRubric,
     candidate: { id: candidate.doc.id, version: candidate.doc.version, hash: candidate.hash },
     filter: filter ?? null,
     inputMapping: mapping,
+    inputLabels: inputLabels(base, candidate, rows),
     summary: {
       assessments: rows.length,
       tierChanged: tierChanges.length,
@@ -207,10 +218,25 @@ function safeRun(model: ScoringModel, inputs: InputValues, notApplicable: Record
   }
 }
 
-function versionFigures(run: ScoreNumbers | string): VersionFigures {
-  if (typeof run === 'string') return { score: { status: 'invalid', total: null, max: null, ratio: null, tier: null, ratioTier: null, gates: [], error: run }, indicatorPoints: null };
-  const score: VersionScore = { status: run.complete ? 'complete' : 'incomplete', total: run.total, max: run.max, ratio: run.ratio, tier: run.tier, ratioTier: run.ratioTier, gates: run.gates };
-  return { score, indicatorPoints: run.indicatorPoints };
+function versionFigures(model: ScoringModel, run: ScoreNumbers | string): VersionFigures {
+  if (typeof run === 'string') {
+    return { score: { status: 'invalid', total: null, max: null, ratio: null, tier: null, ratioTier: null, gates: [], reachable: null, missing: [], error: run }, indicatorPoints: null, indicatorComplete: null };
+  }
+  if (run.complete) {
+    const score: VersionScore = { status: 'complete', total: run.total, max: run.max, ratio: run.ratio, tier: run.tier, ratioTier: run.ratioTier, gates: run.gates, reachable: null, missing: [] };
+    return { score, indicatorPoints: run.indicatorPoints, indicatorComplete: null };
+  }
+  // Never a silent zero: what is missing is named, and the tier stands only when every way of answering gives it.
+  const missing = new Set<string>();
+  for (const outcome of run.outcomes) for (const id of outcome.missing) missing.add(id);
+  // Requirements' answers count when their gate can move the tier.
+  model.requirements.forEach(({ requirement }, r) => {
+    if (requirement.gate) for (const id of run.requirementMissing[r]) missing.add(id);
+  });
+  const tier = run.reachable?.determined ?? null;
+  const score: VersionScore = { status: 'incomplete', total: run.total, max: run.max, ratio: run.ratio, tier, ratioTier: run.ratioTier, gates: run.gates, reachable: run.reachable, missing: [...missing] };
+  const indicatorComplete = model.indicators.map((node) => node.criteria.every((slot) => run.outcomes[slot].status !== 'notAssessed'));
+  return { score, indicatorPoints: run.indicatorPoints, indicatorComplete };
 }
 
 function keepAllowed(marks: Record<string, string> | undefined, allowed: Set<string>): Record<string, string> | undefined {
@@ -222,6 +248,18 @@ function keepAllowed(marks: Record<string, string> | undefined, allowed: Set<str
     delete kept[id];
   }
   return kept ?? marks;
+}
+
+/** Labels of the inputs the rows name as missing or deciding: the candidate's words, else the base's. */
+function inputLabels(base: CompiledRubric, candidate: CompiledRubric, rows: AssessmentImpact[]): Record<string, Localized> {
+  const named = new Set<string>();
+  for (const row of rows) for (const score of [row.base, row.candidate]) for (const id of [...score.missing, ...(score.reachable?.deciding ?? [])]) named.add(id);
+  const labels: Record<string, Localized> = {};
+  for (const id of named) {
+    const label = candidate.index.inputs.get(id)?.label ?? base.index.inputs.get(id)?.label;
+    if (label) labels[id] = label;
+  }
+  return labels;
 }
 
 /** The declared (capped) maximum of an indicator, as a number (model slots follow the index's order). */

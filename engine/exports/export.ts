@@ -6,7 +6,7 @@
 import type ExcelJS from 'exceljs';
 import { own } from '../document/lookup.ts';
 import { pick } from '../document/structure.ts';
-import type { ImpactReport, Language, Localized, ScoreResult } from '../types.ts';
+import type { ImpactReport, Language, Localized, ScoreResult, VersionScore } from '../types.ts';
 
 type Cell = string | number | boolean | null | undefined;
 
@@ -57,6 +57,10 @@ const WORDS = {
     changedCount: '变化数',
     indicators: '变化指标',
     gates: '门槛',
+    reachable: '可能总分',
+    possibleTiers: '可能档次',
+    missing: '缺少的输入',
+    undetermined: '档次未定',
     yes: '是',
     no: '否',
   },
@@ -91,6 +95,10 @@ const WORDS = {
     changedCount: 'Changed',
     indicators: 'Indicators that moved it',
     gates: 'Gates',
+    reachable: 'Reachable total',
+    possibleTiers: 'Possible tiers',
+    missing: 'Missing inputs',
+    undetermined: 'Tier open',
     yes: 'yes',
     no: 'no',
   },
@@ -116,41 +124,26 @@ export function resultsTable(rows: ResultRow[], lang: Language = 'zh'): Table {
   };
 }
 
-/** Per assessment: totals and tiers under both versions and the change. */
+/**
+ * Per assessment: totals and tiers under both versions and the change. An incomplete result shows
+ * the totals it can still reach, the tiers still possible and the inputs it lacks, by label.
+ */
 export function impactAssessmentsTable(report: ImpactReport, lang: Language = 'zh'): Table {
   const w = WORDS[lang];
   const tier = tierName(report, lang);
+  const inputs = (ids: string[]): string => ids.map((id) => pick(own(report.inputLabels, id), lang) || id).join(lang === 'zh' ? '、' : '; ');
+  const version = (score: VersionScore): Cell[] => [
+    score.total,
+    tier(score.tier),
+    score.status,
+    score.reachable ? `${score.reachable.total.min}–${score.reachable.total.max}` : '',
+    score.reachable ? score.reachable.tiers.map((id) => tier(id)).join(lang === 'zh' ? '、' : '; ') : '',
+    inputs(score.missing),
+  ];
+  const heads = (which: string): string[] => [w.total, w.tier, w.status, w.reachable, w.possibleTiers, w.missing].map((h) => `${which} ${h}`);
   return {
-    header: [
-      w.id,
-      w.communityId,
-      w.community,
-      w.street,
-      w.period,
-      `${w.base} ${w.total}`,
-      `${w.base} ${w.tier}`,
-      `${w.base} ${w.status}`,
-      `${w.candidate} ${w.total}`,
-      `${w.candidate} ${w.tier}`,
-      `${w.candidate} ${w.status}`,
-      w.delta,
-      w.tierChanged,
-    ],
-    rows: report.assessments.map((a) => [
-      a.id,
-      a.communityId,
-      a.communityName,
-      a.street,
-      a.period,
-      a.base.total,
-      tier(a.base.tier),
-      a.base.status,
-      a.candidate.total,
-      tier(a.candidate.tier),
-      a.candidate.status,
-      a.delta,
-      a.tierChanged ? w.yes : w.no,
-    ]),
+    header: [w.id, w.communityId, w.community, w.street, w.period, ...heads(w.base), ...heads(w.candidate), w.delta, w.tierChanged],
+    rows: report.assessments.map((a) => [a.id, a.communityId, a.communityName, a.street, a.period, ...version(a.base), ...version(a.candidate), a.delta, a.tierChanged ? w.yes : w.no]),
   };
 }
 
@@ -313,8 +306,8 @@ export function impactSummaryHtml(report: ImpactReport, lang: Language = 'zh', l
         ['总分平均变化', s.meanDelta],
         ['总分最小变化', s.minDelta],
         ['总分最大变化', s.maxDelta],
-        ['基准无效 / 不完整', `${s.invalid.base} / ${s.incomplete.base}`],
-        ['修订无效 / 不完整', `${s.invalid.candidate} / ${s.incomplete.candidate}`],
+        ['基准无效 / 不完整 / 档次未定', `${s.invalid.base} / ${s.incomplete.base} / ${s.undetermined.base}`],
+        ['修订无效 / 不完整 / 档次未定', `${s.invalid.candidate} / ${s.incomplete.candidate} / ${s.undetermined.candidate}`],
       ]
     : [
         ['Assessments', s.assessments],
@@ -325,8 +318,8 @@ export function impactSummaryHtml(report: ImpactReport, lang: Language = 'zh', l
         ['Mean change of the total', s.meanDelta],
         ['Least change', s.minDelta],
         ['Largest change', s.maxDelta],
-        ['Base invalid / incomplete', `${s.invalid.base} / ${s.incomplete.base}`],
-        ['Candidate invalid / incomplete', `${s.invalid.candidate} / ${s.incomplete.candidate}`],
+        ['Base invalid / incomplete / tier open', `${s.invalid.base} / ${s.incomplete.base} / ${s.undetermined.base}`],
+        ['Candidate invalid / incomplete / tier open', `${s.invalid.candidate} / ${s.incomplete.candidate} / ${s.undetermined.candidate}`],
       ];
   const indicators = indicatorImpactTable(report, lang);
   const changedIndicators = { ...indicators, rows: indicators.rows.filter((_, i) => report.indicators[i].changed > 0 || report.indicators[i].status !== 'kept') };

@@ -419,20 +419,22 @@ export function scoreDecided(model: ScoringModel, assessment: AssessmentInputs, 
     }
   }
 
-  let complete = true;
-  for (const outcome of outcomes) if (outcome.status === 'notAssessed') complete = false;
+  let criteriaAssessed = true;
+  for (const outcome of outcomes) if (outcome.status === 'notAssessed') criteriaAssessed = false;
   const ratio = A.ratio(total, max);
 
   const findings: RequirementResult['finding'][] = new Array(model.requirements.length);
   const requirementMissing: (readonly string[])[] = new Array(model.requirements.length);
   let gates: string[] | null = null;
   let capTiers: string[] | null = null;
+  let gatesJudged = true;
   for (let r = 0; r < model.requirements.length; r++) {
     const { requirement, facts } = model.requirements[r];
     const missing = missingOf(facts, inputs);
     const finding = missing ? 'notAssessed' : decider.requirement(r) ? 'met' : 'notMet';
     findings[r] = finding;
     requirementMissing[r] = missing ?? NONE;
+    if (finding === 'notAssessed' && requirement.gate) gatesJudged = false;
     if (finding === 'notMet' && requirement.gate) {
       gates ??= [];
       capTiers ??= [];
@@ -441,13 +443,12 @@ export function scoreDecided(model: ScoringModel, assessment: AssessmentInputs, 
     }
   }
 
-  let ratioTier: string | null = null;
-  let tier: string | null = null;
-  if (complete && ratio !== null) {
-    const { tiers } = model.rubric.doc;
-    ratioTier = tierOfRatio(tiers, ratio);
-    tier = applyGates(tiers, ratioTier, capTiers ?? NONE);
-  }
+  // Complete: every criterion assessed and every gate judged. A gate whose answer is missing may
+  // yet cap the tier, so the tier waits for it (the ratio's tier does not).
+  const complete = criteriaAssessed && gatesJudged;
+  const { tiers } = model.rubric.doc;
+  const ratioTier = criteriaAssessed && ratio !== null ? tierOfRatio(tiers, ratio) : null;
+  const tier = complete ? applyGates(tiers, ratioTier, capTiers ?? NONE) : null;
   return {
     complete,
     total: A.toNumber(total),

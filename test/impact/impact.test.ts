@@ -95,6 +95,7 @@ describe('impact of a revision that changes a cap, a threshold and adds a gate',
       maxDelta: 0,
       invalid: { base: 0, candidate: 0 },
       incomplete: { base: 0, candidate: 0 },
+      undetermined: { base: 0, candidate: 0 },
     });
   });
 
