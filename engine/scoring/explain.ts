@@ -81,6 +81,24 @@ export function describeCriterionScoring(criterion: Criterion, index: RubricInde
   return text;
 }
 
+/** describeScoring of the rules' scorings, per rubric index and language: the same words for every result, so made once. */
+const scoringWords = new WeakMap<RubricIndex, Record<Language, Map<Scoring, string>>>();
+
+function describeScoringOnce(scoring: Scoring, index: RubricIndex, lang: Language): string {
+  let byLang = scoringWords.get(index);
+  if (!byLang) {
+    byLang = { zh: new Map(), en: new Map() };
+    scoringWords.set(index, byLang);
+  }
+  const made = byLang[lang];
+  let words = made.get(scoring);
+  if (words === undefined) {
+    words = describeScoring(scoring, index, lang);
+    made.set(scoring, words);
+  }
+  return words;
+}
+
 /** The explanation line of a scored, inapplicable or unassessed criterion, in both languages. */
 export function explainCriterion(result: Omit<CriterionResult, 'explanation'>, index: RubricIndex, reason: string | undefined): Localized {
   const entry = index.criterionById.get(result.id);
@@ -98,7 +116,7 @@ export function explainCriterion(result: Omit<CriterionResult, 'explanation'>, i
       return zh ? `${head}：${because}，得 0 分（${inputs}）` : `${head}: ${because}, 0 points (${inputs})`;
     }
     const rule = entry?.criterion.rules[result.rule];
-    const how = rule ? describeScoring(rule.event.params, index, lang) : '';
+    const how = rule ? describeScoringOnce(rule.event.params, index, lang) : '';
     const adjusted = result.adjustments.length ? (zh ? `（${result.adjustments.join('；')}）` : ` (${result.adjustments.join('; ')})`) : '';
     return zh
       ? `${head}：${how}；${result.arithmetic}${adjusted}，得 ${show(result.points)}/${show(result.max)} 分（${inputs}）`

@@ -12,6 +12,7 @@ import { compiledVersion } from '../compiled-rubrics.ts';
 import { expectedRevision, revisionProperty } from '../revisions.ts';
 import type { Caller } from '../plugins/auth.ts';
 import { errorResponses, RECORD_ID_PATTERN } from '../schemas.ts';
+import { assessmentResponse as assessmentSerializer, rescoreResponse } from '../score-result-json.ts';
 import type { AssessmentFilter, AssessmentRecord, NewRecord, AssessmentStatus, AuditDraft, Period, PeriodKind, RubricVersionRecord, Storage } from '../storage/types.ts';
 
 const tags = ['assessments'];
@@ -133,6 +134,7 @@ export const assessmentRoutes: FastifyPluginAsync<{ storage: Storage }> = async 
       },
       response: { 201: assessmentResponse, ...errorResponses(403, 409, 422) },
     },
+    serializerCompiler: assessmentSerializer,
     handler: async (request, reply) => {
       const body = request.body;
       if (!(await storage.getCommunity(body.communityId))) {
@@ -168,6 +170,7 @@ export const assessmentRoutes: FastifyPluginAsync<{ storage: Storage }> = async 
   app.get<{ Params: { id: string } }>('/api/assessments/:id', {
     config: { access: ANY_ROLE },
     schema: { tags, summary: 'One assessment with its inputs and, once submitted, its result and explanations', params: idParams, response: { 200: assessmentResponse, ...errorResponses(404) } },
+    serializerCompiler: assessmentSerializer,
     handler: async (request) => findAssessment(request.params.id),
   });
 
@@ -185,6 +188,7 @@ export const assessmentRoutes: FastifyPluginAsync<{ storage: Storage }> = async 
       },
       response: { 200: assessmentResponse, ...errorResponses(403, 404, 409, 422, 428) },
     },
+    serializerCompiler: assessmentSerializer,
     handler: async (request) => {
       const current = assertDraft(await findAssessment(request.params.id));
       const ifRevision = expectedRevision(request, true);
@@ -214,6 +218,7 @@ export const assessmentRoutes: FastifyPluginAsync<{ storage: Storage }> = async 
       params: idParams,
       response: { 200: assessmentResponse, ...errorResponses(403, 404, 409, 422) },
     },
+    serializerCompiler: assessmentSerializer,
     handler: async (request) => {
       const ifRevision = expectedRevision(request, false);
       const draft = assertDraft(await findAssessment(request.params.id));
@@ -244,6 +249,7 @@ export const assessmentRoutes: FastifyPluginAsync<{ storage: Storage }> = async 
         ...errorResponses(404, 409, 422),
       },
     },
+    serializerCompiler: rescoreResponse,
     handler: async (request) => {
       const assessment = await findAssessment(request.params.id);
       if (!assessment.result) throw new ServerError('STATE_CONFLICT', 'The assessment is a draft and has no stored result; submit it, or score its inputs with POST /api/rubrics/{id}/versions/{version}/score.');

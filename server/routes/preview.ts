@@ -6,6 +6,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { checkLimits, deriveForm, evaluateLive, type InputValues, type Language, loadRubric, validateRubric } from '../../engine/index.ts';
 import { EDITORS } from '../access.ts';
 import { errorResponses } from '../schemas.ts';
+import { scoreResultResponse } from '../score-result-json.ts';
 
 const tags = ['preview'];
 
@@ -61,6 +62,7 @@ export const previewRoutes: FastifyPluginAsync = async (app) => {
       },
       response: { 200: { $ref: 'ScoreResult#' }, ...errorResponses(403, 413, 422) },
     },
+    serializerCompiler: scoreResultResponse,
     handler: async (request) => {
       const { document, inputs, notApplicable, partial } = request.body;
       checkLimits(document);

@@ -11,6 +11,7 @@ import { blankRubric } from '../blank-rubric.ts';
 import { compiledVersion } from '../compiled-rubrics.ts';
 import { expectedRevision, revisionProperty } from '../revisions.ts';
 import { errorResponses, RUBRIC_ID_PATTERN, VERSION_PATTERN } from '../schemas.ts';
+import { scoreResultResponse } from '../score-result-json.ts';
 import type { AuditDraft, NewRecord, RubricVersionRecord, Storage } from '../storage/types.ts';
 import type { Caller } from '../plugins/auth.ts';
 
@@ -304,6 +305,7 @@ export const rubricRoutes: FastifyPluginAsync<{ storage: Storage }> = async (app
       body: scoreBody,
       response: { 200: { $ref: 'ScoreResult#' }, ...errorResponses(404, 422) },
     },
+    serializerCompiler: scoreResultResponse,
     handler: async (request) => {
       const { inputs, notApplicable, partial } = request.body;
       // Nothing is stored: the compiled conditions decide (the same answer, much sooner).

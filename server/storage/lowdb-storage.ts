@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { Low } from 'lowdb';
 import type { ScoreResult } from '../../engine/index.ts';
 import { ServerError } from '../errors.ts';
+import { scoreResultJson } from '../score-result-json.ts';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.ts';
 import { JsonDataFile } from './json-data-file.ts';
 import { checkRevision } from './revision.ts';
@@ -489,7 +490,8 @@ async function allSettledOrThrow(writes: Promise<void>[]): Promise<void> {
 async function writeAtomically(file: ResultFile): Promise<void> {
   const temp = `${file.path}.tmp`;
   try {
-    await writeFile(temp, JSON.stringify(file.result));
+    // The same JSON answers the submit: made once (scoreResultJson).
+    await writeFile(temp, scoreResultJson(file.result));
     await rename(temp, file.path);
   } catch (err) {
     // A half-written temp file on a full disk would keep the disk full.

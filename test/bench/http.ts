@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon, { type Result } from 'autocannon';
 import { evaluate, loadRubric } from '../../engine/index.ts';
+import { buildServer } from '../../server/build.ts';
 import { DATA_FILE, openLowdbStorage } from '../../server/storage/lowdb-storage.ts';
 import type { AssessmentRecord, AuditDraft, NewRecord } from '../../server/storage/types.ts';
 import { LOCAL_TOKENS } from '../../server/tokens.ts';
@@ -29,13 +30,16 @@ const ms = (value: number): string => `${value.toFixed(1)} ms`;
 /**
  * Runs the HTTP and storage benchmarks and prints their figures. BENCH_ONLY=http skips the
  * storage figures, BENCH_ONLY=submit measures submit alone; BENCH_CPU_PROF=<dir> writes a CPU
- * profile of the server process into <dir> when it stops.
+ * profile of the server process into <dir> when it stops. The server measured is the built one
+ * that production runs (`npm run build`'s dist/server/main.js, rebuilt first); BENCH_SERVER=source
+ * measures `npm start`'s instead (node with tsx, which wraps every closure and so runs slower).
  */
 export async function runHttpBench({ only = process.env.BENCH_ONLY }: { only?: string } = {}): Promise<void> {
   const submitOnly = only === 'submit';
   console.log(`\nHTTP — Appendix C, server in its own process on a loopback port (autocannon, ${CONNECTIONS} connections, ${DURATION_S} s each)`);
   const serverDir = freshDir();
-  const server = await startServer(serverDir, process.env.BENCH_CPU_PROF);
+  const server = await startServer(serverDir, { fromSource: process.env.BENCH_SERVER === 'source', cpuProfileDir: process.env.BENCH_CPU_PROF });
+  console.log(`  server measured: ${server.description}`);
   try {
     const api = async (method: string, path: string, role: string, body?: unknown): Promise<unknown> => {
       const response = await fetch(`${server.url}${path}`, { method, headers: { authorization: bearer(role), ...(body !== undefined && { 'content-type': 'application/json' }) }, body: body === undefined ? undefined : JSON.stringify(body) });
@@ -83,10 +87,17 @@ export async function runHttpBench({ only = process.env.BENCH_ONLY }: { only?: s
   if (only === undefined) await runStorageBench();
 }
 
-/** `npm start`'s server (node with tsx) in a child process, so that autocannon does not share its event loop. */
-async function startServer(dataDir: string, cpuProfileDir?: string): Promise<{ url: string; stop: () => Promise<void> }> {
+/**
+ * The server in a child process, so that autocannon does not share its event loop: the production
+ * build (`npm run start:prod`'s node dist/server/main.js, built here as `npm run build` builds the
+ * server into the gitignored dist/), or with `fromSource` `npm start`'s (node with tsx).
+ */
+async function startServer(dataDir: string, { fromSource = false, cpuProfileDir }: { fromSource?: boolean; cpuProfileDir?: string }): Promise<{ url: string; description: string; stop: () => Promise<void> }> {
   const profile = cpuProfileDir ? ['--cpu-prof', '--cpu-prof-dir', cpuProfileDir] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'server/main.ts', '--port', '0', '--data-dir', dataDir, '--no-ui-build'], {
+  if (!fromSource) await buildServer();
+  const entry = fromSource ? ['--import', 'tsx', 'server/main.ts'] : ['--enable-source-maps', 'dist/server/main.js'];
+  const description = fromSource ? 'node --import tsx server/main.ts (npm start, from source)' : 'node dist/server/main.js (npm run start:prod, built just now by server/build.ts)';
+  const child = spawn(process.execPath, [...profile, ...entry, '--port', '0', '--data-dir', dataDir, '--no-ui-build'], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'warn', RUBRIC_TOKENS: '', TOKENS_FILE: '' },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -103,6 +114,7 @@ async function startServer(dataDir: string, cpuProfileDir?: string): Promise<{ u
   });
   return {
     url,
+    description,
     stop: async () => {
       child.kill('SIGTERM');
       await exited;

@@ -1,0 +1,59 @@
+/**
+ * The JSON of responses that hold a ScoreResult (~40 kB with explanations): written with
+ * JSON.stringify, not with the route's compiled response schema. The schema stays on the route
+ * (it documents the response in /docs), but fast-json-stringify took ~1.7x as long as
+ * JSON.stringify for a result: its criteria and requirements are free-form objects, and it
+ * escapes every string in JavaScript. The result is the engine's own object (engine/types.ts),
+ * so there is nothing in it to leave out; the JSON says the same, only in the engine's key order.
+ *
+ * The JSON is answered as UTF-8 bytes: a string body is measured (Buffer.byteLength) and then
+ * encoded again when written, each a pass over ~40,000 mostly Chinese characters.
+ * A submitted result is stored and answered: its bytes are made once, for the result file and
+ * the response (results are never changed once made).
+ */
+import type { FastifySerializerCompiler } from 'fastify';
+import type { ScoreResult } from '../engine/index.ts';
+import type { AssessmentRecord } from './storage/types.ts';
+
+const made = new WeakMap<ScoreResult, Buffer>();
+
+/** `JSON.stringify(result)` as UTF-8, made once per result object. */
+export function scoreResultJson(result: ScoreResult): Buffer {
+  let json = made.get(result);
+  if (json === undefined) {
+    json = Buffer.from(JSON.stringify(result));
+    made.set(result, json);
+  }
+  return json;
+}
+
+const NULL = Buffer.from('null');
+
+/** An assessment record as JSON; its result (last) from scoreResultJson. */
+export function assessmentJson(record: AssessmentRecord): Buffer {
+  const { result, ...rest } = record;
+  const head = JSON.stringify(rest);
+  return Buffer.concat([Buffer.from(`${head.slice(0, -1)},"result":`), result ? scoreResultJson(result) : NULL, Buffer.from('}')]);
+}
+
+/** The rescore route's answer: the stored and the new result. */
+function rescoreJson({ stored, rescored }: { stored: ScoreResult; rescored: ScoreResult }): Buffer {
+  return Buffer.concat([Buffer.from('{"stored":'), scoreResultJson(stored), Buffer.from(',"rescored":'), scoreResultJson(rescored), Buffer.from('}')]);
+}
+
+/**
+ * For a route's `serializerCompiler`: its 2xx bodies written by `serialize`, the error bodies
+ * with JSON.stringify. Fastify sends a Buffer from a serializer as it is (its length is the
+ * Content-Length); its types only say string.
+ */
+const serializing =
+  <T>(serialize: (payload: T) => Buffer): FastifySerializerCompiler<unknown> =>
+  ({ httpStatus }) =>
+    httpStatus?.startsWith('2') ? (payload: T) => serialize(payload) as unknown as string : (payload: unknown) => JSON.stringify(payload);
+
+/** Routes answering a ScoreResult. */
+export const scoreResultResponse = serializing(scoreResultJson);
+/** Routes answering one assessment record. */
+export const assessmentResponse = serializing(assessmentJson);
+/** The rescore route. */
+export const rescoreResponse = serializing(rescoreJson);
