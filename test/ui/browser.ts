@@ -141,6 +141,18 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /** Signs in through the sign-in screen with one of the documented local tokens (or the given one). */
+/**
+ * Records into `errors` every uncaught page error and console error: a Content Security Policy
+ * refusal shows only in the console. Failed resource loads are left out: the UI handles the
+ * 4xx answers it asks for (a 409 on a stale save, a 404 it expects).
+ */
+export function collectPageErrors(page: Page, errors: string[]): void {
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) errors.push(message.text());
+  });
+}
+
 export async function signIn(page: Page, url: string, role: keyof typeof TOKENS, token: string = TOKENS[role]): Promise<void> {
   await page.goto(`${url}/#/`);
   // Once the app has settled: a sign-in still in flight would store its token again after the clear.

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { fieldLocations } from '../../builder-ui/src/model/assessment.ts';
 import { controlId } from '../../builder-ui/src/model/issues.ts';
 import { evaluate, type InputValues, loadRubric, type RubricDocument } from '../../engine/index.ts';
-import { type Browser, buildUi, launchBrowser, ROOT, type RunningServer, screenshot, seriousViolations, signIn, startServer } from './browser.ts';
+import { type Browser, buildUi, collectPageErrors, launchBrowser, ROOT, type RunningServer, screenshot, seriousViolations, signIn, startServer } from './browser.ts';
 
 const RUBRIC = 'binjiang-home-plus';
 const NEW_VERSION = '1.1.0';
@@ -68,11 +68,7 @@ beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
   page = browser.page;
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  // Console errors too (a Content Security Policy refusal shows only there); 4xx answers the UI handles are expected.
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) pageErrors.push(message.text());
-  });
+  collectPageErrors(page, pageErrors);
 }, 180_000);
 
 afterAll(async () => {

@@ -9,7 +9,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { RubricDocument } from '../../engine/index.ts';
-import { type Browser, buildUi, launchBrowser, type RunningServer, screenshot, seriousViolations, signIn, startServer } from './browser.ts';
+import { type Browser, buildUi, collectPageErrors, launchBrowser, type RunningServer, screenshot, seriousViolations, signIn, startServer } from './browser.ts';
 
 const RUBRIC = 'binjiang-home-plus';
 
@@ -33,10 +33,7 @@ beforeAll(async () => {
   await server.api('PUT', `/api/rubrics/${RUBRIC}/versions/1.1.0`, 'editor', { document: doc, revision: 1 });
   browser = await launchBrowser();
   page = browser.page;
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) pageErrors.push(message.text());
-  });
+  collectPageErrors(page, pageErrors);
 }, 180_000);
 
 afterAll(async () => {

@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { controlId } from '../../builder-ui/src/model/issues.ts';
 import type { RubricDocument } from '../../engine/index.ts';
-import { type Browser, buildUi, launchBrowser, type RunningServer, signIn, startServer } from './browser.ts';
+import { type Browser, buildUi, collectPageErrors, launchBrowser, type RunningServer, signIn, startServer } from './browser.ts';
 
 const RUBRIC = 'binjiang-home-plus';
 const DRAFT = '1.2.0';
@@ -28,10 +28,7 @@ beforeAll(async () => {
   await server.api('POST', `/api/rubrics/${RUBRIC}/versions`, 'editor', { version: DRAFT, copyFrom: { version: '1.0.0' } });
   browser = await launchBrowser();
   page = browser.page;
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) pageErrors.push(message.text());
-  });
+  collectPageErrors(page, pageErrors);
 }, 180_000);
 
 afterAll(async () => {

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { fieldLocations } from '../../builder-ui/src/model/assessment.ts';
 import { controlId } from '../../builder-ui/src/model/issues.ts';
 import type { RubricDocument } from '../../engine/index.ts';
-import { type Browser, buildUi, launchBrowser, type RunningServer, seriousViolations, signIn, startServer, type Tokens } from './browser.ts';
+import { type Browser, buildUi, collectPageErrors, launchBrowser, type RunningServer, seriousViolations, signIn, startServer, type Tokens } from './browser.ts';
 
 const RUBRIC = 'binjiang-home-plus';
 const DRAFT = '1.0.1';
@@ -83,11 +83,7 @@ async function storedDraft(): Promise<{ revision: number; document: RubricDocume
 }
 
 function watch(page: Page): void {
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    // The 409 the UI handles is logged by the browser as a failed resource: expected.
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) pageErrors.push(message.text());
-  });
+  collectPageErrors(page, pageErrors);
 }
 
 beforeAll(async () => {
