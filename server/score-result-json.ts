@@ -36,9 +36,10 @@ export function assessmentJson(record: AssessmentRecord): Buffer {
   return Buffer.concat([Buffer.from(`${head.slice(0, -1)},"result":`), result ? scoreResultJson(result) : NULL, Buffer.from('}')]);
 }
 
-/** The rescore route's answer: the stored and the new result. */
-function rescoreJson({ stored, rescored }: { stored: ScoreResult; rescored: ScoreResult }): Buffer {
-  return Buffer.concat([Buffer.from('{"stored":'), scoreResultJson(stored), Buffer.from(',"rescored":'), scoreResultJson(rescored), Buffer.from('}')]);
+/** The rescore route's answer: the stored and the new result, and how the stored inputs were carried over. */
+function rescoreJson({ stored, rescored, ...carried }: { stored: ScoreResult; rescored: ScoreResult } & Record<string, unknown>): Buffer {
+  const rest = JSON.stringify(carried);
+  return Buffer.concat([Buffer.from('{"stored":'), scoreResultJson(stored), Buffer.from(',"rescored":'), scoreResultJson(rescored), Buffer.from(rest === '{}' ? '}' : `,${rest.slice(1)}`)]);
 }
 
 /**

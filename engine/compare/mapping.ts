@@ -60,6 +60,29 @@ export function mapInputs(target: RubricDocument, inputs: InputValues, fromVersi
  * reported; criteria that then lack inputs are listed as not assessed with the inputs named.
  */
 export async function rescore(target: CompiledRubric, assessment: AssessmentInputs, fromVersion: string): Promise<RescoreResult> {
+  const carried = carryAssessment(target, assessment, fromVersion);
+  const result = await evaluate(target, carried.assessment, { requireComplete: false });
+  const notAssessed = result.criteria
+    .filter((c) => c.status === 'notAssessed')
+    .map((c) => ({ criterion: c.id, indicator: c.indicator, title: c.title, missing: c.missing }));
+  return { mapping: carried.mapping, invalid: carried.invalid, droppedNotApplicable: carried.droppedNotApplicable, result, notAssessed };
+}
+
+/** An assessment as another version reads it, and what was renamed, defaulted, dropped or rejected on the way. */
+export interface CarriedAssessment {
+  assessment: { inputs: InputValues; notApplicable: Record<string, string> };
+  mapping: MappedInputs;
+  invalid: Issue[];
+  droppedNotApplicable: string[];
+}
+
+/**
+ * Carries an assessment recorded under `fromVersion` into `target`: inputs through the target's
+ * mapping (or by id), values the target rejects dropped and reported, N/A marks it does not
+ * allow dropped. What is then missing leaves criteria not assessed, never 0. Rescore, gap under
+ * another version and the CLI read old assessments through this one function.
+ */
+export function carryAssessment(target: CompiledRubric, assessment: AssessmentInputs, fromVersion: string): CarriedAssessment {
   const mapping = mapInputs(target.doc, assessment.inputs ?? {}, fromVersion);
   const inputs = { ...mapping.inputs };
   const notApplicable: Record<string, string> = {};
@@ -81,12 +104,7 @@ export async function rescore(target: CompiledRubric, assessment: AssessmentInpu
       mapping.missing.push(id);
     }
   }
-
-  const result = await evaluate(target, { inputs, notApplicable }, { requireComplete: false });
-  const notAssessed = result.criteria
-    .filter((c) => c.status === 'notAssessed')
-    .map((c) => ({ criterion: c.id, indicator: c.indicator, title: c.title, missing: c.missing }));
-  return { mapping: { ...mapping, inputs }, invalid, droppedNotApplicable, result, notAssessed };
+  return { assessment: { inputs, notApplicable }, mapping: { ...mapping, inputs }, invalid, droppedNotApplicable };
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
-import { checkAssessmentInputs, type CompiledRubric, evaluate, type InputValues, mapInputs } from '../../engine/index.ts';
+import { checkAssessmentInputs, evaluate, type InputValues, rescore } from '../../engine/index.ts';
 import { ServerError } from '../errors.ts';
 import { ANY_ROLE, ASSESSORS } from '../access.ts';
 import { compiledVersion } from '../compiled-rubrics.ts';
@@ -245,7 +245,18 @@ export const assessmentRoutes: FastifyPluginAsync<{ storage: Storage }> = async 
       params: idParams,
       body: { type: 'object', additionalProperties: false, required: ['rubric'], properties: { rubric: { $ref: 'RubricRef#' } } },
       response: {
-        200: { type: 'object', required: ['stored', 'rescored'], properties: { stored: { $ref: 'ScoreResult#' }, rescored: { $ref: 'ScoreResult#' } } },
+        200: {
+          type: 'object',
+          required: ['stored', 'rescored', 'mapping', 'invalid', 'droppedNotApplicable', 'notAssessed'],
+          properties: {
+            stored: { $ref: 'ScoreResult#' },
+            rescored: { $ref: 'ScoreResult#' },
+            mapping: { type: 'object', description: 'How the version read the stored inputs: mapping, fromVersion, renamed, defaulted, dropped, missing', additionalProperties: true },
+            invalid: { type: 'array', description: 'Stored values the version rejects: dropped, so their criteria are not assessed', items: { type: 'object', additionalProperties: true } },
+            droppedNotApplicable: { type: 'array', items: { type: 'string' } },
+            notAssessed: { type: 'array', description: 'Criteria left without an answer, with the inputs they lack', items: { type: 'object', additionalProperties: true } },
+          },
+        },
         ...errorResponses(404, 409, 422),
       },
     },
@@ -254,8 +265,11 @@ export const assessmentRoutes: FastifyPluginAsync<{ storage: Storage }> = async 
       const assessment = await findAssessment(request.params.id);
       if (!assessment.result) throw new ServerError('STATE_CONFLICT', 'The assessment is a draft and has no stored result; submit it, or score its inputs with POST /api/rubrics/{id}/versions/{version}/score.');
       const target = compiledVersion(await findRubricVersion(request.body.rubric, '/body/rubric'));
-      const rescored = await evaluate(target, carryOver(assessment, target), { requireComplete: false });
-      return { stored: assessment.result, rescored };
+      // Another rubric's versions never match the mapping's "from": its inputs are carried by id only.
+      const fromVersion = target.doc.id === assessment.rubric.id ? assessment.rubric.version : '';
+      const { result, mapping, invalid, droppedNotApplicable, notAssessed } = await rescore(target, assessment, fromVersion);
+      const { inputs: _inputs, ...carried } = mapping;
+      return { stored: assessment.result, rescored: result, mapping: carried, invalid, droppedNotApplicable, notAssessed };
     },
   });
 };
@@ -264,17 +278,4 @@ export const assessmentRoutes: FastifyPluginAsync<{ storage: Storage }> = async 
 function assertDraft(record: AssessmentRecord): AssessmentRecord {
   if (record.status !== 'draft') throw new ServerError('ASSESSMENT_FROZEN', `Assessment ${record.id} was submitted on ${record.submittedAt} and never changes.`);
   return record;
-}
-
-/**
- * The assessment's inputs as the target version reads them: renamed and defaulted per the
- * target's inputMapping (the engine's mapInputs, when it maps from the assessed version of the
- * same rubric), limited to the target's inputs.
- */
-function carryOver(assessment: AssessmentRecord, target: CompiledRubric): { inputs: InputValues; notApplicable: Record<string, string> } {
-  // Another rubric's versions never match the mapping's "from": its inputs are carried by id only.
-  const fromVersion = target.doc.id === assessment.rubric.id ? assessment.rubric.version : '';
-  const { inputs } = mapInputs(target.doc, assessment.inputs, fromVersion);
-  const notApplicable = Object.fromEntries(Object.entries(assessment.notApplicable).filter(([id]) => target.index.criterionById.get(id)?.criterion.notApplicable?.allowed));
-  return { inputs, notApplicable };
 }

@@ -8,6 +8,7 @@ import {
   analyzeImpact,
   analyzeImpactInThreads,
   diffRubrics,
+  carryAssessment,
   gapToNextTier,
   type ImpactAssessment,
   type ImpactFilter,
@@ -125,19 +126,26 @@ export const comparisonRoutes: FastifyPluginAsync<{ storage: Storage; impactWork
     },
   });
 
-  app.get<{ Params: { id: string } }>('/api/assessments/:id/gap', {
+  app.get<{ Params: { id: string }; Querystring: { version?: string } }>('/api/assessments/:id/gap', {
     config: { access: ANY_ROLE },
     schema: {
       tags: ['comparisons'],
-      summary: 'Points missing to the next tier and the criteria where they are still available, cheapest first',
+      summary: 'Points missing to the next tier and the criteria where they are still available, cheapest first; failed gates as actions. `version` reads the assessment under another version of its rubric',
       params: { type: 'object', required: ['id'], properties: { id: { type: 'string' } } },
+      querystring: { type: 'object', additionalProperties: false, properties: { version: { type: 'string', minLength: 1, maxLength: 50 } } },
       response: { 200: anyObject, ...errorResponses(404) },
     },
     handler: async (request) => {
       const assessment = await storage.getAssessment(request.params.id);
       if (!assessment) throw new ServerError('NOT_FOUND', `There is no assessment ${request.params.id}.`);
-      const rubric = compiledVersion(await version(assessment.rubric.id, assessment.rubric.version));
-      return gapToNextTier(rubric, { inputs: assessment.inputs, notApplicable: assessment.notApplicable });
+      const wanted = request.query.version ?? assessment.rubric.version;
+      const rubric = compiledVersion(await version(assessment.rubric.id, wanted));
+      if (wanted === assessment.rubric.version) return gapToNextTier(rubric, { inputs: assessment.inputs, notApplicable: assessment.notApplicable });
+      // Under another version: the stored answers as that version reads them, and what did not carry over.
+      const carried = carryAssessment(rubric, assessment, assessment.rubric.version);
+      const { inputs: _inputs, ...mapping } = carried.mapping;
+      const gap = await gapToNextTier(rubric, carried.assessment);
+      return { ...gap, carried: { mapping, invalid: carried.invalid, droppedNotApplicable: carried.droppedNotApplicable } };
     },
   });
 

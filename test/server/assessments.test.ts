@@ -117,6 +117,28 @@ describe('assessments', () => {
     expect((await call(app, 'viewer', 'GET', `/api/assessments/${draft.id}`)).json().result.total).toBe(8);
   });
 
+  test('re-scoring under a version that rejects a stored value drops it, names it and shows what the result can still become', async () => {
+    const draft = await createDraft();
+    await expectStatus(call(app, 'assessor', 'POST', `/api/assessments/${draft.id}/submit`), 200);
+    // Version 3.0.0 counts volunteers up to 30 only: the stored 40 is out of bounds there.
+    const v3 = smallRubric({ version: '3.0.0' });
+    v3.inputs[1].maximum = 30;
+    const indicator = v3.groups[0].indicators![1];
+    indicator.points = 2;
+    indicator.criteria[0].points = 2;
+    v3.groups[0].points = 6;
+    v3.tests = [];
+    await expectStatus(call(app, 'editor', 'POST', '/api/rubrics/small-rubric/versions', { version: '3.0.0' }), 201);
+    await expectStatus(call(app, 'editor', 'PUT', '/api/rubrics/small-rubric/versions/3.0.0', { document: v3, revision: 1 }), 200);
+
+    const answer = (await expectStatus(call(app, 'viewer', 'POST', `/api/assessments/${draft.id}/rescore`, { rubric: { id: 'small-rubric', version: '3.0.0' } }), 200)).json();
+    expect(answer.invalid).toEqual([{ path: '/inputs/volunteers', message: expect.stringContaining('from 0 to 30, got 40') }]);
+    expect(answer.mapping).toMatchObject({ fromVersion: '1.0.0', missing: ['volunteers'] });
+    expect(answer.notAssessed).toEqual([{ criterion: 'C2', indicator: 'I2', title: expect.any(Object), missing: ['volunteers'] }]);
+    // Office 4 of 6 so far; volunteers can add 0 to 2: 4/6 ≥ 0.6 whatever the answer, so "good" stands.
+    expect(answer.rescored).toMatchObject({ complete: false, total: 4, tier: null, reachable: { total: { min: 4, max: 6 }, tiers: ['good'], determined: 'good', deciding: [] } });
+  });
+
   test('re-scoring a draft is a state conflict: it has no stored result', async () => {
     const draft = await createDraft();
     const response = await call(app, 'viewer', 'POST', `/api/assessments/${draft.id}/rescore`, { rubric: { id: 'small-rubric', version: '1.0.0' } });

@@ -95,6 +95,17 @@ describe('versions side by side', () => {
     expect(gap.criteria.length).toBeGreaterThan(0);
   });
 
+  test('gives the gap under another version: the bound of that version, what carried over, gates as actions', async () => {
+    const list = (await call(app, 'viewer', 'GET', '/api/assessments?tier=standard')).json() as { id: string; total: number }[];
+    const standard = list.find((a) => a.total === 84.88);
+    if (!standard) throw new Error('seeded standard case missing');
+    const gap = (await expectStatus(call(app, 'viewer', 'GET', `/api/assessments/${standard.id}/gap?version=1.1.0`), 200)).json();
+    // Under 1.1.0 示范型 starts at 0.92: 92 − 84.88 = 7.12 points.
+    expect(gap).toMatchObject({ rubric: { version: '1.1.0' }, tier: 'standard', next: { id: 'demonstration' }, pointsNeeded: 7.12 });
+    expect(gap.carried).toEqual({ mapping: expect.objectContaining({ fromVersion: '1.0.0', missing: [] }), invalid: [], droppedNotApplicable: [] });
+    expect((await call(app, 'viewer', 'GET', `/api/assessments/${standard.id}/gap?version=9.9.9`)).statusCode).toBe(404);
+  });
+
   test('an unknown version is a 404 naming the version, and needs a token', async () => {
     const missing = await expectStatus(call(app, 'viewer', 'POST', '/api/impact', { ...impactBody, candidate: { id: 'binjiang-home-plus', version: '9.9.9' } }), 404);
     expect(missing.json()).toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('9.9.9') });
