@@ -16,7 +16,7 @@ export { contentHash } from './document/hash.ts';
 export { RUBRIC_LIMITS, checkLimits } from './document/limits.ts';
 export { RUBRIC_META_SCHEMA } from './document/meta-schema.ts';
 export { CataloguedError, ENGINE_ERRORS, RubricStudioError, type EngineErrorCode, type ErrorEntry } from './errors.ts';
-export { carryAssessment, mapInputs, rescore, missingInputsReport } from './compare/mapping.ts';
+export { carryAssessment, carryForward, type CarryForwardFlag, mapInputs, rescore, missingInputsReport } from './compare/mapping.ts';
 export { analyzeImpact } from './compare/impact.ts';
 export { analyzeImpactInThreads, type ImpactThreads } from './compare/impact-threads.ts';
 export { gapToNextTier } from './compare/gap.ts';

@@ -219,6 +219,11 @@ export const sharedSchemas = [
       createdAt: timestamp,
       updatedAt: timestamp,
       submittedAt: nullableTimestamp,
+      carriedFrom: {
+        type: 'object',
+        description: 'For a draft started from an earlier assessment: that assessment and its version, the criteria to look at (added, changed, unanswered) and what happened to the inputs on the way.',
+        additionalProperties: true,
+      },
     },
   },
   {

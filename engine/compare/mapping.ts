@@ -9,7 +9,9 @@ import type { CompiledRubric } from '../scoring/compile.ts';
 import { evaluate } from '../scoring/evaluate.ts';
 import { invalidInputs } from '../scoring/inputs.ts';
 import { conditionFacts, indexRubric } from '../document/structure.ts';
-import type { AssessmentInputs, InputValues, Issue, MappedInputs, MissingInputsReport, RescoreResult, RubricDocument } from '../types.ts';
+import type { AssessmentInputs, InputValues, Issue, Localized, MappedInputs, MissingInputsReport, RescoreResult, RubricDocument } from '../types.ts';
+import { own } from '../document/lookup.ts';
+import { diffRubrics } from './diff.ts';
 
 /**
  * Carries inputs recorded under `fromVersion` over to the target version. The target's
@@ -136,4 +138,35 @@ export function missingInputsReport(target: RubricDocument, assessments: { id: s
     })
     .sort((a, b) => b.count - a.count || (order.get(a.input) ?? 0) - (order.get(b.input) ?? 0));
   return { rubric: { id: target.id, version: target.version }, assessments: assessments.length, complete, inputs };
+}
+
+/** Why an assessor should look at a criterion of a draft carried forward. */
+export interface CarryForwardFlag {
+  criterion: string;
+  title: Localized;
+  /** added: new in the version; changed: its points, scoring or conditions changed; unanswered: it lacks an answer. */
+  flag: 'added' | 'changed' | 'unanswered';
+}
+
+/**
+ * "Start the next assessment from this one": an assessment recorded under `from`, carried into
+ * `target` (carryAssessment), with the criteria the assessor must look at flagged: new ones,
+ * ones whose scoring changed (by the diff's score and tier effects), and ones still unanswered.
+ */
+export function carryForward(from: CompiledRubric, target: CompiledRubric, assessment: AssessmentInputs): CarriedAssessment & { flags: CarryForwardFlag[] } {
+  const carried = carryAssessment(target, assessment, from.doc.id === target.doc.id ? from.doc.version : '');
+  const diff = diffRubrics(from.doc, target.doc);
+  const flagged = new Map<string, CarryForwardFlag['flag']>();
+  for (const change of diff.changes) {
+    if (change.target !== 'criterion' || (change.effect !== 'score' && change.effect !== 'tier')) continue;
+    if (change.kind === 'added') flagged.set(change.id, 'added');
+    else if (change.kind !== 'removed' && !flagged.has(change.id)) flagged.set(change.id, 'changed');
+  }
+  for (const { criterion, inputs } of target.index.criteria) {
+    if (!flagged.has(criterion.id) && inputs.some((id) => own(carried.assessment.inputs, id) === undefined)) flagged.set(criterion.id, 'unanswered');
+  }
+  const flags = target.index.criteria
+    .filter(({ criterion }) => flagged.has(criterion.id))
+    .map(({ criterion }) => ({ criterion: criterion.id, title: criterion.title, flag: flagged.get(criterion.id) as CarryForwardFlag['flag'] }));
+  return { ...carried, flags };
 }

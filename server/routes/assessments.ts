@@ -5,7 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
-import { checkAssessmentInputs, evaluate, type InputValues, rescore } from '../../engine/index.ts';
+import semver from 'semver';
+import { carryForward, checkAssessmentInputs, evaluate, type InputValues, rescore } from '../../engine/index.ts';
 import { ServerError } from '../errors.ts';
 import { ANY_ROLE, ASSESSORS } from '../access.ts';
 import { compiledVersion } from '../compiled-rubrics.ts';
@@ -236,6 +237,69 @@ export const assessmentRoutes: FastifyPluginAsync<{ storage: Storage }> = async 
       });
     },
   });
+
+  app.post<{ Params: { id: string }; Body: { period: Period; assessor: string; rubric?: { id: string; version: string } } }>('/api/assessments/:id/carry-forward', {
+    config: { access: ASSESSORS },
+    schema: {
+      tags,
+      summary: 'Start the next assessment of the community from this one: a draft under the newest published version (or the one named), its answers carried through the input mapping, with new, changed and unanswered criteria flagged',
+      params: idParams,
+      body: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['period', 'assessor'],
+        properties: { period: { $ref: 'Period#' }, assessor: assessorName, rubric: { $ref: 'RubricRef#' } },
+      },
+      response: { 201: assessmentResponse, ...errorResponses(403, 404, 409, 422) },
+    },
+    serializerCompiler: assessmentSerializer,
+    handler: async (request, reply) => {
+      const source = await findAssessment(request.params.id);
+      const target = request.body.rubric ? await findRubricVersion(request.body.rubric, '/body/rubric') : await newestPublished(source.rubric.id);
+      if (target.status !== 'published') {
+        throw new ServerError('STATE_CONFLICT', `Rubric ${target.id} ${target.version} is ${target.status}; assessments are made under published versions.`, [{ path: '/body/rubric/version', message: 'choose a published version' }]);
+      }
+      const from = compiledVersion(await findRubricVersion(source.rubric, '/rubric'));
+      const rubric = compiledVersion(target);
+      const carried = carryForward(from, rubric, source);
+      const { mapping } = carried;
+      const now = new Date().toISOString();
+      const record: NewRecord<AssessmentRecord> = {
+        id: randomUUID(),
+        communityId: source.communityId,
+        rubric: { id: target.id, version: target.version },
+        period: request.body.period,
+        assessor: request.body.assessor,
+        status: 'draft',
+        inputs: carried.assessment.inputs,
+        notApplicable: carried.assessment.notApplicable,
+        result: null,
+        rubricHash: null,
+        createdAt: now,
+        updatedAt: now,
+        submittedAt: null,
+        carriedFrom: {
+          assessment: source.id,
+          rubric: source.rubric,
+          flags: carried.flags,
+          renamed: mapping.renamed,
+          defaulted: mapping.defaulted,
+          dropped: mapping.dropped,
+          missing: mapping.missing,
+          rejected: carried.invalid.map((issue) => issue.path.replace('/inputs/', '')),
+        },
+      };
+      reply.code(201);
+      return storage.insertAssessment(record, audit(request.caller, 'assessment.carryForward', record, rubric.hash));
+    },
+  });
+
+  /** The newest published version of a rubric (by version number). */
+  const newestPublished = async (id: string): Promise<RubricVersionRecord> => {
+    const published = (await storage.listRubricVersions()).filter((r) => r.id === id && r.status === 'published').sort((a, b) => semver.compare(b.version, a.version));
+    if (!published[0]) throw new ServerError('STATE_CONFLICT', `Rubric ${id} has no published version to carry the assessment into.`, [{ path: '/body/rubric', message: 'publish a version, or name one' }]);
+    return published[0];
+  };
 
   app.post<{ Params: { id: string }; Body: { rubric: { id: string; version: string } } }>('/api/assessments/:id/rescore', {
     config: { access: ANY_ROLE },

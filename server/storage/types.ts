@@ -2,7 +2,7 @@
  * What the server stores, in one place: rubric versions, communities, assessments and the audit
  * log, and the Storage interface every backend implements (lowdb is the default).
  */
-import type { AssessmentInputs, InputValues, Issue, RubricDocument, RubricStamp, RubricStatus, ScoreResult } from '../../engine/index.ts';
+import type { AssessmentInputs, CarryForwardFlag, InputValues, Issue, RubricDocument, RubricStamp, RubricStatus, ScoreResult } from '../../engine/index.ts';
 
 /** Who may do what: editors manage rubrics, assessors manage assessments, viewers read. */
 export type Role = 'editor' | 'assessor' | 'viewer';
@@ -73,6 +73,21 @@ export interface AssessmentRecord {
   createdAt: string;
   updatedAt: string;
   submittedAt: string | null;
+  /** A draft started from an earlier assessment (carry forward): where from, and what the assessor should look at. */
+  carriedFrom?: CarriedFrom;
+}
+
+export interface CarriedFrom {
+  assessment: string;
+  rubric: { id: string; version: string };
+  /** Criteria new in the version, changed in scoring, or left unanswered. */
+  flags: CarryForwardFlag[];
+  /** Inputs renamed, defaulted, dropped or still missing on the way, and stored values the version rejected. */
+  renamed: { to: string; from: string }[];
+  defaulted: string[];
+  dropped: string[];
+  missing: string[];
+  rejected: string[];
 }
 
 /** An assessment as lists carry it: without its result, with the total and tier it gave. */

@@ -48,6 +48,7 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   'PUT /api/assessments/:id': ['assessor'],
   'POST /api/assessments/:id/submit': ['assessor'],
   'POST /api/assessments/:id/rescore': ALL,
+  'POST /api/assessments/:id/carry-forward': ['assessor'],
   'GET /api/audit': ['editor'],
   'GET /api/rubrics/:id/diff': ALL,
   'POST /api/impact': ALL,

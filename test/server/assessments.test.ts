@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { assessmentBody, call, expectStatus, smallRubric, startAppWithPublishedRubric } from './harness.ts';
+import { assessmentBody, call, COMPLETE_INPUTS, expectStatus, smallRubric, startAppWithPublishedRubric } from './harness.ts';
 
 let app: FastifyInstance;
 beforeEach(async () => {
@@ -137,6 +137,48 @@ describe('assessments', () => {
     expect(answer.notAssessed).toEqual([{ criterion: 'C2', indicator: 'I2', title: expect.any(Object), missing: ['volunteers'] }]);
     // Office 4 of 6 so far; volunteers can add 0 to 2: 4/6 ≥ 0.6 whatever the answer, so "good" stands.
     expect(answer.rescored).toMatchObject({ complete: false, total: 4, tier: null, reachable: { total: { min: 4, max: 6 }, tiers: ['good'], determined: 'good', deciding: [] } });
+  });
+
+  test('carry forward: the next assessment starts as a draft under the newest version, answers carried, new and changed criteria flagged', async () => {
+    const source = await createDraft();
+    await expectStatus(call(app, 'assessor', 'POST', `/api/assessments/${source.id}/submit`), 200);
+    // 4.0.0: the office earns 3 instead of 4, and a new yes/no question earns 1.
+    const v4 = smallRubric({ version: '4.0.0' });
+    const [office] = v4.groups[0].indicators!;
+    office.points = 3;
+    office.criteria[0].points = 3;
+    office.criteria[0].rules[0].event.params = { kind: 'fixed', points: 3 };
+    v4.inputs.push({ id: 'trainedStaff', type: 'boolean', label: { zh: '工作人员受过培训', en: 'Staff trained' } });
+    v4.groups[0].indicators!.push({
+      id: 'I3',
+      title: { zh: '培训', en: 'Training' },
+      points: 1,
+      clause: 'T.1.3',
+      criteria: [{ id: 'C3', title: { zh: '工作人员受过培训得1分', en: '1 point when staff are trained' }, points: 1, rules: [{ conditions: { all: [{ fact: 'trainedStaff', operator: 'equal', value: true }] }, event: { type: 'award', params: { kind: 'fixed', points: 1 } } }] }],
+    });
+    v4.tests = [];
+    await expectStatus(call(app, 'editor', 'POST', '/api/rubrics/small-rubric/versions', { version: '4.0.0' }), 201);
+    await expectStatus(call(app, 'editor', 'PUT', '/api/rubrics/small-rubric/versions/4.0.0', { document: v4, revision: 1 }), 200);
+    await expectStatus(call(app, 'editor', 'POST', '/api/rubrics/small-rubric/versions/4.0.0/publish', { changelog: 'Office 3; training.' }), 200);
+
+    // A viewer cannot start an assessment.
+    await expectStatus(call(app, 'viewer', 'POST', `/api/assessments/${source.id}/carry-forward`, { period: { year: 2025, kind: 'final' }, assessor: 'A' }), 403);
+    const next = (await expectStatus(call(app, 'assessor', 'POST', `/api/assessments/${source.id}/carry-forward`, { period: { year: 2025, kind: 'final' }, assessor: 'Next Assessor' }), 201)).json();
+    expect(next).toMatchObject({ status: 'draft', communityId: 'riverside', rubric: { id: 'small-rubric', version: '4.0.0' }, period: { year: 2025, kind: 'final' }, inputs: COMPLETE_INPUTS });
+    expect(next.carriedFrom).toMatchObject({
+      assessment: source.id,
+      rubric: { id: 'small-rubric', version: '1.0.0' },
+      flags: [
+        { criterion: 'C1', flag: 'changed', title: expect.any(Object) },
+        { criterion: 'C3', flag: 'added', title: expect.any(Object) },
+      ],
+      missing: ['trainedStaff'],
+      rejected: [],
+    });
+    // The source is untouched; the new draft is audited as carried forward.
+    expect((await call(app, 'viewer', 'GET', `/api/assessments/${source.id}`)).json().status).toBe('submitted');
+    const audit = (await expectStatus(call(app, 'editor', 'GET', '/api/audit'), 200)).json() as { action: string; target: string }[];
+    expect(audit.some((e) => e.action === 'assessment.carryForward' && e.target === `assessment:${next.id}`)).toBe(true);
   });
 
   test('re-scoring a draft is a state conflict: it has no stored result', async () => {
