@@ -18,6 +18,7 @@ export { RUBRIC_META_SCHEMA } from './document/meta-schema.ts';
 export { CataloguedError, ENGINE_ERRORS, RubricStudioError, type EngineErrorCode, type ErrorEntry } from './errors.ts';
 export { carryAssessment, carryForward, type CarryForwardFlag, mapInputs, rescore, missingInputsReport } from './compare/mapping.ts';
 export { analyzeImpact } from './compare/impact.ts';
+export { versionInForce, type DatedVersion } from './compare/in-force.ts';
 export { analyzeImpactInThreads, type ImpactThreads } from './compare/impact-threads.ts';
 export { gapToNextTier } from './compare/gap.ts';
 export { resultsCsv, resultsXlsx, impactCsv, impactSummaryHtml, impactXlsx, type ResultRow } from './exports/export.ts';

@@ -36,6 +36,8 @@ export interface RubricDocument {
   source: RubricSource;
   /** First day the version applies (YYYY-MM-DD). */
   effectiveDate: string;
+  /** Last day in force (YYYY-MM-DD); open-ended without it. A new assessment uses the version in force on its date. */
+  effectiveUntil?: string;
   /** What changed from the previous version, in one note. */
   changelog: string;
   /** How ambiguous or doubtful source text is read. */

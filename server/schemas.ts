@@ -219,6 +219,12 @@ export const sharedSchemas = [
       createdAt: timestamp,
       updatedAt: timestamp,
       submittedAt: nullableTimestamp,
+      assessedOn: { type: 'string', description: 'The day assessed; the version in force on it is the one expected.' },
+      versionChoice: {
+        type: 'object',
+        description: 'The version in force on the day assessed, and the reason given when another was used.',
+        properties: { inForce: { type: ['string', 'null'] }, reason: { type: ['string', 'null'] } },
+      },
       carriedFrom: {
         type: 'object',
         description: 'For a draft started from an earlier assessment: that assessment and its version, the criteria to look at (added, changed, unanswered) and what happened to the inputs on the way.',

@@ -42,6 +42,7 @@ function checkSemantics(index: RubricIndex, errors: IssueList): void {
   checkReferences(index, errors);
   if (errors.length === 0) checkMaxima(index, errors);
   for (const issue of checkTierBounds(doc.tiers)) errors.push(issue);
+  checkDates(doc, errors);
   checkTestsAndReadings(index, errors);
 }
 
@@ -249,4 +250,13 @@ function checkTestsAndReadings(index: RubricIndex, errors: IssueList): void {
       if (!index.inputs.has(key)) errors.push({ path: `/inputMapping/defaults/${key}`, message: `"${key}" is not an input of this version` });
     }
   }
+}
+
+/** Effective dates are real days, and a version ends no earlier than it starts. */
+function checkDates(doc: RubricDocument, errors: IssueList): void {
+  const real = (day: string): boolean => new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) === day;
+  if (!real(doc.effectiveDate)) errors.push({ path: '/effectiveDate', message: `${doc.effectiveDate} is not a day of the calendar: give a real date (YYYY-MM-DD)` });
+  if (doc.effectiveUntil === undefined) return;
+  if (!real(doc.effectiveUntil)) errors.push({ path: '/effectiveUntil', message: `${doc.effectiveUntil} is not a day of the calendar: give a real date (YYYY-MM-DD)` });
+  else if (doc.effectiveUntil < doc.effectiveDate) errors.push({ path: '/effectiveUntil', message: `the version would end (${doc.effectiveUntil}) before it starts (${doc.effectiveDate}): set effectiveUntil on or after effectiveDate, or remove it` });
 }

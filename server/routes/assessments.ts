@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
 import semver from 'semver';
-import { carryForward, checkAssessmentInputs, evaluate, type InputValues, rescore } from '../../engine/index.ts';
+import { carryForward, checkAssessmentInputs, evaluate, type InputValues, rescore, versionInForce } from '../../engine/index.ts';
 import { ServerError } from '../errors.ts';
 import { ANY_ROLE, ASSESSORS } from '../access.ts';
 import { compiledVersion } from '../compiled-rubrics.ts';
@@ -39,6 +39,8 @@ interface CreateBody {
   assessor: string;
   inputs: InputValues;
   notApplicable?: Record<string, string>;
+  assessedOn?: string;
+  versionReason?: string;
 }
 
 interface UpdateBody {
@@ -131,6 +133,8 @@ export const assessmentRoutes: FastifyPluginAsync<{ storage: Storage }> = async 
           assessor: assessorName,
           inputs: { $ref: 'InputValues#' },
           notApplicable: { $ref: 'NotApplicable#' },
+          assessedOn: { type: 'string', format: 'date', description: 'The day assessed (default: today); the version in force on it is expected' },
+          versionReason: { type: 'string', minLength: 1, maxLength: 500, description: 'Why another version than the one in force on assessedOn' },
         },
       },
       response: { 201: assessmentResponse, ...errorResponses(403, 409, 422) },
@@ -148,9 +152,13 @@ export const assessmentRoutes: FastifyPluginAsync<{ storage: Storage }> = async 
       const rubric = compiledVersion(version);
       checkAssessmentInputs(rubric, { inputs: body.inputs, notApplicable: body.notApplicable }, false);
       const now = new Date().toISOString();
+      const assessedOn = body.assessedOn ?? now.slice(0, 10);
+      const versionChoice = await chooseVersion(body.rubric, assessedOn, body.versionReason);
       const record: NewRecord<AssessmentRecord> = {
         id: randomUUID(),
         communityId: body.communityId,
+        assessedOn,
+        versionChoice,
         rubric: { id: body.rubric.id, version: body.rubric.version },
         period: body.period,
         assessor: body.assessor,
@@ -291,6 +299,47 @@ export const assessmentRoutes: FastifyPluginAsync<{ storage: Storage }> = async 
       };
       reply.code(201);
       return storage.insertAssessment(record, audit(request.caller, 'assessment.carryForward', record, rubric.hash));
+    },
+  });
+
+  /**
+   * A new assessment uses the version in force on the day assessed; another needs a reason, which
+   * is kept with the record (the district sees which version every assessment used and why).
+   */
+  const chooseVersion = async (ref: { id: string; version: string }, day: string, reason: string | undefined): Promise<NonNullable<AssessmentRecord['versionChoice']>> => {
+    const inForce = versionInForce(await datedVersions(ref.id), day)?.version ?? null;
+    if (inForce !== ref.version && !reason?.trim()) {
+      const why = inForce ? `version ${inForce} is in force on ${day}` : `no version is in force on ${day}`;
+      throw new ServerError('VALIDATION_FAILED', `Rubric ${ref.id} ${ref.version} was chosen, but ${why}.`, [
+        { path: '/body/versionReason', message: inForce ? `choose version ${inForce}, or give the reason for ${ref.version} in "versionReason"` : `give the reason for ${ref.version} in "versionReason", or correct "assessedOn"` },
+      ]);
+    }
+    return { inForce, reason: inForce === ref.version ? null : (reason?.trim() ?? null) };
+  };
+
+  const datedVersions = async (id: string) =>
+    (await storage.listRubricVersions())
+      .filter((r) => r.id === id)
+      .map((r) => ({ version: r.version, status: r.status, effectiveDate: r.document.effectiveDate, effectiveUntil: r.document.effectiveUntil }));
+
+  app.get<{ Params: { id: string }; Querystring: { date?: string } }>('/api/rubrics/:id/in-force', {
+    config: { access: ANY_ROLE },
+    schema: {
+      tags,
+      summary: 'The version of a rubric in force on a day (default today): the one a new assessment uses',
+      params: { type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: RECORD_ID_PATTERN } } },
+      querystring: { type: 'object', additionalProperties: false, properties: { date: { type: 'string', format: 'date' } } },
+      response: {
+        200: { type: 'object', required: ['date', 'version'], properties: { date: { type: 'string' }, version: { type: ['string', 'null'] }, effectiveDate: { type: 'string' }, effectiveUntil: { type: 'string' } } },
+        ...errorResponses(404),
+      },
+    },
+    handler: async (request) => {
+      const versions = await datedVersions(request.params.id);
+      if (versions.length === 0) throw new ServerError('NOT_FOUND', `There is no rubric ${request.params.id}.`);
+      const date = request.query.date ?? new Date().toISOString().slice(0, 10);
+      const inForce = versionInForce(versions, date);
+      return inForce ? { date, version: inForce.version, effectiveDate: inForce.effectiveDate, ...(inForce.effectiveUntil && { effectiveUntil: inForce.effectiveUntil }) } : { date, version: null };
     },
   });
 

@@ -75,6 +75,10 @@ export interface AssessmentRecord {
   submittedAt: string | null;
   /** A draft started from an earlier assessment (carry forward): where from, and what the assessor should look at. */
   carriedFrom?: CarriedFrom;
+  /** The day assessed (YYYY-MM-DD), which decides the version in force; records from before it lack it. */
+  assessedOn?: string;
+  /** Why this version: the one in force on `assessedOn`, or another with the assessor's reason. */
+  versionChoice?: { inForce: string | null; reason: string | null };
 }
 
 export interface CarriedFrom {

@@ -49,6 +49,7 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   'POST /api/assessments/:id/submit': ['assessor'],
   'POST /api/assessments/:id/rescore': ALL,
   'POST /api/assessments/:id/carry-forward': ['assessor'],
+  'GET /api/rubrics/:id/in-force': ALL,
   'GET /api/audit': ['editor'],
   'GET /api/rubrics/:id/diff': ALL,
   'POST /api/impact': ALL,

@@ -181,6 +181,30 @@ describe('assessments', () => {
     expect(audit.some((e) => e.action === 'assessment.carryForward' && e.target === `assessment:${next.id}`)).toBe(true);
   });
 
+  test('a new assessment uses the version in force on the day assessed; another needs a reason, which is kept', async () => {
+    // 2.0.0 takes effect on 2025-01-01 and supersedes 1.0.0 (in force since 2024-01-01) from then on.
+    await expectStatus(call(app, 'editor', 'POST', '/api/rubrics/small-rubric/versions', { version: '2.0.0' }), 201);
+    const v2 = smallRubric({ version: '2.0.0', effectiveDate: '2025-01-01' });
+    v2.tests = [];
+    await expectStatus(call(app, 'editor', 'PUT', '/api/rubrics/small-rubric/versions/2.0.0', { document: v2, revision: 1 }), 200);
+    await expectStatus(call(app, 'editor', 'POST', '/api/rubrics/small-rubric/versions/2.0.0/publish', { changelog: 'From 2025.' }), 200);
+
+    const inForce = async (date: string) => (await expectStatus(call(app, 'viewer', 'GET', `/api/rubrics/small-rubric/in-force?date=${date}`), 200)).json();
+    expect(await inForce('2024-06-30')).toEqual({ date: '2024-06-30', version: '1.0.0', effectiveDate: '2024-01-01' });
+    expect(await inForce('2025-01-01')).toMatchObject({ version: '2.0.0' });
+    expect(await inForce('2023-12-31')).toEqual({ date: '2023-12-31', version: null });
+
+    // Assessed in 2025 under 1.0.0 without a reason: refused, naming the version in force and the field.
+    const refused = await call(app, 'assessor', 'POST', '/api/assessments', assessmentBody({ assessedOn: '2025-03-01' }));
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json()).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringContaining('version 2.0.0 is in force on 2025-03-01'), details: [{ path: '/body/versionReason' }] });
+    // With a reason it is made, and the record says which version was in force and why another.
+    const kept = (await expectStatus(call(app, 'assessor', 'POST', '/api/assessments', assessmentBody({ assessedOn: '2025-03-01', versionReason: 'mid-term under the old rules, as agreed' })), 201)).json();
+    expect(kept).toMatchObject({ assessedOn: '2025-03-01', versionChoice: { inForce: '2.0.0', reason: 'mid-term under the old rules, as agreed' } });
+    const usual = (await expectStatus(call(app, 'assessor', 'POST', '/api/assessments', assessmentBody({ assessedOn: '2024-06-30' })), 201)).json();
+    expect(usual.versionChoice).toEqual({ inForce: '1.0.0', reason: null });
+  });
+
   test('re-scoring a draft is a state conflict: it has no stored result', async () => {
     const draft = await createDraft();
     const response = await call(app, 'viewer', 'POST', `/api/assessments/${draft.id}/rescore`, { rubric: { id: 'small-rubric', version: '1.0.0' } });
