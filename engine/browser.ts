@@ -16,3 +16,4 @@ export { continuingBound, findTier, LOWEST_BOUND } from './scoring/tiers.ts';
 export type * from './types.ts';
 export { findKind, kindOf, SCORING_KINDS, type ScoringKindName } from './kinds/registry.ts';
 export type { KindField, ScoringKind } from './kinds/kind.ts';
+export { own } from './document/lookup.ts';

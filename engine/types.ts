@@ -416,6 +416,8 @@ export interface MappedInputs {
   dropped: string[];
   /** Target inputs still without a value (criteria reading them are not assessed). */
   missing: string[];
+  /** Target inputs answered by a supplementary answer recorded later (the original never had them). */
+  supplied: string[];
   /** Why the declared mapping was not used, when it was not. */
   note: string | null;
 }
@@ -467,6 +469,8 @@ export interface ImpactAssessment {
   period?: string;
   inputs: InputValues;
   notApplicable?: Record<string, string>;
+  /** Answers recorded later to inputs a newer version asks: the candidate reads them where the original has no value. */
+  supplements?: InputValues;
 }
 
 /** Which assessments to analyse; each field, when given, must match (tier: the base tier). */
@@ -493,6 +497,8 @@ export interface VersionScore {
   reachable: Reachable | null;
   /** Inputs the version needs that the assessment does not answer. */
   missing: string[];
+  /** Inputs answered by supplementary answers, not by the original assessment. */
+  supplied: string[];
   /** The rejection message, for status invalid. */
   error?: string;
 }

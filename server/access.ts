@@ -17,6 +17,8 @@ export const PUBLIC: Access = { public: true };
 export const ANY_ROLE: Access = { roles: ROLES };
 export const EDITORS: Access = { roles: ['editor'] };
 export const ASSESSORS: Access = { roles: ['assessor'] };
+/** Supplementary answers to old assessments: assessors, and editors reviewing a revision. */
+export const SUPPLIERS: Access = { roles: ['assessor', 'editor'] };
 
 declare module 'fastify' {
   interface FastifyContextConfig {

@@ -16,6 +16,7 @@ import { jsonBodyPlugin } from './plugins/json-body.ts';
 import { securityHeadersPlugin } from './plugins/security-headers.ts';
 import { buildRequestValidator } from './request-validation.ts';
 import { assessmentRoutes } from './routes/assessments.ts';
+import { supplementRoutes } from './routes/supplements.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { communityRoutes } from './routes/communities.ts';
 import { comparisonRoutes } from './routes/comparisons.ts';
@@ -150,6 +151,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await app.register(previewRoutes);
     await app.register(communityRoutes, { storage });
     await app.register(assessmentRoutes, { storage });
+    await app.register(supplementRoutes, { storage });
     await app.register(auditRoutes, { storage });
     await app.register(comparisonRoutes, { storage, impactWorker: options.impactWorker });
     app.addHook('onClose', async () => {

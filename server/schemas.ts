@@ -225,6 +225,11 @@ export const sharedSchemas = [
         description: 'The version in force on the day assessed, and the reason given when another was used.',
         properties: { inForce: { type: ['string', 'null'] }, reason: { type: ['string', 'null'] } },
       },
+      supplements: {
+        type: 'object',
+        description: 'Answers recorded later to inputs a newer version asks, by input id: value, version, source, by, role, at. The original inputs never change.',
+        additionalProperties: { type: 'object', additionalProperties: true },
+      },
       carriedFrom: {
         type: 'object',
         description: 'For a draft started from an earlier assessment: that assessment and its version, the criteria to look at (added, changed, unanswered) and what happened to the inputs on the way.',

@@ -64,10 +64,11 @@ export function scoreImpact(base: CompiledRubric, candidate: CompiledRubric, ass
   const scored = assessments.map((assessment) => {
     if (filter?.street !== undefined && assessment.street !== filter.street) return null;
     if (filter?.period !== undefined && assessment.period !== filter.period) return null;
-    const baseFigures = versionFigures(baseModel, safeRun(baseModel, assessment.inputs, assessment.notApplicable));
+    const baseFigures = versionFigures(baseModel, safeRun(baseModel, assessment.inputs, assessment.notApplicable), NO_SUPPLEMENTS);
     // The candidate is not scored for an assessment the tier filter leaves out.
     if (filter?.tier !== undefined && baseFigures.score.tier !== filter.tier) return { base: baseFigures, candidate: baseFigures };
-    const candidateFigures = versionFigures(candidateModel, safeRun(candidateModel, carry(assessment.inputs), keepAllowed(assessment.notApplicable, candidateNotApplicable)));
+    const { inputs, supplied } = supplement(carry(assessment.inputs), assessment.supplements, candidate);
+    const candidateFigures = versionFigures(candidateModel, safeRun(candidateModel, inputs, keepAllowed(assessment.notApplicable, candidateNotApplicable)), supplied);
     return { base: baseFigures, candidate: candidateFigures };
   });
   return { scored, mapping: carry.report() };
@@ -218,12 +219,28 @@ function safeRun(model: ScoringModel, inputs: InputValues, notApplicable: Record
   }
 }
 
-function versionFigures(model: ScoringModel, run: ScoreNumbers | string): VersionFigures {
+const NO_SUPPLEMENTS: string[] = [];
+
+/** Inputs the original left open that the version knows, filled from supplementary answers. */
+function supplement(inputs: InputValues, supplements: InputValues | undefined, version: CompiledRubric): { inputs: InputValues; supplied: string[] } {
+  if (!supplements) return { inputs, supplied: NO_SUPPLEMENTS };
+  let filled: InputValues | null = null;
+  const supplied: string[] = [];
+  for (const [id, value] of Object.entries(supplements)) {
+    if (!version.index.inputs.has(id) || Object.hasOwn(inputs, id)) continue;
+    filled ??= { ...inputs };
+    filled[id] = value;
+    supplied.push(id);
+  }
+  return { inputs: filled ?? inputs, supplied };
+}
+
+function versionFigures(model: ScoringModel, run: ScoreNumbers | string, supplied: string[]): VersionFigures {
   if (typeof run === 'string') {
-    return { score: { status: 'invalid', total: null, max: null, ratio: null, tier: null, ratioTier: null, gates: [], reachable: null, missing: [], error: run }, indicatorPoints: null, indicatorComplete: null };
+    return { score: { status: 'invalid', total: null, max: null, ratio: null, tier: null, ratioTier: null, gates: [], reachable: null, missing: [], supplied, error: run }, indicatorPoints: null, indicatorComplete: null };
   }
   if (run.complete) {
-    const score: VersionScore = { status: 'complete', total: run.total, max: run.max, ratio: run.ratio, tier: run.tier, ratioTier: run.ratioTier, gates: run.gates, reachable: null, missing: [] };
+    const score: VersionScore = { status: 'complete', total: run.total, max: run.max, ratio: run.ratio, tier: run.tier, ratioTier: run.ratioTier, gates: run.gates, reachable: null, missing: [], supplied };
     return { score, indicatorPoints: run.indicatorPoints, indicatorComplete: null };
   }
   // Never a silent zero: what is missing is named, and the tier stands only when every way of answering gives it.
@@ -234,7 +251,7 @@ function versionFigures(model: ScoringModel, run: ScoreNumbers | string): Versio
     if (requirement.gate) for (const id of run.requirementMissing[r]) missing.add(id);
   });
   const tier = run.reachable?.determined ?? null;
-  const score: VersionScore = { status: 'incomplete', total: run.total, max: run.max, ratio: run.ratio, tier, ratioTier: run.ratioTier, gates: run.gates, reachable: run.reachable, missing: [...missing] };
+  const score: VersionScore = { status: 'incomplete', total: run.total, max: run.max, ratio: run.ratio, tier, ratioTier: run.ratioTier, gates: run.gates, reachable: run.reachable, missing: [...missing], supplied };
   const indicatorComplete = model.indicators.map((node) => node.criteria.every((slot) => run.outcomes[slot].status !== 'notAssessed'));
   return { score, indicatorPoints: run.indicatorPoints, indicatorComplete };
 }
@@ -250,10 +267,10 @@ function keepAllowed(marks: Record<string, string> | undefined, allowed: Set<str
   return kept ?? marks;
 }
 
-/** Labels of the inputs the rows name as missing or deciding: the candidate's words, else the base's. */
+/** Labels of the inputs the rows name as missing, supplied or deciding: the candidate's words, else the base's. */
 function inputLabels(base: CompiledRubric, candidate: CompiledRubric, rows: AssessmentImpact[]): Record<string, Localized> {
   const named = new Set<string>();
-  for (const row of rows) for (const score of [row.base, row.candidate]) for (const id of [...score.missing, ...(score.reachable?.deciding ?? [])]) named.add(id);
+  for (const row of rows) for (const score of [row.base, row.candidate]) for (const id of [...score.missing, ...score.supplied, ...(score.reachable?.deciding ?? [])]) named.add(id);
   const labels: Record<string, Localized> = {};
   for (const id of named) {
     const label = candidate.index.inputs.get(id)?.label ?? base.index.inputs.get(id)?.label;

@@ -53,7 +53,7 @@ export function mapInputs(target: RubricDocument, inputs: InputValues, fromVersi
     } else missing.push(id);
   }
   const dropped = Object.keys(inputs).filter((id) => !used.has(id) && inputs[id] !== undefined);
-  return { inputs: carried, fromVersion, mapping: declared ? 'declared' : 'byId', renamed, defaulted, dropped, missing, note };
+  return { inputs: carried, fromVersion, mapping: declared ? 'declared' : 'byId', renamed, defaulted, dropped, missing, supplied: [], note };
 }
 
 /**
@@ -61,8 +61,8 @@ export function mapInputs(target: RubricDocument, inputs: InputValues, fromVersi
  * target rejects (changed bounds or options) and N/A marks it does not allow are dropped and
  * reported; criteria that then lack inputs are listed as not assessed with the inputs named.
  */
-export async function rescore(target: CompiledRubric, assessment: AssessmentInputs, fromVersion: string): Promise<RescoreResult> {
-  const carried = carryAssessment(target, assessment, fromVersion);
+export async function rescore(target: CompiledRubric, assessment: AssessmentInputs, fromVersion: string, supplements: InputValues = {}): Promise<RescoreResult> {
+  const carried = carryAssessment(target, assessment, fromVersion, supplements);
   const result = await evaluate(target, carried.assessment, { requireComplete: false });
   const notAssessed = result.criteria
     .filter((c) => c.status === 'notAssessed')
@@ -84,9 +84,20 @@ export interface CarriedAssessment {
  * allow dropped. What is then missing leaves criteria not assessed, never 0. Rescore, gap under
  * another version and the CLI read old assessments through this one function.
  */
-export function carryAssessment(target: CompiledRubric, assessment: AssessmentInputs, fromVersion: string): CarriedAssessment {
+export function carryAssessment(target: CompiledRubric, assessment: AssessmentInputs, fromVersion: string, supplements: InputValues = {}): CarriedAssessment {
   const mapping = mapInputs(target.doc, assessment.inputs ?? {}, fromVersion);
   const inputs = { ...mapping.inputs };
+  // Supplementary answers fill what the original left open, never what it answered (or mapped).
+  const stillMissing: string[] = [];
+  for (const id of mapping.missing) {
+    const supplied = own(supplements, id);
+    if (supplied === undefined) stillMissing.push(id);
+    else {
+      inputs[id] = supplied;
+      mapping.supplied.push(id);
+    }
+  }
+  mapping.missing = stillMissing;
   const notApplicable: Record<string, string> = {};
   const droppedNotApplicable: string[] = [];
   for (const [id, reason] of Object.entries(assessment.notApplicable ?? {})) {

@@ -60,6 +60,7 @@ const WORDS = {
     reachable: '可能总分',
     possibleTiers: '可能档次',
     missing: '缺少的输入',
+    supplied: '补充的输入',
     undetermined: '档次未定',
     yes: '是',
     no: '否',
@@ -98,6 +99,7 @@ const WORDS = {
     reachable: 'Reachable total',
     possibleTiers: 'Possible tiers',
     missing: 'Missing inputs',
+    supplied: 'Supplied inputs',
     undetermined: 'Tier open',
     yes: 'yes',
     no: 'no',
@@ -139,8 +141,9 @@ export function impactAssessmentsTable(report: ImpactReport, lang: Language = 'z
     score.reachable ? `${score.reachable.total.min}–${score.reachable.total.max}` : '',
     score.reachable ? score.reachable.tiers.map((id) => tier(id)).join(lang === 'zh' ? '、' : '; ') : '',
     inputs(score.missing),
+    inputs(score.supplied),
   ];
-  const heads = (which: string): string[] => [w.total, w.tier, w.status, w.reachable, w.possibleTiers, w.missing].map((h) => `${which} ${h}`);
+  const heads = (which: string): string[] => [w.total, w.tier, w.status, w.reachable, w.possibleTiers, w.missing, w.supplied].map((h) => `${which} ${h}`);
   return {
     header: [w.id, w.communityId, w.community, w.street, w.period, ...heads(w.base), ...heads(w.candidate), w.delta, w.tierChanged],
     rows: report.assessments.map((a) => [a.id, a.communityId, a.communityName, a.street, a.period, ...version(a.base), ...version(a.candidate), a.delta, a.tierChanged ? w.yes : w.no]),

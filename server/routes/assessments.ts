@@ -8,6 +8,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import semver from 'semver';
 import { carryForward, checkAssessmentInputs, evaluate, type InputValues, rescore, versionInForce } from '../../engine/index.ts';
 import { ServerError } from '../errors.ts';
+import { supplementValues } from './supplements.ts';
 import { ANY_ROLE, ASSESSORS } from '../access.ts';
 import { compiledVersion } from '../compiled-rubrics.ts';
 import { expectedRevision, revisionProperty } from '../revisions.ts';
@@ -380,7 +381,7 @@ export const assessmentRoutes: FastifyPluginAsync<{ storage: Storage }> = async 
       const target = compiledVersion(await findRubricVersion(request.body.rubric, '/body/rubric'));
       // Another rubric's versions never match the mapping's "from": its inputs are carried by id only.
       const fromVersion = target.doc.id === assessment.rubric.id ? assessment.rubric.version : '';
-      const { result, mapping, invalid, droppedNotApplicable, notAssessed } = await rescore(target, assessment, fromVersion);
+      const { result, mapping, invalid, droppedNotApplicable, notAssessed } = await rescore(target, assessment, fromVersion, supplementValues(assessment));
       const { inputs: _inputs, ...carried } = mapping;
       return { stored: assessment.result, rescored: result, mapping: carried, invalid, droppedNotApplicable, notAssessed };
     },

@@ -20,6 +20,7 @@ import {
   resultsXlsx,
 } from '../../engine/index.ts';
 import { ANY_ROLE } from '../access.ts';
+import { supplementValues } from './supplements.ts';
 import { compiledVersion } from '../compiled-rubrics.ts';
 import { ServerError } from '../errors.ts';
 import { errorResponses } from '../schemas.ts';
@@ -97,6 +98,7 @@ export const comparisonRoutes: FastifyPluginAsync<{ storage: Storage; impactWork
         period: `${a.period.year} ${a.period.kind}`,
         inputs: a.inputs,
         notApplicable: a.notApplicable,
+        supplements: supplementValues(a),
       }));
       const report = impactWorker
         ? await analyzeImpactInThreads(baseRubric, candidateRubric, assessments, filter, { worker: impactWorker })
@@ -142,7 +144,7 @@ export const comparisonRoutes: FastifyPluginAsync<{ storage: Storage; impactWork
       const rubric = compiledVersion(await version(assessment.rubric.id, wanted));
       if (wanted === assessment.rubric.version) return gapToNextTier(rubric, { inputs: assessment.inputs, notApplicable: assessment.notApplicable });
       // Under another version: the stored answers as that version reads them, and what did not carry over.
-      const carried = carryAssessment(rubric, assessment, assessment.rubric.version);
+      const carried = carryAssessment(rubric, assessment, assessment.rubric.version, supplementValues(assessment));
       const { inputs: _inputs, ...mapping } = carried.mapping;
       const gap = await gapToNextTier(rubric, carried.assessment);
       return { ...gap, carried: { mapping, invalid: carried.invalid, droppedNotApplicable: carried.droppedNotApplicable } };

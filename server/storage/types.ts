@@ -2,7 +2,7 @@
  * What the server stores, in one place: rubric versions, communities, assessments and the audit
  * log, and the Storage interface every backend implements (lowdb is the default).
  */
-import type { AssessmentInputs, CarryForwardFlag, InputValues, Issue, RubricDocument, RubricStamp, RubricStatus, ScoreResult } from '../../engine/index.ts';
+import type { AssessmentInputs, CarryForwardFlag, InputValue, InputValues, Issue, RubricDocument, RubricStamp, RubricStatus, ScoreResult } from '../../engine/index.ts';
 
 /** Who may do what: editors manage rubrics, assessors manage assessments, viewers read. */
 export type Role = 'editor' | 'assessor' | 'viewer';
@@ -79,6 +79,18 @@ export interface AssessmentRecord {
   assessedOn?: string;
   /** Why this version: the one in force on `assessedOn`, or another with the assessor's reason. */
   versionChoice?: { inForce: string | null; reason: string | null };
+  /** Answers recorded later to inputs a newer version asks, by input id; the original inputs never change. */
+  supplements?: Record<string, Supplement>;
+}
+
+/** One supplementary answer: its value, the version whose question it answers, and who, when and from where. */
+export interface Supplement {
+  value: InputValue;
+  version: string;
+  source: string;
+  by: string;
+  role: Role;
+  at: string;
 }
 
 export interface CarriedFrom {
