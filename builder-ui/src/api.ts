@@ -269,7 +269,8 @@ export const api = {
 
   listAssessments: () => request<AssessmentSummary[]>('GET', '/api/assessments'),
   getAssessment: (id: string) => requestRecord<Assessment>('GET', `/api/assessments/${enc(id)}`),
-  createAssessment: (body: { communityId: string; rubric: { id: string; version: string }; period: Period; assessor: string } & AssessmentInputs) =>
+  inForce: (id: string, date: string) => request<{ date: string; version: string | null }>('GET', `/api/rubrics/${enc(id)}/in-force?date=${enc(date)}`),
+  createAssessment: (body: { communityId: string; rubric: { id: string; version: string }; period: Period; assessor: string; assessedOn?: string; versionReason?: string } & AssessmentInputs) =>
     requestRecord<Assessment>('POST', '/api/assessments', { body }),
   /** Saves a draft assessment over `revision` (409 STALE_REVISION if someone saved since). */
   saveAssessment: (id: string, body: AssessmentInputs, revision: number | undefined) => requestRecord<Assessment>('PUT', `/api/assessments/${enc(id)}`, { body, revision }),

@@ -1,5 +1,8 @@
-/** Starting an assessment: community (or a new one), published rubric version, period and assessor. */
-import { useState } from 'react';
+/**
+ * Starting an assessment: community (or a new one), the day assessed, the rubric version in force
+ * on that day (another one only with a reason, which the record keeps), period and assessor.
+ */
+import { useEffect, useState } from 'react';
 import { api, ApiError, type Community, errorMessage, type PeriodKind, type RubricSummary } from '../api.ts';
 import { ErrorBanner } from './ErrorBanner.tsx';
 
@@ -22,9 +25,27 @@ export function NewAssessmentForm({ communities, rubrics, onCreated, onCommunity
   const [error, setError] = useState<ApiError | string | null>(null);
   const [adding, setAdding] = useState(false);
   const [draft, setDraft] = useState<Community>({ id: '', name: '', street: '' });
+  const [assessedOn, setAssessedOn] = useState(() => new Date().toISOString().slice(0, 10));
+  const [inForce, setInForce] = useState<Record<string, string | null>>({});
+  const [reason, setReason] = useState('');
+
+  // The version in force on the day assessed, per rubric: the one a new assessment uses.
+  const rubricIds = [...new Set(published.map((p) => p.id))].join('\n');
+  useEffect(() => {
+    let current = true;
+    Promise.all(rubricIds.split('\n').filter(Boolean).map(async (id) => [id, (await api.inForce(id, assessedOn)).version] as const))
+      .then((entries) => current && setInForce(Object.fromEntries(entries)))
+      .catch(() => current && setInForce({}));
+    return () => {
+      current = false;
+    };
+  }, [rubricIds, assessedOn]);
 
   const chosenCommunity = communityId || communities[0]?.id || '';
-  const chosenRubric = rubric || (published[0] ? `${published[0].id}@${published[0].version}` : '');
+  const firstInForce = published.find((p) => inForce[p.id] === p.version) ?? published[0];
+  const chosenRubric = rubric || (firstInForce ? `${firstInForce.id}@${firstInForce.version}` : '');
+  const [chosenId, chosenVersion] = chosenRubric.split('@');
+  const needsReason = chosenId !== undefined && chosenId !== '' && inForce[chosenId] !== undefined && inForce[chosenId] !== chosenVersion;
 
   const create = async (): Promise<void> => {
     setError(null);
@@ -35,7 +56,15 @@ export function NewAssessmentForm({ communities, rubrics, onCreated, onCommunity
     }
     localStorage.setItem(ASSESSOR_KEY, assessor);
     try {
-      const created = await api.createAssessment({ communityId: chosenCommunity, rubric: { id, version }, period: { year, kind }, assessor: assessor.trim() || 'assessor', inputs: {} });
+      const created = await api.createAssessment({
+        communityId: chosenCommunity,
+        rubric: { id, version },
+        period: { year, kind },
+        assessor: assessor.trim() || 'assessor',
+        assessedOn,
+        ...(needsReason && reason.trim() && { versionReason: reason.trim() }),
+        inputs: {},
+      });
       onCreated(created.id);
     } catch (e) {
       setError(e instanceof ApiError ? e : errorMessage(e));
@@ -100,16 +129,29 @@ export function NewAssessmentForm({ communities, rubrics, onCreated, onCommunity
       )}
       <div className="row">
         <div className="field">
+          <label htmlFor="assessed-on">Assessed on 评价日期</label>
+          <input id="assessed-on" type="date" value={assessedOn} onChange={(e) => setAssessedOn(e.target.value)} />
+        </div>
+        <div className="field">
           <label htmlFor="rubric">Rubric version 细则版本</label>
           <select id="rubric" value={chosenRubric} onChange={(e) => setRubric(e.target.value)}>
             {published.length === 0 && <option value="">(no published version yet)</option>}
             {published.map((p) => (
               <option key={`${p.id}@${p.version}`} value={`${p.id}@${p.version}`}>
                 {p.title} {p.version}
+                {inForce[p.id] === p.version ? ' — in force on that day 当日现行' : ''}
               </option>
             ))}
           </select>
         </div>
+        {needsReason && (
+          <div className="field">
+            <label htmlFor="version-reason">
+              Why not {inForce[chosenId] ?? 'the version in force'}? 为何不用{inForce[chosenId] ? ` ${inForce[chosenId]} ` : '当日现行版本'}？
+            </label>
+            <input id="version-reason" value={reason} required onChange={(e) => setReason(e.target.value)} />
+          </div>
+        )}
         <div className="field">
           <label htmlFor="year">Year 年度</label>
           <input id="year" type="number" min={2000} max={2100} value={year} onChange={(e) => setYear(Number(e.target.value))} />
