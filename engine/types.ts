@@ -499,6 +499,8 @@ export interface VersionScore {
   missing: string[];
   /** Inputs answered by supplementary answers, not by the original assessment. */
   supplied: string[];
+  /** Inputs given the version's declared default, for want of an answer. */
+  defaulted: string[];
   /** The rejection message, for status invalid. */
   error?: string;
 }

@@ -87,17 +87,17 @@ export interface CarriedAssessment {
 export function carryAssessment(target: CompiledRubric, assessment: AssessmentInputs, fromVersion: string, supplements: InputValues = {}): CarriedAssessment {
   const mapping = mapInputs(target.doc, assessment.inputs ?? {}, fromVersion);
   const inputs = { ...mapping.inputs };
-  // Supplementary answers fill what the original left open, never what it answered (or mapped).
-  const stillMissing: string[] = [];
-  for (const id of mapping.missing) {
+  // Supplementary answers fill what the original left open (a declared default included), never
+  // what it answered or what a renamed input carried.
+  const open = [...mapping.missing, ...mapping.defaulted];
+  for (const id of open) {
     const supplied = own(supplements, id);
-    if (supplied === undefined) stillMissing.push(id);
-    else {
-      inputs[id] = supplied;
-      mapping.supplied.push(id);
-    }
+    if (supplied === undefined) continue;
+    inputs[id] = supplied;
+    mapping.supplied.push(id);
   }
-  mapping.missing = stillMissing;
+  mapping.missing = mapping.missing.filter((id) => !mapping.supplied.includes(id));
+  mapping.defaulted = mapping.defaulted.filter((id) => !mapping.supplied.includes(id));
   const notApplicable: Record<string, string> = {};
   const droppedNotApplicable: string[] = [];
   for (const [id, reason] of Object.entries(assessment.notApplicable ?? {})) {

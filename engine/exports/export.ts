@@ -61,6 +61,7 @@ const WORDS = {
     possibleTiers: '可能档次',
     missing: '缺少的输入',
     supplied: '补充的输入',
+    defaulted: '取默认值的输入',
     undetermined: '档次未定',
     yes: '是',
     no: '否',
@@ -100,6 +101,7 @@ const WORDS = {
     possibleTiers: 'Possible tiers',
     missing: 'Missing inputs',
     supplied: 'Supplied inputs',
+    defaulted: 'Defaulted inputs',
     undetermined: 'Tier open',
     yes: 'yes',
     no: 'no',
@@ -142,8 +144,9 @@ export function impactAssessmentsTable(report: ImpactReport, lang: Language = 'z
     score.reachable ? score.reachable.tiers.map((id) => tier(id)).join(lang === 'zh' ? '、' : '; ') : '',
     inputs(score.missing),
     inputs(score.supplied),
+    inputs(score.defaulted),
   ];
-  const heads = (which: string): string[] => [w.total, w.tier, w.status, w.reachable, w.possibleTiers, w.missing, w.supplied].map((h) => `${which} ${h}`);
+  const heads = (which: string): string[] => [w.total, w.tier, w.status, w.reachable, w.possibleTiers, w.missing, w.supplied, w.defaulted].map((h) => `${which} ${h}`);
   return {
     header: [w.id, w.communityId, w.community, w.street, w.period, ...heads(w.base), ...heads(w.candidate), w.delta, w.tierChanged],
     rows: report.assessments.map((a) => [a.id, a.communityId, a.communityName, a.street, a.period, ...version(a.base), ...version(a.candidate), a.delta, a.tierChanged ? w.yes : w.no]),

@@ -89,3 +89,24 @@ describe('a revision that asks something new', () => {
     expect(zh).toContain('提供线上预约服务');
   });
 });
+
+describe('answers found later, and declared defaults', () => {
+  const base = loadRubric(doc);
+  const revised = askingSomethingNew(doc);
+  revised.inputMapping = { from: '1.0.0', defaults: { digitalServices: false } };
+  const candidate = loadRubric(revised);
+  const [first, ...others] = examples;
+  const report = analyzeImpact(base, candidate, [{ ...first, supplements: { digitalServices: true } }, ...others]);
+
+  test('a supplementary answer beats the default; every other assessment shows the default it took', () => {
+    const [supplied, ...defaulted] = report.assessments;
+    expect(supplied.candidate).toMatchObject({ status: 'complete', supplied: ['digitalServices'], defaulted: [] });
+    // 01: 94.05 known + 2 for online booking.
+    expect(supplied.candidate.total).toBe(96.05);
+    for (const row of defaulted) expect(row.candidate).toMatchObject({ status: 'complete', supplied: [], defaulted: ['digitalServices'] });
+    const csv = impactCsv(report, 'assessments', 'en').toString('utf8');
+    expect(csv).toContain('Supplied inputs');
+    expect(csv.split('\n')[1]).toContain('Online booking offered');
+  });
+});
+
