@@ -11,6 +11,9 @@ export const RUBRIC_ID_PATTERN = '^[a-z0-9][a-z0-9-]{0,63}$';
 /** Semantic versions (as in the meta-schema). */
 export const VERSION_PATTERN = '^(0|[1-9][0-9]{0,5})\\.(0|[1-9][0-9]{0,5})\\.(0|[1-9][0-9]{0,5})(-[0-9A-Za-z.-]{1,40})?$';
 /** Community and assessment ids. */
+/** A calendar day, YYYY-MM-DD (the meta-schema's pattern for effective dates). */
+export const DAY_PATTERN = '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$';
+
 export const RECORD_ID_PATTERN = '^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$';
 
 const text = (maxLength: number) => ({ type: 'string', minLength: 1, maxLength }) as const;

@@ -12,20 +12,41 @@
  * the response (results are never changed once made).
  */
 import type { FastifySerializerCompiler } from 'fastify';
-import type { ScoreResult } from '../engine/index.ts';
+import type { CriterionResult, ScoreResult } from '../engine/index.ts';
 import type { AssessmentRecord } from './storage/types.ts';
 
 const made = new WeakMap<ScoreResult, Buffer>();
+/** The JSON of criterion results the engine shares between results (frozen: they never change). */
+const criterionJson = new WeakMap<CriterionResult, string>();
 
-/** `JSON.stringify(result)` as UTF-8, made once per result object. */
+/**
+ * `JSON.stringify(result)` as UTF-8, made once per result object. The criteria, most of the
+ * text, are written one by one, and a criterion result the engine shares between previews with
+ * the same answers (a frozen object) is written once: a live preview mostly repeats them.
+ */
 export function scoreResultJson(result: ScoreResult): Buffer {
   let json = made.get(result);
   if (json === undefined) {
-    json = Buffer.from(JSON.stringify(result));
+    const criteria = result.criteria.map((criterion) => {
+      if (!Object.isFrozen(criterion)) return JSON.stringify(criterion);
+      let text = criterionJson.get(criterion);
+      if (text === undefined) {
+        text = JSON.stringify(criterion);
+        criterionJson.set(criterion, text);
+      }
+      return text;
+    });
+    // The key order stays the engine's: the criteria go where their place holder was written
+    // (should a text of the result ever equal the place holder, the result is written whole).
+    const parts = JSON.stringify({ ...result, criteria: CRITERIA_HERE }).split(JSON.stringify(CRITERIA_HERE));
+    json = Buffer.from(parts.length === 2 ? `${parts[0]}[${criteria.join(',')}]${parts[1]}` : JSON.stringify(result));
     made.set(result, json);
   }
   return json;
 }
+
+/** Stands for the criteria in the JSON of the rest of the result. */
+const CRITERIA_HERE = '\u0000criteria\u0000';
 
 const NULL = Buffer.from('null');
 

@@ -199,6 +199,8 @@ function buildModel(rubric: CompiledRubric): ScoringModel {
 
 /** What a criterion came to; `detail` only when explaining. */
 interface Outcome {
+  /** Kept in a memo and shared by every assessment with the same values (its result may be too). */
+  remembered?: boolean;
   status: CriterionStatus;
   points: Amount;
   /** What it adds to the maximum: 0 when not applicable. */
@@ -298,6 +300,7 @@ function rememberedOutcome(model: ScoringModel, c: CoreCriterion, detail: Detail
   else {
     const outcomes = byValue ? memo.byValue : memo.byKey;
     if (outcomes.size >= MEMO_LIMIT) outcomes.clear();
+    outcome.remembered = true;
     if (single === true) memo.ifYes = outcome;
     else if (single === false) memo.ifNo = outcome;
     else if (byValue) memo.byValue.set(single, outcome);
@@ -475,11 +478,18 @@ function capTally(A: Arithmetic, node: CoreNode, points: Amount, max: Amount): T
 }
 
 /** The full result of an `explained` scoring: every criterion with its inputs, arithmetic and explanation. */
+/** Criterion results of remembered outcomes (see explainedResult). */
+const resultOfOutcome = new WeakMap<Outcome, CriterionResult>();
+
 export function explainedResult(model: ScoringModel, assessment: AssessmentInputs, numbers: ScoreNumbers): ScoreResult {
   const { rubric, arithmetic: A } = model;
   const { index } = rubric;
   const criteria = model.criteria.map((c, i): CriterionResult => {
     const o = numbers.outcomes[i];
+    // A remembered outcome stands for the same values of everything the criterion reads, so its
+    // result (inputs, arithmetic, explanation) is the same too: made once, frozen, shared.
+    const known = resultOfOutcome.get(o);
+    if (known) return known;
     const values: InputValues = {};
     for (const id of c.ownReads) {
       const value = own(assessment.inputs, id);
@@ -499,11 +509,14 @@ export function explainedResult(model: ScoringModel, assessment: AssessmentInput
       inputs: values,
       missing: [...o.missing],
       arithmetic: o.detail?.arithmetic ?? '',
-      // A copy: outcomes are shared between results with the same values.
       adjustments: o.detail ? [...o.detail.adjustments] : [],
       explanation: NO_EXPLANATION,
     };
     result.explanation = explainCriterion(result, index, o.detail?.reason);
+    if (o.remembered) {
+      for (const part of [result.inputs, result.missing, result.adjustments, result.explanation]) Object.freeze(part);
+      resultOfOutcome.set(o, Object.freeze(result));
+    }
     return result;
   });
   const node = (n: CoreNode, t: Tally): NodeResult => ({ id: n.id, title: n.title, points: A.toNumber(t.points), max: A.toNumber(t.max), capped: t.capped });

@@ -13,7 +13,7 @@ import { ANY_ROLE, ASSESSORS } from '../access.ts';
 import { compiledVersion } from '../compiled-rubrics.ts';
 import { expectedRevision, revisionProperty } from '../revisions.ts';
 import type { Caller } from '../plugins/auth.ts';
-import { errorResponses, RECORD_ID_PATTERN } from '../schemas.ts';
+import { DAY_PATTERN, errorResponses, RECORD_ID_PATTERN } from '../schemas.ts';
 import { assessmentResponse as assessmentSerializer, rescoreResponse } from '../score-result-json.ts';
 import type { AssessmentFilter, AssessmentRecord, NewRecord, AssessmentStatus, AuditDraft, Period, PeriodKind, RubricVersionRecord, Storage } from '../storage/types.ts';
 
@@ -134,7 +134,7 @@ export const assessmentRoutes: FastifyPluginAsync<{ storage: Storage }> = async 
           assessor: assessorName,
           inputs: { $ref: 'InputValues#' },
           notApplicable: { $ref: 'NotApplicable#' },
-          assessedOn: { type: 'string', format: 'date', description: 'The day assessed (default: today); the version in force on it is expected' },
+          assessedOn: { type: 'string', pattern: DAY_PATTERN, description: 'The day assessed (default: today); the version in force on it is expected' },
           versionReason: { type: 'string', minLength: 1, maxLength: 500, description: 'Why another version than the one in force on assessedOn' },
         },
       },
@@ -329,7 +329,7 @@ export const assessmentRoutes: FastifyPluginAsync<{ storage: Storage }> = async 
       tags,
       summary: 'The version of a rubric in force on a day (default today): the one a new assessment uses',
       params: { type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: RECORD_ID_PATTERN } } },
-      querystring: { type: 'object', additionalProperties: false, properties: { date: { type: 'string', format: 'date' } } },
+      querystring: { type: 'object', additionalProperties: false, properties: { date: { type: 'string', pattern: DAY_PATTERN } } },
       response: {
         200: { type: 'object', required: ['date', 'version'], properties: { date: { type: 'string' }, version: { type: ['string', 'null'] }, effectiveDate: { type: 'string' }, effectiveUntil: { type: 'string' } } },
         ...errorResponses(404),

@@ -203,6 +203,11 @@ describe('assessments', () => {
     expect(kept).toMatchObject({ assessedOn: '2025-03-01', versionChoice: { inForce: '2.0.0', reason: 'mid-term under the old rules, as agreed' } });
     const usual = (await expectStatus(call(app, 'assessor', 'POST', '/api/assessments', assessmentBody({ assessedOn: '2024-06-30' })), 201)).json();
     expect(usual.versionChoice).toEqual({ inForce: '1.0.0', reason: null });
+    // A day that is not a date is refused by name.
+    const notADay = await call(app, 'assessor', 'POST', '/api/assessments', assessmentBody({ assessedOn: 'last Tuesday' }));
+    expect(notADay.statusCode).toBe(400);
+    expect(JSON.stringify(notADay.json().details)).toContain('assessedOn');
+    expect((await call(app, 'viewer', 'GET', '/api/rubrics/small-rubric/in-force?date=soon')).statusCode).toBe(400);
   });
 
   test('re-scoring a draft is a state conflict: it has no stored result', async () => {

@@ -4,10 +4,26 @@ import Fastify from 'fastify';
 import { describe, expect, test } from 'vitest';
 import { evaluate, evaluateLive, type InputValues, loadRubric } from '../../engine/index.ts';
 import { addSharedSchemas } from '../../server/schemas.ts';
+import { scoreResultJson } from '../../server/score-result-json.ts';
 import { RESULTS_DIR } from '../../server/storage/lowdb-storage.ts';
 import { assessmentBody, COMPLETE_INPUTS, call, expectStatus, smallRubric, startAppWithPublishedRubric } from './harness.ts';
 
 describe('responses holding a score result (written as JSON bytes, not by the response schema)', () => {
+  test('criteria shared between previews are written once and the bytes are exactly JSON.stringify of the result', () => {
+    const rubric = loadRubric(readFileSync(new URL('../../examples/appendix-c/rubric.json', import.meta.url), 'utf8'));
+    const { inputs } = rubric.doc.tests[0];
+    evaluateLive(rubric, { inputs });
+    // The second preview with the same answers shares the first one's (frozen) criterion results.
+    const again = evaluateLive(rubric, { inputs });
+    expect(again.criteria.every((c) => Object.isFrozen(c))).toBe(true);
+    expect(scoreResultJson(again).toString('utf8')).toBe(JSON.stringify(again));
+    // An incomplete result (with criteria of its own) is written the same way.
+    const partial = { ...inputs };
+    delete (partial as Record<string, unknown>).satisfactionRate;
+    const fresh = evaluateLive(rubric, { inputs: partial });
+    expect(scoreResultJson(fresh).toString('utf8')).toBe(JSON.stringify(fresh));
+  });
+
   test('a score preview is the engine’s result, as JSON with its length, type and security headers', async () => {
     const app = await startAppWithPublishedRubric();
     const response = await expectStatus(call(app, 'viewer', 'POST', '/api/rubrics/small-rubric/versions/1.0.0/score', { inputs: COMPLETE_INPUTS }), 200);
