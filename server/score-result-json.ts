@@ -26,6 +26,7 @@ const criterionJson = new WeakMap<CriterionResult, string>();
  */
 export function scoreResultJson(result: ScoreResult): Buffer {
   let json = made.get(result);
+  if (json === undefined && !Array.isArray(result.criteria)) json = Buffer.from(JSON.stringify(result));
   if (json === undefined) {
     const criteria = result.criteria.map((criterion) => {
       if (!Object.isFrozen(criterion)) return JSON.stringify(criterion);

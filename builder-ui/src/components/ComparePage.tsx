@@ -5,9 +5,11 @@
  * the impact away as CSV, XLSX or a printable page. Author text is always rendered as text.
  */
 import { useEffect, useState } from 'react';
-import type { ImpactReport, Language, RubricDiff } from '../../../engine/browser.ts';
+import type { ImpactReport, Language, RubricDiff, VersionScore } from '../../../engine/browser.ts';
 import { ApiError, api, type ExportFormat, errorMessage, type ImpactRequest, type RubricSummary } from '../api.ts';
+import { formatRange, joinLabels, type LabelNames, reachableParts, tableNames } from '../model/reachable.ts';
 import { pick } from '../model/result.ts';
+import { suggestionLine } from '../model/revision.ts';
 import { ErrorBanner } from './ErrorBanner.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { RubricChangesTable } from './RubricChangesTable.tsx';
@@ -50,22 +52,42 @@ const T = {
   html: { zh: '可打印摘要（HTML）', en: 'Printable summary (HTML)' },
   noTier: { zh: '无档次', en: 'No tier' },
   empty: { zh: '没有可对比的已提交评价。', en: 'There are no submitted assessments to compare.' },
+  incomplete: { zh: '未评完（基准 / 候选）', en: 'Incomplete (base / candidate)' },
+  undetermined: { zh: '档次未定（基准 / 候选）', en: 'Tier still open (base / candidate)' },
+  missing: { zh: '缺少的答案', en: 'Missing answers' },
+  leftOut: { zh: '未评完的评价不计入分布：', en: 'Incomplete results are left out of the distribution: ' },
 } satisfies Record<string, Text>;
 
 const fmt = (n: number | null | undefined): string => (n === null || n === undefined ? '—' : String(Number(n.toFixed(2))));
 const signed = (n: number | null | undefined): string => (n === null || n === undefined ? '—' : n > 0 ? `+${fmt(n)}` : fmt(n));
 
-/** Counts of totals in 10-point bins, for both versions; the bins reach the largest maximum. */
+/** Counts of complete totals in 10-point bins, for both versions (a total so far is no total); the bins reach the largest maximum. */
 export function histogram(report: ImpactReport): { label: string; base: number; candidate: number }[] {
   const tops = report.assessments.flatMap((a) => [a.base.max, a.candidate.max, a.base.total, a.candidate.total]).filter((n): n is number => n !== null);
   const bins = Math.max(1, Math.ceil(Math.max(0, ...tops) / 10));
   const rows = Array.from({ length: bins }, (_, i) => ({ label: `${i * 10}–${(i + 1) * 10}`, base: 0, candidate: 0 }));
   const at = (total: number): number => Math.min(bins - 1, Math.max(0, Math.floor(total / 10)));
   for (const a of report.assessments) {
-    if (a.base.total !== null) rows[at(a.base.total)].base++;
-    if (a.candidate.total !== null) rows[at(a.candidate.total)].candidate++;
+    if (a.base.total !== null && a.base.status === 'complete') rows[at(a.base.total)].base++;
+    if (a.candidate.total !== null && a.candidate.status === 'complete') rows[at(a.candidate.total)].candidate++;
   }
   return rows;
+}
+
+/** A version's total for a table cell: an incomplete one reads "so far X (reachable min–max)". */
+export function scoreTotal(score: VersionScore, lang: Language): string {
+  if (score.total === null) return '—';
+  const total = String(Number(score.total.toFixed(2)));
+  if (score.status !== 'incomplete' || !score.reachable) return total;
+  const range = formatRange(score.reachable.total.min, score.reachable.total.max);
+  return lang === 'zh' ? `目前 ${total}（可达 ${range}）` : `so far ${total} (reachable ${range})`;
+}
+
+/** A version's tier for a table cell: the rejection, the tier (marked determined when incomplete), or the tiers still possible. */
+export function scoreTier(score: VersionScore, names: LabelNames, noTier: string, lang: Language): string {
+  if (score.status === 'invalid') return score.error ?? score.status;
+  if (score.status === 'incomplete' && score.reachable) return reachableParts(score.reachable, score.total ?? 0, names, lang).tier;
+  return score.tier === null ? noTier : names.tier(score.tier);
 }
 
 function saveBlob(blob: Blob, name: string): void {
@@ -145,6 +167,15 @@ export function ComparePage() {
   };
 
   const tier = (id: string | null): string => (id === null ? t('noTier') : pick(report?.transitions.labels[id], lang) || id);
+  const names = tableNames(report?.transitions.labels ?? {}, report?.inputLabels ?? {}, lang);
+  const missingOf = (score: VersionScore): string => joinLabels((score.missing ?? []).map(names.input), lang);
+  const leftOut = report ? { base: report.assessments.filter((a) => a.base.status === 'incomplete').length, candidate: report.assessments.filter((a) => a.candidate.status === 'incomplete').length } : null;
+  const suggestion = diff ? suggestionLine(diff, lang) : null;
+  /** A side of a tier change: its tier, or for an incomplete result without one, the tiers still possible. */
+  const changeSide = (id: string, side: 'base' | 'candidate', tierId: string | null): string => {
+    const score = tierId === null ? report?.assessments.find((a) => a.id === id)?.[side] : undefined;
+    return score?.status === 'incomplete' && score.reachable ? scoreTier(score, names, t('noTier'), lang) : tier(tierId);
+  };
   const bins = report ? histogram(report) : [];
   const binMax = Math.max(1, ...bins.flatMap((b) => [b.base, b.candidate]));
 
@@ -209,10 +240,17 @@ export function ComparePage() {
           <h2 id="compare-diff">
             {t('diff')}: {diff.from.version} → {diff.to.version}
           </h2>
+          {suggestion && (
+            <p className="suggested-step" data-testid="diff-suggestion">
+              {suggestion}
+            </p>
+          )}
           {diff.changes.length === 0 ? (
             <p>{t('noChanges')}</p>
           ) : (
-            <RubricChangesTable changes={diff.changes} lang={lang} beforeLabel={t('before')} afterLabel={t('after')} testId="diff-table" />
+            <div className="table-scroll">
+              <RubricChangesTable changes={diff.changes} lang={lang} beforeLabel={t('before')} afterLabel={t('after')} testId="diff-table" />
+            </div>
           )}
         </section>
       )}
@@ -229,9 +267,11 @@ export function ComparePage() {
                 ['down', String(report.summary.down)],
                 ['meanDelta', signed(report.summary.meanDelta)],
                 ['range', `${signed(report.summary.minDelta)} … ${signed(report.summary.maxDelta)}`],
+                ['incomplete', `${report.summary.incomplete?.base ?? 0} / ${report.summary.incomplete?.candidate ?? 0}`],
+                ['undetermined', `${report.summary.undetermined?.base ?? 0} / ${report.summary.undetermined?.candidate ?? 0}`],
               ] as const
             ).map(([key, value]) => (
-              <div className="stat" key={key}>
+              <div className="stat" key={key} data-stat={key}>
                 <span className="stat-label">{t(key)}</span>
                 <span className="stat-value">{value}</span>
               </div>
@@ -291,6 +331,12 @@ export function ComparePage() {
                 </li>
               ))}
             </ul>
+            {leftOut && leftOut.base + leftOut.candidate > 0 && (
+              <p className="hint">
+                {t('leftOut')}
+                {t('base')} {leftOut.base} · {t('candidate')} {leftOut.candidate}
+              </p>
+            )}
           </figure>
 
           <h3>{t('changes')}</h3>
@@ -302,39 +348,52 @@ export function ComparePage() {
                 <li key={c.id}>
                   <strong>{c.communityName ?? c.communityId}</strong> {c.street ? `(${c.street}) ` : ''}
                   {c.period ? `${c.period}: ` : ''}
-                  {tier(c.fromTier)} → {tier(c.toTier)} {c.delta !== null && `(${signed(c.delta)})`}
+                  {changeSide(c.id, 'base', c.fromTier)} → {changeSide(c.id, 'candidate', c.toTier)} {c.delta !== null && `(${signed(c.delta)})`}
                 </li>
               ))}
             </ul>
           )}
 
-          <table className="list" data-testid="impact-assessments">
-            <caption>{t('perAssessment')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('community')}</th>
-                <th scope="col">{t('period')}</th>
-                <th scope="col">{t('baseTotal')}</th>
-                <th scope="col">{t('baseTier')}</th>
-                <th scope="col">{t('candidateTotal')}</th>
-                <th scope="col">{t('candidateTier')}</th>
-                <th scope="col">{t('delta')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.assessments.map((a) => (
-                <tr key={a.id} className={a.tierChanged ? 'tier-changed' : undefined}>
-                  <td>{a.communityName ?? a.communityId}</td>
-                  <td>{a.period ?? ''}</td>
-                  <td className="num">{fmt(a.base.total)}</td>
-                  <td>{a.base.status === 'invalid' ? (a.base.error ?? a.base.status) : tier(a.base.tier)}</td>
-                  <td className="num">{fmt(a.candidate.total)}</td>
-                  <td>{a.candidate.status === 'invalid' ? (a.candidate.error ?? a.candidate.status) : tier(a.candidate.tier)}</td>
-                  <td className="num">{signed(a.delta)}</td>
+          <div className="table-scroll">
+            <table className="list" data-testid="impact-assessments">
+              <caption>{t('perAssessment')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('community')}</th>
+                  <th scope="col">{t('period')}</th>
+                  <th scope="col">{t('baseTotal')}</th>
+                  <th scope="col">{t('baseTier')}</th>
+                  <th scope="col">{t('candidateTotal')}</th>
+                  <th scope="col">{t('candidateTier')}</th>
+                  <th scope="col">{t('delta')}</th>
+                  <th scope="col">{t('missing')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {report.assessments.map((a) => (
+                  <tr key={a.id} className={a.tierChanged ? 'tier-changed' : undefined} data-assessment={a.id}>
+                    <td>{a.communityName ?? a.communityId}</td>
+                    <td>{a.period ?? ''}</td>
+                    <td className="num">{scoreTotal(a.base, lang)}</td>
+                    <td data-side="base">{scoreTier(a.base, names, t('noTier'), lang)}</td>
+                    <td className="num">{scoreTotal(a.candidate, lang)}</td>
+                    <td data-side="candidate">{scoreTier(a.candidate, names, t('noTier'), lang)}</td>
+                    <td className="num">{signed(a.delta)}</td>
+                    <td className="missing-answers" data-testid="missing-answers">
+                      {missingOf(a.base) === missingOf(a.candidate)
+                        ? missingOf(a.candidate) || '—'
+                        : [
+                            missingOf(a.base) && `${t('base')}${lang === 'zh' ? '：' : ': '}${missingOf(a.base)}`,
+                            missingOf(a.candidate) && `${t('candidate')}${lang === 'zh' ? '：' : ': '}${missingOf(a.candidate)}`,
+                          ]
+                            .filter(Boolean)
+                            .join(lang === 'zh' ? '；' : '; ')}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
 
           <h3>{t('downloads')}</h3>
           <div className="save-bar">

@@ -1,5 +1,6 @@
 /** The result laid out like Table C.1 of the standard: 序号 / 评价内容 / 评价指标 / 评分规则 / 分值 / 得分. */
 import type { Language, RubricDocument, ScoreResult } from '../../../engine/browser.ts';
+import { formatRange } from '../model/reachable.ts';
 import { tableRows } from '../model/result.ts';
 
 export function PrintTable({ doc, result, lang }: { doc: RubricDocument; result: ScoreResult; lang: Language }) {
@@ -34,7 +35,15 @@ export function PrintTable({ doc, result, lang }: { doc: RubricDocument; result:
         <tr>
           <td colSpan={4}>{lang === 'zh' ? '合计' : 'Total'}</td>
           <td className="num">{result.max}</td>
-          <td className="num">{result.total}</td>
+          <td className="num">
+            {result.total}
+            {!result.complete && result.reachable && (
+              <>
+                <br />
+                {lang === 'zh' ? `（目前得分；可达 ${formatRange(result.reachable.total.min, result.reachable.total.max)}）` : `(so far; reachable ${formatRange(result.reachable.total.min, result.reachable.total.max)})`}
+              </>
+            )}
+          </td>
         </tr>
       </tfoot>
     </table>

@@ -1,6 +1,7 @@
-/** The engine's structural diff of two rubric documents as a table, in Chinese or English; author text rendered as text. */
+/** The engine's structural diff of two rubric documents as a table, in Chinese or English, with what each change can affect; author text rendered as text. */
 import type { Language, Localized, RubricChange } from '../../../engine/browser.ts';
 import { pick } from '../model/result.ts';
+import { EFFECTS } from '../model/revision.ts';
 
 type Text = { zh: string; en: string };
 
@@ -10,6 +11,7 @@ const HEAD = {
   id: { zh: '编号', en: 'Id' },
   name: { zh: '名称', en: 'Title' },
   field: { zh: '字段', en: 'Field' },
+  effect: { zh: '影响', en: 'Effect' },
 } satisfies Record<string, Text>;
 
 const KINDS: Record<RubricChange['kind'], Text> = {
@@ -104,12 +106,13 @@ export function RubricChangesTable({ changes, lang, beforeLabel, afterLabel, tes
           <th scope="col">{HEAD.field[lang]}</th>
           <th scope="col">{beforeLabel}</th>
           <th scope="col">{afterLabel}</th>
+          <th scope="col">{HEAD.effect[lang]}</th>
         </tr>
       </thead>
       <tbody>
         {changes.map((c, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: one node may change in several fields; position identifies the row
-          <tr key={i} data-target={c.target} data-id={c.id} data-field={c.field ?? ''}>
+          <tr key={i} data-target={c.target} data-id={c.id} data-field={c.field ?? ''} data-effect={c.effect}>
             <td data-label={HEAD.kind[lang]}>{KINDS[c.kind][lang]}</td>
             <td data-label={HEAD.target[lang]}>{TARGETS[c.target][lang]}</td>
             <td data-label={HEAD.id[lang]}>
@@ -122,6 +125,9 @@ export function RubricChangesTable({ changes, lang, beforeLabel, afterLabel, tes
             </td>
             <td className="diff-value" data-label={afterLabel}>
               {c.kind === 'removed' ? '—' : show(c.after, lang)}
+            </td>
+            <td data-label={HEAD.effect[lang]} className={`effect effect-${c.effect}`}>
+              {c.effect ? EFFECTS[c.effect][lang] : '—'}
             </td>
           </tr>
         ))}

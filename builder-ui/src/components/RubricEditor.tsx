@@ -6,11 +6,12 @@
  * since, nothing is overwritten and the editor chooses (reload theirs, compare, keep mine).
  */
 import { type ReactElement, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { type AssessmentForm, canonicalJson, type Issue, type Language, type RubricDocument, type ScoreResult, type TestReport } from '../../../engine/browser.ts';
+import { type AssessmentForm, canonicalJson, diffRubrics, type Issue, type Language, type RubricDocument, type ScoreResult, type TestReport } from '../../../engine/browser.ts';
 import { api, ApiError, errorMessage, isStale, type Role, type VersionRecord } from '../api.ts';
 import { inputsToSend } from '../model/assessment.ts';
 import { addItem } from '../model/document.ts';
 import { controlId, type EditorTab, indexIssues, type PlacedIssue, parentPointer, tabOf } from '../model/issues.ts';
+import { changelogPrefill, publishBase } from '../model/revision.ts';
 import type { FormData } from './AssessmentFormView.tsx';
 import { type Conflict, ConflictNotice } from './ConflictNotice.tsx';
 import { DraftComparison } from './DraftComparison.tsx';
@@ -99,7 +100,10 @@ export function RubricEditor({ rubricId, version, role }: { rubricId: string; ve
   const [saving, setSaving] = useState(false);
   const [actionError, setActionError] = useState<ApiError | string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [changelog, setChangelog] = useState('');
+  /** The publish note as the editor typed it; null until they do (the note then follows the prefill). */
+  const [changelogEdit, setChangelogEdit] = useState<string | null>(null);
+  /** The published version the draft is compared with before publishing, and its document. */
+  const [base, setBase] = useState<{ state: 'loading' } | { state: 'none' } | { state: 'ready'; version: string; doc: RubricDocument }>({ state: 'loading' });
   const [pendingFocus, setPendingFocus] = useState<string | null>(null);
   const [conflict, setConflict] = useState<Conflict<VersionRecord> | null>(null);
   const [comparing, setComparing] = useState(false);
@@ -113,14 +117,23 @@ export function RubricEditor({ rubricId, version, role }: { rubricId: string; ve
         setRecord(r);
         setDoc(r.document);
         setSavedJson(JSON.stringify(r.document));
-        setChangelog(r.document.changelog ?? '');
+        setChangelogEdit(null);
         setValidation({ valid: true, errors: [], warnings: r.warnings ?? [] });
+        if (r.status !== 'draft' || role !== 'editor') return;
+        api
+          .listRubrics()
+          .then((list) => {
+            const baseVersion = publishBase(r.document, list.find((x) => x.id === rubricId)?.versions ?? []);
+            if (!baseVersion) return live && setBase({ state: 'none' });
+            return api.getVersion(rubricId, baseVersion).then((b) => live && setBase({ state: 'ready', version: baseVersion, doc: b.document }));
+          })
+          .catch(() => live && setBase({ state: 'none' }));
       })
       .catch((e) => live && setLoadError(errorMessage(e)));
     return () => {
       live = false;
     };
-  }, [rubricId, version]);
+  }, [rubricId, version, role]);
 
   const readOnly = record?.status !== 'draft' || role !== 'editor';
   const json = useMemo(() => (doc ? JSON.stringify(doc) : ''), [doc]);
@@ -251,7 +264,7 @@ export function RubricEditor({ rubricId, version, role }: { rubricId: string; ve
       setRecord(latest);
       setDoc(latest.document);
       setSavedJson(JSON.stringify(latest.document));
-      setChangelog(latest.document.changelog ?? '');
+      setChangelogEdit(null);
       setConflict(null);
       setComparing(false);
       setNotice(DONE.reloaded[lang]);
@@ -311,6 +324,17 @@ export function RubricEditor({ rubricId, version, role }: { rubricId: string; ve
     );
     setTab('tests');
   };
+
+  const baseDiff = useMemo(() => {
+    if (base.state !== 'ready' || !doc) return null;
+    try {
+      return diffRubrics(base.doc, doc);
+    } catch {
+      return null; // a draft mid-edit the diff cannot read yet: no suggestion until it can
+    }
+  }, [base, doc]);
+  const prefill = base.state === 'loading' ? { text: '', source: 'none' as const } : changelogPrefill(doc?.changelog, base.state === 'ready' ? base.doc : null, baseDiff, lang);
+  const changelog = changelogEdit ?? prefill.text;
 
   if (loadError) return <ErrorBanner message={loadError} />;
   if (!doc || !record || !context) return <p>Loading…</p>;
@@ -419,7 +443,19 @@ export function RubricEditor({ rubricId, version, role }: { rubricId: string; ve
             {!readOnly && (
               <TestRunPanel doc={doc} report={tests?.report ?? null} stale={!!tests && tests.json !== json} running={running} canRun={!saving} onRun={() => void runTests()} onJump={jump} />
             )}
-            {!readOnly && <PublishPanel changelog={changelog} onChangelog={setChangelog} blockers={blockers} busy={saving} onPublish={() => void publish()} />}
+            {!readOnly && (
+              <PublishPanel
+                changelog={changelog}
+                onChangelog={setChangelogEdit}
+                blockers={blockers}
+                busy={saving}
+                onPublish={() => void publish()}
+                lang={lang}
+                version={version}
+                comparison={base.state === 'ready' && baseDiff ? { state: 'ready', base: base.version, diff: baseDiff } : base.state === 'ready' ? { state: 'loading' } : base}
+                source={changelogEdit === null ? prefill.source : 'edited'}
+              />
+            )}
             <PreviewPanel
               doc={doc}
               form={form}
