@@ -6,7 +6,8 @@
  */
 import { canonicalJson } from '../document/canonical-json.ts';
 import { indexRubric, pick } from '../document/structure.ts';
-import type { Language, Localized, RubricDocument } from '../types.ts';
+import { staleTextWarnings } from '../document/lint.ts';
+import type { Issue, Language, Localized, RubricDocument } from '../types.ts';
 
 export type ChangeTarget = 'rubric' | 'group' | 'indicator' | 'criterion' | 'input' | 'tier' | 'requirement';
 export type ChangeKind = 'added' | 'removed' | 'renamed' | 'moved' | 'changed';
@@ -44,6 +45,8 @@ export interface RubricDiff {
   suggestedVersion: string | null;
   /** A changelog drafted from the changes, in both languages, for the editor to rewrite. */
   changelogDraft: Required<Localized>;
+  /** Text in `to` that still states points it no longer awards (a title saying "2分" after a change to 3). */
+  staleText: Issue[];
 }
 
 interface Node {
@@ -77,7 +80,16 @@ export function diffRubrics(a: RubricDocument, b: RubricDocument): RubricDiff {
   const suggestedStep: VersionStep | null = effects.score + effects.tier > 0 ? 'major' : effects.findings > 0 ? 'minor' : effects.wording > 0 ? 'patch' : null;
   const from = { id: a.id, version: a.version };
   const to = { id: b.id, version: b.version };
-  return { from, to, changes, effects, suggestedStep, suggestedVersion: suggestedStep && nextVersion(a.version, suggestedStep), changelogDraft: changelogDraft(changes) };
+  return { from, to, changes, effects, suggestedStep, suggestedVersion: suggestedStep && nextVersion(a.version, suggestedStep), changelogDraft: changelogDraft(changes), staleText: staleTextOf(b) };
+}
+
+/** The stale-text warnings of a document; none for a draft too broken to index yet (the editor shows its errors). */
+function staleTextOf(doc: RubricDocument): Issue[] {
+  try {
+    return staleTextWarnings(indexRubric(doc));
+  } catch {
+    return [];
+  }
 }
 
 /** x.y.z after a step; null for a version not of that form. */
@@ -187,6 +199,7 @@ export function formatDiff(diff: RubricDiff, lang: Language): string {
     lines.push(zh ? `  建议升${step}${diff.suggestedVersion ? `：${diff.suggestedVersion}` : ''}` : `  suggests ${step}${diff.suggestedVersion ? `: ${diff.suggestedVersion}` : ''}`);
   }
   for (const c of diff.changes) lines.push(`  [${EFFECT_HEADINGS[c.effect][lang]}] ${changeLine(c, lang)}`);
+  for (const w of diff.staleText) lines.push(`  [${lang === 'zh' ? '文字未随分值更新' : 'Stale text'}] ${w.path}: ${w.message}`);
   return lines.join('\n');
 }
 

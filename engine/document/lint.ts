@@ -99,6 +99,13 @@ const POINTS_ZH = /(\d+(?:\.\d+)?)\s*分/g;
  */
 const POINTS_EN = /(?:[:+−-]\s*|\bminus\s+|\bat most\s+)(\d+(?:\.\d+)?)(?![\d.]*\s*(?:%|cm|people|days?|hours?|m²|㎡))|(\d+(?:\.\d+)?)\s*(?:points?|pts?)\b/g;
 
+/** Only the stale-text warnings of a document (the diff shows them beside the changes that caused them). */
+export function staleTextWarnings(index: RubricIndex): Issue[] {
+  const warnings = new IssueList('warning');
+  lintStaleNumbers(index, warnings);
+  return warnings.toArray();
+}
+
 /**
  * A criterion's title, its rules' names and the help of the inputs it reads state points; after
  * a revision changes the points, caps or amounts, the text still says the old ones. A number

@@ -29,6 +29,14 @@ test('the Appendix C revision: a cap lowered moves scores, a threshold and a gat
   expect(diff.changelogDraft.zh.split('\n')[0]).toBe('影响档次：');
   expect(diff.changelogDraft.en).toContain('Changes scores:\n- changed group operation Operation and management: points 25 → 24');
   expect(diff.changelogDraft.en).not.toContain('status');
+  // i12.1's title, and the help of the input it counts, still say "最高得4分" / "at most 4" after its cap went to 3.
+  expect(diff.staleText.map((w) => w.path)).toEqual([
+    expect.stringMatching(/criteria\/0\/title\/zh$/),
+    expect.stringMatching(/criteria\/0\/title\/en$/),
+    expect.stringMatching(/^\/inputs\/\d+\/help\/zh$/),
+    expect.stringMatching(/^\/inputs\/\d+\/help\/en$/),
+  ]);
+  expect(diff.staleText[0].message).toContain('the text states 4 points');
 });
 
 test('titles, help, units and relabelled options are wording; a patch step', () => {
