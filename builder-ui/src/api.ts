@@ -249,6 +249,8 @@ export const api = {
     requestRecord<RubricVersionRecord>('PUT', versionPath(id, version), { body: { document }, revision }),
   deleteVersion: (id: string, version: string, revision: number | undefined) => send<void>('DELETE', versionPath(id, version), { revision }).then(() => undefined),
   testVersion: (id: string, version: string) => request<TestReport>('POST', `${versionPath(id, version)}/test`, {}),
+  /** Which inputs of the saved version the stored submitted assessments lack, after its input mapping. */
+  missingInputs: (id: string, version: string) => request<MissingInputs>('GET', `${versionPath(id, version)}/missing-inputs`),
   publishVersion: (id: string, version: string, changelog: string, revision: number | undefined) =>
     requestRecord<RubricVersionRecord>('POST', `${versionPath(id, version)}/publish`, { body: { changelog }, revision }),
 
@@ -275,6 +277,39 @@ export const api = {
   /** Saves a draft assessment over `revision` (409 STALE_REVISION if someone saved since). */
   saveAssessment: (id: string, body: AssessmentInputs, revision: number | undefined) => requestRecord<Assessment>('PUT', `/api/assessments/${enc(id)}`, { body, revision }),
   submitAssessment: (id: string, revision: number | undefined) => requestRecord<Assessment>('POST', `/api/assessments/${enc(id)}/submit`, { body: {}, revision }),
+  /** Starts the next assessment of the community from a submitted one (assessors): the new draft, with `carriedFrom`. */
+  carryForward: (id: string, body: { period: Period; assessor: string; rubric?: { id: string; version: string } }) =>
+    requestRecord<AssessmentWithSupplements>('POST', `/api/assessments/${enc(id)}/carry-forward`, { body }),
+  /** Records (or replaces) the answer to an input a newer version asks, over `revision` (409 STALE_REVISION if changed since). */
+  saveSupplement: (id: string, input: string, body: { value: InputValues[string]; version: string; source: string }, revision: number | undefined) =>
+    requestRecord<AssessmentWithSupplements>('PUT', `/api/assessments/${enc(id)}/supplements/${enc(input)}`, { body, revision }),
+  /** Removes a supplementary answer, over `revision`. */
+  removeSupplement: (id: string, input: string, revision: number | undefined) =>
+    requestRecord<AssessmentWithSupplements>('DELETE', `/api/assessments/${enc(id)}/supplements/${enc(input)}`, { revision }),
+  /** Scores a submitted assessment (with its supplements) under another version; nothing stored changes. */
+  rescoreAssessment: (id: string, rubric: { id: string; version: string }) => request<RescoreReport>('POST', `/api/assessments/${enc(id)}/rescore`, { rubric }),
+  /** Uploads supplementary answers from a CSV or XLSX file; one bad row and nothing is stored (400/422 with one detail per row). */
+  uploadSupplements: async (rubric: string, version: string, file: File): Promise<SupplementUploadResult> => {
+    const type = /\.xlsx$/i.test(file.name) ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv';
+    const headers: Record<string, string> = { accept: 'application/json', 'content-type': type };
+    const token = storedToken();
+    if (token) headers.authorization = `Bearer ${token}`;
+    let response: Response;
+    try {
+      response = await fetch(`/api/supplements?rubric=${enc(rubric)}&version=${enc(version)}`, { method: 'POST', headers, body: file });
+    } catch {
+      throw new ApiError(0, 'NETWORK', 'The server could not be reached. Check that it is running and try again.');
+    }
+    const text = await response.text();
+    let parsed: unknown;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      parsed = undefined;
+    }
+    if (!response.ok) throw toApiError(response.status, parsed, response.statusText);
+    return parsed as SupplementUploadResult;
+  },
 };
 
 /** A sentence for any caught error: ApiError messages as they are, anything else generically. */
@@ -283,3 +318,31 @@ export function errorMessage(error: unknown): string {
   if (error instanceof Error) return error.message;
   return 'Something went wrong.';
 }
+
+export type { CarriedFrom, Supplement } from '../../server/storage/types.ts';
+
+/** An assessment with what may come after it: answers supplied later, and where a carried-forward draft came from. */
+export type AssessmentWithSupplements = Assessment & {
+  supplements?: Record<string, import('../../server/storage/types.ts').Supplement>;
+  carriedFrom?: import('../../server/storage/types.ts').CarriedFrom;
+};
+
+/** POST /api/assessments/{id}/rescore: the stored result and the result under another version. */
+export interface RescoreReport {
+  stored: ScoreResult;
+  rescored: ScoreResult;
+  /** How the version read the stored inputs; `supplied` lists the inputs taken from supplements. */
+  mapping: { mapping?: string; fromVersion?: string; renamed: { to: string; from: string }[]; defaulted: string[]; dropped: string[]; missing: string[]; supplied: string[] };
+  invalid: Issue[];
+  droppedNotApplicable: string[];
+  notAssessed: { criterion: string; missing?: string[] }[];
+}
+
+/** POST /api/supplements: how many rows were stored, on how many assessments. */
+export interface SupplementUploadResult {
+  stored: number;
+  assessments?: number;
+}
+
+/** GET .../missing-inputs: per input of the version, how many stored submitted assessments lack it. */
+export type MissingInputs = import('../../engine/browser.ts').MissingInputsReport;

@@ -137,15 +137,23 @@ describe('builder UI in Chromium', () => {
     await page.getByTestId('test-summary').filter({ hasText: 'failed' }).waitFor({ timeout: 30_000 });
     expect(await page.getByRole('button', { name: 'Publish' }).isDisabled()).toBe(true);
 
-    // Answer the new question in each test case and take the draft's results as expected.
-    await page.getByRole('tab', { name: /^Tests/ }).click();
-    for (const [i] of appendixC.tests.entries()) {
-      const testCase = page.locator('.test-case').nth(i);
-      await testCase.locator('summary', { hasText: 'Inputs' }).click();
-      await page.locator(`#test-${i}-input-${NEW_INPUT}`).selectOption('true');
-      await testCase.getByRole('button', { name: 'Set expected values from the current draft' }).click();
-      await testCase.getByRole('status').filter({ hasText: 'Expected values set' }).waitFor();
-    }
+    // The new question is answered in every test case at once, from the input.
+    await page.getByRole('tab', { name: /Inputs/ }).click();
+    const setIn = page.locator(`[data-input="${NEW_INPUT}"]`).getByTestId('set-input-in-tests');
+    await setIn.locator(`#set-in-tests-${NEW_INPUT}`).selectOption('true');
+    await setIn.getByRole('button', { name: 'Set this input in every embedded test / 在所有内置测试中设定此输入' }).click();
+    await setIn.waitFor({ state: 'detached' });
+
+    // Run again: the draft's results differ from the expectations; each is reviewed and confirmed, none taken silently.
+    await page.getByRole('button', { name: 'Save and run tests' }).click();
+    await page.getByTestId('test-summary').filter({ hasText: 'failed' }).waitFor({ timeout: 30_000 });
+    const review = page.locator('.review-expectations');
+    await review.getByRole('button', { name: /Review the expected values/ }).click();
+    const apply = review.getByRole('button', { name: /Apply the \d+ confirmed/ });
+    await apply.waitFor();
+    expect(await apply.isDisabled()).toBe(true);
+    for (const box of await review.getByRole('checkbox').all()) await box.check();
+    await apply.click();
     await page.getByRole('button', { name: 'Save and run tests' }).click();
     await page.getByTestId('test-summary').filter({ hasText: `✓ ${appendixC.tests.length} passed` }).waitFor({ timeout: 30_000 });
 

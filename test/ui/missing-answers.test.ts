@@ -192,13 +192,14 @@ describe('missing answers in Chromium', () => {
     await signIn(page, server.url, 'editor');
     await page.goto(`${server.url}/#/rubrics/${RUBRIC}/1.1.0`);
     const note = page.getByLabel('Changelog note');
-    await expect.poll(() => note.inputValue()).toBe(diff.changelogDraft.zh);
+    // The base version and the diff load after the page: wait for them as a person would.
+    await expect.poll(() => note.inputValue(), { timeout: 15_000 }).toBe(diff.changelogDraft.zh);
     expect(await note.inputValue()).not.toContain(doc.changelog.slice(0, 20));
     expect(await page.getByTestId('publish-suggestion').textContent()).toContain(`与已发布版本 1.0.0 相比：建议升主版本：${diff.suggestedVersion}`);
 
     // The note follows the language until the editor types; what they type stays.
     await page.getByRole('group', { name: 'Preview language' }).getByRole('button', { name: 'English' }).click();
-    await expect.poll(() => note.inputValue()).toBe(diff.changelogDraft.en);
+    await expect.poll(() => note.inputValue(), { timeout: 15_000 }).toBe(diff.changelogDraft.en);
     expect(await page.getByTestId('publish-suggestion').textContent()).toContain(`Suggested step: major → ${diff.suggestedVersion}`);
     await note.fill('1.1.0: the satisfaction rate is read as satisfactionSurvey.');
     await page.getByRole('group', { name: 'Preview language' }).getByRole('button', { name: '中文' }).click();

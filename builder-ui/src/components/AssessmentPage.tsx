@@ -5,15 +5,18 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import type { AssessmentForm, AssessmentInputs, Issue, Language, RubricDocument } from '../../../engine/browser.ts';
-import { type Assessment, api, ApiError, errorMessage, isStale, type Role } from '../api.ts';
+import { type Assessment, type AssessmentWithSupplements, api, ApiError, errorMessage, isStale, type Role } from '../api.ts';
 import { detailsToErrorSchema, type ErrorSchema, inputsToSend, toFormData } from '../model/assessment.ts';
 import { AssessmentComparison } from './AssessmentComparison.tsx';
 import { AssessmentFormView, type FormData } from './AssessmentFormView.tsx';
+import { CarriedFromNotice } from './CarriedFromNotice.tsx';
+import { CarryForwardAction } from './CarryForwardAction.tsx';
 import { type Conflict, ConflictNotice } from './ConflictNotice.tsx';
 import { ErrorBanner } from './ErrorBanner.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { useLeaveWarning } from './leave-guard.ts';
 import { ResultView } from './ResultView.tsx';
+import { SupplementsSection } from './SupplementsSection.tsx';
 
 /** What a form holds, as it is sent: the inputs and not-applicable reasons (the save body). */
 function answersOf(data: FormData): Required<AssessmentInputs> {
@@ -34,7 +37,7 @@ interface Problem {
 }
 
 export function AssessmentPage({ assessmentId, role }: { assessmentId: string; role: Role }) {
-  const [assessment, setAssessment] = useState<Assessment | null>(null);
+  const [assessment, setAssessment] = useState<AssessmentWithSupplements | null>(null);
   const [doc, setDoc] = useState<RubricDocument | undefined>(undefined);
   const [lang, setLang] = useState<Language>('zh');
   const [form, setForm] = useState<AssessmentForm | null>(null);
@@ -200,7 +203,13 @@ export function AssessmentPage({ assessmentId, role }: { assessmentId: string; r
           <a href="#/assessments">← {zh ? '返回列表' : 'Back to the list'}</a>
           <LanguageSwitch lang={lang} onChange={setLang} label="Result language" />
         </div>
+        {role === 'assessor' && (
+          <div className="carry-forward-bar no-print">
+            <CarryForwardAction assessment={assessment} lang={lang} />
+          </div>
+        )}
         <ResultView result={assessment.result} doc={doc} lang={lang} heading={heading} />
+        <SupplementsSection assessment={assessment} role={role} lang={lang} onChange={setAssessment} />
       </div>
     );
   }
@@ -213,6 +222,7 @@ export function AssessmentPage({ assessmentId, role }: { assessmentId: string; r
         <LanguageSwitch lang={lang} onChange={setLang} />
       </div>
       <h1>{heading}</h1>
+      {assessment.carriedFrom && <CarriedFromNotice carried={assessment.carriedFrom} community={community || assessment.communityId} lang={lang} />}
       <p className="hint">{zh ? '可随时保存草稿，稍后回来继续填写；提交后评分并冻结。' : 'Save a draft at any time and come back to it; submitting scores and freezes it.'}</p>
       {problem && (
         <ErrorBanner

@@ -4,6 +4,7 @@ import { type AssessmentSummary, api, type Community, errorMessage, type RubricS
 import { navigate } from './App.tsx';
 import { ErrorBanner } from './ErrorBanner.tsx';
 import { NewAssessmentForm } from './NewAssessmentForm.tsx';
+import { SupplementUpload } from './SupplementUpload.tsx';
 
 const KIND_WORDS: Record<string, string> = { 'mid-term': '中期 mid-term', final: '终期 final', quarterly: '季度 quarterly' };
 
@@ -73,6 +74,7 @@ export function AssessorHome({ role }: { role: Role }) {
           </table>
         )}
       </section>
+      {role !== 'viewer' && rubrics.length > 0 && <SupplementUpload rubrics={rubrics} />}
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { ItemControls } from './ItemControls.tsx';
 import { LocalizedField } from './LocalizedField.tsx';
 import { NumberField } from './NumberField.tsx';
 import { SelectField } from './SelectField.tsx';
+import { SetInputInTests } from './SetInputInTests.tsx';
 import { TextField } from './TextField.tsx';
 
 export const INPUT_TYPES: { value: InputType; label: string }[] = [
@@ -51,6 +52,7 @@ export function InputEditor({ index, count }: { index: number; count: number }) 
         {input.type === 'series' && <NumberField path={[...path, 'length']} label="Number of items" step={1} min={1} />}
         {input.type === 'choice' && <CheckboxField path={[...path, 'ordered']} label="Options are grades, lowest first" optional />}
       </div>
+      <SetInputInTests key={`${input.id}-${input.type}`} input={input} />
       <LocalizedField path={[...path, 'label']} label="Label" />
       <LocalizedField path={[...path, 'unit']} label="Unit (optional)" />
       <LocalizedField path={[...path, 'help']} label="Help (optional)" multiline />

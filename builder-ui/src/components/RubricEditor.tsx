@@ -10,6 +10,7 @@ import { type AssessmentForm, canonicalJson, diffRubrics, type Issue, type Langu
 import { api, ApiError, errorMessage, isStale, type Role, type VersionRecord } from '../api.ts';
 import { inputsToSend } from '../model/assessment.ts';
 import { addItem } from '../model/document.ts';
+import { applyExpectationChanges, type ExpectationChange } from '../model/test-expectations.ts';
 import { controlId, type EditorTab, indexIssues, type PlacedIssue, parentPointer, tabOf } from '../model/issues.ts';
 import { changelogPrefill, publishBase } from '../model/revision.ts';
 import type { FormData } from './AssessmentFormView.tsx';
@@ -18,6 +19,7 @@ import { DraftComparison } from './DraftComparison.tsx';
 import { EditorContext, type EditorState } from './EditorContext.ts';
 import { ErrorBanner } from './ErrorBanner.tsx';
 import { InputsEditor } from './InputsEditor.tsx';
+import { InputMappingEditor } from './InputMappingEditor.tsx';
 import { IssueSummary } from './IssueSummary.tsx';
 import { JsonView } from './JsonView.tsx';
 import { useLeaveWarning } from './leave-guard.ts';
@@ -348,9 +350,24 @@ export function RubricEditor({ rubricId, version, role }: { rubricId: string; ve
     ...(changelog.trim() ? [] : ['Write a changelog note.']),
   ];
 
+  /** Confirmed expectation changes from the test run's review; tests changed since the run are left alone and named. */
+  const applyExpectations = (confirmed: ExpectationChange[]): void => {
+    const { skipped } = applyExpectationChanges(doc, confirmed);
+    edit((d) => applyExpectationChanges(d, confirmed).doc);
+    setNotice(skipped.length ? `Changed since the run, not applied / 运行后已改动，未应用: ${skipped.join(', ')}` : null);
+  };
+
+  const mappingEditor = (
+    <InputMappingEditor rubricId={rubricId} version={version} suggestedFrom={base.state === 'ready' ? base.version : null} revision={record.revision} dirty={dirty} />
+  );
   const panels: Record<EditorTab, () => ReactElement> = {
-    metadata: () => <MetadataEditor />,
-    inputs: () => <InputsEditor />,
+    metadata: () => <MetadataEditor mappingEditor={mappingEditor} />,
+    inputs: () => (
+      <>
+        <InputsEditor />
+        {mappingEditor}
+      </>
+    ),
     structure: () => <StructureEditor />,
     tiers: () => <TiersEditor />,
     requirements: () => <RequirementsEditor />,
@@ -441,7 +458,7 @@ export function RubricEditor({ rubricId, version, role }: { rubricId: string; ve
           <aside className="editor-side" aria-label="Checks, preview and publishing">
             <IssueSummary doc={doc} issues={readOnly ? issues.filter((i) => i.severity === 'warning') : issues} checking={checking} valid={validation?.valid ?? null} onJump={jump} />
             {!readOnly && (
-              <TestRunPanel doc={doc} report={tests?.report ?? null} stale={!!tests && tests.json !== json} running={running} canRun={!saving} onRun={() => void runTests()} onJump={jump} />
+              <TestRunPanel doc={doc} report={tests?.report ?? null} stale={!!tests && tests.json !== json} running={running} canRun={!saving} onRun={() => void runTests()} onJump={jump} onApplyExpectations={applyExpectations} />
             )}
             {!readOnly && (
               <PublishPanel

@@ -1,9 +1,11 @@
 /** One embedded test case: inputs, not-applicable reasons and the expected total, tier, indicators and findings. */
 import { useState } from 'react';
 import { api, errorMessage } from '../api.ts';
-import type { Finding, RubricTestCase } from '../../../engine/browser.ts';
+import type { Finding } from '../../../engine/browser.ts';
 import { setAt, walkHierarchy } from '../model/document.ts';
+import { applyExpectationChanges, type ExpectationChange, expectationChange } from '../model/test-expectations.ts';
 import { useEditor } from './EditorContext.ts';
+import { ExpectationReview } from './ExpectationReview.tsx';
 import { FieldIssues } from './FieldIssues.tsx';
 import { InputValueField } from './InputValueField.tsx';
 import { ItemControls } from './ItemControls.tsx';
@@ -25,19 +27,24 @@ export function TestCaseEditor({ index, count }: { index: number; count: number 
   const { indicators, criteria } = walkHierarchy(doc);
   const naCriteria = criteria.filter((c) => c.notApplicable?.allowed);
 
-  /** Scores the case's inputs with the current draft and takes total, tier and listed expectations from the result. */
-  const takeActual = async (): Promise<void> => {
+  /** What the current draft scores for this case, as a proposed change to review (never applied unconfirmed). */
+  const [review, setReview] = useState<{ change: ExpectationChange | null; json: string } | null>(null);
+  const draftJson = JSON.stringify(doc);
+  const proposeFromDraft = async (): Promise<void> => {
     setMessage(null);
+    setReview(null);
     try {
       const result = await api.previewScore(doc, { inputs: test.inputs, ...(test.notApplicable && { notApplicable: test.notApplicable }) }, false);
-      const expect: RubricTestCase['expect'] = { ...test.expect, total: result.total, tier: result.tier };
-      if (test.expect.indicators) expect.indicators = Object.fromEntries(Object.keys(test.expect.indicators).map((id) => [id, result.indicators.find((i) => i.id === id)?.points ?? 0]));
-      if (test.expect.requirements) expect.requirements = Object.fromEntries(Object.keys(test.expect.requirements).map((id) => [id, result.requirements.find((r) => r.id === id)?.finding ?? 'notAssessed']));
-      edit((d) => setAt(d, [...base, 'expect'], expect));
-      setMessage(`Expected values set from the current draft: total ${result.total}, tier ${result.tier ?? '—'}.`);
+      setReview({ change: expectationChange(doc, index, result), json: draftJson });
     } catch (error) {
       setMessage(errorMessage(error));
     }
+  };
+  const applyReviewed = (confirmed: ExpectationChange[]): void => {
+    const { skipped } = applyExpectationChanges(doc, confirmed);
+    edit((d) => applyExpectationChanges(d, confirmed).doc);
+    setReview(null);
+    setMessage(skipped.length ? 'The test changed since the review: nothing applied. / 核对后测试已改动，未应用。' : 'Confirmed expectation applied. / 已应用确认的预期。');
   };
 
   return (
@@ -87,11 +94,20 @@ export function TestCaseEditor({ index, count }: { index: number; count: number 
           onValue={(v) => edit((d) => setAt(d, [...base, 'expect', 'tier'], v === '' ? null : v))}
         />
         {!readOnly && (
-          <button type="button" onClick={takeActual}>
-            Set expected values from the current draft
+          <button type="button" onClick={() => void proposeFromDraft()}>
+            Review expected values against the draft / 对照草稿核对预期值
           </button>
         )}
       </div>
+      {review && review.json === draftJson && (
+        <div className="sublist">
+          {review.change ? (
+            <ExpectationReview doc={doc} changes={[review.change]} readOnly={readOnly} onApply={applyReviewed} idPrefix={`test-${index}-review`} />
+          ) : (
+            <p className="hint">The draft gives the expected values: nothing to change. / 草稿得出的结果与预期一致，无需修改。</p>
+          )}
+        </div>
+      )}
       {message && (
         <p className="hint" role="status">
           {message}

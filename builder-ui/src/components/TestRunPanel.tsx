@@ -1,6 +1,11 @@
-/** Runs the saved version's embedded tests and shows each case's pass or fail with the differences. */
+/**
+ * Runs the saved version's embedded tests and shows each case's pass or fail with the differences;
+ * for failed cases, the expectations the draft would give, to confirm one by one (never all at once).
+ */
 import type { RubricDocument, TestReport } from '../../../engine/browser.ts';
 import { describePointer } from '../model/issues.ts';
+import type { ExpectationChange } from '../model/test-expectations.ts';
+import { ReviewFailedTests } from './ExpectationReview.tsx';
 
 interface Props {
   doc: RubricDocument;
@@ -10,9 +15,11 @@ interface Props {
   canRun: boolean;
   onRun: () => void;
   onJump: (pointer: string) => void;
+  /** Applies the expectation changes the editor confirmed (one edit). */
+  onApplyExpectations: (confirmed: ExpectationChange[]) => void;
 }
 
-export function TestRunPanel({ doc, report, stale, running, canRun, onRun, onJump }: Props) {
+export function TestRunPanel({ doc, report, stale, running, canRun, onRun, onJump, onApplyExpectations }: Props) {
   return (
     <section className="panel test-run" aria-labelledby="tests-heading">
       <div className="item-header">
@@ -48,6 +55,9 @@ export function TestRunPanel({ doc, report, stale, running, canRun, onRun, onJum
               </li>
             ))}
           </ul>
+          {!stale && report.failed > 0 && (
+            <ReviewFailedTests key={JSON.stringify(report)} doc={doc} failed={report.cases.flatMap((c, i) => (c.passed ? [] : [i]))} onApply={onApplyExpectations} />
+          )}
         </>
       ) : (
         <p className="hint">Not run yet. Tests run on the saved version, so this saves first.</p>

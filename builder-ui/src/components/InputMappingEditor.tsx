@@ -1,0 +1,232 @@
+/**
+ * Input mapping / 输入对应: for each input of the draft that the version it reads from did not
+ * have, where stored assessments find its value — an old input (several new inputs may read the
+ * same one: a split), a default value, or nothing (the assessments then lack it). Every change
+ * goes through the editor's `edit`, so undo, save and conflict handling stay as they are. Below,
+ * how many stored assessments lack each input under the saved draft.
+ */
+import { useEffect, useState } from 'react';
+import type { InputDefinition, Localized, RubricDocument } from '../../../engine/browser.ts';
+import { api, errorMessage, type MissingInputs } from '../api.ts';
+import { applyMappingRow, initialValue, likelyOldInput, type MappingRow, mappingRows, removeMappingEntry, setMappingFrom, strayMappingEntries } from '../model/input-mapping.ts';
+import { useEditor } from './EditorContext.ts';
+import { FieldIssues } from './FieldIssues.tsx';
+import { InputValueField } from './InputValueField.tsx';
+
+interface Props {
+  rubricId: string;
+  /** The draft's version (its saved copy is what /missing-inputs reads). */
+  version: string;
+  /** The version the draft was copied from, when known: the default of `from`. */
+  suggestedFrom: string | null;
+  /** The saved draft's revision: the missing-inputs preview is read again after each save. */
+  revision: number;
+  /** Unsaved edits: the preview does not include them. */
+  dirty: boolean;
+}
+
+/** Both labels, for people: 中文 / English, else the id. */
+export function bothLabels(label: Localized | undefined, fallback: string): string {
+  return [label?.zh, label?.en].filter((text) => !!text?.trim()).join(' / ') || fallback;
+}
+
+export function InputMappingEditor({ rubricId, version, suggestedFrom, revision, dirty }: Props) {
+  const { doc, readOnly, edit } = useEditor();
+  const mapping = doc.inputMapping;
+  const from = mapping?.from || suggestedFrom || '';
+  const [versions, setVersions] = useState<string[]>([]);
+  const [earlier, setEarlier] = useState<{ version: string; doc: RubricDocument } | { version: string; error: string } | null>(null);
+  const [missing, setMissing] = useState<MissingInputs | { error: string } | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    api
+      .listRubrics()
+      .then((list) => live && setVersions((list.find((r) => r.id === rubricId)?.versions ?? []).map((v) => v.version).filter((v) => v !== version)))
+      .catch(() => live && setVersions([]));
+    return () => {
+      live = false;
+    };
+  }, [rubricId, version]);
+
+  useEffect(() => {
+    if (!from || from === version) return setEarlier(null);
+    let live = true;
+    api
+      .getVersion(rubricId, from)
+      .then((r) => live && setEarlier({ version: from, doc: r.document }))
+      .catch((e) => live && setEarlier({ version: from, error: errorMessage(e) }));
+    return () => {
+      live = false;
+    };
+  }, [rubricId, from, version]);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the revision is the trigger: each save changes what the stored draft lacks
+  useEffect(() => {
+    let live = true;
+    api
+      .missingInputs(rubricId, version)
+      .then((report) => live && setMissing(report))
+      .catch((e) => live && setMissing({ error: errorMessage(e) }));
+    return () => {
+      live = false;
+    };
+  }, [rubricId, version, revision]);
+
+  const old = earlier && 'doc' in earlier && earlier.version === from ? earlier.doc : null;
+  const rows = old ? mappingRows(doc, old) : [];
+  const stray = old ? strayMappingEntries(doc, old) : [];
+  const definition = (id: string): InputDefinition | undefined => doc.inputs.find((i) => i.id === id);
+  const write = (row: MappingRow): void => edit((d) => applyMappingRow(d, from, row));
+  const versionOptions = [...new Set([...versions, ...(from ? [from] : [])])];
+
+  return (
+    <fieldset className="input-mapping" data-testid="input-mapping">
+      <legend>Input mapping / 输入对应</legend>
+      <p className="hint">
+        How assessments recorded under an earlier version are read under this one. / 按早期版本记录的评估在本版本中如何读取。
+      </p>
+      <FieldIssues pointer="/inputMapping" />
+      <div className="row">
+        <div className="field">
+          <label htmlFor="mapping-from">Reads from version / 对应的早期版本</label>
+          <select id="mapping-from" value={from} disabled={readOnly} onChange={(e) => edit((d) => (e.target.value ? setMappingFrom(d, e.target.value) : { ...d, inputMapping: undefined }))}>
+            <option value="">(no mapping / 不对应)</option>
+            {versionOptions.map((v) => (
+              <option key={v} value={v}>
+                {v}
+                {v === suggestedFrom ? ' (copied from / 复制来源)' : ''}
+              </option>
+            ))}
+          </select>
+        </div>
+        {!mapping && from && (
+          <p className="hint">Not declared yet: choose a source below to declare it. / 尚未声明：在下方为新输入选择来源即声明。</p>
+        )}
+      </div>
+      {earlier && 'error' in earlier && <p className="error-text">{earlier.error}</p>}
+      {old && rows.length === 0 && <p className="hint">Every input of this draft exists in {from}: nothing to map. / 本草稿的所有输入在 {from} 中都有，无需对应。</p>}
+      {old && rows.length > 0 && (
+        <ul className="mapping-rows">
+          {rows.map((row) => {
+            const input = definition(row.input);
+            if (!input) return null;
+            const name = bothLabels(input.label, input.id);
+            const base = `mapping-${input.id}`;
+            return (
+              <li key={row.input} className="mapping-row card" data-mapping-input={row.input}>
+                <div className="mapping-name">
+                  <strong>{name}</strong> <code>{input.id}</code> <span className="hint">new in this draft / 本草稿新增</span>
+                </div>
+                <div className="mapping-choice" role="radiogroup" aria-label={`Source of ${name} / ${name} 的来源`}>
+                  <span className="field-check">
+                    <input
+                      type="radio"
+                      id={`${base}-renamed`}
+                      name={base}
+                      checked={row.source.kind === 'renamed'}
+                      disabled={readOnly || old.inputs.length === 0}
+                      onChange={() => write({ input: row.input, source: { kind: 'renamed', from: likelyOldInput(input, doc, old) ?? '' } })}
+                    />
+                    <label htmlFor={`${base}-renamed`}>reads old input / 读取旧输入</label>
+                    {row.source.kind === 'renamed' && (
+                      <select
+                        aria-label={`Old input read by ${name} / ${name} 读取的旧输入`}
+                        value={row.source.from}
+                        disabled={readOnly}
+                        onChange={(e) => write({ input: row.input, source: { kind: 'renamed', from: e.target.value } })}
+                      >
+                        {!old.inputs.some((o) => o.id === (row.source as { from: string }).from) && <option value={row.source.from}>{row.source.from} (not in {from} / 不在该版本)</option>}
+                        {old.inputs.map((o) => (
+                          <option key={o.id} value={o.id}>
+                            {bothLabels(o.label, o.id)}
+                            {o.type !== input.type ? ` (${o.type})` : ''}
+                          </option>
+                        ))}
+                      </select>
+                    )}
+                  </span>
+                  <span className="field-check">
+                    <input
+                      type="radio"
+                      id={`${base}-default`}
+                      name={base}
+                      checked={row.source.kind === 'default'}
+                      disabled={readOnly}
+                      onChange={() => write({ input: row.input, source: { kind: 'default', value: initialValue(input) } })}
+                    />
+                    <label htmlFor={`${base}-default`}>default value / 默认值</label>
+                  </span>
+                  {row.source.kind === 'default' && (
+                    <div className="mapping-default">
+                      <InputValueField
+                        id={`${base}-value`}
+                        input={input}
+                        value={row.source.value}
+                        readOnly={readOnly}
+                        // An emptied field keeps the last value: "neither" is its own choice, not a side effect of retyping.
+                        onChange={(value) => value !== undefined && write({ input: row.input, source: { kind: 'default', value } })}
+                      />
+                    </div>
+                  )}
+                  <span className="field-check">
+                    <input type="radio" id={`${base}-none`} name={base} checked={row.source.kind === 'none'} disabled={readOnly} onChange={() => write({ input: row.input, source: { kind: 'none' } })} />
+                    <label htmlFor={`${base}-none`}>neither: stored assessments lack it / 都不：已存评估缺此项</label>
+                  </span>
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {stray.length > 0 && (
+        <div className="sublist">
+          <h5>Entries for inputs that are not new since {from} / 非新增输入的对应项</h5>
+          <ul>
+            {stray.map((id) => (
+              <li key={id}>
+                {bothLabels(definition(id)?.label, id)} <code>{id}</code>{' '}
+                {!readOnly && (
+                  <button type="button" onClick={() => edit((d) => removeMappingEntry(d, id))}>
+                    Remove / 删除
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <MissingPreview report={missing} doc={doc} dirty={dirty} />
+    </fieldset>
+  );
+}
+
+/** How many stored assessments lack each input under the saved draft (its mapping applied). */
+function MissingPreview({ report, doc, dirty }: { report: MissingInputs | { error: string } | null; doc: RubricDocument; dirty: boolean }) {
+  return (
+    <section className="missing-preview" aria-labelledby="missing-preview-heading" data-testid="missing-preview">
+      <h5 id="missing-preview-heading">Effect on stored assessments / 对已存评估的影响</h5>
+      <p className="hint">
+        As of the last save{dirty ? ' (your unsaved changes are not included: save to update)' : ''}. / 按上次保存的内容{dirty ? '（未保存的修改不计在内，保存后更新）' : ''}。
+      </p>
+      {!report && <p className="hint">Loading… / 加载中…</p>}
+      {report && 'error' in report && <p className="error-text">{report.error}</p>}
+      {report && 'inputs' in report && (
+        <>
+          <p>
+            {report.complete} of {report.assessments} submitted assessments have every input. / {report.assessments} 份已提交评估中 {report.complete} 份输入齐全。
+          </p>
+          {report.inputs.length > 0 && (
+            <ul className="missing-list">
+              {report.inputs.map((entry) => (
+                <li key={entry.input} data-missing-input={entry.input}>
+                  {bothLabels(doc.inputs.find((i) => i.id === entry.input)?.label ?? entry.label, entry.input)}: lacking in {entry.count} of {report.assessments} / {entry.count} 份缺此项
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
