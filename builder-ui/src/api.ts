@@ -162,15 +162,18 @@ interface RequestOptions {
   token?: string | null;
   /** The revision the change is based on, sent as If-Match. */
   revision?: number;
+  /** A file sent as it is (an upload), with its content type, instead of a JSON body. */
+  file?: { content: Blob; type: string };
 }
 
-async function send<T>(method: string, path: string, { body, token = storedToken(), revision }: RequestOptions = {}): Promise<{ body: T; etag: string | null }> {
+async function send<T>(method: string, path: string, { body, token = storedToken(), revision, file }: RequestOptions = {}): Promise<{ body: T; etag: string | null }> {
   const headers: Record<string, string> = { accept: 'application/json', ...ifMatch(revision) };
   if (token) headers.authorization = `Bearer ${token}`;
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (file) headers['content-type'] = file.type;
+  else if (body !== undefined) headers['content-type'] = 'application/json';
   let response: Response;
   try {
-    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    response = await fetch(path, { method, headers, body: file ? file.content : body === undefined ? undefined : JSON.stringify(body) });
   } catch {
     throw new ApiError(0, 'NETWORK', 'The server could not be reached. Check that it is running and try again.');
   }
@@ -291,24 +294,7 @@ export const api = {
   /** Uploads supplementary answers from a CSV or XLSX file; one bad row and nothing is stored (400/422 with one detail per row). */
   uploadSupplements: async (rubric: string, version: string, file: File): Promise<SupplementUploadResult> => {
     const type = /\.xlsx$/i.test(file.name) ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv';
-    const headers: Record<string, string> = { accept: 'application/json', 'content-type': type };
-    const token = storedToken();
-    if (token) headers.authorization = `Bearer ${token}`;
-    let response: Response;
-    try {
-      response = await fetch(`/api/supplements?rubric=${enc(rubric)}&version=${enc(version)}`, { method: 'POST', headers, body: file });
-    } catch {
-      throw new ApiError(0, 'NETWORK', 'The server could not be reached. Check that it is running and try again.');
-    }
-    const text = await response.text();
-    let parsed: unknown;
-    try {
-      parsed = text ? JSON.parse(text) : undefined;
-    } catch {
-      parsed = undefined;
-    }
-    if (!response.ok) throw toApiError(response.status, parsed, response.statusText);
-    return parsed as SupplementUploadResult;
+    return (await send<SupplementUploadResult>('POST', `/api/supplements?rubric=${enc(rubric)}&version=${enc(version)}`, { file: { content: file, type } })).body;
   },
 };
 

@@ -158,4 +158,30 @@ describe('supplementary answers', () => {
     await notice.screenshot({ path: join(ARTIFACTS, 'carry-forward-notice-en.png') });
     expect(pageErrors).toEqual([]);
   }, 120_000);
+
+  test('an assessor uploads answers from a CSV on the home page: a bad row is named and nothing is stored, then the corrected file is', async () => {
+    const listed = await server.api<{ id: string; communityId: string; status: string; rubric: { id: string }; period: { year: number; kind: string } }[]>('GET', '/api/assessments', 'viewer');
+    const other = listed.find((a) => a.status === 'submitted' && a.rubric.id === RUBRIC && a.id !== chosen.id);
+    if (!other) throw new Error('the seed changed: no second submitted assessment');
+    const period = `${other.period.year} ${other.period.kind}`;
+    await signIn(page, server.url, 'assessor');
+    await page.goto(`${server.url}/#/assessments`);
+    const upload = page.locator('.supplement-upload');
+    await upload.getByLabel('Rubric 细则').selectOption(RUBRIC);
+    await upload.getByLabel('Version 版本').selectOption('1.1.0');
+    const send = async (text: string): Promise<void> => {
+      await upload.getByLabel('File 文件 (.csv, .xlsx)').setInputFiles({ name: 'answers.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+      await upload.getByRole('button', { name: /Upload/ }).click();
+    };
+    await send(`community,period,input,value,source\n${other.communityId},${period},${NEW_INPUT},maybe,street survey\n`);
+    await expect.poll(() => upload.getByTestId('upload-errors').textContent()).toContain('Row 第 2 行');
+    expect(await upload.getByTestId('upload-errors').textContent()).toContain(NEW_INPUT);
+    expect((await server.api<{ supplements?: unknown }>('GET', `/api/assessments/${other.id}`, 'viewer')).supplements).toBeUndefined();
+    await send(`community,period,input,value,source\n${other.communityId},${period},${NEW_INPUT},yes,street survey\n`);
+    await expect.poll(() => upload.getByTestId('upload-result').textContent()).toContain('Stored 1 answers');
+    const stored = await server.api<{ supplements: Record<string, { value: unknown; source: string }> }>('GET', `/api/assessments/${other.id}`, 'viewer');
+    expect(stored.supplements[NEW_INPUT]).toMatchObject({ value: true, source: 'street survey' });
+    expect(pageErrors).toEqual([]);
+  }, 90_000);
 });
+
