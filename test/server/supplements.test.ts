@@ -78,6 +78,18 @@ describe('supplementary answers', () => {
     expect((await call(app, 'viewer', 'GET', `/api/assessments/${assessment.id}`)).json().supplements).toBeUndefined();
   });
 
+  test('an input a version reads from a renamed old one was answered: no supplement for it', async () => {
+    const assessment = await submitted();
+    // 3.0.0 calls the office "hasPremises" and reads it from 1.0.0's hasOffice.
+    const v3 = smallRubric({ version: '3.0.0' });
+    const text = JSON.stringify(v3).replaceAll('"hasOffice"', '"hasPremises"');
+    const renamed = { ...JSON.parse(text), inputMapping: { from: '1.0.0', renamed: { hasPremises: 'hasOffice' } }, tests: [] };
+    await expectStatus(call(app, 'editor', 'POST', '/api/rubrics/small-rubric/versions', { version: '3.0.0' }), 201);
+    await expectStatus(call(app, 'editor', 'PUT', '/api/rubrics/small-rubric/versions/3.0.0', { document: renamed, revision: 1 }), 200);
+    const refused = await call(app, 'assessor', 'PUT', `/api/assessments/${assessment.id}/supplements/hasPremises`, { value: false, version: '3.0.0', source: 'x' }, ifMatch(assessment.revision));
+    expect(refused.json()).toMatchObject({ statusCode: 409, code: 'STATE_CONFLICT', message: expect.stringContaining('as "hasOffice", which 3.0.0 reads it from') });
+  });
+
   test('a CSV with one bad row stores nothing and names each bad row; a good one is stored; an upload never replaces an answer', async () => {
     const riverside = await submitted('riverside');
     const hillside = await submitted('hillside');

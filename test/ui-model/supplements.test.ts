@@ -36,6 +36,9 @@ describe('which versions and which inputs', () => {
     expect(unansweredInputs(doc, { satisfactionRate: 93.7 }).map((i) => i.id)).toEqual(['digitalServices', 'grade']);
     // false and 0 are answers.
     expect(unansweredInputs(doc, { satisfactionRate: 0, digitalServices: false, grade: 'a' })).toEqual([]);
+    // With how the version carried the answers: a renamed input counts as answered, a defaulted one may still be answered.
+    expect(unansweredInputs(doc, { satisfactionRate: 93.7 }, { missing: ['grade'], supplied: [], defaulted: ['digitalServices'] }).map((i) => i.id)).toEqual(['digitalServices', 'grade']);
+    expect(unansweredInputs(doc, {}, { missing: [], supplied: ['grade'], defaulted: [] }).map((i) => i.id)).toEqual(['grade']);
   });
 
   test('inputs are named by their label in the language asked', () => {

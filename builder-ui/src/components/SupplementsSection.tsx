@@ -135,7 +135,9 @@ export function SupplementsSection({ assessment, role, lang, onChange }: Props) 
   };
 
   const supplements = assessment.supplements ?? {};
-  const asked = doc ? unansweredInputs(doc, assessment.inputs ?? {}) : [];
+  // Until the rescore under the chosen version arrives, inputs are matched by id.
+  const carried = rescored?.rescored.rubric.version === chosen ? rescored.mapping : undefined;
+  const asked = doc ? unansweredInputs(doc, assessment.inputs ?? {}, carried) : [];
   const open = asked.filter((i) => !Object.hasOwn(supplements, i.id));
   const stored = Object.entries(supplements);
   const result = rescored?.rescored;

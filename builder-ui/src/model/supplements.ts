@@ -27,9 +27,16 @@ export function newerVersions<V extends { version: string }>(versions: V[], curr
   return versions.filter((v) => compareVersions(v.version, current) > 0).sort((a, b) => compareVersions(b.version, a.version));
 }
 
-/** The inputs a version asks that the assessment never answered when it was assessed, in the version's order. */
-export function unansweredInputs(doc: RubricDocument, inputs: InputValues): InputDefinition[] {
-  return doc.inputs.filter((input) => own(inputs, input.id) === undefined);
+/**
+ * The inputs a version asks that the assessment never answered when it was assessed, in the
+ * version's order. With how the version carried the answers (the rescore's mapping), an input it
+ * reads from a renamed old one counts as answered, and one filled by a default may still be
+ * answered; without it, by id.
+ */
+export function unansweredInputs(doc: RubricDocument, inputs: InputValues, carried?: { missing: string[]; supplied: string[]; defaulted: string[] }): InputDefinition[] {
+  if (!carried) return doc.inputs.filter((input) => own(inputs, input.id) === undefined);
+  const open = new Set([...carried.missing, ...carried.supplied, ...carried.defaulted]);
+  return doc.inputs.filter((input) => open.has(input.id));
 }
 
 /** A localized text in the language asked, else the other one. */
