@@ -5,7 +5,7 @@
 import { choice } from './choice.ts';
 import { deduction } from './deduction.ts';
 import { fixed } from './fixed.ts';
-import type { KindContext, ScoringKind } from './kind.ts';
+import type { ScoringKind } from './kind.ts';
 import { perBlock } from './per-block.ts';
 import { perUnit } from './per-unit.ts';
 import { proportional } from './proportional.ts';
@@ -52,4 +52,3 @@ export function scoringSchemaDefs(): Record<string, unknown> {
   return defs;
 }
 
-export type { KindContext };
