@@ -17,3 +17,4 @@ export type * from './types.ts';
 export { findKind, kindOf, SCORING_KINDS, type ScoringKindName } from './kinds/registry.ts';
 export type { KindField, ScoringKind } from './kinds/kind.ts';
 export { own } from './document/lookup.ts';
+export { INPUT_COMBINATIONS, type InputCombinationName } from './document/input-combinations.ts';

@@ -5,6 +5,8 @@
  * is the machine-checked twin of the document types.
  */
 
+import type { InputCombinationName } from './document/input-combinations.ts';
+
 // ---------------------------------------------------------------------------------------------
 // Rubric documents
 // ---------------------------------------------------------------------------------------------
@@ -252,6 +254,8 @@ export interface InputMapping {
   from: string;
   /** New input id → old input id. */
   renamed?: Record<string, string>;
+  /** New input id → several old inputs merged into it (document/input-combinations.ts). */
+  combined?: Record<string, { from: string[]; by: InputCombinationName }>;
   /** Values for new inputs the base version did not collect. */
   defaults?: InputValues;
 }
@@ -410,6 +414,8 @@ export interface MappedInputs {
   mapping: 'declared' | 'byId';
   /** Target input ← source input, for renamed inputs that had a value. */
   renamed: { to: string; from: string }[];
+  /** Target input ← several source inputs merged, for merges the answers decided. */
+  combined: { to: string; from: string[]; by: InputCombinationName }[];
   /** Target inputs filled with the mapping's default value. */
   defaulted: string[];
   /** Source inputs the target does not read: left out. */
@@ -501,6 +507,8 @@ export interface VersionScore {
   supplied: string[];
   /** Inputs given the version's declared default, for want of an answer. */
   defaulted: string[];
+  /** Inputs read from differently named inputs of the version the assessment was made under (renamed or merged). */
+  mapped: string[];
   /** The rejection message, for status invalid. */
   error?: string;
 }
@@ -607,7 +615,7 @@ export interface ImpactReport {
   candidate: RubricStamp;
   filter: ImpactFilter | null;
   /** How the candidate read the base's inputs (renamed, defaulted, dropped input ids). */
-  inputMapping: { mapping: 'declared' | 'byId' | 'same'; renamed: { to: string; from: string }[]; defaulted: string[]; dropped: string[] };
+  inputMapping: { mapping: 'declared' | 'byId' | 'same'; renamed: { to: string; from: string }[]; combined: { to: string; from: string[]; by: InputCombinationName }[]; defaulted: string[]; dropped: string[] };
   /** Labels of the inputs the report names (missing, deciding), from the candidate, else the base. */
   inputLabels: Record<string, Localized>;
   summary: ImpactSummary;

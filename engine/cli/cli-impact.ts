@@ -24,6 +24,7 @@ import {
   type TierGap,
 } from '../index.ts';
 import { own } from '../document/lookup.ts';
+import { INPUT_COMBINATIONS } from '../document/input-combinations.ts';
 import { CliError } from './errors.ts';
 import { readText } from './files.ts';
 
@@ -130,6 +131,7 @@ export async function rescoreCommand([rubricFile, assessmentFile]: string[], opt
   const lines = [`${result.rubric.id} ${mapping.fromVersion} → ${result.rubric.version} (${mapping.mapping})`];
   if (mapping.note) lines.push(`  ${mapping.note}`);
   for (const r of mapping.renamed) lines.push(`  ${zh ? '改名' : 'renamed'} ${r.from} → ${r.to}`);
+  for (const c of mapping.combined) lines.push(`  ${zh ? '合并' : 'merged'} ${c.from.join(' + ')} → ${c.to} (${pick(INPUT_COMBINATIONS[c.by].label, options.lang)})`);
   for (const id of mapping.defaulted) lines.push(`  ${zh ? '默认值' : 'default'} ${id} = ${JSON.stringify(mapping.inputs[id])}`);
   for (const id of mapping.dropped) lines.push(`  ${zh ? '舍弃' : 'dropped'} ${id}`);
   for (const issue of outcome.invalid) lines.push(`  ${zh ? '无效' : 'invalid'} ${issue.path}: ${issue.message}`);

@@ -94,18 +94,20 @@ function scoreInWorker(worker: URL, n: number, request: Omit<ImpactRequest, 'id'
   }) as Promise<ScoredImpact>;
 }
 
-/** The shares' figures end to end, and every input the candidate renamed, defaulted or dropped in any share. */
+/** The shares' figures end to end, and every input the candidate renamed, merged, defaulted or dropped in any share. */
 function mergeScored(parts: ScoredImpact[]): ScoredImpact {
   const renamed = new Map<string, string>();
+  const combined = new Map<string, ScoredImpact['mapping']['combined'][number]>();
   const defaulted = new Set<string>();
   const dropped = new Set<string>();
   for (const { mapping } of parts) {
     for (const r of mapping.renamed) renamed.set(r.to, r.from);
+    for (const c of mapping.combined) combined.set(c.to, c);
     for (const id of mapping.defaulted) defaulted.add(id);
     for (const id of mapping.dropped) dropped.add(id);
   }
   return {
     scored: parts.flatMap((p) => p.scored),
-    mapping: { mapping: parts[0].mapping.mapping, renamed: [...renamed].map(([to, from]) => ({ to, from })), defaulted: [...defaulted], dropped: [...dropped] },
+    mapping: { mapping: parts[0].mapping.mapping, renamed: [...renamed].map(([to, from]) => ({ to, from })), combined: [...combined.values()], defaulted: [...defaulted], dropped: [...dropped] },
   };
 }

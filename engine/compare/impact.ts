@@ -64,12 +64,12 @@ export function scoreImpact(base: CompiledRubric, candidate: CompiledRubric, ass
   const scored = assessments.map((assessment) => {
     if (filter?.street !== undefined && assessment.street !== filter.street) return null;
     if (filter?.period !== undefined && assessment.period !== filter.period) return null;
-    const baseFigures = versionFigures(baseModel, safeRun(baseModel, assessment.inputs, assessment.notApplicable), NO_SUPPLEMENTS, NO_SUPPLEMENTS);
+    const baseFigures = versionFigures(baseModel, safeRun(baseModel, assessment.inputs, assessment.notApplicable), AS_ASSESSED);
     // The candidate is not scored for an assessment the tier filter leaves out.
     if (filter?.tier !== undefined && baseFigures.score.tier !== filter.tier) return { base: baseFigures, candidate: baseFigures };
     const carried = carry(assessment.inputs);
     const { inputs, supplied, defaulted } = supplement(carried.inputs, carried.defaulted, assessment.supplements, candidate);
-    const candidateFigures = versionFigures(candidateModel, safeRun(candidateModel, inputs, keepAllowed(assessment.notApplicable, candidateNotApplicable)), supplied, defaulted);
+    const candidateFigures = versionFigures(candidateModel, safeRun(candidateModel, inputs, keepAllowed(assessment.notApplicable, candidateNotApplicable)), { supplied, defaulted, mapped: carried.mapped });
     return { base: baseFigures, candidate: candidateFigures };
   });
   return { scored, mapping: carry.report() };
@@ -220,14 +220,19 @@ function safeRun(model: ScoringModel, inputs: InputValues, notApplicable: Record
   }
 }
 
-const NO_SUPPLEMENTS: string[] = [];
+const NO_INPUTS: string[] = [];
+
+/** Where a version's inputs came from other than the assessment's own answers under their own names. */
+type InputSources = Pick<VersionScore, 'supplied' | 'defaulted' | 'mapped'>;
+
+const AS_ASSESSED: InputSources = { supplied: NO_INPUTS, defaulted: NO_INPUTS, mapped: NO_INPUTS };
 
 /**
  * Inputs the original left open that the version knows, filled from supplementary answers. An
  * answer given later beats the mapping's default; the original's (or a renamed) value beats both.
  */
 function supplement(inputs: InputValues, defaulted: string[], supplements: InputValues | undefined, version: CompiledRubric): { inputs: InputValues; supplied: string[]; defaulted: string[] } {
-  if (!supplements) return { inputs, supplied: NO_SUPPLEMENTS, defaulted };
+  if (!supplements) return { inputs, supplied: NO_INPUTS, defaulted };
   let filled: InputValues | null = null;
   const supplied: string[] = [];
   for (const [id, value] of Object.entries(supplements)) {
@@ -239,12 +244,12 @@ function supplement(inputs: InputValues, defaulted: string[], supplements: Input
   return { inputs: filled ?? inputs, supplied, defaulted: supplied.length ? defaulted.filter((id) => !supplied.includes(id)) : defaulted };
 }
 
-function versionFigures(model: ScoringModel, run: ScoreNumbers | string, supplied: string[], defaulted: string[]): VersionFigures {
+function versionFigures(model: ScoringModel, run: ScoreNumbers | string, sources: InputSources): VersionFigures {
   if (typeof run === 'string') {
-    return { score: { status: 'invalid', total: null, max: null, ratio: null, tier: null, ratioTier: null, gates: [], reachable: null, missing: [], supplied, defaulted, error: run }, indicatorPoints: null, indicatorComplete: null };
+    return { score: { status: 'invalid', total: null, max: null, ratio: null, tier: null, ratioTier: null, gates: [], reachable: null, missing: [], ...sources, error: run }, indicatorPoints: null, indicatorComplete: null };
   }
   if (run.complete) {
-    const score: VersionScore = { status: 'complete', total: run.total, max: run.max, ratio: run.ratio, tier: run.tier, ratioTier: run.ratioTier, gates: run.gates, reachable: null, missing: [], supplied, defaulted };
+    const score: VersionScore = { status: 'complete', total: run.total, max: run.max, ratio: run.ratio, tier: run.tier, ratioTier: run.ratioTier, gates: run.gates, reachable: null, missing: [], ...sources };
     return { score, indicatorPoints: run.indicatorPoints, indicatorComplete: null };
   }
   // Never a silent zero: what is missing is named, and the tier stands only when every way of answering gives it.
@@ -255,7 +260,7 @@ function versionFigures(model: ScoringModel, run: ScoreNumbers | string, supplie
     if (requirement.gate) for (const id of run.requirementMissing[r]) missing.add(id);
   });
   const tier = run.reachable?.determined ?? null;
-  const score: VersionScore = { status: 'incomplete', total: run.total, max: run.max, ratio: run.ratio, tier, ratioTier: run.ratioTier, gates: run.gates, reachable: run.reachable, missing: [...missing], supplied, defaulted };
+  const score: VersionScore = { status: 'incomplete', total: run.total, max: run.max, ratio: run.ratio, tier, ratioTier: run.ratioTier, gates: run.gates, reachable: run.reachable, missing: [...missing], ...sources };
   const indicatorComplete = model.indicators.map((node) => node.criteria.every((slot) => run.outcomes[slot].status !== 'notAssessed'));
   return { score, indicatorPoints: run.indicatorPoints, indicatorComplete };
 }
@@ -274,7 +279,7 @@ function keepAllowed(marks: Record<string, string> | undefined, allowed: Set<str
 /** Labels of the inputs the rows name as missing, supplied or deciding: the candidate's words, else the base's. */
 function inputLabels(base: CompiledRubric, candidate: CompiledRubric, rows: AssessmentImpact[]): Record<string, Localized> {
   const named = new Set<string>();
-  for (const row of rows) for (const score of [row.base, row.candidate]) for (const id of [...score.missing, ...score.supplied, ...score.defaulted, ...(score.reachable?.deciding ?? [])]) named.add(id);
+  for (const row of rows) for (const score of [row.base, row.candidate]) for (const id of [...score.missing, ...score.supplied, ...score.defaulted, ...score.mapped, ...(score.reachable?.deciding ?? [])]) named.add(id);
   const labels: Record<string, Localized> = {};
   for (const id of named) {
     const label = candidate.index.inputs.get(id)?.label ?? base.index.inputs.get(id)?.label;
@@ -294,19 +299,22 @@ function declaredMax(model: ScoringModel, slot: number): number {
  * How the candidate reads inputs recorded under the base: through its declared mapping, or by
  * id with unknown inputs left out. Inputs already valid for the candidate pass through as is.
  */
-function inputCarrier(base: CompiledRubric, candidate: CompiledRubric): ((inputs: InputValues) => { inputs: InputValues; defaulted: string[] }) & { report: () => ImpactReport['inputMapping'] } {
+function inputCarrier(base: CompiledRubric, candidate: CompiledRubric): ((inputs: InputValues) => { inputs: InputValues; defaulted: string[]; mapped: string[] }) & { report: () => ImpactReport['inputMapping'] } {
   const known = new Set(candidate.doc.inputs.map((i) => i.id));
   const declared = candidate.doc.inputMapping?.from === base.doc.version && base.doc.version !== candidate.doc.version;
   const renamed = new Map<string, string>();
+  const combined = new Map<string, ImpactReport['inputMapping']['combined'][number]>();
   const defaulted = new Set<string>();
   const dropped = new Set<string>();
-  const carry = (inputs: InputValues): { inputs: InputValues; defaulted: string[] } => {
+  const carry = (inputs: InputValues): { inputs: InputValues; defaulted: string[]; mapped: string[] } => {
     if (declared) {
       const mapped = mapInputs(candidate.doc, inputs, base.doc.version);
       for (const r of mapped.renamed) renamed.set(r.to, r.from);
+      for (const c of mapped.combined) combined.set(c.to, c);
       for (const id of mapped.defaulted) defaulted.add(id);
       for (const id of mapped.dropped) dropped.add(id);
-      return { inputs: mapped.inputs, defaulted: mapped.defaulted };
+      const read = mapped.renamed.length || mapped.combined.length ? [...mapped.renamed.map((r) => r.to), ...mapped.combined.map((c) => c.to)] : NO_INPUTS;
+      return { inputs: mapped.inputs, defaulted: mapped.defaulted, mapped: read };
     }
     let kept: InputValues | null = null;
     for (const id of Object.keys(inputs)) {
@@ -315,11 +323,11 @@ function inputCarrier(base: CompiledRubric, candidate: CompiledRubric): ((inputs
       delete kept[id];
       dropped.add(id);
     }
-    return { inputs: kept ?? inputs, defaulted: NO_SUPPLEMENTS };
+    return { inputs: kept ?? inputs, defaulted: NO_INPUTS, mapped: NO_INPUTS };
   };
   const mapping: ImpactReport['inputMapping']['mapping'] = declared ? 'declared' : base.hash === candidate.hash ? 'same' : 'byId';
   return Object.assign(carry, {
-    report: () => ({ mapping, renamed: [...renamed].map(([to, from]) => ({ to, from })), defaulted: [...defaulted], dropped: [...dropped] }),
+    report: () => ({ mapping, renamed: [...renamed].map(([to, from]) => ({ to, from })), combined: [...combined.values()], defaulted: [...defaulted], dropped: [...dropped] }),
   });
 }
 

@@ -1,6 +1,7 @@
 /**
  * Inputs across versions. A version may declare how the inputs of the version it was copied
- * from map to its own (`inputMapping`: renamed inputs, defaults for new ones). Re-scoring an
+ * from map to its own (`inputMapping`: renamed inputs — several new ones may read one old one —,
+ * old inputs merged into one, defaults for new ones). Re-scoring an
  * assessment under another version carries its inputs over with that mapping; whatever still
  * cannot be scored is reported per criterion as not assessed, with the missing inputs named —
  * never silently scored as 0.
@@ -11,6 +12,7 @@ import { invalidInputs } from '../scoring/inputs.ts';
 import { conditionFacts, indexRubric } from '../document/structure.ts';
 import type { AssessmentInputs, InputValues, Issue, Localized, MappedInputs, MissingInputsReport, RescoreResult, RubricDocument } from '../types.ts';
 import { own } from '../document/lookup.ts';
+import { findCombination } from '../document/input-combinations.ts';
 import { diffRubrics } from './diff.ts';
 
 /**
@@ -29,20 +31,28 @@ export function mapInputs(target: RubricDocument, inputs: InputValues, fromVersi
     note = `${target.version} declares no input mapping: inputs are carried by id only`;
   }
   const renamedTo = declared ? (mapping.renamed ?? {}) : {};
+  const combinedFrom = declared ? (mapping.combined ?? {}) : {};
   const defaults = declared ? (mapping.defaults ?? {}) : {};
   const has = (id: string): boolean => Object.hasOwn(inputs, id) && inputs[id] !== undefined;
 
   const carried: InputValues = {};
   const used = new Set<string>();
   const renamed: MappedInputs['renamed'] = [];
+  const combined: MappedInputs['combined'] = [];
   const defaulted: string[] = [];
   const missing: string[] = [];
   for (const { id } of target.inputs) {
     const old = Object.hasOwn(renamedTo, id) ? renamedTo[id] : undefined;
+    const merge = Object.hasOwn(combinedFrom, id) ? combinedFrom[id] : undefined;
+    const merged = merge && findCombination(merge.by)?.combine(merge.from.map((from) => (has(from) ? inputs[from] : undefined)));
     if (old !== undefined && has(old)) {
       carried[id] = structuredClone(inputs[old]);
       used.add(old);
       renamed.push({ to: id, from: old });
+    } else if (merge && merged !== undefined) {
+      carried[id] = merged;
+      for (const from of merge.from) if (has(from)) used.add(from);
+      combined.push({ to: id, from: [...merge.from], by: merge.by });
     } else if (has(id)) {
       // Also when a renamed input already carries the new id (recorded under the target).
       carried[id] = structuredClone(inputs[id]);
@@ -53,7 +63,7 @@ export function mapInputs(target: RubricDocument, inputs: InputValues, fromVersi
     } else missing.push(id);
   }
   const dropped = Object.keys(inputs).filter((id) => !used.has(id) && inputs[id] !== undefined);
-  return { inputs: carried, fromVersion, mapping: declared ? 'declared' : 'byId', renamed, defaulted, dropped, missing, supplied: [], note };
+  return { inputs: carried, fromVersion, mapping: declared ? 'declared' : 'byId', renamed, combined, defaulted, dropped, missing, supplied: [], note };
 }
 
 /**
@@ -88,7 +98,7 @@ export function carryAssessment(target: CompiledRubric, assessment: AssessmentIn
   const mapping = mapInputs(target.doc, assessment.inputs ?? {}, fromVersion);
   const inputs = { ...mapping.inputs };
   // Supplementary answers fill what the original left open (a declared default included), never
-  // what it answered or what a renamed input carried.
+  // what it answered or what a renamed or merged input carried.
   const open = [...mapping.missing, ...mapping.defaulted];
   for (const id of open) {
     const supplied = own(supplements, id);

@@ -8,16 +8,18 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import rubricSchema from '../../rubric-schemas/rubric-1.schema.json' with { type: 'json' };
 import { IssueList, pointerSegment } from './issues.ts';
 import { scoringSchemaDefs } from '../kinds/registry.ts';
+import { combinationSchemaDef } from './input-combinations.ts';
 import type { Issue } from '../types.ts';
 
 /**
  * The meta-schema of format rubric/1, as JSON: the published file, with the scoring definitions
- * taken from the kinds registry (the one home of each kind's schema). test/engine/meta-schema-file.test.ts
+ * taken from the kinds registry (the one home of each kind's schema) and the input combinations
+ * from input-combinations.ts. test/engine/meta-schema-file.test.ts
  * keeps the published file equal to this; `npm run schema` rewrites it.
  */
 export const RUBRIC_META_SCHEMA: Record<string, unknown> = {
   ...rubricSchema,
-  $defs: { ...rubricSchema.$defs, ...scoringSchemaDefs() },
+  $defs: { ...rubricSchema.$defs, ...scoringSchemaDefs(), ...combinationSchemaDef() },
 };
 
 let compiled: ValidateFunction | undefined;

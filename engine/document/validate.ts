@@ -10,6 +10,7 @@ import { checkMetaSchema } from './meta-schema.ts';
 import { kindOf, scoringInputs } from '../kinds/registry.ts';
 import { conditionFacts, indexRubric, type RubricIndex } from './structure.ts';
 import { checkTierBounds } from '../scoring/tiers.ts';
+import { findCombination, INPUT_COMBINATIONS } from './input-combinations.ts';
 import type { Big } from '../scoring/decimal.ts';
 import type { Condition, Group, InputDefinition, RubricDocument } from '../types.ts';
 
@@ -245,6 +246,17 @@ function checkTestsAndReadings(index: RubricIndex, errors: IssueList): void {
   if (doc.inputMapping) {
     for (const [to, from] of Object.entries(doc.inputMapping.renamed ?? {})) {
       if (!index.inputs.has(to)) errors.push({ path: `/inputMapping/renamed/${to}`, message: `"${to}" is not an input of this version (the key is the new name, the value the old one "${from}")` });
+    }
+    for (const [to, merge] of Object.entries(doc.inputMapping.combined ?? {})) {
+      const path = `/inputMapping/combined/${pointerSegment(to)}`;
+      const input = index.inputs.get(to);
+      const combination = findCombination(merge.by);
+      if (!input) errors.push({ path, message: `"${to}" is not an input of this version (the key is the new input, "from" the old inputs merged into it)` });
+      else if (Object.hasOwn(doc.inputMapping.renamed ?? {}, to)) errors.push({ path, message: `"${to}" is also in inputMapping.renamed: a value comes from one place, so keep either the rename or the merge` });
+      else if (combination && !combination.makes.includes(input.type)) {
+        const fitting = Object.entries(INPUT_COMBINATIONS).filter(([, c]) => (c.makes as readonly string[]).includes(input.type)).map(([name]) => name);
+        errors.push({ path: `${path}/by`, message: `"${merge.by}" cannot give a ${input.type} input: ${fitting.length ? `use ${fitting.join(' or ')}` : `merge only into ${[...new Set(Object.values(INPUT_COMBINATIONS).flatMap((c) => c.makes))].join(', ')} inputs`}` });
+      }
     }
     for (const key of Object.keys(doc.inputMapping.defaults ?? {})) {
       if (!index.inputs.has(key)) errors.push({ path: `/inputMapping/defaults/${key}`, message: `"${key}" is not an input of this version` });

@@ -62,6 +62,7 @@ const WORDS = {
     missing: '缺少的输入',
     supplied: '补充的输入',
     defaulted: '取默认值的输入',
+    mapped: '由旧输入对应的输入',
     undetermined: '档次未定',
     yes: '是',
     no: '否',
@@ -102,6 +103,7 @@ const WORDS = {
     missing: 'Missing inputs',
     supplied: 'Supplied inputs',
     defaulted: 'Defaulted inputs',
+    mapped: 'Mapped inputs',
     undetermined: 'Tier open',
     yes: 'yes',
     no: 'no',
@@ -145,8 +147,9 @@ export function impactAssessmentsTable(report: ImpactReport, lang: Language = 'z
     inputs(score.missing),
     inputs(score.supplied),
     inputs(score.defaulted),
+    inputs(score.mapped),
   ];
-  const heads = (which: string): string[] => [w.total, w.tier, w.status, w.reachable, w.possibleTiers, w.missing, w.supplied, w.defaulted].map((h) => `${which} ${h}`);
+  const heads = (which: string): string[] => [w.total, w.tier, w.status, w.reachable, w.possibleTiers, w.missing, w.supplied, w.defaulted, w.mapped].map((h) => `${which} ${h}`);
   return {
     header: [w.id, w.communityId, w.community, w.street, w.period, ...heads(w.base), ...heads(w.candidate), w.delta, w.tierChanged],
     rows: report.assessments.map((a) => [a.id, a.communityId, a.communityName, a.street, a.period, ...version(a.base), ...version(a.candidate), a.delta, a.tierChanged ? w.yes : w.no]),

@@ -292,6 +292,7 @@ export const assessmentRoutes: FastifyPluginAsync<{ storage: Storage }> = async 
           rubric: source.rubric,
           flags: carried.flags,
           renamed: mapping.renamed,
+          combined: mapping.combined,
           defaulted: mapping.defaulted,
           dropped: mapping.dropped,
           missing: mapping.missing,
@@ -365,7 +366,7 @@ export const assessmentRoutes: FastifyPluginAsync<{ storage: Storage }> = async 
           properties: {
             stored: { $ref: 'ScoreResult#' },
             rescored: { $ref: 'ScoreResult#' },
-            mapping: { type: 'object', description: 'How the version read the stored inputs: mapping, fromVersion, renamed, defaulted, dropped, missing', additionalProperties: true },
+            mapping: { type: 'object', description: 'How the version read the stored inputs: mapping, fromVersion, renamed, combined, defaulted, dropped, missing, supplied', additionalProperties: true },
             invalid: { type: 'array', description: 'Stored values the version rejects: dropped, so their criteria are not assessed', items: { type: 'object', additionalProperties: true } },
             droppedNotApplicable: { type: 'array', items: { type: 'string' } },
             notAssessed: { type: 'array', description: 'Criteria left without an answer, with the inputs they lack', items: { type: 'object', additionalProperties: true } },

@@ -56,11 +56,11 @@ export const supplementRoutes: FastifyPluginAsync<{ storage: Storage }> = async 
     if (target.id !== assessment.rubric.id) throw new ServerError('VALIDATION_FAILED', `Version ${target.id} ${target.version} is not a version of the assessment’s rubric ${assessment.rubric.id}.`, [{ path: field, message: 'name a version of the same rubric' }]);
     const definition = target.document.inputs.find((i) => i.id === input);
     if (!definition) throw new ServerError('VALIDATION_FAILED', `Rubric ${target.id} ${target.version} has no input "${input}".`, [{ path: field, message: `name one of its inputs: ${target.document.inputs.map((i) => i.id).join(', ')}` }]);
-    // Answered when assessed: under its own id, or under the old id the version's mapping reads it from.
+    // Answered when assessed: under its own id, or under the old id(s) the version's mapping reads it from.
     const carried = mapInputs(target.document, assessment.inputs, assessment.rubric.id === target.id ? assessment.rubric.version : '');
-    const renamedFrom = carried.renamed.find((r) => r.to === input)?.from;
-    if (own(assessment.inputs, input) !== undefined || renamedFrom !== undefined) {
-      const as = renamedFrom ? ` (as "${renamedFrom}", which ${target.version} reads it from)` : '';
+    const readFrom = carried.renamed.find((r) => r.to === input)?.from ?? carried.combined.find((c) => c.to === input)?.from.join('" + "');
+    if (own(assessment.inputs, input) !== undefined || readFrom !== undefined) {
+      const as = readFrom ? ` (as "${readFrom}", which ${target.version} reads it from)` : '';
       throw new ServerError('STATE_CONFLICT', `Assessment ${assessment.id} answered "${input}"${as} when it was assessed; the original answer stands.`, [{ path: field, message: 'supplements answer only what the assessment never asked' }]);
     }
     try {

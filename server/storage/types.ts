@@ -98,8 +98,10 @@ export interface CarriedFrom {
   rubric: { id: string; version: string };
   /** Criteria new in the version, changed in scoring, or left unanswered. */
   flags: CarryForwardFlag[];
-  /** Inputs renamed, defaulted, dropped or still missing on the way, and stored values the version rejected. */
+  /** Inputs renamed, merged, defaulted, dropped or still missing on the way, and stored values the version rejected. */
   renamed: { to: string; from: string }[];
+  /** Absent in records carried forward before merged inputs existed. */
+  combined?: { to: string; from: string[]; by: string }[];
   defaulted: string[];
   dropped: string[];
   missing: string[];

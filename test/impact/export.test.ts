@@ -96,8 +96,8 @@ describe('impact report export', () => {
     const table = parseCsv(impactCsv(report).toString('utf8').slice(1));
     expect(table).toHaveLength(1 + 8);
     const wentao = table.find((r) => r[0] === '04-exactly-90') as string[];
-    // Per version: total, tier, status, reachable total, possible tiers, missing, supplied and defaulted inputs (none here).
-    expect(wentao.slice(5)).toEqual(['90', '示范型', 'complete', '', '', '', '', '', '89', '标准型', 'complete', '', '', '', '', '', '-1', '是']);
+    // Per version: total, tier, status, reachable total, possible tiers, missing, supplied, defaulted and mapped inputs (none here).
+    expect(wentao.slice(5)).toEqual(['90', '示范型', 'complete', '', '', '', '', '', '', '89', '标准型', 'complete', '', '', '', '', '', '', '-1', '是']);
     const matrix = parseCsv(impactCsv(report, 'transitions', 'en').toString('utf8').slice(1));
     expect(matrix).toEqual([
       ['Base tier \\ candidate tier', 'Basic', 'Standard', 'Demonstration', 'no tier'],

@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { loadRubric, mapInputs, missingInputsReport, rescore, type InputValues, type RubricDocument } from '../../engine/index.ts';
+import { analyzeImpact, impactCsv, loadRubric, mapInputs, missingInputsReport, rescore, validateRubric, type InputValues, type RubricDocument } from '../../engine/index.ts';
 
 const read = (path: string): string => readFileSync(new URL(path, import.meta.url), 'utf8');
 const v1 = JSON.parse(read('../../examples/appendix-c/rubric.json')) as RubricDocument;
@@ -85,6 +85,75 @@ describe('re-scoring an assessment under another version', () => {
     expect(mapped.note).toContain('reads from 1.0.0, not 0.9.0');
     expect(mapped.missing).toEqual(['monthlyPlanOnline', 'satisfactionPercent', 'digitalRegister']);
     expect(inputs).toEqual(demonstration.inputs);
+  });
+});
+
+/** 2.0.0 with monthlyPlanOnline merged from two old yes/no inputs, and a new count merged from two old counts. */
+function version2Merged(by: 'any' | 'all'): RubricDocument {
+  const doc = version2(true);
+  doc.inputs.push({ id: 'certificates', type: 'count', label: { zh: '持证人数', en: 'Certified staff' } });
+  doc.inputMapping = {
+    ...doc.inputMapping,
+    from: '1.0.0',
+    combined: { monthlyPlanOnline: { from: ['monthlyPlanAnnounced', 'communityBrand'], by }, certificates: { from: ['intermediateCertificates', 'juniorCertificates'], by: 'sum' } },
+  };
+  return doc;
+}
+
+describe('several old inputs merged into one new input', () => {
+  test('any: one yes decides it, whatever the other says; both inputs are read, not dropped', async () => {
+    const target = loadRubric(version2Merged('any'));
+    const outcome = await rescore(target, { inputs: { ...demonstration.inputs, monthlyPlanAnnounced: false, communityBrand: true } }, '1.0.0');
+    expect(outcome.mapping.inputs.monthlyPlanOnline).toBe(true);
+    expect(outcome.mapping.combined).toEqual([
+      { to: 'monthlyPlanOnline', from: ['monthlyPlanAnnounced', 'communityBrand'], by: 'any' },
+      { to: 'certificates', from: ['intermediateCertificates', 'juniorCertificates'], by: 'sum' },
+    ]);
+    expect(outcome.mapping.dropped).not.toContain('monthlyPlanAnnounced');
+    // The demonstration example has 2 intermediate and 4 junior certificates.
+    expect(outcome.mapping.inputs.certificates).toBe((demonstration.inputs.intermediateCertificates as number) + (demonstration.inputs.juniorCertificates as number));
+    expect(outcome.notAssessed).toEqual([]);
+  });
+
+  test('undecided answers leave the new input missing, never guessed', () => {
+    const { monthlyPlanAnnounced: _a, communityBrand: _b, juniorCertificates: _c, ...rest } = demonstration.inputs;
+    const anyOf = (values: InputValues) => mapInputs(version2Merged('any'), { ...rest, ...values }, '1.0.0');
+    expect(anyOf({ monthlyPlanAnnounced: false }).missing).toContain('monthlyPlanOnline');
+    expect(anyOf({ monthlyPlanAnnounced: true }).inputs.monthlyPlanOnline).toBe(true);
+    expect(anyOf({ monthlyPlanAnnounced: false, communityBrand: false }).inputs.monthlyPlanOnline).toBe(false);
+    const allOf = (values: InputValues) => mapInputs(version2Merged('all'), { ...rest, ...values }, '1.0.0');
+    expect(allOf({ monthlyPlanAnnounced: false }).inputs.monthlyPlanOnline).toBe(false);
+    expect(allOf({ monthlyPlanAnnounced: true }).missing).toContain('monthlyPlanOnline');
+    // A sum needs every count.
+    expect(anyOf({}).missing).toContain('certificates');
+    expect(anyOf({}).combined.map((c) => c.to)).not.toContain('certificates');
+    // A value of the wrong type decides nothing.
+    expect(anyOf({ monthlyPlanAnnounced: 'yes' as never, juniorCertificates: true as never }).missing).toEqual(expect.arrayContaining(['monthlyPlanOnline', 'certificates']));
+  });
+
+  test('validation names a merge that cannot give the input its type, and an input both renamed and merged', () => {
+    const doc = version2Merged('any');
+    doc.inputMapping = { from: '1.0.0', renamed: { satisfactionPercent: 'satisfactionRate' }, combined: { monthlyPlanOnline: { from: ['monthlyPlanAnnounced', 'communityBrand'], by: 'sum' }, satisfactionPercent: { from: ['satisfactionRate', 'hygieneProblems'], by: 'max' } } };
+    const { errors } = validateRubric(doc);
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        { path: '/inputMapping/combined/monthlyPlanOnline/by', message: '"sum" cannot give a boolean input: use any or all' },
+        expect.objectContaining({ path: '/inputMapping/combined/satisfactionPercent', message: expect.stringContaining('also in inputMapping.renamed') }),
+      ]),
+    );
+    const unknown = version2Merged('any');
+    (unknown.inputMapping as { combined: Record<string, unknown> }).combined.monthlyPlanOnline = { from: ['monthlyPlanAnnounced', 'communityBrand'], by: 'average' };
+    expect(validateRubric(unknown).errors[0]).toMatchObject({ path: '/inputMapping/combined/monthlyPlanOnline/by' });
+  });
+
+  test('impact and its export name, per assessment, the inputs read from renamed or merged ones', () => {
+    const report = analyzeImpact(loadRubric(v1), loadRubric(version2Merged('any')), examples.map((e) => ({ ...e, communityId: e.id })));
+    expect(report.inputMapping.combined.map((c) => c.to)).toEqual(['monthlyPlanOnline', 'certificates']);
+    expect(report.assessments[0].candidate.mapped).toEqual(['satisfactionPercent', 'monthlyPlanOnline', 'certificates']);
+    expect(report.assessments[0].base.mapped).toEqual([]);
+    const csv = impactCsv(report, 'assessments', 'en').toString('utf8');
+    expect(csv.split('\n')[0]).toContain('Mapped inputs');
+    expect(csv.split('\n')[1]).toContain('Certified staff');
   });
 });
 

@@ -1,7 +1,7 @@
 /** The input mapping of a draft, row by row (builder-ui/src/model/input-mapping.ts). */
 import { describe, expect, test } from 'vitest';
 import type { RubricDocument } from '../../engine/browser.ts';
-import { applyMappingRow, applyMappingRows, initialValue, likelyOldInput, mappingRows, newInputsSince, removeMappingEntry, setMappingFrom, strayMappingEntries } from '../../builder-ui/src/model/input-mapping.ts';
+import { applyMappingRow, applyMappingRows, combinationsFor, initialMerge, initialValue, likelyOldInput, mappingRows, newInputsSince, removeMappingEntry, setMappingFrom, strayMappingEntries, toggleMerged } from '../../builder-ui/src/model/input-mapping.ts';
 import { renameInput } from '../../builder-ui/src/model/document.ts';
 import { appendixC, deepFreeze } from './documents.ts';
 
@@ -65,5 +65,30 @@ describe('input mapping rows', () => {
     expect(initialValue({ id: 'b', type: 'boolean', label: {} })).toBe(false);
     expect(initialValue({ id: 's', type: 'series', length: 3, label: {} })).toEqual([0, 0, 0]);
     expect(initialValue({ id: 'c', type: 'choice', options: [{ value: 'x', label: {} }], label: {} })).toBe('x');
+  });
+
+  test('a merge: offered only where a combination gives the input’s type, at least two old inputs, one source per input', () => {
+    const { old, draft } = versions();
+    const percent = draft.inputs.find((i) => i.id === 'satisfactionOnline');
+    const yesNo = { id: 'planOnline', type: 'boolean' as const, label: { zh: '线上公示', en: 'Plan online' } };
+    const choice = draft.inputs.find((i) => i.type === 'choice');
+    if (!percent || !choice) throw new Error('fixture lacks a percentage or a choice input');
+    expect(combinationsFor(percent)).toEqual(['sum', 'min', 'max']);
+    expect(combinationsFor(yesNo)).toEqual(['any', 'all']);
+    expect(combinationsFor(choice)).toEqual([]);
+    expect(initialMerge(choice, draft, old)).toBeUndefined();
+    const merge = initialMerge(yesNo, { ...draft, inputs: [...draft.inputs, yesNo] }, old);
+    if (merge?.kind !== 'combined') throw new Error('no merge offered for a yes/no input');
+    expect(merge.by).toBe('any');
+    expect(merge.from).toHaveLength(2);
+    for (const id of merge.from) expect(old.inputs.find((i) => i.id === id)?.type).toBe('boolean');
+    // Unticking one of two keeps both (fewer than two is a rename); ticking a third adds it.
+    expect(toggleMerged(merge, merge.from[0], false).from).toEqual(merge.from);
+    expect(toggleMerged(merge, 'fireEquipment', true).from).toEqual([...merge.from, 'fireEquipment']);
+    const renamed = applyMappingRow(draft, '1.0.0', { input: 'satisfactionOnline', source: { kind: 'renamed', from: 'satisfactionRate' } });
+    const merged = applyMappingRow(renamed, '1.0.0', { input: 'satisfactionOnline', source: { kind: 'combined', from: ['satisfactionRate', 'averageTrainingHours'], by: 'max' } });
+    expect(merged.inputMapping).toEqual({ from: '1.0.0', combined: { satisfactionOnline: { from: ['satisfactionRate', 'averageTrainingHours'], by: 'max' } } });
+    expect(mappingRows(merged, old).find((r) => r.input === 'satisfactionOnline')?.source).toEqual({ kind: 'combined', from: ['satisfactionRate', 'averageTrainingHours'], by: 'max' });
+    expect(removeMappingEntry(merged, 'satisfactionOnline').inputMapping).toEqual({ from: '1.0.0' });
   });
 });

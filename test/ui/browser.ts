@@ -9,6 +9,9 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { controlId } from '../../builder-ui/src/model/issues.ts';
+import type { RubricDocument } from '../../engine/index.ts';
 
 export const ROOT = new URL('../../', import.meta.url).pathname;
 export const ARTIFACTS = join(ROOT, 'test', 'artifacts');
@@ -192,3 +195,26 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
 }
+
+/** JSON pointer of a criterion of the Appendix C document (its position is what the editor's control ids use). */
+export function criterionPointer(doc: RubricDocument, id: string): { criterion: string; indicator: string } {
+  const search = (groups: RubricDocument['groups'], at: string): { criterion: string; indicator: string } | null => {
+    for (const [g, group] of groups.entries()) {
+      for (const [i, indicator] of (group.indicators ?? []).entries()) {
+        const c = indicator.criteria.findIndex((x) => x.id === id);
+        if (c >= 0) return { indicator: `${at}/${g}/indicators/${i}`, criterion: `${at}/${g}/indicators/${i}/criteria/${c}` };
+      }
+      const found = search(group.groups ?? [], `${at}/${g}/groups`);
+      if (found) return found;
+    }
+    return null;
+  };
+  const found = search(doc.groups, '/groups');
+  if (!found) throw new Error(`criterion ${id} not in the document`);
+  return found;
+}
+
+export const control = (pointer: string): string => `#${controlId(pointer)}`;
+
+/** expect.poll with a wait fit for a browser round trip to the server (vitest's default is 1 s). */
+export const poll = <T>(read: () => T | Promise<T>, options: { timeout?: number } = {}) => expect.poll(read, { timeout: 15_000, interval: 150, ...options });

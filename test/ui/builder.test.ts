@@ -10,9 +10,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { fieldLocations } from '../../builder-ui/src/model/assessment.ts';
-import { controlId } from '../../builder-ui/src/model/issues.ts';
 import { evaluate, type InputValues, loadRubric, type RubricDocument } from '../../engine/index.ts';
-import { type Browser, buildUi, collectPageErrors, launchBrowser, ROOT, type RunningServer, screenshot, seriousViolations, signIn, startServer } from './browser.ts';
+import { type Browser, buildUi, collectPageErrors, control, criterionPointer, launchBrowser, poll, ROOT, type RunningServer, screenshot, seriousViolations, signIn, startServer } from './browser.ts';
 
 const RUBRIC = 'binjiang-home-plus';
 const NEW_VERSION = '1.1.0';
@@ -25,29 +24,6 @@ let server: RunningServer;
 let browser: Browser;
 let page: Page;
 const pageErrors: string[] = [];
-
-/** JSON pointer of a criterion of the Appendix C document (its position is what the editor's control ids use). */
-function criterionPointer(doc: RubricDocument, id: string): { criterion: string; indicator: string } {
-  const search = (groups: RubricDocument['groups'], at: string): { criterion: string; indicator: string } | null => {
-    for (const [g, group] of groups.entries()) {
-      for (const [i, indicator] of (group.indicators ?? []).entries()) {
-        const c = indicator.criteria.findIndex((x) => x.id === id);
-        if (c >= 0) return { indicator: `${at}/${g}/indicators/${i}`, criterion: `${at}/${g}/indicators/${i}/criteria/${c}` };
-      }
-      const found = search(group.groups ?? [], `${at}/${g}/groups`);
-      if (found) return found;
-    }
-    return null;
-  };
-  const found = search(doc.groups, '/groups');
-  if (!found) throw new Error(`criterion ${id} not in the document`);
-  return found;
-}
-
-const control = (pointer: string): string => `#${controlId(pointer)}`;
-
-/** expect.poll with a wait fit for a browser round trip to the server (vitest's default is 1 s). */
-const poll = <T>(read: () => T | Promise<T>, options: { timeout?: number } = {}) => expect.poll(read, { timeout: 15_000, interval: 150, ...options });
 
 async function expectAccessible(name: string): Promise<void> {
   const violations = await seriousViolations(page);

@@ -3,7 +3,8 @@
  * the examples): a draft 1.1.0 of the Appendix C rubric reads the satisfaction rate under a new id
  * `satisfactionSurvey`, so every stored assessment lacks it; the editor maps the new input to the old
  * one by its label (读取旧输入), saves, and the saved document declares the mapping and the stored
- * assessments no longer lack the input. Then the tests follow the draft: a new input is set in
+ * assessments no longer lack the input. The editor then merges two old inputs into it instead
+ * (合并多个旧输入, largest of the two) and the saved document declares the merge. Then the tests follow the draft: a new input is set in
  * every embedded test in one step, and of two tests whose expectations the draft contradicts, only
  * the one confirmed takes the draft's values. Screenshots at 1280 wide are kept in test/artifacts/.
  */
@@ -12,14 +13,12 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { MissingInputsReport, RubricDocument } from '../../engine/index.ts';
-import { controlId } from '../../builder-ui/src/model/issues.ts';
-import { ARTIFACTS, type Browser, buildUi, collectPageErrors, launchBrowser, ROOT, type RunningServer, seriousViolations, signIn, startServer } from './browser.ts';
+import { ARTIFACTS, type Browser, buildUi, collectPageErrors, control, launchBrowser, ROOT, type RunningServer, seriousViolations, signIn, startServer } from './browser.ts';
 
 const RUBRIC = 'binjiang-home-plus';
 const OLD = 'satisfactionRate';
 const NEW = 'satisfactionSurvey';
 const DRAFT = `/api/rubrics/${RUBRIC}/versions/1.1.0`;
-const control = (pointer: string): string => `#${controlId(pointer)}`;
 
 const original = JSON.parse(readFileSync(join(ROOT, 'examples/appendix-c/rubric.json'), 'utf8')) as RubricDocument;
 const oldLabel = (() => {
@@ -89,6 +88,38 @@ describe('input mapping editor in Chromium', () => {
     // The preview follows the save.
     await expect.poll(() => lacking.count()).toBe(0);
     await editor.screenshot({ path: join(ARTIFACTS, 'input-mapping-editor-saved-1280.png') });
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
+
+  test('the editor merges two old inputs into the new one instead; saved, the rename gives way to the merge', async () => {
+    await page.goto(`${server.url}/#/rubrics/${RUBRIC}/1.1.0`);
+    await page.getByRole('tab', { name: /Metadata/ }).click();
+    const row = page.getByTestId('input-mapping').locator(`[data-mapping-input="${NEW}"]`);
+    await row.getByLabel('merges old inputs / 合并多个旧输入').check();
+    // Offered: the old input the draft no longer has, ticked, and combinations that give a percentage.
+    const merged = row.getByRole('group', { name: /合并进/ });
+    expect(await merged.getByLabel(oldLabel).isChecked()).toBe(true);
+    const by = row.getByLabel('Combined by / 合并方式');
+    expect(await by.locator('option').allTextContents()).toEqual(['求和 / sum', '取最小值 / smallest', '取最大值 / largest']);
+    await by.selectOption({ label: '取最大值 / largest' });
+    const ticked = async (): Promise<string[]> => {
+      const ids: string[] = [];
+      for (const box of await merged.getByRole('checkbox').all()) if (await box.isChecked()) ids.push((await box.getAttribute('id'))?.replace(`mapping-${NEW}-from-`, '') ?? '');
+      return ids;
+    };
+    expect(await ticked()).toHaveLength(2);
+    // Two is the least: the ticked boxes cannot be unticked until a third is ticked.
+    expect(await merged.getByLabel(oldLabel).isDisabled()).toBe(true);
+    await row.screenshot({ path: join(ARTIFACTS, 'input-mapping-merge-1280.png') });
+    const chosen = await ticked();
+
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    const mapping = async () => (await server.api<{ document: RubricDocument }>('GET', DRAFT, 'editor')).document.inputMapping;
+    await expect.poll(async () => (await mapping())?.combined?.[NEW]?.by).toBe('max');
+    const saved = await mapping();
+    expect(saved?.renamed).toBeUndefined();
+    expect([...(saved?.combined?.[NEW]?.from ?? [])].sort()).toEqual([...chosen].sort());
+    expect(chosen).toContain(OLD);
     expect(pageErrors).toEqual([]);
   }, 120_000);
 

@@ -55,6 +55,10 @@ const T = {
   incomplete: { zh: '未评完（基准 / 候选）', en: 'Incomplete (base / candidate)' },
   undetermined: { zh: '档次未定（基准 / 候选）', en: 'Tier still open (base / candidate)' },
   missing: { zh: '缺少的答案', en: 'Missing answers' },
+  sources: { zh: '候选版本中非原答案的输入', en: 'Candidate inputs not answered as recorded' },
+  supplied: { zh: '补充', en: 'supplied' },
+  defaulted: { zh: '默认值', en: 'default' },
+  mapped: { zh: '由旧输入对应', en: 'mapped from old inputs' },
   leftOut: { zh: '未评完的评价不计入分布：', en: 'Incomplete results are left out of the distribution: ' },
 } satisfies Record<string, Text>;
 
@@ -169,6 +173,11 @@ export function ComparePage() {
   const tier = (id: string | null): string => (id === null ? t('noTier') : pick(report?.transitions.labels[id], lang) || id);
   const names = tableNames(report?.transitions.labels ?? {}, report?.inputLabels ?? {}, lang);
   const missingOf = (score: VersionScore): string => joinLabels((score.missing ?? []).map(names.input), lang);
+  const sourcesOf = (score: VersionScore): string =>
+    (['supplied', 'defaulted', 'mapped'] as const)
+      .filter((source) => score[source].length > 0)
+      .map((source) => `${t(source)}${lang === 'zh' ? '：' : ': '}${joinLabels(score[source].map(names.input), lang)}`)
+      .join(lang === 'zh' ? '；' : '; ');
   const leftOut = report ? { base: report.assessments.filter((a) => a.base.status === 'incomplete').length, candidate: report.assessments.filter((a) => a.candidate.status === 'incomplete').length } : null;
   const suggestion = diff ? suggestionLine(diff, lang) : null;
   /** A side of a tier change: its tier, or for an incomplete result without one, the tiers still possible. */
@@ -367,6 +376,7 @@ export function ComparePage() {
                   <th scope="col">{t('candidateTier')}</th>
                   <th scope="col">{t('delta')}</th>
                   <th scope="col">{t('missing')}</th>
+                  <th scope="col">{t('sources')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -388,6 +398,9 @@ export function ComparePage() {
                           ]
                             .filter(Boolean)
                             .join(lang === 'zh' ? '；' : '; ')}
+                    </td>
+                    <td className="input-sources" data-testid="input-sources">
+                      {sourcesOf(a.candidate) || '—'}
                     </td>
                   </tr>
                 ))}

@@ -1,14 +1,16 @@
 /**
  * Input mapping / 输入对应: for each input of the draft that the version it reads from did not
  * have, where stored assessments find its value — an old input (several new inputs may read the
- * same one: a split), a default value, or nothing (the assessments then lack it). Every change
+ * same one: a split), several old inputs combined (a merge), a default value, or nothing (the
+ * assessments then lack it). Every change
  * goes through the editor's `edit`, so undo, save and conflict handling stay as they are. Below,
  * how many stored assessments lack each input under the saved draft.
  */
 import { useEffect, useState } from 'react';
 import type { InputDefinition, Localized, RubricDocument } from '../../../engine/browser.ts';
 import { api, errorMessage, type MissingInputs } from '../api.ts';
-import { applyMappingRow, initialValue, likelyOldInput, type MappingRow, mappingRows, removeMappingEntry, setMappingFrom, strayMappingEntries } from '../model/input-mapping.ts';
+import { INPUT_COMBINATIONS } from '../../../engine/browser.ts';
+import { applyMappingRow, combinationsFor, initialMerge, initialValue, likelyOldInput, type MappingRow, mappingRows, removeMappingEntry, setMappingFrom, strayMappingEntries, toggleMerged } from '../model/input-mapping.ts';
 import { useEditor } from './EditorContext.ts';
 import { FieldIssues } from './FieldIssues.tsx';
 import { InputValueField } from './InputValueField.tsx';
@@ -113,6 +115,7 @@ export function InputMappingEditor({ rubricId, version, suggestedFrom, revision,
             if (!input) return null;
             const name = bothLabels(input.label, input.id);
             const base = `mapping-${input.id}`;
+            const merge = row.source.kind === 'combined' ? row.source : initialMerge(input, doc, old);
             return (
               <li key={row.input} className="mapping-row card" data-mapping-input={row.input}>
                 <div className="mapping-name">
@@ -146,6 +149,20 @@ export function InputMappingEditor({ rubricId, version, suggestedFrom, revision,
                       </select>
                     )}
                   </span>
+                  {merge && (
+                    <span className="field-check">
+                      <input
+                        type="radio"
+                        id={`${base}-combined`}
+                        name={base}
+                        checked={row.source.kind === 'combined'}
+                        disabled={readOnly}
+                        onChange={() => write({ input: row.input, source: merge })}
+                      />
+                      <label htmlFor={`${base}-combined`}>merges old inputs / 合并多个旧输入</label>
+                    </span>
+                  )}
+                  {row.source.kind === 'combined' && <MergeFields base={base} name={name} input={input} source={row.source} old={old} readOnly={readOnly} onChange={(source) => write({ input: row.input, source })} />}
                   <span className="field-check">
                     <input
                       type="radio"
@@ -198,6 +215,44 @@ export function InputMappingEditor({ rubricId, version, suggestedFrom, revision,
       )}
       <MissingPreview report={missing} doc={doc} dirty={dirty} />
     </fieldset>
+  );
+}
+
+type Merge = Extract<MappingRow['source'], { kind: 'combined' }>;
+
+/** Which old inputs a merge reads (at least two) and how it combines them; only combinations that give the input's type are offered. */
+function MergeFields({ base, name, input, source, old, readOnly, onChange }: { base: string; name: string; input: InputDefinition; source: Merge; old: RubricDocument; readOnly: boolean; onChange: (source: Merge) => void }) {
+  const fitting = new Set(combinationsFor(input).flatMap((by) => INPUT_COMBINATIONS[by].makes));
+  const candidates = old.inputs.filter((o) => fitting.has(o.type) || source.from.includes(o.id));
+  return (
+    <div className="mapping-merge">
+      <label htmlFor={`${base}-by`}>Combined by / 合并方式</label>{' '}
+      <select id={`${base}-by`} value={source.by} disabled={readOnly} onChange={(e) => onChange({ ...source, by: e.target.value as Merge['by'] })}>
+        {combinationsFor(input).map((by) => (
+          <option key={by} value={by}>
+            {INPUT_COMBINATIONS[by].label.zh} / {INPUT_COMBINATIONS[by].label.en}
+          </option>
+        ))}
+      </select>
+      <fieldset className="mapping-merge-inputs" aria-label={`Old inputs merged into ${name} / 合并进 ${name} 的旧输入`}>
+        <legend>Old inputs merged (at least two) / 合并的旧输入（至少两项）</legend>
+        {candidates.map((o) => (
+          <span key={o.id} className="field-check">
+            <input
+              type="checkbox"
+              id={`${base}-from-${o.id}`}
+              checked={source.from.includes(o.id)}
+              disabled={readOnly || (source.from.includes(o.id) && source.from.length <= 2)}
+              onChange={(e) => onChange(toggleMerged(source, o.id, e.target.checked))}
+            />
+            <label htmlFor={`${base}-from-${o.id}`}>{bothLabels(o.label, o.id)}</label>
+          </span>
+        ))}
+      </fieldset>
+      <p className="hint">
+        Answers that do not decide it leave the input missing: one yes decides "yes when any is yes", one no decides "yes only when all are yes"; sum, smallest and largest need every answer. / 答案不足以决定时此项仍缺失：一个"是"即可决定"任一为是"，一个"否"即可决定"全部为是"；求和、最小值、最大值需要全部答案。
+      </p>
+    </div>
   );
 }
 
