@@ -16,6 +16,9 @@ export interface ResultRow {
   community?: string;
   street?: string;
   period?: string;
+  /** The day assessed, and why its version: the one in force that day, or another with the reason given. */
+  assessedOn?: string;
+  versionChoice?: { inForce: string | null; reason: string | null };
   result: ScoreResult;
 }
 
@@ -34,6 +37,9 @@ const WORDS = {
     period: '评估期',
     rubric: '评分标准',
     version: '版本',
+    assessedOn: '评价日期',
+    versionWhy: '版本依据',
+    inForce: '评价日现行版本',
     total: '总分',
     max: '满分',
     ratio: '得分率',
@@ -75,6 +81,9 @@ const WORDS = {
     period: 'Period',
     rubric: 'Rubric',
     version: 'Version',
+    assessedOn: 'Assessed on',
+    versionWhy: 'Why this version',
+    inForce: 'in force on the day assessed',
     total: 'Total',
     max: 'Maximum',
     ratio: 'Ratio',
@@ -114,18 +123,21 @@ const WORDS = {
 // Tables
 // ---------------------------------------------------------------------------------------------
 
-/** One row per assessment: where, which version, total, maximum, ratio, tier, every indicator. */
+/** One row per assessment: where, which version and why, total, maximum, ratio, tier, every indicator. */
 export function resultsTable(rows: ResultRow[], lang: Language = 'zh'): Table {
   const w = WORDS[lang];
   // Indicator columns: every indicator seen, in first-seen order (versions may differ).
   const columns = new Map<string, Localized>();
   for (const { result } of rows) for (const i of result.indicators) if (!columns.has(i.id)) columns.set(i.id, i.title);
-  const header = [w.communityId, w.community, w.street, w.period, w.rubric, w.version, w.total, w.max, w.ratio, w.tier, ...[...columns].map(([id, title]) => `${id} ${pick(title, lang)}`)];
+  const header = [w.communityId, w.community, w.street, w.period, w.rubric, w.version, w.total, w.max, w.ratio, w.tier, w.assessedOn, w.versionWhy, ...[...columns].map(([id, title]) => `${id} ${pick(title, lang)}`)];
+  // Records made before versions had effective dates say nothing about the choice: left blank.
+  const why = (row: ResultRow): string | null => row.versionChoice?.reason ?? (row.versionChoice?.inForce === row.result.rubric.version ? w.inForce : null);
   return {
     header,
-    rows: rows.map(({ communityId, community, street, period, result }) => {
+    rows: rows.map((row) => {
+      const { communityId, community, street, period, result } = row;
       const points = new Map(result.indicators.map((i) => [i.id, i.points]));
-      return [communityId, community, street, period, result.rubric.id, result.rubric.version, result.total, result.max, result.ratio, result.tier, ...[...columns.keys()].map((id) => points.get(id) ?? null)];
+      return [communityId, community, street, period, result.rubric.id, result.rubric.version, result.total, result.max, result.ratio, result.tier, row.assessedOn ?? null, why(row), ...[...columns.keys()].map((id) => points.get(id) ?? null)];
     }),
   };
 }

@@ -172,7 +172,7 @@ export const comparisonRoutes: FastifyPluginAsync<{ storage: Storage; impactWork
         const record = await storage.getAssessment(entry.id);
         if (!record?.result) continue;
         const community = where.get(record.communityId);
-        rows.push({ communityId: record.communityId, community: community?.name, street: community?.street, period: `${record.period.year} ${record.period.kind}`, result: record.result });
+        rows.push({ communityId: record.communityId, community: community?.name, street: community?.street, period: `${record.period.year} ${record.period.kind}`, assessedOn: record.assessedOn, versionChoice: record.versionChoice, result: record.result });
       }
       const body = format === 'csv' ? resultsCsv(rows, lang) : await resultsXlsx(rows, lang);
       return sendFile(reply, format, 'assessments', body);

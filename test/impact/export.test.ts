@@ -61,14 +61,21 @@ describe('assessment results export', async () => {
   for (const a of assessments) {
     rows.push({ communityId: a.communityId, community: a.communityName, street: a.street, period: a.period, result: await evaluate(base, { inputs: a.inputs }) });
   }
+  // The day assessed and why its version: in force that day for the first, another with a reason for the second.
+  rows[0] = { ...rows[0], assessedOn: '2023-12-01', versionChoice: { inForce: '1.0.0', reason: null } };
+  rows[1] = { ...rows[1], assessedOn: '2023-12-02', versionChoice: { inForce: '1.1.0', reason: '与上期可比' } };
 
   test('CSV: UTF-8 with BOM, one row per assessment, every indicator, text intact', () => {
     const buffer = resultsCsv(rows);
     expect([...buffer.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const table = parseCsv(buffer.toString('utf8').slice(1));
     expect(table[0].slice(0, 10)).toEqual(['社区编号', '社区', '街道', '评估期', '评分标准', '版本', '总分', '满分', '得分率', '类型']);
-    expect(table[0]).toHaveLength(10 + 21);
-    expect(table[0][10]).toBe('i01 选址科学');
+    expect(table[0].slice(10, 12)).toEqual(['评价日期', '版本依据']);
+    expect(table[0]).toHaveLength(12 + 21);
+    expect(table[0][12]).toBe('i01 选址科学');
+    expect(table[1].slice(10, 12)).toEqual(['2023-12-01', '评价日现行版本']);
+    expect(table[2].slice(10, 12)).toEqual(['2023-12-02', '与上期可比']);
+    expect(table[3].slice(10, 12)).toEqual(['', '']);
     expect(table).toHaveLength(1 + 8);
     expect(table[1].slice(0, 10)).toEqual(['jianghui', '江晖社区 "东区", <b>一</b>\n二', '长河街道', '2023 final', 'binjiang-home-plus', '1.0.0', '95.93', '100', '0.9593', 'demonstration']);
     // A formula-like name is kept as text, not run by the spreadsheet.
