@@ -1,0 +1,38 @@
+/**
+ * The words Rubric Studio uses for its own concepts, in both languages: the UI's message
+ * catalogue and every export read them here, so a screen and the spreadsheet made from it
+ * never call one thing by two names (档次, not 类型; 候选, not 修订).
+ */
+import type { Localized } from './types.ts';
+
+export const GLOSSARY = {
+  rubric: { zh: '评价细则', en: 'rubric' },
+  version: { zh: '版本', en: 'version' },
+  tier: { zh: '档次', en: 'tier' },
+  assessment: { zh: '评价', en: 'assessment' },
+  assessor: { zh: '评价人', en: 'assessor' },
+  period: { zh: '评价期', en: 'period' },
+  community: { zh: '社区', en: 'community' },
+  street: { zh: '街道', en: 'street' },
+  base: { zh: '基准', en: 'base' },
+  candidate: { zh: '候选', en: 'candidate' },
+  indicator: { zh: '指标', en: 'indicator' },
+  criterion: { zh: '评分项', en: 'criterion' },
+  input: { zh: '输入项', en: 'input' },
+  requirement: { zh: '要求', en: 'requirement' },
+  gate: { zh: '门槛', en: 'gate' },
+  total: { zh: '总分', en: 'total' },
+  draft: { zh: '草稿', en: 'draft' },
+  published: { zh: '已发布', en: 'published' },
+  submitted: { zh: '已提交', en: 'submitted' },
+  supplement: { zh: '补充答案', en: 'supplementary answer' },
+} as const satisfies Record<string, Localized>;
+
+export type Term = keyof typeof GLOSSARY;
+
+/** The period kinds the server records (mid-term and final assessments, quarterly monitoring), by id. */
+export const PERIOD_KINDS = {
+  'mid-term': { zh: '中期', en: 'mid-term' },
+  final: { zh: '终期', en: 'final' },
+  quarterly: { zh: '季度', en: 'quarterly' },
+} as const satisfies Record<string, Localized>;
