@@ -10,7 +10,7 @@
  */
 export { canonicalJson } from './document/canonical-json.ts';
 export { diffRubrics, formatDiff, type ChangeKind, type ChangeTarget, type RubricChange, type RubricDiff } from './compare/diff.ts';
-export { deriveForm, formDataToAssessment, assessmentToFormData } from './scoring/form.ts';
+export { deriveForm, formDataToAssessment, assessmentToFormData, NOT_APPLICABLE_SECTION, REQUIREMENTS_SECTION } from './scoring/form.ts';
 export { indexRubric, pick, type RubricIndex } from './document/structure.ts';
 export { continuingBound, findTier, LOWEST_BOUND } from './scoring/tiers.ts';
 export type * from './types.ts';
@@ -18,3 +18,4 @@ export { findKind, kindOf, SCORING_KINDS, type ScoringKindName } from './kinds/r
 export type { KindField, ScoringKind } from './kinds/kind.ts';
 export { own } from './document/lookup.ts';
 export { INPUT_COMBINATIONS, type InputCombinationName } from './document/input-combinations.ts';
+export { GLOSSARY, PERIOD_KINDS, periodWords, SCORE_STATUSES, type Term } from './glossary.ts';

@@ -5,7 +5,7 @@
  * README's error tables are generated from the same words; keep them in step.
  */
 import { capIssues, IssueList } from './document/issues.ts';
-import type { Issue } from './types.ts';
+import type { Issue, Localized } from './types.ts';
 
 export interface ErrorEntry {
   /** What the reader does about it, in one or two sentences. */
@@ -43,11 +43,14 @@ export type EngineErrorCode = keyof typeof ENGINE_ERRORS;
 export class CataloguedError<Code extends string> extends Error {
   readonly code: Code;
   readonly details: Issue[];
+  /** The message in Chinese and English, when it was given in both (engine/document/messages.ts); `message` is its English text. */
+  readonly text?: Required<Localized>;
 
-  constructor(code: Code, message: string, details: Issue[] | IssueList = []) {
-    super(message);
+  constructor(code: Code, message: string | Required<Localized>, details: Issue[] | IssueList = []) {
+    super(typeof message === 'string' ? message : message.en);
     this.name = new.target.name;
     this.code = code;
+    if (typeof message !== 'string') this.text = message;
     this.details = details instanceof IssueList ? details.toArray() : capIssues(details);
   }
 }

@@ -3,7 +3,7 @@
  * catalogue and every export read them here, so a screen and the spreadsheet made from it
  * never call one thing by two names (档次, not 类型; 候选, not 修订).
  */
-import type { Localized } from './types.ts';
+import type { Language, Localized } from './types.ts';
 
 export const GLOSSARY = {
   rubric: { zh: '评价细则', en: 'rubric' },
@@ -30,9 +30,32 @@ export const GLOSSARY = {
 
 export type Term = keyof typeof GLOSSARY;
 
+/** Whether a version's result is whole: every answer given, one missing, or rejected (impact reports). */
+export const SCORE_STATUSES = {
+  complete: { zh: '已评完', en: 'complete' },
+  incomplete: { zh: '未评完', en: 'incomplete' },
+  invalid: { zh: '无效', en: 'invalid' },
+} as const satisfies Record<string, Localized>;
+
 /** The period kinds the server records (mid-term and final assessments, quarterly monitoring), by id. */
 export const PERIOD_KINDS = {
   'mid-term': { zh: '中期', en: 'mid-term' },
   final: { zh: '终期', en: 'final' },
   quarterly: { zh: '季度', en: 'quarterly' },
 } as const satisfies Record<string, Localized>;
+
+/**
+ * A period in words: "2025 终期" / "2025 final". Takes the record's `{year, kind}` or the
+ * "2025 final" text that impact reports and result rows carry (the form supplement files use too);
+ * a kind it does not know stays as written.
+ */
+export function periodWords(period: { year: number; kind: string } | string, lang: Language): string {
+  const { year, kind } = typeof period === 'string' ? splitPeriod(period) : period;
+  const words = Object.hasOwn(PERIOD_KINDS, kind) ? PERIOD_KINDS[kind as keyof typeof PERIOD_KINDS][lang] : kind;
+  return year === '' ? words : `${year} ${words}`;
+}
+
+function splitPeriod(text: string): { year: number | string; kind: string } {
+  const match = /^(\d{4}) (\S+)$/.exec(text.trim());
+  return match ? { year: match[1], kind: match[2] } : { year: '', kind: text };
+}

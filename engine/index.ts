@@ -10,6 +10,8 @@ export * from './browser.ts';
 export { loadRubric, type CompiledRubric } from './scoring/compile.ts';
 export { evaluate, evaluateLive, scoreFigures, type EvaluateOptions } from './scoring/evaluate.ts';
 export { checkAssessmentInputs } from './scoring/inputs.ts';
+export { inputsNeeded, type InputsNeeded } from './scoring/needed.ts';
+export { liveScore } from './scoring/live.ts';
 export { runRubricTests } from './scoring/test-cases.ts';
 export { validateRubric } from './document/validation-report.ts';
 export { contentHash } from './document/hash.ts';

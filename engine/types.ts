@@ -342,6 +342,26 @@ export interface Reachable {
   deciding: string[];
 }
 
+/** What an assessor sees while filling a form (POST .../live-score): the score so far and what it can still become. */
+export interface LiveScore {
+  /** Every criterion assessed and every gate judged (the tier is then final). */
+  complete: boolean;
+  /** Points so far: criteria not assessed count 0 here (see `reachable` for what they can add). */
+  total: number;
+  max: number;
+  ratio: number | null;
+  /** The tier, when complete or when only one is still possible; null while answers can change it. */
+  tier: string | null;
+  /** The tier the points so far reach by ratio, before gates: where the next tier is counted from. */
+  tierSoFar: string | null;
+  /** For an incomplete assessment: the totals, ratios and tiers still reachable. Null when complete. */
+  reachable: Reachable | null;
+  /** The tier above `tierSoFar` and the points still missing to reach it; null at the top tier. */
+  nextTier: { id: string; label: Localized; pointsToReach: number } | null;
+  /** Unanswered inputs no answer can make count under the answers given (engine/scoring/needed.ts). */
+  notNeeded: string[];
+}
+
 export interface ScoreResult {
   rubric: RubricStamp;
   /** False when a criterion could not be assessed or a gate could not be judged (answers missing); no tier is given then. */
@@ -369,7 +389,13 @@ export interface ScoreResult {
 /** A problem found in a document or in inputs: where (JSON pointer) and how to fix it. */
 export interface Issue {
   path: string;
+  /** The English text: what the API and the CLI always carried. */
   message: string;
+  /**
+   * The same text in Chinese and English (engine/document/messages.ts), for a reader of either
+   * language. Every issue the engine reports has it; the server's own request checks give only `message`.
+   */
+  text?: Required<Localized>;
 }
 
 export interface ValidationReport {

@@ -1,7 +1,8 @@
 /**
- * `npm run build`: the production build. The builder UI to static files (vite → builder-ui/dist)
- * and the server and CLI to JavaScript (esbuild → dist/server/main.js, dist/engine/cli.js): server/
- * and engine/ bundled into one ESM file each, npm packages left as imports (they are the runtime
+ * `npm run build`: the production build. The builder UI to static files (vite → builder-ui/dist,
+ * each with the brotli and gzip copies vite.config.ts's precompress plugin writes) and the server
+ * and CLI to JavaScript (esbuild → dist/server/main.js, dist/engine/cli.js): server/ and engine/
+ * bundled into one ESM file each, npm packages left as imports (they are the runtime
  * dependencies). `node dist/server/main.js` then runs with no tsx, vite or build at run time.
  * It lives in server/ because it builds what the server runs and serves.
  * `--server-only` skips the UI.

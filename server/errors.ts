@@ -3,7 +3,7 @@
  * status (engine/errors.ts); this is the one table that maps them, and the server's own codes,
  * to HTTP. The README's error table is generated from the same words; keep them in step.
  */
-import { CataloguedError, ENGINE_ERRORS, type EngineErrorCode, type ErrorEntry, type Issue, RubricStudioError } from '../engine/index.ts';
+import { CataloguedError, ENGINE_ERRORS, type EngineErrorCode, type ErrorEntry, type Issue, type Localized, RubricStudioError } from '../engine/index.ts';
 
 /** Errors only the server raises: requests, access, stored records. */
 export const SERVER_ERRORS = {
@@ -132,6 +132,8 @@ export interface ErrorBody {
   code: ErrorCode;
   error: string;
   message: string;
+  /** The message in Chinese and English, when the error gives both (the engine's errors do). */
+  text?: Required<Localized>;
   details: Issue[];
 }
 
@@ -147,8 +149,8 @@ export function isCatalogued(err: unknown): err is RubricStudioError | ServerErr
 }
 
 /** The HTTP answer for `code`; a code missing from the table (never expected) answers as INTERNAL. */
-export function errorBody(code: ErrorCode, message: string, details: Issue[] = []): ErrorBody {
+export function errorBody(code: ErrorCode, message: string, details: Issue[] = [], text?: Required<Localized>): ErrorBody {
   const known = Object.hasOwn(HTTP_STATUS, code) ? code : 'INTERNAL';
   const { statusCode, error } = HTTP_STATUS[known];
-  return { statusCode, code: known, error, message, details };
+  return { statusCode, code: known, error, message, ...(text && { text }), details };
 }

@@ -24,10 +24,14 @@ const looseObject = { type: 'object', additionalProperties: true } as const;
 export const sharedSchemas = [
   {
     $id: 'Issue',
-    description: 'A problem and where it is (JSON pointer).',
+    description: 'A problem and where it is (JSON pointer): `message` in English, `text` the same in Chinese and English (every issue the engine reports has it).',
     type: 'object',
     required: ['path', 'message'],
-    properties: { path: { type: 'string' }, message: { type: 'string' } },
+    properties: {
+      path: { type: 'string' },
+      message: { type: 'string' },
+      text: { type: 'object', required: ['zh', 'en'], properties: { zh: { type: 'string' }, en: { type: 'string' } } },
+    },
   },
   {
     $id: 'ErrorBody',
@@ -39,6 +43,7 @@ export const sharedSchemas = [
       code: { type: 'string', enum: Object.keys(HTTP_STATUS) },
       error: { type: 'string' },
       message: { type: 'string' },
+      text: { description: 'The message in Chinese and English, when the error gives both (the engine’s errors do).', type: 'object', required: ['zh', 'en'], properties: { zh: { type: 'string' }, en: { type: 'string' } } },
       details: { type: 'array', items: { $ref: 'Issue#' } },
     },
   },
@@ -96,6 +101,42 @@ export const sharedSchemas = [
     properties: { id: { type: 'string' }, title: { $ref: 'Localized#' }, points: { type: 'number' }, max: { type: 'number' }, capped: { type: 'boolean' } },
   },
   {
+    $id: 'Reachable',
+    description: 'What an incomplete result can still become (engine/types.ts Reachable).',
+    type: 'object',
+    required: ['total', 'ratio', 'tiers', 'determined', 'deciding'],
+    properties: {
+      total: { type: 'object', required: ['min', 'max'], properties: { min: { type: 'number' }, max: { type: 'number' } } },
+      ratio: { anyOf: [{ type: 'null' }, { type: 'object', required: ['min', 'max'], properties: { min: { type: 'number' }, max: { type: 'number' } } }] },
+      tiers: { type: 'array', items: { type: 'string' } },
+      determined: { type: ['string', 'null'] },
+      deciding: { type: 'array', items: { type: 'string' } },
+    },
+  },
+  {
+    $id: 'LiveScore',
+    description: 'The score of an assessment being filled in: points so far, what they can still become, the next tier and the questions no longer needed (engine/types.ts LiveScore).',
+    type: 'object',
+    additionalProperties: false,
+    required: ['complete', 'total', 'max', 'ratio', 'tier', 'tierSoFar', 'reachable', 'nextTier', 'notNeeded'],
+    properties: {
+      complete: { type: 'boolean' },
+      total: { type: 'number' },
+      max: { type: 'number' },
+      ratio: { type: ['number', 'null'] },
+      tier: { type: ['string', 'null'] },
+      tierSoFar: { type: ['string', 'null'] },
+      reachable: { anyOf: [{ type: 'null' }, { $ref: 'Reachable#' }] },
+      nextTier: {
+        anyOf: [
+          { type: 'null' },
+          { type: 'object', required: ['id', 'label', 'pointsToReach'], properties: { id: { type: 'string' }, label: { $ref: 'Localized#' }, pointsToReach: { type: 'number' } } },
+        ],
+      },
+      notNeeded: { type: 'array', items: { type: 'string' } },
+    },
+  },
+  {
     $id: 'ScoreResult',
     description: 'The engine’s result: totals, tier, and each criterion with its arithmetic and explanation.',
     type: 'object',
@@ -110,20 +151,7 @@ export const sharedSchemas = [
       ratioTier: { type: ['string', 'null'] },
       reachable: {
         description: 'For an incomplete result: the totals, ratios and tiers still reachable given the missing answers, the tier once only one is possible, and the answers that decide it. Null when complete.',
-        anyOf: [
-          { type: 'null' },
-          {
-            type: 'object',
-            required: ['total', 'ratio', 'tiers', 'determined', 'deciding'],
-            properties: {
-              total: { type: 'object', required: ['min', 'max'], properties: { min: { type: 'number' }, max: { type: 'number' } } },
-              ratio: { anyOf: [{ type: 'null' }, { type: 'object', required: ['min', 'max'], properties: { min: { type: 'number' }, max: { type: 'number' } } }] },
-              tiers: { type: 'array', items: { type: 'string' } },
-              determined: { type: ['string', 'null'] },
-              deciding: { type: 'array', items: { type: 'string' } },
-            },
-          },
-        ],
+        anyOf: [{ type: 'null' }, { $ref: 'Reachable#' }],
       },
       groups: { type: 'array', items: { $ref: 'NodeResult#' } },
       indicators: { type: 'array', items: { $ref: 'NodeResult#' } },
@@ -201,6 +229,11 @@ export const sharedSchemas = [
       revision: { type: 'integer', description: 'Raised on every change; send it back in If-Match (it is also the ETag).' },
       updatedAt: timestamp,
       submittedAt: nullableTimestamp,
+      versionChoice: {
+        type: ['object', 'null'],
+        description: 'The version in force on the day assessed, and the reason given when another was used; null for records made before versions had effective dates.',
+        properties: { inForce: { type: ['string', 'null'] }, reason: { type: ['string', 'null'] } },
+      },
     },
   },
   {

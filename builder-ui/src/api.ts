@@ -14,6 +14,8 @@ import type {
   ImpactReport,
   Issue,
   Language,
+  LiveScore,
+  Localized,
   RubricDiff,
   RubricDocument,
   RubricStatus,
@@ -21,6 +23,7 @@ import type {
   TestReport,
   ValidationReport,
 } from '../../engine/browser.ts';
+import { pageLanguage, said, message as words } from './i18n/message.ts';
 
 export type Role = 'editor' | 'assessor' | 'viewer';
 export type { PeriodKind, Period } from '../../server/storage/types.ts';
@@ -64,6 +67,8 @@ export interface AssessmentSummary {
   total: number | null;
   tier: string | null;
   updatedAt: string;
+  /** The version in force on the day assessed, and the reason given when another was used; null on records made before versions had effective dates. */
+  versionChoice?: { inForce: string | null; reason: string | null } | null;
 }
 
 /** One assessment with its inputs and, once submitted, its frozen result. */
@@ -97,14 +102,17 @@ export class ApiError extends Error {
   readonly details: Issue[];
   /** For STALE_REVISION: the record's current revision (its ETag), when the server said it. */
   readonly revision: number | null;
+  /** The message in both languages, when the server gave them (`message` is its English). */
+  readonly text: Localized | undefined;
 
-  constructor(status: number, code: string, message: string, details: Issue[] = [], revision: number | null = null) {
+  constructor(status: number, code: string, message: string, details: Issue[] = [], revision: number | null = null, text?: Localized) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.details = details;
     this.revision = revision;
+    this.text = text;
   }
 }
 
@@ -144,16 +152,29 @@ export function storeToken(token: string | null): void {
  */
 function toApiError(status: number, body: unknown, statusText: string, etag: string | null = null): ApiError {
   if (body && typeof body === 'object') {
-    const b = body as { code?: unknown; message?: unknown; details?: unknown };
+    const b = body as { code?: unknown; message?: unknown; details?: unknown; text?: unknown };
     const details = Array.isArray(b.details)
-      ? b.details.filter((d): d is Issue => !!d && typeof d === 'object' && typeof (d as Issue).message === 'string').map((d) => ({ path: String(d.path ?? ''), message: d.message }))
+      ? b.details.filter((d): d is Issue => !!d && typeof d === 'object' && typeof (d as Issue).message === 'string').map((d) => ({ path: String(d.path ?? ''), message: d.message, ...(bilingual(d.text) && { text: d.text }) }))
       : [];
     const message = typeof b.message === 'string' && b.message ? b.message : `${status} ${statusText}`;
     const stated = details.find((d) => d.path === '/revision')?.message.match(/current revision is (\d+)/);
     const revision = revisionOfEtag(etag) ?? (stated ? Number(stated[1]) : null);
-    return new ApiError(status, typeof b.code === 'string' ? b.code : `HTTP_${status}`, message, details, revision);
+    return new ApiError(status, typeof b.code === 'string' ? b.code : `HTTP_${status}`, message, details, revision, bilingual(b.text) ? b.text : undefined);
   }
-  return new ApiError(status, `HTTP_${status}`, `The server answered ${status} ${statusText}.`, [], revisionOfEtag(etag));
+  return new ApiError(status, `HTTP_${status}`, words('error.status', 'en', { status, statusText }), [], revisionOfEtag(etag), {
+    zh: words('error.status', 'zh', { status, statusText }),
+    en: words('error.status', 'en', { status, statusText }),
+  });
+}
+
+/** A `{ zh, en }` pair of strings as the server sends one. */
+function bilingual(value: unknown): value is Localized {
+  return !!value && typeof value === 'object' && typeof (value as Localized).zh === 'string' && typeof (value as Localized).en === 'string';
+}
+
+/** The client's own refusal when the server cannot be reached, in both languages. */
+function networkError(): ApiError {
+  return new ApiError(0, 'NETWORK', words('error.network', 'en'), [], null, { zh: words('error.network', 'zh'), en: words('error.network', 'en') });
 }
 
 interface RequestOptions {
@@ -175,7 +196,7 @@ async function send<T>(method: string, path: string, { body, token = storedToken
   try {
     response = await fetch(path, { method, headers, body: file ? file.content : body === undefined ? undefined : JSON.stringify(body) });
   } catch {
-    throw new ApiError(0, 'NETWORK', 'The server could not be reached. Check that it is running and try again.');
+    throw networkError();
   }
   const etag = response.headers.get('etag');
   if (response.status === 204) return { body: undefined as T, etag };
@@ -211,7 +232,7 @@ async function requestFile(method: string, path: string, body?: unknown, token =
   try {
     response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   } catch {
-    throw new ApiError(0, 'NETWORK', 'The server could not be reached. Check that it is running and try again.');
+    throw networkError();
   }
   if (!response.ok) {
     const text = await response.text();
@@ -259,6 +280,8 @@ export const api = {
 
   scoreVersion: (id: string, version: string, assessment: AssessmentInputs, partial: boolean) =>
     request<ScoreResult>('POST', `${versionPath(id, version)}/score`, { ...assessment, partial }),
+  /** The live score of answers being filled in: points so far, reachable range, next tier, questions not needed. */
+  liveScore: (id: string, version: string, assessment: AssessmentInputs) => request<LiveScore>('POST', `${versionPath(id, version)}/live-score`, assessment),
 
   previewValidate: (document: RubricDocument) => request<ValidationReport>('POST', '/api/preview/validate', { document }),
   previewForm: (document: RubricDocument, lang: Language) => request<AssessmentForm>('POST', '/api/preview/form', { document, lang }),
@@ -299,10 +322,11 @@ export const api = {
 };
 
 /** A sentence for any caught error: ApiError messages as they are, anything else generically. */
-export function errorMessage(error: unknown): string {
-  if (error instanceof ApiError) return error.message;
+/** An error as a sentence in the page language (the server's both-language text when it gave one). */
+export function errorMessage(error: unknown, lang: Language = pageLanguage()): string {
+  if (error instanceof ApiError) return said(error, lang);
   if (error instanceof Error) return error.message;
-  return 'Something went wrong.';
+  return words('error.generic', lang);
 }
 
 export type { CarriedFrom, Supplement } from '../../server/storage/types.ts';

@@ -135,8 +135,8 @@ export async function rescoreCommand([rubricFile, assessmentFile]: string[], opt
   for (const id of mapping.defaulted) lines.push(`  ${zh ? '默认值' : 'default'} ${id} = ${JSON.stringify(mapping.inputs[id])}`);
   for (const id of mapping.dropped) lines.push(`  ${zh ? '舍弃' : 'dropped'} ${id}`);
   for (const issue of outcome.invalid) lines.push(`  ${zh ? '无效' : 'invalid'} ${issue.path}: ${issue.message}`);
-  lines.push(`${zh ? '总分' : 'Total'}: ${result.total} / ${result.max}   ${zh ? '类型' : 'tier'}: ${result.tier ?? (zh ? '未定（不完整）' : 'none (incomplete)')}`);
-  for (const c of outcome.notAssessed) lines.push(`  ${zh ? '未评估' : 'not assessed'} ${c.criterion} ${pick(c.title, options.lang)}: ${zh ? '缺少' : 'missing'} ${c.missing.join(', ')}`);
+  lines.push(`${zh ? '总分' : 'Total'}: ${result.total} / ${result.max}   ${zh ? '档次' : 'tier'}: ${result.tier ?? (zh ? '未定（不完整）' : 'none (incomplete)')}`);
+  for (const c of outcome.notAssessed) lines.push(`  ${zh ? '未评价' : 'not assessed'} ${c.criterion} ${pick(c.title, options.lang)}: ${zh ? '缺少' : 'missing'} ${c.missing.join(', ')}`);
   console.log(lines.join('\n'));
   return 0;
 }
@@ -145,11 +145,11 @@ export async function rescoreCommand([rubricFile, assessmentFile]: string[], opt
 export function formatImpact(report: ImpactReport, lang: Language): string {
   const zh = lang === 'zh';
   const s = report.summary;
-  const tier = (id: string | null): string => (id === null ? (zh ? '无类型' : 'no tier') : pick(own(report.transitions.labels, id), lang) || id);
+  const tier = (id: string | null): string => (id === null ? (zh ? '无档次' : 'no tier') : pick(own(report.transitions.labels, id), lang) || id);
   const lines = [
-    `${report.base.id} ${report.base.version} → ${report.candidate.version}: ${s.assessments} ${zh ? '份评估' : 'assessments'}`,
+    `${report.base.id} ${report.base.version} → ${report.candidate.version}: ${s.assessments} ${zh ? '份评价' : 'assessments'}`,
     zh
-      ? `  类型变化 ${s.tierChanged}（上升 ${s.up}，下降 ${s.down}，其他 ${s.other}）；总分变化 平均 ${s.meanDelta ?? '—'}，最小 ${s.minDelta ?? '—'}，最大 ${s.maxDelta ?? '—'}`
+      ? `  档次变化 ${s.tierChanged}（升档 ${s.up}，降档 ${s.down}，其他 ${s.other}）；总分分差 平均 ${s.meanDelta ?? '—'}，最小 ${s.minDelta ?? '—'}，最大 ${s.maxDelta ?? '—'}`
       : `  tier changed ${s.tierChanged} (up ${s.up}, down ${s.down}, other ${s.other}); total change mean ${s.meanDelta ?? '—'}, least ${s.minDelta ?? '—'}, largest ${s.maxDelta ?? '—'}`,
   ];
   if (s.invalid.base + s.invalid.candidate + s.incomplete.base + s.incomplete.candidate > 0) {
@@ -158,13 +158,13 @@ export function formatImpact(report: ImpactReport, lang: Language): string {
   const { from, to, counts } = report.transitions;
   const width = Math.max(...[...from, ...to].map((id) => displayWidth(tier(id)))) + 2;
   const cell = (text: string): string => text + ' '.repeat(Math.max(0, width - displayWidth(text)));
-  lines.push(zh ? '类型转移（行：基准，列：修订）' : 'Tier transitions (rows: base, columns: candidate)');
+  lines.push(zh ? '档次迁移（行：基准版本，列：候选版本）' : 'Tier transitions (rows: base, columns: candidate)');
   lines.push(`  ${cell('')}${to.map((id) => cell(tier(id))).join('')}`);
   from.forEach((id, i) => lines.push(`  ${cell(tier(id))}${counts[i].map((n) => cell(String(n))).join('')}`));
   const changed = report.indicators.filter((i) => i.changed > 0 || i.status !== 'kept');
   if (changed.length > 0) lines.push(zh ? '变化的指标' : 'Indicators that change');
   for (const i of changed) lines.push(`  ${i.id} ${pick(i.title, lang)} [${i.status}]: ${zh ? '平均' : 'mean'} ${i.meanDelta}, ${i.minDelta} … ${i.maxDelta}, ${i.changed} ${zh ? '份变化' : 'changed'}`);
-  if (report.tierChanges.length > 0) lines.push(zh ? '类型变化的社区' : 'Communities that change tier');
+  if (report.tierChanges.length > 0) lines.push(zh ? '档次变化的社区' : 'Communities that change tier');
   for (const c of report.tierChanges.slice(0, 50)) {
     const moved = [...c.indicators.map((i) => `${i.id} ${i.delta > 0 ? '+' : ''}${i.delta}`), ...c.gates.map((g) => `${g.clause} ${g.change}`)].join(', ');
     lines.push(`  ${c.id} ${c.communityName ?? c.communityId}: ${tier(c.fromTier)} → ${tier(c.toTier)} (${c.delta ?? '—'}) ${moved}`);
@@ -176,11 +176,11 @@ export function formatImpact(report: ImpactReport, lang: Language): string {
 /** The gap to the next tier as text. */
 export function formatGap(gap: TierGap, lang: Language): string {
   const zh = lang === 'zh';
-  const lines = [`${gap.rubric.id} ${gap.rubric.version}: ${gap.total} / ${gap.max}   ${zh ? '类型' : 'tier'}: ${gap.tier ?? (zh ? '未定（不完整）' : 'none (incomplete)')}`];
-  if (!gap.complete) for (const c of gap.notAssessed) lines.push(`  ${zh ? '未评估' : 'not assessed'} ${c.criterion}: ${zh ? '缺少' : 'missing'} ${c.missing.join(', ')}`);
+  const lines = [`${gap.rubric.id} ${gap.rubric.version}: ${gap.total} / ${gap.max}   ${zh ? '档次' : 'tier'}: ${gap.tier ?? (zh ? '未定（不完整）' : 'none (incomplete)')}`];
+  if (!gap.complete) for (const c of gap.notAssessed) lines.push(`  ${zh ? '未评价' : 'not assessed'} ${c.criterion}: ${zh ? '缺少' : 'missing'} ${c.missing.join(', ')}`);
   if (gap.next) {
     lines.push(zh ? `距${pick(gap.next.label, lang)}还差 ${gap.pointsNeeded} 分；可得分 ${gap.available}${gap.reachable ? '' : '（不足）'}` : `${gap.pointsNeeded} points to ${pick(gap.next.label, lang)}; ${gap.available} available${gap.reachable ? '' : ' (not enough)'}`);
-  } else if (gap.complete) lines.push(zh ? '已是最高类型' : 'already the highest tier');
+  } else if (gap.complete) lines.push(zh ? '已是最高档次' : 'already the highest tier');
   for (const g of gap.gates) lines.push(`  ${zh ? '门槛' : 'gate'} ${g.clause} ${pick(g.text, lang)} → ${g.capTier}`);
   for (const c of gap.criteria) {
     const parent = c.parent && !c.parent.holds ? (zh ? `（须先满足 ${c.parent.id}）` : ` (needs ${c.parent.id} first)`) : '';

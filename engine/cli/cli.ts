@@ -217,7 +217,7 @@ export function formatTable(result: ScoreResult, options: Options): string {
   }
   for (const group of result.groups) lines.push(`  ${zh ? '分组' : 'group'} ${group.id}: ${group.points} / ${group.max}`);
   const ratio = result.ratio === null ? '—' : result.ratio.toFixed(4);
-  lines.push(`${zh ? '总分' : 'Total'}: ${result.total} / ${result.max}   ${zh ? '得分率' : 'ratio'} ${ratio}   ${zh ? '类型' : 'tier'}: ${result.tier ?? (zh ? '未定（不完整）' : 'none (incomplete)')}`);
+  lines.push(`${zh ? '总分' : 'Total'}: ${result.total} / ${result.max}   ${zh ? '得分率' : 'ratio'} ${ratio}   ${zh ? '档次' : 'tier'}: ${result.tier ?? (zh ? '未定（不完整）' : 'none (incomplete)')}`);
   if (result.tier !== result.ratioTier) lines.push(`  ${zh ? '按得分率为' : 'by ratio'} ${result.ratioTier}, ${zh ? '因未满足基本要求而降级' : 'capped by a failed requirement'}`);
   for (const r of result.requirements) lines.push(`  ${r.finding.padEnd(11)} ${r.clause} (${r.modality}) ${pick(r.text, options.lang)}${r.gate ? ` → cap ${r.gate}` : ''}`);
   if (options.explain) for (const c of result.criteria) lines.push(`  · ${pick(c.explanation, options.lang)}`);

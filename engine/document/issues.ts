@@ -5,6 +5,7 @@
  * one final entry counting the rest; producers that can find many stop storing at the cap.
  */
 import type { Issue } from '../types.ts';
+import { MESSAGES, type MessageText } from './messages.ts';
 
 /** Most issues one error reports; one more entry counts those left out. */
 export const MAX_REPORTED_ISSUES = 100;
@@ -12,12 +13,14 @@ export const MAX_REPORTED_ISSUES = 100;
 /** What a list holds, for the final entry's words. */
 export type IssueKind = 'error' | 'warning';
 
+/** An issue at `path` saying `text` (engine/document/messages.ts); `message` is its English text. */
+export function issue(path: string, text: MessageText): Issue {
+  return { path, message: text.en, text };
+}
+
 /** The final entry of a capped list: how many issues were left out. */
 export function moreIssues(count: number, kind: IssueKind = 'error'): Issue {
-  return {
-    path: '',
-    message: `… and ${count.toLocaleString('en')} more ${kind}${count > 1 ? 's' : ''} of the same kinds: fix these first and validate again`,
-  };
+  return issue('', MESSAGES.moreIssues(count, kind));
 }
 
 /** Issues as reported: at most MAX_REPORTED_ISSUES, then the count of the rest. */

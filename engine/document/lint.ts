@@ -2,9 +2,10 @@
  * Lint: probable drafting defects in a valid rubric. Warnings, not errors: the source may really
  * say so (Appendix C does), and a faithful document must be allowed to keep it.
  */
-import { dec, show } from '../scoring/decimal.ts';
+import { show } from '../scoring/decimal.ts';
 import { kindOf } from '../kinds/registry.ts';
-import { IssueList } from './issues.ts';
+import { issue, IssueList } from './issues.ts';
+import { MESSAGES, type MessageText, type StaleTextOwner } from './messages.ts';
 import { pick, type RubricIndex } from './structure.ts';
 import type { Condition, FactCondition, InputDefinition, Issue, ScoringRule } from '../types.ts';
 
@@ -15,14 +16,14 @@ export function lintIndex(index: RubricIndex): Issue[] {
     criterion.rules.forEach((rule, r) => {
       lintScoring(index, rule, `${pointer}/rules/${r}`, warnings);
       const unreachable = unsatisfiable(rule.conditions, index.inputs);
-      if (unreachable) warnings.push({ path: `${pointer}/rules/${r}/conditions`, message: `points no input can reach: ${unreachable}; correct the condition or the input's bounds` });
+      if (unreachable) warnings.push(issue(`${pointer}/rules/${r}/conditions`, MESSAGES.unreachablePoints(unreachable)));
     });
     lintNothingDone(index, criterion.rules, pointer, warnings);
   }
   lintStaleNumbers(index, warnings);
   index.doc.requirements.forEach((requirement, i) => {
     const unreachable = unsatisfiable(requirement.conditions, index.inputs);
-    if (unreachable) warnings.push({ path: `/requirements/${i}/conditions`, message: `requirement ${requirement.clause} can never be met: ${unreachable}` });
+    if (unreachable) warnings.push(issue(`/requirements/${i}/conditions`, MESSAGES.requirementNeverMet(requirement.clause, unreachable)));
   });
   return warnings.toArray();
 }
@@ -30,7 +31,7 @@ export function lintIndex(index: RubricIndex): Issue[] {
 /** The kind's own lint of a rule's scoring (a lower grade earning more, a higher step earning less). */
 function lintScoring(index: RubricIndex, rule: ScoringRule, pointer: string, warnings: IssueList): void {
   const scoring = rule.event.params;
-  for (const issue of kindOf(scoring).lint?.(scoring, { inputs: index.inputs }) ?? []) warnings.push({ ...issue, path: `${pointer}/event/params${issue.path}` });
+  for (const found of kindOf(scoring).lint?.(scoring, { inputs: index.inputs }) ?? []) warnings.push({ ...found, path: `${pointer}/event/params${found.path}` });
 }
 
 /**
@@ -47,11 +48,9 @@ function lintNothingDone(index: RubricIndex, rules: ScoringRule[], pointer: stri
       if (o === r || !topConditions(other.conditions).some((c) => c.fact === negated.fact && !isNothingDone(c, index.inputs.get(c.fact)))) return;
       const done = kindOf(other.event.params).range(other.event.params, { inputs: index.inputs });
       if (nothing.min.gt(done.min)) {
-        const label = pick(index.inputs.get(negated.fact)?.label, 'zh') || negated.fact;
-        warnings.push({
-          path: `${pointer}/rules/${r}`,
-          message: `"nothing done" (${label} = ${JSON.stringify(negated.value)}) earns ${show(nothing.min)}, more than the ${show(done.min)} that doing it partly can earn under rule ${o}: probably meant ${show(dec(done.min))}`,
-        });
+        const label = index.inputs.get(negated.fact)?.label;
+        const named = { zh: pick(label, 'zh') || negated.fact, en: pick(label, 'en') || negated.fact };
+        warnings.push(issue(`${pointer}/rules/${r}`, MESSAGES.nothingDoneEarnsMore(named, JSON.stringify(negated.value), show(nothing.min), show(done.min), o)));
       }
     });
   });
@@ -72,7 +71,7 @@ function topConditions(condition: Condition): FactCondition[] {
 }
 
 /** Why a conjunction can never hold given the inputs' bounds and options, or null. */
-function unsatisfiable(condition: Condition, inputs: Map<string, InputDefinition>): string | null {
+function unsatisfiable(condition: Condition, inputs: Map<string, InputDefinition>): MessageText | null {
   for (const c of topConditions(condition)) {
     const input = inputs.get(c.fact);
     if (!input || typeof c.value !== 'number') continue;
@@ -82,7 +81,7 @@ function unsatisfiable(condition: Condition, inputs: Map<string, InputDefinition
     const never =
       (hi !== undefined && ((c.operator === 'greaterThan' && hi <= v) || (c.operator === 'greaterThanInclusive' && hi < v) || (c.operator === 'equal' && hi < v))) ||
       (lo !== undefined && ((c.operator === 'lessThan' && lo >= v) || (c.operator === 'lessThanInclusive' && lo > v) || (c.operator === 'equal' && lo > v)));
-    if (never) return `"${c.fact}" ${c.operator} ${v} is impossible within its bounds ${lo ?? '−∞'}..${hi ?? '∞'}`;
+    if (never) return MESSAGES.impossibleCondition(c.fact, c.operator, v, lo, hi);
   }
   return null;
 }
@@ -116,7 +115,7 @@ function lintStaleNumbers(index: RubricIndex, warnings: IssueList): void {
   for (const { criterion, pointer } of index.criteria) {
     const numbers = new Set<number>([criterion.points]);
     for (const rule of criterion.rules) collectNumbers(rule.event.params, numbers);
-    const check = (text: string | undefined, path: string): void => staleIn(text, numbers, path, `criterion ${criterion.id}`, warnings);
+    const check = (text: string | undefined, path: string): void => staleIn(text, numbers, path, { criterion: criterion.id }, warnings);
     check(criterion.title.zh, `${pointer}/title/zh`);
     check(criterion.title.en, `${pointer}/title/en`);
     criterion.rules.forEach((rule, r) => check(rule.name, `${pointer}/rules/${r}/name`));
@@ -129,19 +128,19 @@ function lintStaleNumbers(index: RubricIndex, warnings: IssueList): void {
   index.doc.inputs.forEach((input, i) => {
     const numbers = numbersByInput.get(input.id);
     if (!numbers) return;
-    staleIn(input.help?.zh, numbers, `/inputs/${i}/help/zh`, `the criteria reading "${input.id}"`, warnings);
-    staleIn(input.help?.en, numbers, `/inputs/${i}/help/en`, `the criteria reading "${input.id}"`, warnings);
+    staleIn(input.help?.zh, numbers, `/inputs/${i}/help/zh`, { input: input.id }, warnings);
+    staleIn(input.help?.en, numbers, `/inputs/${i}/help/en`, { input: input.id }, warnings);
   });
 }
 
-function staleIn(text: string | undefined, numbers: Set<number>, path: string, whose: string, warnings: IssueList): void {
+function staleIn(text: string | undefined, numbers: Set<number>, path: string, owner: StaleTextOwner, warnings: IssueList): void {
   if (!text) return;
   const pattern = /[\u4e00-\u9fff]/.test(text) ? POINTS_ZH : POINTS_EN;
   for (const match of text.matchAll(pattern)) {
     const stated = match[1] ?? match[2];
     if (numbers.has(Number(stated))) continue;
-    const listed = [...numbers].sort((a, b) => a - b).join(', ');
-    warnings.push({ path, message: `the text states ${stated} points ("${match[0].trim()}"), but ${whose} award or mention none: their points and amounts are ${listed}; update the text` });
+    const amounts = [...numbers].sort((a, b) => a - b);
+    warnings.push(issue(path, MESSAGES.staleText(stated, match[0].trim(), owner, amounts)));
   }
 }
 

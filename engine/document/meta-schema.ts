@@ -6,7 +6,8 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 // A JSON module, not node:fs: bundlers inline it, so this module also runs in the browser.
 import rubricSchema from '../../rubric-schemas/rubric-1.schema.json' with { type: 'json' };
-import { IssueList, pointerSegment } from './issues.ts';
+import { issue, IssueList, pointerSegment } from './issues.ts';
+import { MESSAGES } from './messages.ts';
 import { scoringSchemaDefs } from '../kinds/registry.ts';
 import { combinationSchemaDef } from './input-combinations.ts';
 import type { Issue } from '../types.ts';
@@ -88,12 +89,12 @@ export function describeAjvErrors(errors: ErrorObject[], issues: IssueList = new
   const messagesAt = new Map<string, string[]>();
   for (const error of errors) {
     if (!reportable(error) || (inBranch(error) && explainedInside.has(error.instancePath))) continue;
-    const issue = describe(error);
-    const messages = messagesAt.get(issue.path);
-    if (!messages) messagesAt.set(issue.path, [issue.message]);
-    else if (messages.includes(issue.message)) continue;
-    else messages.push(issue.message);
-    issues.push(issue);
+    const found = describe(error);
+    const messages = messagesAt.get(found.path);
+    if (!messages) messagesAt.set(found.path, [found.message]);
+    else if (messages.includes(found.message)) continue;
+    else messages.push(found.message);
+    issues.push(found);
   }
   return issues;
 }
@@ -120,28 +121,41 @@ function properAncestors(errors: ErrorObject[], reportable: (e: ErrorObject) => 
 
 function describe(error: ErrorObject): Issue {
   const path = error.instancePath;
-  const field = path.slice(path.lastIndexOf('/') + 1) || 'the document';
+  // The field named in the message: the pointer's last segment, or null for the document itself.
+  const field = path.slice(path.lastIndexOf('/') + 1) || null;
   const params = error.params as Record<string, unknown>;
   const hint = (error.parentSchema as { description?: string } | undefined)?.description;
+  const ajvText = error.message ?? 'is invalid';
   switch (error.keyword) {
     case 'required':
-      return { path, message: `missing property "${params.missingProperty}": add it` };
+      return issue(path, MESSAGES.schemaRequired(String(params.missingProperty)));
     case 'additionalProperties': {
       const allowed = Object.keys((error.parentSchema as { properties?: object })?.properties ?? {});
-      return {
-        path: `${path}/${pointerSegment(String(params.additionalProperty))}`,
-        message: `unknown property "${params.additionalProperty}": remove it or check its spelling${allowed.length ? ` (allowed: ${allowed.join(', ')})` : ''}`,
-      };
+      return issue(`${path}/${pointerSegment(String(params.additionalProperty))}`, MESSAGES.schemaUnknownProperty(String(params.additionalProperty), allowed));
     }
     case 'enum':
-      return { path, message: `"${field}" must be one of: ${(params.allowedValues as unknown[]).join(', ')}` };
+      return issue(path, MESSAGES.schemaEnum(field, params.allowedValues as unknown[]));
     case 'const':
-      return { path, message: `"${field}" must be ${JSON.stringify(params.allowedValue)}` };
+      return issue(path, MESSAGES.schemaConst(field, params.allowedValue));
     case 'type':
-      return { path, message: `"${field}" must be of type ${params.type}` };
+      return issue(path, MESSAGES.schemaType(field, String(params.type)));
     case 'pattern':
-      return { path, message: `"${field}" value ${JSON.stringify(error.data)} is not allowed: use ${hint ?? `text matching ${params.pattern}`}` };
+      return issue(path, MESSAGES.schemaPattern(field, JSON.stringify(error.data), hint, String(params.pattern)));
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum':
+      return issue(path, MESSAGES.schemaComparison(field, String(params.comparison), Number(params.limit), ajvText, hint));
+    case 'minItems':
+    case 'maxItems':
+    case 'minLength':
+    case 'maxLength':
+    case 'minProperties':
+    case 'maxProperties':
+      return issue(path, MESSAGES.schemaCount(field, error.keyword, Number(params.limit), ajvText, hint));
+    case 'uniqueItems':
+      return issue(path, MESSAGES.schemaUniqueItems(field, Number(params.j), Number(params.i), ajvText, hint));
     default:
-      return { path, message: `"${field}" ${error.message ?? 'is invalid'}${hint ? ` (${hint})` : ''}` };
+      return issue(path, MESSAGES.schemaOther(field, ajvText, hint));
   }
 }

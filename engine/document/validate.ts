@@ -4,7 +4,8 @@
  * how to fix it.
  */
 import { dec, maxBig, show, sum } from '../scoring/decimal.ts';
-import { type IssueList, pointerSegment } from './issues.ts';
+import { issue, type IssueList, pointerSegment } from './issues.ts';
+import { type IdList, MESSAGES, type PointsSource } from './messages.ts';
 import { checkLimits } from './limits.ts';
 import { checkMetaSchema } from './meta-schema.ts';
 import { kindOf, scoringInputs } from '../kinds/registry.ts';
@@ -42,7 +43,7 @@ function checkSemantics(index: RubricIndex, errors: IssueList): void {
   doc.inputs.forEach((input, i) => checkInputDefinition(input, `/inputs/${i}`, errors));
   checkReferences(index, errors);
   if (errors.length === 0) checkMaxima(index, errors);
-  for (const issue of checkTierBounds(doc.tiers)) errors.push(issue);
+  for (const found of checkTierBounds(doc.tiers)) errors.push(found);
   checkDates(doc, errors);
   checkTestsAndReadings(index, errors);
 }
@@ -54,8 +55,8 @@ function checkUniqueIds(index: RubricIndex, errors: IssueList): void {
     ...index.indicators.map((e): [string, string] => [e.indicator.id, e.pointer]),
     ...index.criteria.map((e): [string, string] => [e.criterion.id, e.pointer]),
   ];
-  const lists: [string, [string, string][]][] = [
-    ['group, indicator and criterion', nodes],
+  const lists: [IdList, [string, string][]][] = [
+    ['node', nodes],
     ['input', doc.inputs.map((x, i) => [x.id, `/inputs/${i}`])],
     ['tier', doc.tiers.map((x, i) => [x.id, `/tiers/${i}`])],
     ['requirement', doc.requirements.map((x, i) => [x.id, `/requirements/${i}`])],
@@ -66,7 +67,7 @@ function checkUniqueIds(index: RubricIndex, errors: IssueList): void {
     const first = new Map<string, string>();
     for (const [id, pointer] of entries) {
       const seen = first.get(id);
-      if (seen) errors.push({ path: `${pointer}/id`, message: `duplicate ${what} id "${id}" (first used at ${seen}): give each a unique id` });
+      if (seen) errors.push(issue(`${pointer}/id`, MESSAGES.duplicateId(what, id, seen)));
       else first.set(id, pointer);
     }
   }
@@ -74,8 +75,8 @@ function checkUniqueIds(index: RubricIndex, errors: IssueList): void {
 
 function checkInputDefinition(input: InputDefinition, pointer: string, errors: IssueList): void {
   const isChoice = input.type === 'choice' || input.type === 'multiChoice';
-  if (isChoice && !input.options) errors.push({ path: `${pointer}/options`, message: `a ${input.type} input needs "options": list the answers an assessor can choose` });
-  if (!isChoice && input.options) errors.push({ path: `${pointer}/options`, message: `only choice and multiChoice inputs take "options": remove it or change "type"` });
+  if (isChoice && !input.options) errors.push(issue(`${pointer}/options`, MESSAGES.optionsMissing(input.type)));
+  if (!isChoice && input.options) errors.push(issue(`${pointer}/options`, MESSAGES.optionsNotAllowed()));
   if (input.options) {
     const seen = new Set<string>();
     let dupe: string | undefined;
@@ -83,26 +84,26 @@ function checkInputDefinition(input: InputDefinition, pointer: string, errors: I
       if (seen.has(value)) dupe ??= value;
       seen.add(value);
     }
-    if (dupe) errors.push({ path: `${pointer}/options`, message: `option "${dupe}" is listed twice: keep one` });
+    if (dupe) errors.push(issue(`${pointer}/options`, MESSAGES.optionListedTwice(dupe)));
   }
-  if (input.ordered && input.type !== 'choice') errors.push({ path: `${pointer}/ordered`, message: `"ordered" applies to choice inputs only: remove it` });
-  if (input.type === 'series' && input.length === undefined) errors.push({ path: `${pointer}/length`, message: 'a series input needs "length" (e.g. 12 for per-month counts)' });
-  if (input.type !== 'series' && (input.length !== undefined || input.itemLabels)) errors.push({ path: `${pointer}/length`, message: `"length" and "itemLabels" apply to series inputs only: remove them` });
+  if (input.ordered && input.type !== 'choice') errors.push(issue(`${pointer}/ordered`, MESSAGES.orderedChoiceOnly()));
+  if (input.type === 'series' && input.length === undefined) errors.push(issue(`${pointer}/length`, MESSAGES.seriesNeedsLength()));
+  if (input.type !== 'series' && (input.length !== undefined || input.itemLabels)) errors.push(issue(`${pointer}/length`, MESSAGES.lengthSeriesOnly()));
   if (input.itemLabels && input.length !== undefined && input.itemLabels.length !== input.length) {
-    errors.push({ path: `${pointer}/itemLabels`, message: `${input.itemLabels.length} item labels for a series of length ${input.length}: give exactly ${input.length}` });
+    errors.push(issue(`${pointer}/itemLabels`, MESSAGES.itemLabelsCount(input.itemLabels.length, input.length)));
   }
   const numericTypes = ['count', 'number', 'percentage', 'series'];
   if (!numericTypes.includes(input.type) && (input.minimum !== undefined || input.maximum !== undefined)) {
-    errors.push({ path: `${pointer}/minimum`, message: `bounds apply to numeric inputs only: remove "minimum"/"maximum" from this ${input.type} input` });
+    errors.push(issue(`${pointer}/minimum`, MESSAGES.boundsNumericOnly(input.type)));
   }
   if (input.minimum !== undefined && input.maximum !== undefined && input.minimum > input.maximum) {
-    errors.push({ path: `${pointer}/maximum`, message: `maximum ${input.maximum} is below minimum ${input.minimum}: swap or correct them` });
+    errors.push(issue(`${pointer}/maximum`, MESSAGES.maximumBelowMinimum(input.maximum, input.minimum)));
   }
   if ((input.type === 'count' || input.type === 'series') && [input.minimum, input.maximum].some((b) => b !== undefined && !Number.isInteger(b))) {
-    errors.push({ path: `${pointer}/maximum`, message: 'bounds of a count must be whole numbers' });
+    errors.push(issue(`${pointer}/maximum`, MESSAGES.countBoundsWhole()));
   }
   if (input.type === 'percentage' && ((input.minimum ?? 0) < 0 || (input.maximum ?? 100) > 100)) {
-    errors.push({ path: `${pointer}/maximum`, message: 'a percentage lies within 0 and 100: correct the bounds' });
+    errors.push(issue(`${pointer}/maximum`, MESSAGES.percentageBounds()));
   }
 }
 
@@ -112,7 +113,7 @@ function checkReferences(index: RubricIndex, errors: IssueList): void {
   const tierIds = new Set(doc.tiers.map((t) => t.id));
   const checkCondition = (condition: Condition, pointer: string): void => {
     for (const fact of conditionFacts(condition)) {
-      if (!inputs.has(fact)) errors.push({ path: pointer, message: `condition reads "${fact}", which is not an input: add it to "inputs" or correct the name` });
+      if (!inputs.has(fact)) errors.push(issue(pointer, MESSAGES.conditionUnknownInput(fact)));
     }
     checkConditionValues(condition, pointer, optionsOf, errors);
   };
@@ -125,38 +126,38 @@ function checkReferences(index: RubricIndex, errors: IssueList): void {
       const kind = kindOf(scoring);
       for (const name of scoringInputs(scoring)) {
         const input = inputs.get(name);
-        if (!input) errors.push({ path: `${rulePointer}/event/params`, message: `scoring reads input "${name}", which does not exist: add it to "inputs" or correct the name` });
+        if (!input) errors.push(issue(`${rulePointer}/event/params`, MESSAGES.scoringUnknownInput(name)));
         else if (!kind.inputTypes.includes(input.type)) {
-          errors.push({ path: `${rulePointer}/event/params`, message: `a ${scoring.kind} scoring cannot read the ${input.type} input "${name}": use an input of type ${kind.inputTypes.join(' / ')}` });
+          errors.push(issue(`${rulePointer}/event/params`, MESSAGES.scoringInputType(scoring.kind, input.type, name, kind.inputTypes)));
         }
       }
-      for (const issue of kind.check?.(scoring, { inputs }) ?? []) errors.push({ ...issue, path: `${rulePointer}/event/params${issue.path}` });
+      for (const found of kind.check?.(scoring, { inputs }) ?? []) errors.push({ ...found, path: `${rulePointer}/event/params${found.path}` });
     });
     if (criterion.parent !== undefined) {
       const parent = index.criterionById.get(criterion.parent);
-      if (!parent || parent.indicator !== indicator) errors.push({ path: `${pointer}/parent`, message: `parent "${criterion.parent}" is not a criterion of indicator "${indicator.id}": name a criterion of the same indicator` });
-      else if (parent.criterion === criterion) errors.push({ path: `${pointer}/parent`, message: 'a criterion cannot be its own parent: remove "parent"' });
-      else if (parent.criterion.parent !== undefined) errors.push({ path: `${pointer}/parent`, message: `parent "${criterion.parent}" is itself a bonus: name the criterion it depends on instead` });
+      if (!parent || parent.indicator !== indicator) errors.push(issue(`${pointer}/parent`, MESSAGES.parentNotInIndicator(criterion.parent, indicator.id)));
+      else if (parent.criterion === criterion) errors.push(issue(`${pointer}/parent`, MESSAGES.parentIsSelf()));
+      else if (parent.criterion.parent !== undefined) errors.push(issue(`${pointer}/parent`, MESSAGES.parentIsBonus(criterion.parent)));
     }
   }
   doc.requirements.forEach((requirement, i) => {
     checkCondition(requirement.conditions, `/requirements/${i}/conditions`);
     if (requirement.gate && !tierIds.has(requirement.gate.capTier)) {
-      errors.push({ path: `/requirements/${i}/gate/capTier`, message: `tier "${requirement.gate.capTier}" does not exist (tiers: ${doc.tiers.map((t) => t.id).join(', ')})` });
+      errors.push(issue(`/requirements/${i}/gate/capTier`, MESSAGES.unknownTier(requirement.gate.capTier, doc.tiers.map((t) => t.id))));
     }
   });
 }
 
-/** The options of a choice input as a set and as text for messages, computed once per input. */
-type OptionsOf = (id: string) => { values: Set<string>; listed: string };
+/** The options of a choice input as a set and as a list for messages, computed once per input. */
+type OptionsOf = (id: string) => { values: Set<string>; listed: string[] };
 
 function inputOptions(inputs: Map<string, InputDefinition>): OptionsOf {
-  const known = new Map<string, { values: Set<string>; listed: string }>();
+  const known = new Map<string, { values: Set<string>; listed: string[] }>();
   return (id) => {
     let options = known.get(id);
     if (!options) {
       const values = (inputs.get(id)?.options ?? []).map((o) => o.value);
-      options = { values: new Set(values), listed: values.join(', ') };
+      options = { values: new Set(values), listed: values };
       known.set(id, options);
     }
     return options;
@@ -177,7 +178,7 @@ function checkConditionValues(condition: Condition, pointer: string, optionsOf: 
         if (typeof value !== 'string' || options.has(value)) continue;
         // A document may hold ~100,000 such values: past the report cap they are only counted.
         if (errors.full) errors.countMore();
-        else errors.push({ path: Array.isArray(node.value) ? `${at}/value/${i}` : `${at}/value`, message: `"${value}" is not an option of input "${node.fact}" (options: ${listed}): correct the value` });
+        else errors.push(issue(Array.isArray(node.value) ? `${at}/value/${i}` : `${at}/value`, MESSAGES.notAnOption(value, node.fact, listed)));
       }
     }
   };
@@ -191,28 +192,28 @@ function checkMaxima(index: RubricIndex, errors: IssueList): void {
     criterion.rules.forEach((rule, r) => {
       const range = kindOf(rule.event.params).range(rule.event.params, { inputs: index.inputs });
       if (range.max === null) {
-        errors.push({ path: `${pointer}/rules/${r}/event/params`, message: 'this rule can award without limit: give its inputs a "maximum" or the scoring a "cap"' });
+        errors.push(issue(`${pointer}/rules/${r}/event/params`, MESSAGES.unboundedRule()));
         best = null;
       } else if (best !== null) best = maxBig(best, range.max);
     });
-    if (best !== null) compareMax(criterion.points, criterion.cap, best, pointer, 'its rules can award at most', errors);
+    if (best !== null) compareMax(criterion.points, criterion.cap, best, pointer, 'rules', errors);
   }
   for (const { indicator, pointer } of index.indicators) {
-    compareMax(indicator.points, indicator.cap, sum(indicator.criteria.map((c) => dec(c.points))), pointer, 'its criteria add up to', errors);
+    compareMax(indicator.points, indicator.cap, sum(indicator.criteria.map((c) => dec(c.points))), pointer, 'criteria', errors);
   }
   const visit = (group: Group, pointer: string): void => {
     const children = [...(group.groups ?? []), ...(group.indicators ?? [])];
-    compareMax(group.points, group.cap, sum(children.map((c) => dec(c.points))), pointer, 'its children add up to', errors);
+    compareMax(group.points, group.cap, sum(children.map((c) => dec(c.points))), pointer, 'children', errors);
     group.groups?.forEach((g, i) => visit(g, `${pointer}/groups/${i}`));
   };
   index.doc.groups.forEach((g, i) => visit(g, `/groups/${i}`));
 }
 
-function compareMax(declared: number, cap: boolean | undefined, reachable: Big, pointer: string, what: string, errors: IssueList): void {
+function compareMax(declared: number, cap: boolean | undefined, reachable: Big, pointer: string, source: PointsSource, errors: IssueList): void {
   if (cap) {
-    if (reachable.lt(declared)) errors.push({ path: `${pointer}/points`, message: `cap ${declared} can never be reached: ${what} ${show(reachable)}; lower "points" to ${show(reachable)} or remove "cap"` });
+    if (reachable.lt(declared)) errors.push(issue(`${pointer}/points`, MESSAGES.capUnreachable(declared, source, show(reachable))));
   } else if (!reachable.eq(declared)) {
-    errors.push({ path: `${pointer}/points`, message: `declares ${declared} points but ${what} ${show(reachable)}: set "points" to ${show(reachable)}, or add "cap": true if ${declared} is a cap` });
+    errors.push(issue(`${pointer}/points`, MESSAGES.pointsMismatch(declared, source, show(reachable))));
   }
 }
 
@@ -222,7 +223,7 @@ function checkTestsAndReadings(index: RubricIndex, errors: IssueList): void {
   const known = new Set([...nodeIds, ...doc.requirements.map((r) => r.id), ...doc.inputs.map((i) => i.id), ...doc.tiers.map((t) => t.id)]);
   doc.readings.forEach((reading, i) => {
     reading.appliesTo.forEach((id, j) => {
-      if (!known.has(id)) errors.push({ path: `/readings/${i}/appliesTo/${j}`, message: `"${id}" is not a group, indicator, criterion, requirement, input or tier of this rubric` });
+      if (!known.has(id)) errors.push(issue(`/readings/${i}/appliesTo/${j}`, MESSAGES.readingUnknownTarget(id)));
     });
   });
   const indicatorIds = new Set(index.indicators.map((e) => e.indicator.id));
@@ -230,36 +231,37 @@ function checkTestsAndReadings(index: RubricIndex, errors: IssueList): void {
   const tierIds = new Set(doc.tiers.map((t) => t.id));
   doc.tests.forEach((test, i) => {
     for (const key of Object.keys(test.inputs)) {
-      if (!index.inputs.has(key)) errors.push({ path: `/tests/${i}/inputs/${key}`, message: `"${key}" is not an input of this rubric: remove it or correct the name` });
+      if (!index.inputs.has(key)) errors.push(issue(`/tests/${i}/inputs/${key}`, MESSAGES.testUnknownInput(key)));
     }
     for (const key of Object.keys(test.notApplicable ?? {})) {
-      if (!index.criterionById.get(key)?.criterion.notApplicable?.allowed) errors.push({ path: `/tests/${i}/notApplicable/${pointerSegment(key)}`, message: `"${key}" is not a criterion that may be marked not applicable` });
+      if (!index.criterionById.get(key)?.criterion.notApplicable?.allowed) errors.push(issue(`/tests/${i}/notApplicable/${pointerSegment(key)}`, MESSAGES.testNotApplicable(key)));
     }
-    if (test.expect.tier !== null && !tierIds.has(test.expect.tier)) errors.push({ path: `/tests/${i}/expect/tier`, message: `tier "${test.expect.tier}" does not exist (tiers: ${doc.tiers.map((t) => t.id).join(', ')})` });
+    if (test.expect.tier !== null && !tierIds.has(test.expect.tier)) errors.push(issue(`/tests/${i}/expect/tier`, MESSAGES.unknownTier(test.expect.tier, doc.tiers.map((t) => t.id))));
     for (const key of Object.keys(test.expect.indicators ?? {})) {
-      if (!indicatorIds.has(key)) errors.push({ path: `/tests/${i}/expect/indicators/${pointerSegment(key)}`, message: `"${key}" is not an indicator of this rubric` });
+      if (!indicatorIds.has(key)) errors.push(issue(`/tests/${i}/expect/indicators/${pointerSegment(key)}`, MESSAGES.testUnknownIndicator(key)));
     }
     for (const key of Object.keys(test.expect.requirements ?? {})) {
-      if (!requirementIds.has(key)) errors.push({ path: `/tests/${i}/expect/requirements/${pointerSegment(key)}`, message: `"${key}" is not a requirement of this rubric` });
+      if (!requirementIds.has(key)) errors.push(issue(`/tests/${i}/expect/requirements/${pointerSegment(key)}`, MESSAGES.testUnknownRequirement(key)));
     }
   });
   if (doc.inputMapping) {
     for (const [to, from] of Object.entries(doc.inputMapping.renamed ?? {})) {
-      if (!index.inputs.has(to)) errors.push({ path: `/inputMapping/renamed/${to}`, message: `"${to}" is not an input of this version (the key is the new name, the value the old one "${from}")` });
+      if (!index.inputs.has(to)) errors.push(issue(`/inputMapping/renamed/${to}`, MESSAGES.renamedNotAnInput(to, from)));
     }
     for (const [to, merge] of Object.entries(doc.inputMapping.combined ?? {})) {
       const path = `/inputMapping/combined/${pointerSegment(to)}`;
       const input = index.inputs.get(to);
       const combination = findCombination(merge.by);
-      if (!input) errors.push({ path, message: `"${to}" is not an input of this version (the key is the new input, "from" the old inputs merged into it)` });
-      else if (Object.hasOwn(doc.inputMapping.renamed ?? {}, to)) errors.push({ path, message: `"${to}" is also in inputMapping.renamed: a value comes from one place, so keep either the rename or the merge` });
+      if (!input) errors.push(issue(path, MESSAGES.combinedNotAnInput(to)));
+      else if (Object.hasOwn(doc.inputMapping.renamed ?? {}, to)) errors.push(issue(path, MESSAGES.renamedAndCombined(to)));
       else if (combination && !combination.makes.includes(input.type)) {
         const fitting = Object.entries(INPUT_COMBINATIONS).filter(([, c]) => (c.makes as readonly string[]).includes(input.type)).map(([name]) => name);
-        errors.push({ path: `${path}/by`, message: `"${merge.by}" cannot give a ${input.type} input: ${fitting.length ? `use ${fitting.join(' or ')}` : `merge only into ${[...new Set(Object.values(INPUT_COMBINATIONS).flatMap((c) => c.makes))].join(', ')} inputs`}` });
+        const mergeable = [...new Set(Object.values(INPUT_COMBINATIONS).flatMap((c) => c.makes))];
+        errors.push(issue(`${path}/by`, MESSAGES.combinationCannotGive(merge.by, input.type, fitting, mergeable)));
       }
     }
     for (const key of Object.keys(doc.inputMapping.defaults ?? {})) {
-      if (!index.inputs.has(key)) errors.push({ path: `/inputMapping/defaults/${key}`, message: `"${key}" is not an input of this version` });
+      if (!index.inputs.has(key)) errors.push(issue(`/inputMapping/defaults/${key}`, MESSAGES.defaultsNotAnInput(key)));
     }
   }
 }
@@ -267,8 +269,8 @@ function checkTestsAndReadings(index: RubricIndex, errors: IssueList): void {
 /** Effective dates are real days, and a version ends no earlier than it starts. */
 function checkDates(doc: RubricDocument, errors: IssueList): void {
   const real = (day: string): boolean => new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) === day;
-  if (!real(doc.effectiveDate)) errors.push({ path: '/effectiveDate', message: `${doc.effectiveDate} is not a day of the calendar: give a real date (YYYY-MM-DD)` });
+  if (!real(doc.effectiveDate)) errors.push(issue('/effectiveDate', MESSAGES.notACalendarDay(doc.effectiveDate)));
   if (doc.effectiveUntil === undefined) return;
-  if (!real(doc.effectiveUntil)) errors.push({ path: '/effectiveUntil', message: `${doc.effectiveUntil} is not a day of the calendar: give a real date (YYYY-MM-DD)` });
-  else if (doc.effectiveUntil < doc.effectiveDate) errors.push({ path: '/effectiveUntil', message: `the version would end (${doc.effectiveUntil}) before it starts (${doc.effectiveDate}): set effectiveUntil on or after effectiveDate, or remove it` });
+  if (!real(doc.effectiveUntil)) errors.push(issue('/effectiveUntil', MESSAGES.notACalendarDay(doc.effectiveUntil)));
+  else if (doc.effectiveUntil < doc.effectiveDate) errors.push(issue('/effectiveUntil', MESSAGES.endsBeforeStart(doc.effectiveUntil, doc.effectiveDate)));
 }

@@ -6,6 +6,7 @@
 import type ExcelJS from 'exceljs';
 import { own } from '../document/lookup.ts';
 import { pick } from '../document/structure.ts';
+import { GLOSSARY as G, periodWords, SCORE_STATUSES } from '../glossary.ts';
 import type { ImpactReport, Language, Localized, ScoreResult, VersionScore } from '../types.ts';
 
 type Cell = string | number | boolean | null | undefined;
@@ -20,6 +21,8 @@ export interface ResultRow {
   assessedOn?: string;
   versionChoice?: { inForce: string | null; reason: string | null };
   result: ScoreResult;
+  /** The tier labels of the result's version, by tier id: the tier column shows the label, never the id. */
+  tierLabels?: Record<string, Localized>;
 }
 
 /** A table: a header row and data rows. */
@@ -28,14 +31,15 @@ export interface Table {
   rows: Cell[][];
 }
 
+// Terms come from the glossary, so a spreadsheet calls things what the screen it came from calls them.
 const WORDS = {
   zh: {
     id: '编号',
     communityId: '社区编号',
     community: '社区',
     street: '街道',
-    period: '评估期',
-    rubric: '评分标准',
+    period: G.period.zh,
+    rubric: G.rubric.zh,
     version: '版本',
     assessedOn: '评价日期',
     versionWhy: '版本依据',
@@ -43,35 +47,43 @@ const WORDS = {
     total: '总分',
     max: '满分',
     ratio: '得分率',
-    tier: '类型',
+    tier: G.tier.zh,
     status: '状态',
-    base: '基准',
-    candidate: '修订',
-    delta: '变化',
-    tierChanged: '类型变化',
-    from: '基准类型 \\ 修订类型',
-    none: '无类型',
+    base: G.base.zh,
+    candidate: G.candidate.zh,
+    delta: '分差',
+    tierChanged: '档次变化',
+    from: '基准档次 \\ 候选档次',
+    none: '无档次',
     indicator: '指标',
     change: '状态',
     baseMax: '基准满分',
-    candidateMax: '修订满分',
-    baseMean: '基准平均',
-    candidateMean: '修订平均',
-    meanDelta: '平均变化',
-    minDelta: '最小变化',
-    maxDelta: '最大变化',
-    changedCount: '变化数',
-    indicators: '变化指标',
-    gates: '门槛',
-    reachable: '可能总分',
+    candidateMax: '候选满分',
+    baseMean: '基准平均分',
+    candidateMean: '候选平均分',
+    meanDelta: '平均分差',
+    minDelta: '最小分差',
+    maxDelta: '最大分差',
+    changedCount: '分数变化的评价数',
+    indicators: '引起变化的指标',
+    gates: G.gate.zh,
+    reachable: '可达总分',
     possibleTiers: '可能档次',
-    missing: '缺少的输入',
-    supplied: '补充的输入',
-    defaulted: '取默认值的输入',
-    mapped: '由旧输入对应的输入',
+    missing: '缺少的输入项',
+    supplied: '补充的输入项',
+    defaulted: '取默认值的输入项',
+    mapped: '由旧输入项对应的输入项',
     undetermined: '档次未定',
     yes: '是',
     no: '否',
+    kept: '保留',
+    added: '新增',
+    removed: '删除',
+    results: '评价结果',
+    assessmentsSheet: '评价',
+    transitionsSheet: '档次迁移',
+    indicatorsSheet: '指标',
+    tierChangesSheet: '档次变化',
   },
   en: {
     id: 'Id',
@@ -104,7 +116,7 @@ const WORDS = {
     meanDelta: 'Mean change',
     minDelta: 'Least change',
     maxDelta: 'Largest change',
-    changedCount: 'Changed',
+    changedCount: 'Assessments whose points changed',
     indicators: 'Indicators that moved it',
     gates: 'Gates',
     reachable: 'Reachable total',
@@ -116,6 +128,14 @@ const WORDS = {
     undetermined: 'Tier open',
     yes: 'yes',
     no: 'no',
+    kept: 'kept',
+    added: 'added',
+    removed: 'removed',
+    results: 'Results',
+    assessmentsSheet: 'Assessments',
+    transitionsSheet: 'Tier transitions',
+    indicatorsSheet: 'Indicators',
+    tierChangesSheet: 'Tier changes',
   },
 } as const;
 
@@ -123,7 +143,7 @@ const WORDS = {
 // Tables
 // ---------------------------------------------------------------------------------------------
 
-/** One row per assessment: where, which version and why, total, maximum, ratio, tier, every indicator. */
+/** One row per assessment: where, which version and why, total, maximum, ratio, tier (by its label), every indicator. */
 export function resultsTable(rows: ResultRow[], lang: Language = 'zh'): Table {
   const w = WORDS[lang];
   // Indicator columns: every indicator seen, in first-seen order (versions may differ).
@@ -137,7 +157,8 @@ export function resultsTable(rows: ResultRow[], lang: Language = 'zh'): Table {
     rows: rows.map((row) => {
       const { communityId, community, street, period, result } = row;
       const points = new Map(result.indicators.map((i) => [i.id, i.points]));
-      return [communityId, community, street, period, result.rubric.id, result.rubric.version, result.total, result.max, result.ratio, result.tier, row.assessedOn ?? null, why(row), ...[...columns.keys()].map((id) => points.get(id) ?? null)];
+      const tier = result.tier === null ? null : pick(row.tierLabels && own(row.tierLabels, result.tier), lang) || result.tier;
+      return [communityId, community, street, period && periodWords(period, lang), result.rubric.id, result.rubric.version, result.total, result.max, result.ratio, tier, row.assessedOn ?? null, why(row), ...[...columns.keys()].map((id) => points.get(id) ?? null)];
     }),
   };
 }
@@ -153,7 +174,7 @@ export function impactAssessmentsTable(report: ImpactReport, lang: Language = 'z
   const version = (score: VersionScore): Cell[] => [
     score.total,
     tier(score.tier),
-    score.status,
+    SCORE_STATUSES[score.status][lang],
     score.reachable ? `${score.reachable.total.min}–${score.reachable.total.max}` : '',
     score.reachable ? score.reachable.tiers.map((id) => tier(id)).join(lang === 'zh' ? '、' : '; ') : '',
     inputs(score.missing),
@@ -164,7 +185,7 @@ export function impactAssessmentsTable(report: ImpactReport, lang: Language = 'z
   const heads = (which: string): string[] => [w.total, w.tier, w.status, w.reachable, w.possibleTiers, w.missing, w.supplied, w.defaulted, w.mapped].map((h) => `${which} ${h}`);
   return {
     header: [w.id, w.communityId, w.community, w.street, w.period, ...heads(w.base), ...heads(w.candidate), w.delta, w.tierChanged],
-    rows: report.assessments.map((a) => [a.id, a.communityId, a.communityName, a.street, a.period, ...version(a.base), ...version(a.candidate), a.delta, a.tierChanged ? w.yes : w.no]),
+    rows: report.assessments.map((a) => [a.id, a.communityId, a.communityName, a.street, a.period && periodWords(a.period, lang), ...version(a.base), ...version(a.candidate), a.delta, a.tierChanged ? w.yes : w.no]),
   };
 }
 
@@ -180,7 +201,7 @@ export function indicatorImpactTable(report: ImpactReport, lang: Language = 'zh'
   const w = WORDS[lang];
   return {
     header: [w.indicator, w.change, w.baseMax, w.candidateMax, w.baseMean, w.candidateMean, w.meanDelta, w.minDelta, w.maxDelta, w.changedCount],
-    rows: report.indicators.map((i) => [`${i.id} ${pick(i.title, lang)}`, i.status, i.baseMax, i.candidateMax, i.baseMean, i.candidateMean, i.meanDelta, i.minDelta, i.maxDelta, i.changed]),
+    rows: report.indicators.map((i) => [`${i.id} ${pick(i.title, lang)}`, w[i.status], i.baseMax, i.candidateMax, i.baseMean, i.candidateMean, i.meanDelta, i.minDelta, i.maxDelta, i.changed]),
   };
 }
 
@@ -194,7 +215,7 @@ export function tierChangesTable(report: ImpactReport, lang: Language = 'zh'): T
       c.id,
       c.communityName ?? c.communityId,
       c.street,
-      c.period,
+      c.period && periodWords(c.period, lang),
       tier(c.fromTier),
       tier(c.toTier),
       c.delta,
@@ -206,6 +227,18 @@ export function tierChangesTable(report: ImpactReport, lang: Language = 'zh'): T
 
 function tierName(report: ImpactReport, lang: Language): (id: string | null) => string {
   return (id) => (id === null ? WORDS[lang].none : pick(own(report.transitions.labels, id), lang) || id);
+}
+
+/** The filter in words: "筛选：街道 浦沿街道；档次 示范型" / "Filter: street …; tier …". */
+function filterWords(report: ImpactReport, lang: Language): string {
+  const { street, period, tier } = report.filter ?? {};
+  const zh = lang === 'zh';
+  const parts = [
+    street !== undefined && `${zh ? G.street.zh : G.street.en} ${street}`,
+    period !== undefined && `${zh ? G.period.zh : G.period.en} ${periodWords(period, lang)}`,
+    tier !== undefined && `${zh ? G.tier.zh : G.tier.en} ${tierName(report, lang)(tier)}`,
+  ].filter((part): part is string => typeof part === 'string');
+  return `${zh ? '筛选：' : 'Filter: '}${parts.join(zh ? '；' : '; ')}`;
 }
 
 function signed(value: number): string {
@@ -274,17 +307,17 @@ async function workbookBuffer(sheets: [string, Table][]): Promise<Buffer> {
 
 /** Assessment results as an XLSX workbook (one sheet). */
 export function resultsXlsx(rows: ResultRow[], lang: Language = 'zh'): Promise<Buffer> {
-  return workbookBuffer([[lang === 'zh' ? '评估结果' : 'Results', resultsTable(rows, lang)]]);
+  return workbookBuffer([[WORDS[lang].results, resultsTable(rows, lang)]]);
 }
 
 /** An impact report as an XLSX workbook: assessments, transition matrix, indicators, tier changes. */
 export function impactXlsx(report: ImpactReport, lang: Language = 'zh'): Promise<Buffer> {
-  const zh = lang === 'zh';
+  const w = WORDS[lang];
   return workbookBuffer([
-    [zh ? '评估' : 'Assessments', impactAssessmentsTable(report, lang)],
-    [zh ? '类型转移' : 'Transitions', transitionsTable(report, lang)],
-    [zh ? '指标' : 'Indicators', indicatorImpactTable(report, lang)],
-    [zh ? '类型变化' : 'Tier changes', tierChangesTable(report, lang)],
+    [w.assessmentsSheet, impactAssessmentsTable(report, lang)],
+    [w.transitionsSheet, transitionsTable(report, lang)],
+    [w.indicatorsSheet, indicatorImpactTable(report, lang)],
+    [w.tierChangesSheet, tierChangesTable(report, lang)],
   ]);
 }
 
@@ -315,20 +348,20 @@ export function impactSummaryHtml(report: ImpactReport, lang: Language = 'zh', l
   const zh = lang === 'zh';
   const s = report.summary;
   const title = zh
-    ? `修订影响：${report.base.id} ${report.base.version} → ${report.candidate.version}`
-    : `Impact of a revision: ${report.base.id} ${report.base.version} → ${report.candidate.version}`;
+    ? `候选版本的影响：${report.base.id} ${report.base.version} → ${report.candidate.version}`
+    : `Impact of the candidate version: ${report.base.id} ${report.base.version} → ${report.candidate.version}`;
   const facts: [string, Cell][] = zh
     ? [
-        ['评估数', s.assessments],
-        ['类型变化', s.tierChanged],
-        ['上升', s.up],
-        ['下降', s.down],
-        ['其他（无类型）', s.other],
-        ['总分平均变化', s.meanDelta],
-        ['总分最小变化', s.minDelta],
-        ['总分最大变化', s.maxDelta],
-        ['基准无效 / 不完整 / 档次未定', `${s.invalid.base} / ${s.incomplete.base} / ${s.undetermined.base}`],
-        ['修订无效 / 不完整 / 档次未定', `${s.invalid.candidate} / ${s.incomplete.candidate} / ${s.undetermined.candidate}`],
+        ['评价数', s.assessments],
+        ['档次变化', s.tierChanged],
+        ['升档', s.up],
+        ['降档', s.down],
+        ['其他（无档次）', s.other],
+        ['总分平均分差', s.meanDelta],
+        ['总分最小分差', s.minDelta],
+        ['总分最大分差', s.maxDelta],
+        ['基准：无效 / 未评完 / 档次未定', `${s.invalid.base} / ${s.incomplete.base} / ${s.undetermined.base}`],
+        ['候选：无效 / 未评完 / 档次未定', `${s.invalid.candidate} / ${s.incomplete.candidate} / ${s.undetermined.candidate}`],
       ]
     : [
         ['Assessments', s.assessments],
@@ -339,14 +372,14 @@ export function impactSummaryHtml(report: ImpactReport, lang: Language = 'zh', l
         ['Mean change of the total', s.meanDelta],
         ['Least change', s.minDelta],
         ['Largest change', s.maxDelta],
-        ['Base invalid / incomplete / tier open', `${s.invalid.base} / ${s.incomplete.base} / ${s.undetermined.base}`],
-        ['Candidate invalid / incomplete / tier open', `${s.invalid.candidate} / ${s.incomplete.candidate} / ${s.undetermined.candidate}`],
+        ['Base: invalid / incomplete / tier open', `${s.invalid.base} / ${s.incomplete.base} / ${s.undetermined.base}`],
+        ['Candidate: invalid / incomplete / tier open', `${s.invalid.candidate} / ${s.incomplete.candidate} / ${s.undetermined.candidate}`],
       ];
   const indicators = indicatorImpactTable(report, lang);
   const changedIndicators = { ...indicators, rows: indicators.rows.filter((_, i) => report.indicators[i].changed > 0 || report.indicators[i].status !== 'kept') };
   const changes = tierChangesTable(report, lang);
   const more = report.tierChanges.length > limit ? `<p>${escapeHtml(zh ? `另有 ${report.tierChanges.length - limit} 项未列出。` : `${report.tierChanges.length - limit} more not listed.`)}</p>` : '';
-  const filter = report.filter ? `<p>${escapeHtml(zh ? '筛选' : 'Filter')}: ${escapeHtml(JSON.stringify(report.filter))}</p>` : '';
+  const filter = report.filter ? `<p>${escapeHtml(filterWords(report, lang))}</p>` : '';
   return `<!doctype html>
 <html lang="${zh ? 'zh-CN' : 'en'}">
 <head>
@@ -368,11 +401,11 @@ th { background: #eee; }
 ${filter}
 <h2>${escapeHtml(zh ? '概要' : 'Summary')}</h2>
 ${htmlTable({ header: [zh ? '项目' : 'Item', zh ? '数值' : 'Value'], rows: facts })}
-<h2>${escapeHtml(zh ? '类型转移矩阵' : 'Tier transitions')}</h2>
+<h2>${escapeHtml(zh ? '档次迁移（行：基准版本，列：候选版本）' : 'Tier transitions (rows: base, columns: candidate)')}</h2>
 ${htmlTable(transitionsTable(report, lang))}
 <h2>${escapeHtml(zh ? '变化的指标' : 'Indicators that change')}</h2>
 ${htmlTable(changedIndicators)}
-<h2>${escapeHtml(zh ? '类型变化的社区' : 'Communities that change tier')}</h2>
+<h2>${escapeHtml(zh ? '档次变化的社区' : 'Communities that change tier')}</h2>
 ${htmlTable(changes, limit)}
 ${more}
 </body>

@@ -4,13 +4,26 @@
  */
 import { dec, maxBig, minBig, show } from '../scoring/decimal.ts';
 import { own } from '../document/lookup.ts';
-import { INPUT_FIELD, inputLabel, optionLabel, type ScoringIssue, type ScoringKind, words } from './kind.ts';
+import { issue } from '../document/issues.ts';
+import { INPUT_FIELD, inputLabel, optionLabel, same, type ScoringIssue, type ScoringKind, words } from './kind.ts';
+import type { Language, Localized } from '../types.ts';
 
 export interface ChoiceScoring {
   kind: 'choice';
   input: string;
   points: Record<string, number>;
 }
+
+const messages = {
+  notAnOption: (option: string, input: string, options: readonly string[]): Required<Localized> => ({
+    en: `"${option}" is not an option of input "${input}" (options: ${options.join(', ')}): correct the key`,
+    zh: `"${option}" 不是输入项 "${input}" 的选项（可选：${options.join('、')}）：请更正 "points" 中的该键`,
+  }),
+  lowerGradeEarnsMore: (low: Required<Localized>, lowValue: string, lowPoints: string, high: Required<Localized>, highValue: string, highPoints: string): Required<Localized> => ({
+    en: `lower grade "${low.en}" (${lowValue}) earns ${lowPoints}, as much as or more than the higher grade "${high.en}" (${highValue}, ${highPoints}): probably meant less`,
+    zh: `较低等级 "${low.zh}"（${lowValue}）得 ${lowPoints} 分，不少于较高等级 "${high.zh}"（${highValue}，${highPoints} 分）：可能应更少`,
+  }),
+};
 
 export const choice: ScoringKind<ChoiceScoring> = {
   kind: 'choice',
@@ -28,14 +41,22 @@ export const choice: ScoringKind<ChoiceScoring> = {
   inputTypes: ['choice', 'multiChoice'],
   inputsRead: (scoring) => [scoring.input],
   renameInput: (scoring, from, to) => (scoring.input === from ? { ...scoring, input: to } : scoring),
-  award(scoring, inputs) {
+  award(scoring, inputs, context) {
     const value = own(inputs, scoring.input);
     const chosen = (Array.isArray(value) ? value : [value]).map(String);
     const scored = chosen.filter((option) => Object.hasOwn(scoring.points, option));
-    if (scored.length === 0) return { amount: dec(0), arithmetic: chosen.length ? `${chosen.join(', ')} → 0` : '— → 0', adjustments: [] };
+    // Options by their labels, never their keys: the arithmetic is read by people.
+    const named = (options: string[], lang: Language, join: string): string => options.map((o) => optionLabel(context, scoring.input, o, lang)).join(join);
+    if (scored.length === 0) return { amount: dec(0), arithmetic: chosen.length ? { zh: `${named(chosen, 'zh', '、')} → 0`, en: `${named(chosen, 'en', ', ')} → 0` } : same('— → 0'), adjustments: [] };
     const best = scored.reduce((a, b) => (scoring.points[b] > scoring.points[a] ? b : a));
-    const text = scored.length > 1 ? `max(${scored.map((o) => `${o} ${show(scoring.points[o])}`).join(', ')})` : best;
-    return { amount: dec(scoring.points[best]), arithmetic: `${text} → ${show(scoring.points[best])}`, adjustments: scored.length > 1 ? ['highest level only, not cumulative'] : [] };
+    const text = (lang: Language): string =>
+      scored.length > 1 ? `max(${scored.map((o) => `${optionLabel(context, scoring.input, o, lang)} ${show(scoring.points[o])}`).join(lang === 'zh' ? '，' : ', ')})` : optionLabel(context, scoring.input, best, lang);
+    const points = show(scoring.points[best]);
+    return {
+      amount: dec(scoring.points[best]),
+      arithmetic: { zh: `${text('zh')} → ${points}`, en: `${text('en')} → ${points}` },
+      adjustments: scored.length > 1 ? [{ zh: '只按最高级别计分，不累加', en: 'highest level only, not cumulative' }] : [],
+    };
   },
   range(scoring, { inputs }) {
     const input = inputs.get(scoring.input);
@@ -58,10 +79,9 @@ export const choice: ScoringKind<ChoiceScoring> = {
     const input = inputs.get(scoring.input);
     if (!input) return [];
     const values = new Set((input.options ?? []).map((o) => o.value));
-    const listed = [...values].join(', ');
     return Object.keys(scoring.points)
       .filter((option) => !values.has(option))
-      .map((option): ScoringIssue => ({ path: `/points/${option}`, message: `"${option}" is not an option of input "${scoring.input}" (options: ${listed}): correct the key` }));
+      .map((option): ScoringIssue => issue(`/points/${option}`, messages.notAnOption(option, scoring.input, [...values])));
   },
   lint(scoring, { inputs }) {
     // An ordinal choice where a lower grade earns as much as, or more than, a higher one.
@@ -74,14 +94,13 @@ export const choice: ScoringKind<ChoiceScoring> = {
       const lowPoints = own(scoring.points, low.value) ?? 0;
       const highPoints = own(scoring.points, high.value) ?? 0;
       if (lowPoints >= highPoints && highPoints > 0) {
-        issues.push({
-          path: `/points/${low.value}`,
-          message: `lower grade "${low.label.zh ?? low.label.en}" (${low.value}) earns ${show(lowPoints)}, as much as or more than the higher grade "${high.label.zh ?? high.label.en}" (${high.value}, ${show(highPoints)}): probably meant less`,
-        });
+        const [lowLabel, highLabel] = [gradeLabel(low.label, low.value), gradeLabel(high.label, high.value)];
+        issues.push(issue(`/points/${low.value}`, messages.lowerGradeEarnsMore(lowLabel, low.value, show(lowPoints), highLabel, high.value, show(highPoints))));
       }
     }
     return issues;
   },
+  messages,
   effort: 'step',
   fields: [
     { ...INPUT_FIELD, label: words('选项输入', 'Choice input') },
@@ -93,3 +112,8 @@ export const choice: ScoringKind<ChoiceScoring> = {
   },
   headlinePoints: (scoring) => Math.max(0, ...Object.values(scoring.points)),
 };
+
+/** An option's label in each language (either falls back to the other, then to its value). */
+function gradeLabel(label: Localized, value: string): Required<Localized> {
+  return { zh: label.zh ?? label.en ?? value, en: label.en ?? label.zh ?? value };
+}

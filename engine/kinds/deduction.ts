@@ -5,8 +5,9 @@
  */
 import { type Big, dec, maxBig, minBig, show, sum } from '../scoring/decimal.ts';
 import { own } from '../document/lookup.ts';
-import type { InputDefinition, InputValue, Language } from '../types.ts';
-import { inputLabel, type ScoringIssue, type ScoringKind, words } from './kind.ts';
+import type { InputDefinition, InputValue, Language, Localized } from '../types.ts';
+import { issue } from '../document/issues.ts';
+import { floorAdjustment, inputLabel, same, type ScoringIssue, type ScoringKind, words } from './kind.ts';
 
 export interface DeductionScoring {
   kind: 'deduction';
@@ -87,6 +88,21 @@ function describeTerm(term: Deduction, label: string, lang: Language): string {
 
 const NUMERIC: ['count', 'number', 'percentage', 'series'] = ['count', 'number', 'percentage', 'series'];
 
+const messages = {
+  whenBooleanOnly: (input: string, type: string): Required<Localized> => ({
+    en: `"when" applies to boolean inputs; "${input}" is ${type}: remove it`,
+    zh: `"when" 仅适用于是/否（boolean）输入项；"${input}" 为 ${type} 类型：请删除 "when"`,
+  }),
+  belowNeedsNumber: (input: string): Required<Localized> => ({
+    en: `"below" needs a numeric input; "${input}" is boolean: remove it`,
+    zh: `"below" 须用于数值类输入项；"${input}" 为是/否（boolean）类型：请删除 "below"`,
+  }),
+  blocksNeedBelow: (): Required<Localized> => ({
+    en: '"blockSize" and "blocks" count a shortfall: add "below" (the target) or remove them',
+    zh: '"blockSize" 和 "blocks" 用于计算未达目标的差额：请添加 "below"（目标值），或删除这两个字段',
+  }),
+};
+
 export const deduction: ScoringKind<DeductionScoring> = {
   kind: 'deduction',
   label: words('扣分', 'Deduction'),
@@ -125,8 +141,8 @@ export const deduction: ScoringKind<DeductionScoring> = {
     const parts = scoring.deductions.map((term) => ({ term, units: deductionUnits(term, own(inputs, term.input)) }));
     const raw = parts.reduce((acc, { term, units }) => acc.minus(dec(term.points).times(units)), dec(scoring.start));
     const text = [show(scoring.start), ...parts.map(({ term, units }) => `${show(term.points)} × ${show(units)}`)].join(' − ');
-    if (raw.lt(scoring.floor)) return { amount: dec(scoring.floor), arithmetic: `${text} = ${show(raw)} → ${show(scoring.floor)}`, adjustments: [`floor ${show(scoring.floor)}`] };
-    return { amount: raw, arithmetic: `${text} = ${show(raw)}`, adjustments: [] };
+    if (raw.lt(scoring.floor)) return { amount: dec(scoring.floor), arithmetic: same(`${text} = ${show(raw)} → ${show(scoring.floor)}`), adjustments: [floorAdjustment(scoring.floor)] };
+    return { amount: raw, arithmetic: same(`${text} = ${show(raw)}`), adjustments: [] };
   },
   range(scoring, { inputs }) {
     let worst: Big | null = dec(scoring.start);
@@ -146,12 +162,13 @@ export const deduction: ScoringKind<DeductionScoring> = {
     scoring.deductions.forEach((term, t) => {
       const input = inputs.get(term.input);
       const at = `/deductions/${t}`;
-      if (term.when !== undefined && input && input.type !== 'boolean') issues.push({ path: `${at}/when`, message: `"when" applies to boolean inputs; "${term.input}" is ${input.type}: remove it` });
-      if (input?.type === 'boolean' && term.below !== undefined) issues.push({ path: `${at}/below`, message: `"below" needs a numeric input; "${term.input}" is boolean: remove it` });
-      if ((term.blockSize !== undefined || term.blocks !== undefined) && term.below === undefined) issues.push({ path: `${at}/blockSize`, message: '"blockSize" and "blocks" count a shortfall: add "below" (the target) or remove them' });
+      if (term.when !== undefined && input && input.type !== 'boolean') issues.push(issue(`${at}/when`, messages.whenBooleanOnly(term.input, input.type)));
+      if (input?.type === 'boolean' && term.below !== undefined) issues.push(issue(`${at}/below`, messages.belowNeedsNumber(term.input)));
+      if ((term.blockSize !== undefined || term.blocks !== undefined) && term.below === undefined) issues.push(issue(`${at}/blockSize`, messages.blocksNeedBelow()));
     });
     return issues;
   },
+  messages,
   effort: 'quantity',
   fields: [
     { type: 'number', key: 'start', label: words('起始分', 'Start from') },

@@ -19,7 +19,7 @@ export const fixed: ScoringKind<FixedScoring> = {
   inputTypes: [],
   inputsRead: () => [],
   renameInput: (scoring) => scoring,
-  award: (scoring) => ({ amount: dec(scoring.points), arithmetic: `conditions hold → ${show(scoring.points)}`, adjustments: [] }),
+  award: (scoring) => ({ amount: dec(scoring.points), arithmetic: { zh: `条件成立 → ${show(scoring.points)}`, en: `conditions hold → ${show(scoring.points)}` }, adjustments: [] }),
   range: (scoring) => ({ min: dec(scoring.points), max: dec(scoring.points) }),
   describe: (scoring, _context, lang) => (lang === 'zh' ? `得 ${show(scoring.points)} 分` : `${show(scoring.points)} ${scoring.points === 1 ? 'point' : 'points'}`),
   effort: 'step',

@@ -9,13 +9,13 @@
 import { type Big, dec, show, sum } from '../scoring/decimal.ts';
 import type { InputDefinition, InputType, InputValue, InputValues, Issue, Language, Localized, Scoring } from '../types.ts';
 
-/** What a rule awards once its conditions hold, with the arithmetic written down. */
+/** What a rule awards once its conditions hold, with the arithmetic written down in both languages. */
 export interface Award {
   amount: Big;
-  /** e.g. "2 − 0.5 × 3 = 0.5" */
-  arithmetic: string;
+  /** e.g. "2 − 0.5 × 3 = 0.5" (symbols read alike in both; words and option labels differ). */
+  arithmetic: Required<Localized>;
   /** Caps and floors that changed the raw amount. */
-  adjustments: string[];
+  adjustments: Required<Localized>[];
 }
 
 /** Least and most a scoring can award given the inputs' declared bounds; max null = unbounded. */
@@ -65,8 +65,8 @@ export interface ScoringKind<S extends Scoring = Scoring> {
   inputsRead(scoring: S): string[];
   /** The same scoring reading `to` wherever it read `from` (renaming an input). */
   renameInput(scoring: S, from: string, to: string): S;
-  /** What the scoring awards for complete, validated inputs. */
-  award(scoring: S, inputs: InputValues): Award;
+  /** What the scoring awards for complete, validated inputs (the context names options in the arithmetic). */
+  award(scoring: S, inputs: InputValues, context: KindContext): Award;
   /** Least and most it can award within the inputs' declared bounds. */
   range(scoring: S, context: KindContext): AwardRange;
   /** One sentence saying how it awards points: form help and the explanation of every result. */
@@ -75,6 +75,8 @@ export interface ScoringKind<S extends Scoring = Scoring> {
   check?(scoring: S, context: KindContext): ScoringIssue[];
   /** Probable drafting defects (warnings). */
   lint?(scoring: S, context: KindContext): ScoringIssue[];
+  /** The words of its check and lint issues, each in Chinese and English (the engine's own are in engine/document/messages.ts). */
+  messages?: Readonly<Record<string, (...args: never[]) => Required<Localized>>>;
   /** Whether more points come in whole steps (a grade, a threshold) or by quantity: the gap analysis's advice. */
   effort: 'step' | 'quantity';
   /** The builder's parameter fields, in display order. */
@@ -130,8 +132,23 @@ export function optionLabel(context: KindContext, input: string, value: string, 
 
 /** A raw amount capped at `cap` when one is given, with the cap written down. */
 export function capped(raw: Big, cap: number | undefined, arithmetic: string): Award {
-  if (cap !== undefined && raw.gt(cap)) return { amount: dec(cap), arithmetic: `${arithmetic} → ${show(cap)}`, adjustments: [`cap ${show(cap)}`] };
-  return { amount: raw, arithmetic, adjustments: [] };
+  if (cap !== undefined && raw.gt(cap)) return { amount: dec(cap), arithmetic: same(`${arithmetic} → ${show(cap)}`), adjustments: [capAdjustment(cap)] };
+  return { amount: raw, arithmetic: same(arithmetic), adjustments: [] };
+}
+
+/** Arithmetic made of numbers and symbols only: the same in both languages. */
+export function same(text: string): Required<Localized> {
+  return { zh: text, en: text };
+}
+
+/** "最高 5 分" / "cap 5": an amount lowered to its cap. */
+export function capAdjustment(cap: number): Required<Localized> {
+  return { zh: `最高 ${show(cap)} 分`, en: `cap ${show(cap)}` };
+}
+
+/** "不低于 0 分" / "floor 0": an amount raised to its floor. */
+export function floorAdjustment(floor: number): Required<Localized> {
+  return { zh: `不低于 ${show(floor)} 分`, en: `floor ${show(floor)}` };
 }
 
 /** An upper bound lowered to `cap` when one is given. */

@@ -1,7 +1,7 @@
 /** Proportional to a rate: value / fullAt × points, within 0 and points. */
 import { dec, show } from '../scoring/decimal.ts';
 import { own } from '../document/lookup.ts';
-import { INPUT_FIELD, inputLabel, numericValue, type ScoringKind, words } from './kind.ts';
+import { capAdjustment, floorAdjustment, INPUT_FIELD, inputLabel, numericValue, same, type ScoringKind, words } from './kind.ts';
 
 export interface ProportionalScoring {
   kind: 'proportional';
@@ -26,9 +26,9 @@ export const proportional: ScoringKind<ProportionalScoring> = {
     const value = numericValue(own(inputs, scoring.input));
     const raw = value.div(scoring.fullAt).times(scoring.points);
     const text = `${show(value)} / ${show(scoring.fullAt)} × ${show(scoring.points)} = ${show(raw)}`;
-    if (raw.gt(scoring.points)) return { amount: dec(scoring.points), arithmetic: `${text} → ${show(scoring.points)}`, adjustments: [`cap ${show(scoring.points)}`] };
-    if (raw.lt(0)) return { amount: dec(0), arithmetic: `${text} → 0`, adjustments: ['floor 0'] };
-    return { amount: raw, arithmetic: text, adjustments: [] };
+    if (raw.gt(scoring.points)) return { amount: dec(scoring.points), arithmetic: same(`${text} → ${show(scoring.points)}`), adjustments: [capAdjustment(scoring.points)] };
+    if (raw.lt(0)) return { amount: dec(0), arithmetic: same(`${text} → 0`), adjustments: [floorAdjustment(0)] };
+    return { amount: raw, arithmetic: same(text), adjustments: [] };
   },
   range: (scoring) => ({ min: dec(0), max: dec(scoring.points) }),
   describe: (scoring, c, lang) =>

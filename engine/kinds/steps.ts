@@ -5,7 +5,9 @@
  */
 import { type Big, dec, maxBig, minBig, show } from '../scoring/decimal.ts';
 import { own } from '../document/lookup.ts';
-import { INPUT_FIELD, inputLabel, inputLower, inputUpper, numericValue, type ScoringIssue, type ScoringKind, words } from './kind.ts';
+import { issue } from '../document/issues.ts';
+import type { Localized } from '../types.ts';
+import { INPUT_FIELD, inputLabel, inputLower, inputUpper, numericValue, same, type ScoringIssue, type ScoringKind, words } from './kind.ts';
 
 export interface StepsScoring {
   kind: 'steps';
@@ -26,6 +28,21 @@ function stepReached(steps: readonly Step[], value: Big): Step | undefined {
   for (const step of steps) if (value.gte(step.atLeast)) reached = step;
   return reached;
 }
+
+const messages = {
+  stepsOutOfOrder: (step: number, atLeast: string, below: number, belowAtLeast: string): Required<Localized> => ({
+    en: `steps are listed lowest threshold first: step ${step} (at least ${atLeast}) must lie above step ${below} (at least ${belowAtLeast}); reorder them or correct the threshold`,
+    zh: `各级按阈值从低到高排列：第 ${step} 级（至少 ${atLeast}）须高于第 ${below} 级（至少 ${belowAtLeast}）；请调整顺序或更正 "atLeast"`,
+  }),
+  stepEarnsLess: (step: number, atLeast: string, points: string, below: number, belowPoints: string): Required<Localized> => ({
+    en: `step ${step} (at least ${atLeast}) earns ${points}, less than the lower step ${below} (${belowPoints}): probably meant more`,
+    zh: `第 ${step} 级（至少 ${atLeast}）得 ${points} 分，少于较低的第 ${below} 级（${belowPoints} 分）：可能应更多`,
+  }),
+  stepUnreachable: (step: number, atLeast: string, input: string, upper: string): Required<Localized> => ({
+    en: `step ${step} needs at least ${atLeast}, above the most "${input}" can be (${upper}): correct the threshold or the input's maximum`,
+    zh: `第 ${step} 级要求至少 ${atLeast}，超过 "${input}" 的最大可能值（${upper}）：请更正 "atLeast" 或该输入项的 "maximum"`,
+  }),
+};
 
 export const steps: ScoringKind<StepsScoring> = {
   kind: 'steps',
@@ -51,8 +68,8 @@ export const steps: ScoringKind<StepsScoring> = {
   award(scoring, inputs) {
     const value = numericValue(own(inputs, scoring.input));
     const reached = stepReached(scoring.steps, value);
-    if (!reached) return { amount: dec(0), arithmetic: `${show(value)} < ${show(scoring.steps[0].atLeast)} → 0`, adjustments: [] };
-    return { amount: dec(reached.points), arithmetic: `${show(value)} ≥ ${show(reached.atLeast)} → ${show(reached.points)}`, adjustments: [] };
+    if (!reached) return { amount: dec(0), arithmetic: same(`${show(value)} < ${show(scoring.steps[0].atLeast)} → 0`), adjustments: [] };
+    return { amount: dec(reached.points), arithmetic: same(`${show(value)} ≥ ${show(reached.atLeast)} → ${show(reached.points)}`), adjustments: [] };
   },
   range(scoring, { inputs }) {
     const input = inputs.get(scoring.input);
@@ -81,7 +98,7 @@ export const steps: ScoringKind<StepsScoring> = {
     for (let i = 1; i < scoring.steps.length; i++) {
       const [below, step] = [scoring.steps[i - 1], scoring.steps[i]];
       if (step.atLeast <= below.atLeast) {
-        issues.push({ path: `/steps/${i}/atLeast`, message: `steps are listed lowest threshold first: step ${i + 1} (at least ${show(step.atLeast)}) must lie above step ${i} (at least ${show(below.atLeast)}); reorder them or correct the threshold` });
+        issues.push(issue(`/steps/${i}/atLeast`, messages.stepsOutOfOrder(i + 1, show(step.atLeast), i, show(below.atLeast))));
       }
     }
     return issues;
@@ -92,14 +109,15 @@ export const steps: ScoringKind<StepsScoring> = {
     scoring.steps.forEach((step, i) => {
       const below = scoring.steps[i - 1];
       if (below && step.points < below.points) {
-        issues.push({ path: `/steps/${i}/points`, message: `step ${i + 1} (at least ${show(step.atLeast)}) earns ${show(step.points)}, less than the lower step ${i} (${show(below.points)}): probably meant more` });
+        issues.push(issue(`/steps/${i}/points`, messages.stepEarnsLess(i + 1, show(step.atLeast), show(step.points), i, show(below.points))));
       }
       if (upper?.lt(step.atLeast)) {
-        issues.push({ path: `/steps/${i}/atLeast`, message: `step ${i + 1} needs at least ${show(step.atLeast)}, above the most "${scoring.input}" can be (${show(upper)}): correct the threshold or the input's maximum` });
+        issues.push(issue(`/steps/${i}/atLeast`, messages.stepUnreachable(i + 1, show(step.atLeast), scoring.input, show(upper))));
       }
     });
     return issues;
   },
+  messages,
   effort: 'step',
   fields: [
     { ...INPUT_FIELD, label: words('分档依据的输入', 'Input stepped on') },

@@ -6,6 +6,7 @@
 import { Engine } from 'json-rules-engine';
 import { RubricStudioError } from '../errors.ts';
 import { contentHash } from '../document/hash.ts';
+import { MESSAGES } from '../document/messages.ts';
 import { compileInputChecker, type InputChecker } from './inputs.ts';
 import { lintIndex } from '../document/lint.ts';
 import { plainPathResolver } from './path-resolver.ts';
@@ -36,7 +37,7 @@ const cache = new Map<string, CompiledRubric>();
 export function loadRubric(source: unknown): CompiledRubric {
   const { errors, doc, index } = validateDocument(source);
   if (!doc || !index) {
-    throw new RubricStudioError('RUBRIC_INVALID', `The rubric document has ${errors.length} error${errors.length > 1 ? 's' : ''}.`, errors);
+    throw new RubricStudioError('RUBRIC_INVALID', MESSAGES.rubricInvalid(errors.length), errors);
   }
   const hash = contentHash(doc);
   const cached = cache.get(hash);

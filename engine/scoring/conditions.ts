@@ -101,3 +101,68 @@ export function compileCondition(condition: Condition, guards: ConditionGuard[])
 function requireIndexOf(value: unknown, operator: string): void {
   if (typeof value !== 'string' && !Array.isArray(value)) throw new TypeError(`"${operator}" compares with ${JSON.stringify(value) ?? 'undefined'}, which is not a list`);
 }
+
+/**
+ * A condition judged from the answers given so far (Kleene's three values): decided when it
+ * holds, or fails, whatever the missing facts turn out to be. A fact is missing when it has no
+ * value (absent or undefined), as the scoring core counts a missing answer.
+ */
+export interface PartialCondition {
+  /** true or false whatever the missing facts become; null while one of them can still change it. */
+  decide(facts: Facts): boolean | null;
+  /** Adds to `into` the missing facts that can still change it: those of its undecided parts only. */
+  open(facts: Facts, into: Set<string>): void;
+}
+
+const given = (facts: Facts, id: string): boolean => Object.hasOwn(facts, id) && facts[id] !== undefined;
+
+/**
+ * Compiles a condition tree for facts that may be missing. A leaf whose facts are all given is
+ * decided by the two-valued compiled test (the same operators, so the two agree whenever nothing
+ * is missing); `all` fails on one failed part, `any` holds on one holding part, whatever the rest.
+ * Guards are not collected: callers judge inputs already checked, and the two-valued deciders run them.
+ */
+export function compilePartialCondition(condition: Condition): PartialCondition {
+  if ('all' in condition || 'any' in condition) {
+    const isAll = 'all' in condition;
+    const parts = (isAll ? condition.all : condition.any).map(compilePartialCondition);
+    // An empty list holds, for `any` as for `all` (see compileCondition).
+    if (parts.length === 0) return { decide: () => true, open: () => {} };
+    const decisive = !isAll; // the value one part needs to decide the whole
+    const decide = (facts: Facts): boolean | null => {
+      let undecided = false;
+      for (const part of parts) {
+        const value = part.decide(facts);
+        if (value === decisive) return decisive;
+        if (value === null) undecided = true;
+      }
+      return undecided ? null : !decisive;
+    };
+    return {
+      decide,
+      open: (facts, into) => {
+        if (decide(facts) !== null) return;
+        for (const part of parts) part.open(facts, into);
+      },
+    };
+  }
+  if ('not' in condition) {
+    const inner = compilePartialCondition(condition.not);
+    return {
+      decide: (facts) => {
+        const value = inner.decide(facts);
+        return value === null ? null : !value;
+      },
+      open: (facts, into) => inner.open(facts, into),
+    };
+  }
+  const test = compileCondition(condition, []);
+  const reads = isFactReference(condition.value) ? [condition.fact, condition.value.fact] : [condition.fact];
+  const decide = (facts: Facts): boolean | null => (reads.every((id) => given(facts, id)) ? test(facts) : null);
+  return {
+    decide,
+    open: (facts, into) => {
+      for (const id of reads) if (!given(facts, id)) into.add(id);
+    },
+  };
+}

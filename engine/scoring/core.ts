@@ -13,11 +13,13 @@
  */
 import { type Amount, type Arithmetic, arithmeticFor } from './amounts.ts';
 import type { CompiledRubric } from './compile.ts';
-import { type Big, dec, roundPoints, show } from './decimal.ts';
+import { dec, roundPoints, show } from './decimal.ts';
 import { explainCriterion } from './explain.ts';
 import { own } from '../document/lookup.ts';
 import { conditionFacts } from '../document/structure.ts';
+import type { Award, KindContext } from '../kinds/kind.ts';
 import { kindOf } from '../kinds/registry.ts';
+import { openInputsOfCriterion } from './needed.ts';
 import { reachableOf } from './reachable.ts';
 import { applyGates, tierOfRatio } from './tiers.ts';
 import type {
@@ -26,10 +28,12 @@ import type {
   CriterionStatus,
   Group,
   InputValues,
+  Localized,
   NodeResult,
   Reachable,
   Requirement,
   RequirementResult,
+  RoundingMode,
   Scoring,
   ScoreResult,
 } from '../types.ts';
@@ -113,6 +117,8 @@ export interface ScoringModel {
   scaled: boolean;
   /** Most digits after the decimal point any amount can have: the smallest step of a total. */
   decimals: number;
+  /** What the kinds look up about the rubric (input and option labels) while awarding. */
+  kindContext: KindContext;
 }
 
 const MODEL_CACHE_SIZE = 64;
@@ -190,7 +196,7 @@ function buildModel(rubric: CompiledRubric): ScoringModel {
   };
   for (const group of doc.groups) visit(group, true);
   const requirements = doc.requirements.map((requirement) => ({ requirement, facts: conditionFacts(requirement.conditions) }));
-  return { rubric, criteria, indicators, groups, requirements, ruleCount, arithmetic, scaled, decimals };
+  return { rubric, criteria, indicators, groups, requirements, ruleCount, arithmetic, scaled, decimals, kindContext: { inputs: index.inputs } };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -208,11 +214,17 @@ interface Outcome {
   rule: number | null;
   kind: Scoring['kind'] | null;
   missing: readonly string[];
-  detail: { arithmetic: string; adjustments: string[]; reason?: string } | null;
+  detail: { arithmetic: Required<Localized>; adjustments: Required<Localized>[]; reason?: string } | null;
 }
 
 // Placeholder until the explanation, which reads the rest of the result, is written.
 const NO_EXPLANATION = Object.freeze({ zh: '', en: '' });
+
+// Nothing awarded, nothing computed.
+const NO_ARITHMETIC: Required<Localized> = Object.freeze({ zh: '', en: '' });
+
+/** How amounts are rounded, in the words of Chinese standards. */
+const ROUNDING_WORDS: Record<RoundingMode, string> = { 'half-up': '四舍五入', 'half-even': '四舍六入五成双', down: '舍去', up: '进位' };
 
 // Shared by every outcome with nothing to list; frozen so that no consumer can fill it.
 const NONE: readonly string[] = Object.freeze([]);
@@ -224,20 +236,23 @@ function notApplicableReason(c: CoreCriterion, marks: Record<string, string>): s
 
 function criterionOutcome(model: ScoringModel, c: CoreCriterion, inputs: InputValues, reason: string | undefined, decider: Decider, explain: boolean): Outcome {
   const A = model.arithmetic;
-  if (reason !== undefined) return { status: 'notApplicable', points: A.zero, max: A.zero, rule: null, kind: null, missing: NONE, detail: explain ? { arithmetic: '', adjustments: [], reason } : null };
-  const nothing = (adjustments: string[]): Outcome => ({ status: 'scored', points: A.zero, max: c.max, rule: null, kind: null, missing: NONE, detail: explain ? { arithmetic: '', adjustments } : null });
+  if (reason !== undefined) return { status: 'notApplicable', points: A.zero, max: A.zero, rule: null, kind: null, missing: NONE, detail: explain ? { arithmetic: NO_ARITHMETIC, adjustments: [], reason } : null };
+  const nothing = (adjustments: Required<Localized>[]): Outcome => ({ status: 'scored', points: A.zero, max: c.max, rule: null, kind: null, missing: NONE, detail: explain ? { arithmetic: NO_ARITHMETIC, adjustments } : null });
 
+  // Unanswered inputs leave it not assessed unless the answers given already settle it (a bonus
+  // whose parent cannot hold, rules that already fail): then the deciders, which agree with every
+  // decided condition, score it below as if the answers were there.
   const missing = missingOf(c.reads, inputs);
-  if (missing) return { status: 'notAssessed', points: A.zero, max: c.max, rule: null, kind: null, missing, detail: explain ? { arithmetic: '', adjustments: [] } : null };
+  if (missing && !settledWithout(model, c, inputs)) return { status: 'notAssessed', points: A.zero, max: c.max, rule: null, kind: null, missing, detail: explain ? { arithmetic: NO_ARITHMETIC, adjustments: [] } : null };
 
   // A bonus counts only when some rule of the criterion it builds on holds.
-  if (c.parent && !anyRuleHolds(c.parent, decider)) return nothing([`bonus: parent ${c.parent.result.id} does not hold`]);
+  if (c.parent && !anyRuleHolds(c.parent, decider)) return nothing([{ zh: `加分项：${c.parent.result.id} 的得分条件不成立`, en: `bonus: parent ${c.parent.result.id} does not hold` }]);
 
   // Alternatives: the rule awarding most counts; ties go to the first rule.
-  let best: { rule: number; amount: Big; arithmetic: string; adjustments: string[] } | null = null;
+  let best: ({ rule: number } & Award) | null = null;
   for (let r = 0; r < c.scorings.length; r++) {
     if (!decider.rule(c.firstRule + r)) continue;
-    const award = kindOf(c.scorings[r]).award(c.scorings[r], inputs);
+    const award = kindOf(c.scorings[r]).award(c.scorings[r], inputs, model.kindContext);
     if (best === null || award.amount.gt(best.amount)) best = { rule: r, ...award };
   }
   if (best === null) return nothing([]);
@@ -245,12 +260,22 @@ function criterionOutcome(model: ScoringModel, c: CoreCriterion, inputs: InputVa
   const { rounding } = model.rubric.doc;
   const adjustments = explain ? [...best.adjustments] : [];
   let points = roundPoints(best.amount, rounding);
-  if (explain && !points.eq(best.amount)) adjustments.push(`rounded ${rounding.mode} to ${rounding.decimals} decimals: ${show(best.amount)} → ${show(points)}`);
+  if (explain && !points.eq(best.amount)) {
+    const change = `${show(best.amount)} → ${show(points)}`;
+    adjustments.push({ zh: `${ROUNDING_WORDS[rounding.mode]}保留 ${rounding.decimals} 位小数：${change}`, en: `rounded ${rounding.mode} to ${rounding.decimals} decimals: ${change}` });
+  }
   if (c.cap && points.gt(c.result.max)) {
-    if (explain) adjustments.push(`criterion cap ${show(c.result.max)}`);
+    if (explain) adjustments.push({ zh: `评分项最高 ${show(c.result.max)} 分`, en: `criterion cap ${show(c.result.max)}` });
     points = dec(c.result.max);
   }
   return { status: 'scored', points: A.fromBig(points), max: c.max, rule: best.rule, kind: c.scorings[best.rule].kind, missing: NONE, detail: explain ? { arithmetic: best.arithmetic, adjustments } : null };
+}
+
+/** Whether the answers given settle what the criterion awards, whatever its unanswered inputs become. */
+function settledWithout(model: ScoringModel, c: CoreCriterion, inputs: InputValues): boolean {
+  const open = new Set<string>();
+  openInputsOfCriterion(model, c, inputs, open);
+  return open.size === 0;
 }
 
 /** The inputs among `ids` that have no value; null when none is missing (no list built). */
@@ -459,7 +484,7 @@ export function scoreDecided(model: ScoringModel, assessment: AssessmentInputs, 
     ratio,
     tier,
     ratioTier,
-    reachable: complete ? null : reachableOf(model, assessment, outcomes, max, findings, decider),
+    reachable: complete ? null : reachableOf(model, assessment, outcomes, max, findings),
     indicatorPoints,
     indicatorMax,
     gates: gates ?? (NONE as string[]),
@@ -508,11 +533,12 @@ export function explainedResult(model: ScoringModel, assessment: AssessmentInput
       kind: o.kind,
       inputs: values,
       missing: [...o.missing],
-      arithmetic: o.detail?.arithmetic ?? '',
-      adjustments: o.detail ? [...o.detail.adjustments] : [],
+      // The result keeps the English words (a record); the explanation says them in both languages.
+      arithmetic: o.detail?.arithmetic.en ?? '',
+      adjustments: o.detail ? o.detail.adjustments.map((a) => a.en) : [],
       explanation: NO_EXPLANATION,
     };
-    result.explanation = explainCriterion(result, index, o.detail?.reason);
+    result.explanation = explainCriterion(result, index, o.detail ?? undefined);
     if (o.remembered) {
       for (const part of [result.inputs, result.missing, result.adjustments, result.explanation]) Object.freeze(part);
       resultOfOutcome.set(o, Object.freeze(result));

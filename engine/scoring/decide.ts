@@ -6,7 +6,7 @@
  * promises cost too much. test/engine/conditions.test.ts checks that the two agree.
  */
 import type { CompiledRubric } from './compile.ts';
-import { compileCondition, type ConditionGuard, type ConditionTest, type Facts } from './conditions.ts';
+import { compileCondition, compilePartialCondition, type ConditionGuard, type ConditionTest, type Facts, type PartialCondition } from './conditions.ts';
 import type { Decider, ScoringModel } from './core.ts';
 import type { InputValues } from '../types.ts';
 
@@ -72,4 +72,19 @@ class CompiledDecider implements Decider {
   requirement(r: number): boolean {
     return this.compiled.requirements[r](this.facts);
   }
+}
+
+const partialByModel = new WeakMap<ScoringModel, PartialCondition[]>();
+
+/**
+ * Each rule's conditions judged with answers missing (rules numbered as for Decider.rule): what
+ * the core, the reachable bounds and the inputs still needed ask of an incomplete assessment.
+ */
+export function partialRules(model: ScoringModel): readonly PartialCondition[] {
+  let rules = partialByModel.get(model);
+  if (!rules) {
+    rules = model.rubric.index.criteria.flatMap(({ criterion }) => criterion.rules.map((rule) => compilePartialCondition(rule.conditions)));
+    partialByModel.set(model, rules);
+  }
+  return rules;
 }

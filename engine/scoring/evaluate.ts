@@ -12,10 +12,14 @@ import type { CompiledRubric } from './compile.ts';
 import { explainedResult, type ScoreNumbers, scoreDecided, scoringModel } from './core.ts';
 import { decideCompiled, decideWithRulesEngine } from './decide.ts';
 import { checkInputs } from './inputs.ts';
+import { inputsNeeded } from './needed.ts';
 import type { AssessmentInputs, ScoreResult } from '../types.ts';
 
 export interface EvaluateOptions {
-  /** Reject missing required inputs (submission). Otherwise missing inputs leave criteria not assessed. */
+  /**
+   * Reject missing required inputs (submission), except those the answers given leave unable to
+   * score (engine/scoring/needed.ts). Otherwise missing inputs leave criteria not assessed.
+   */
   requireComplete?: boolean;
 }
 
@@ -25,7 +29,7 @@ export interface EvaluateOptions {
  * @throws RubricStudioError INPUTS_INVALID or INPUTS_INCOMPLETE; nothing is scored then
  */
 export async function evaluate(rubric: CompiledRubric, assessment: AssessmentInputs, options: EvaluateOptions = {}): Promise<ScoreResult> {
-  checkInputs(rubric.index, rubric.inputChecker, assessment, options.requireComplete ?? false);
+  checkInputs(rubric.index, rubric.inputChecker, assessment, options.requireComplete ?? false, notNeededOf(rubric, assessment));
   const model = scoringModel(rubric);
   const decider = await decideWithRulesEngine(rubric, model, assessment.inputs);
   return explainedResult(model, assessment, scoreDecided(model, assessment, decider, 'explained'));
@@ -36,7 +40,7 @@ export async function evaluate(rubric: CompiledRubric, assessment: AssessmentInp
  * @throws RubricStudioError INPUTS_INVALID or INPUTS_INCOMPLETE, as `evaluate`
  */
 export function evaluateLive(rubric: CompiledRubric, assessment: AssessmentInputs, options: EvaluateOptions = {}): ScoreResult {
-  checkInputs(rubric.index, rubric.inputChecker, assessment, options.requireComplete ?? false);
+  checkInputs(rubric.index, rubric.inputChecker, assessment, options.requireComplete ?? false, notNeededOf(rubric, assessment));
   const model = scoringModel(rubric);
   return explainedResult(model, assessment, scoreDecided(model, assessment, decideCompiled(model, assessment.inputs), 'explained'));
 }
@@ -47,7 +51,12 @@ export function evaluateLive(rubric: CompiledRubric, assessment: AssessmentInput
  * @throws RubricStudioError INPUTS_INVALID or INPUTS_INCOMPLETE, as `evaluate`
  */
 export function scoreFigures(rubric: CompiledRubric, assessment: AssessmentInputs, options: EvaluateOptions = {}): ScoreNumbers {
-  checkInputs(rubric.index, rubric.inputChecker, assessment, options.requireComplete ?? false);
+  checkInputs(rubric.index, rubric.inputChecker, assessment, options.requireComplete ?? false, notNeededOf(rubric, assessment));
   const model = scoringModel(rubric);
   return scoreDecided(model, assessment, decideCompiled(model, assessment.inputs), 'numbers');
+}
+
+/** The required inputs a complete assessment may leave unanswered: those no answer can make score. */
+function notNeededOf(rubric: CompiledRubric, assessment: AssessmentInputs): () => ReadonlySet<string> {
+  return () => new Set(inputsNeeded(rubric, assessment).notNeeded);
 }

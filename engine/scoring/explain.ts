@@ -99,8 +99,13 @@ function describeScoringOnce(scoring: Scoring, index: RubricIndex, lang: Languag
   return words;
 }
 
-/** The explanation line of a scored, inapplicable or unassessed criterion, in both languages. */
-export function explainCriterion(result: Omit<CriterionResult, 'explanation'>, index: RubricIndex, reason: string | undefined): Localized {
+/** The explanation line of a scored, inapplicable or unassessed criterion, in both languages, from the arithmetic and adjustments as the kinds wrote them. */
+export function explainCriterion(
+  result: Omit<CriterionResult, 'explanation'>,
+  index: RubricIndex,
+  detail: { arithmetic: Required<Localized>; adjustments: Required<Localized>[]; reason?: string } | undefined,
+): Localized {
+  const reason = detail?.reason;
   const entry = index.criterionById.get(result.id);
   const line = (lang: Language): string => {
     const zh = lang === 'zh';
@@ -112,15 +117,17 @@ export function explainCriterion(result: Omit<CriterionResult, 'explanation'>, i
     }
     const inputs = formatInputs(result.inputs, index, lang);
     if (result.rule === null) {
-      const because = result.adjustments.length ? result.adjustments.join(zh ? '；' : '; ') : zh ? '条件不满足' : 'conditions not met';
+      const because = detail?.adjustments.length ? detail.adjustments.map((a) => a[lang]).join(zh ? '；' : '; ') : zh ? '条件不满足' : 'conditions not met';
       return zh ? `${head}：${because}，得 0 分（${inputs}）` : `${head}: ${because}, 0 points (${inputs})`;
     }
     const rule = entry?.criterion.rules[result.rule];
     const how = rule ? describeScoringOnce(rule.event.params, index, lang) : '';
-    const adjusted = result.adjustments.length ? (zh ? `（${result.adjustments.join('；')}）` : ` (${result.adjustments.join('; ')})`) : '';
+    const adjustments = detail?.adjustments.map((a) => a[lang]) ?? [];
+    const adjusted = adjustments.length ? (zh ? `（${adjustments.join('；')}）` : ` (${adjustments.join('; ')})`) : '';
+    const arithmetic = detail?.arithmetic[lang] ?? '';
     return zh
-      ? `${head}：${how}；${result.arithmetic}${adjusted}，得 ${show(result.points)}/${show(result.max)} 分（${inputs}）`
-      : `${head}: ${how}; ${result.arithmetic}${adjusted}, ${show(result.points)} of ${show(result.max)} points (${inputs})`;
+      ? `${head}：${how}；${arithmetic}${adjusted}，得 ${show(result.points)}/${show(result.max)} 分（${inputs}）`
+      : `${head}: ${how}; ${arithmetic}${adjusted}, ${show(result.points)} of ${show(result.max)} points (${inputs})`;
   };
   return { zh: line('zh'), en: line('en') };
 }
@@ -131,7 +138,14 @@ function formatInputs(values: InputValues, index: RubricIndex, lang: Language): 
   return entries
     .map(([id, value]) => {
       const input = index.inputs.get(id);
-      const shown = typeof value === 'boolean' ? (lang === 'zh' ? (value ? '是' : '否') : value ? 'yes' : 'no') : Array.isArray(value) ? `[${value.join(', ')}]` : String(value);
+      // Options by their labels: people read them, not the keys the document stores.
+      const option = (v: unknown): string => pick(input?.options?.find((o) => o.value === v)?.label, lang) || String(v);
+      const shown =
+        typeof value === 'boolean'
+          ? lang === 'zh' ? (value ? '是' : '否') : value ? 'yes' : 'no'
+          : Array.isArray(value)
+            ? `[${value.map(input?.options ? option : String).join(lang === 'zh' ? '、' : ', ')}]`
+            : input?.options ? option(value) : String(value);
       return `${pick(input?.label, lang) || id} = ${shown}${input?.unit ? ` ${pick(input.unit, lang)}` : ''}`;
     })
     .join(lang === 'zh' ? '；' : '; ');

@@ -44,9 +44,12 @@ function indicatorsOf(group: Group): Indicator[] {
 
 /** Derives the assessment form in the given language (default Chinese). */
 export function deriveForm(index: RubricIndex, lang: Language = 'zh'): AssessmentForm {
-  const other: Language = lang === 'zh' ? 'en' : 'zh';
+  // One language per form: the page's switch gives the other one (a second label under every
+  // question would mix the languages the assessor chose between).
   const zh = lang === 'zh';
   const pointsLabel = (points: number): string => (zh ? `${points} 分` : `${points} pts`);
+  // Full-width brackets belong to Chinese text; English takes ASCII ones after a space.
+  const bracket = (text: string): string => (zh ? `（${text}）` : ` (${text})`);
   const { sections, requirementInputs } = formLayout(index);
   const properties: Schema = {};
   const uiSchema: Schema = { 'ui:order': [...sections.map((s) => s.id), REQUIREMENTS_SECTION, NOT_APPLICABLE_SECTION, '*'] };
@@ -56,10 +59,8 @@ export function deriveForm(index: RubricIndex, lang: Language = 'zh'): Assessmen
     if (!input) throw new Error(`form: input ${id} is not defined`);
     const schema = inputFieldSchema(input, lang);
     const unit = pick(input.unit, lang);
-    if (unit) schema.title = `${schema.title}（${unit}）`;
+    if (unit) schema.title = `${schema.title}${bracket(unit)}`;
     const ui: Schema = { 'ui:help': helpText(index, id, lang) };
-    const alternative = pick(input.label, other);
-    if (alternative && alternative !== pick(input.label, lang)) ui['ui:description'] = alternative;
     if (input.type === 'boolean') Object.assign(ui, { 'ui:widget': 'radio', 'ui:options': { inline: true } });
     if (input.type === 'choice') ui['ui:widget'] = 'radio';
     if (input.type === 'multiChoice') ui['ui:widget'] = 'checkboxes';
@@ -77,14 +78,14 @@ export function deriveForm(index: RubricIndex, lang: Language = 'zh'): Assessmen
       const fields = inputs.map(field);
       sectionProps[indicator.id] = {
         type: 'object',
-        title: `${indicator.number ? `${indicator.number}. ` : ''}${pick(indicator.title, lang)}（${pointsLabel(indicator.points)}）`,
+        title: `${indicator.number ? `${indicator.number}. ` : ''}${pick(indicator.title, lang)}${bracket(pointsLabel(indicator.points))}`,
         description: indicator.clause,
         properties: Object.fromEntries(inputs.map((id, i) => [id, fields[i][0]])),
         required: required(inputs),
       };
       sectionUi[indicator.id] = { 'ui:order': inputs, ...Object.fromEntries(inputs.map((id, i) => [id, fields[i][1]])) };
     }
-    properties[section.id] = { type: 'object', title: `${pick(group.title, lang)}（${pointsLabel(group.points)}）`, properties: sectionProps, required: Object.keys(sectionProps) };
+    properties[section.id] = { type: 'object', title: `${pick(group.title, lang)}${bracket(pointsLabel(group.points))}`, properties: sectionProps, required: Object.keys(sectionProps) };
     uiSchema[section.id] = sectionUi;
   }
 

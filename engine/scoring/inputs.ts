@@ -4,7 +4,8 @@
  */
 import { Ajv, type ValidateFunction } from 'ajv';
 import { RubricStudioError } from '../errors.ts';
-import { pointerSegment } from '../document/issues.ts';
+import { issue, pointerSegment } from '../document/issues.ts';
+import { MESSAGES, type MessageText } from '../document/messages.ts';
 import { own } from '../document/lookup.ts';
 import { pick, type RubricIndex } from '../document/structure.ts';
 import type { AssessmentInputs, InputDefinition, Issue, Language } from '../types.ts';
@@ -46,24 +47,22 @@ export function inputFieldSchema(input: InputDefinition, lang: Language): Schema
 }
 
 /** What a valid value looks like, in words, for error messages. */
-export function expectedValue(input: InputDefinition): string {
-  const range = (lo: number | undefined, hi: number | undefined): string =>
-    lo !== undefined && hi !== undefined ? ` from ${lo} to ${hi}` : lo !== undefined ? ` of at least ${lo}` : hi !== undefined ? ` of at most ${hi}` : '';
+export function expectedValue(input: InputDefinition): MessageText {
   switch (input.type) {
     case 'boolean':
-      return 'true or false';
+      return MESSAGES.expectBoolean();
     case 'count':
-      return `a whole number${range(input.minimum ?? 0, input.maximum)}`;
+      return MESSAGES.expectWholeNumber(input.minimum ?? 0, input.maximum);
     case 'number':
-      return `a number${range(input.minimum, input.maximum)}`;
+      return MESSAGES.expectNumber(input.minimum, input.maximum);
     case 'percentage':
-      return `a percentage${range(input.minimum ?? 0, input.maximum ?? 100)}`;
+      return MESSAGES.expectPercentage(input.minimum ?? 0, input.maximum ?? 100);
     case 'choice':
-      return `one of: ${(input.options ?? []).map((o) => o.value).join(', ')}`;
+      return MESSAGES.expectOneOf((input.options ?? []).map((o) => o.value));
     case 'multiChoice':
-      return `a list without repeats of: ${(input.options ?? []).map((o) => o.value).join(', ')}`;
+      return MESSAGES.expectListOf((input.options ?? []).map((o) => o.value));
     case 'series':
-      return `a list of exactly ${input.length} whole numbers${range(input.minimum ?? 0, input.maximum)}`;
+      return MESSAGES.expectSeries(input.length, input.minimum ?? 0, input.maximum);
   }
 }
 
@@ -73,9 +72,12 @@ export interface InputChecker {
 }
 
 // ownProperties: an input named "constructor" or "toString" is read from the inputs, never from Object.prototype.
-const ajv = new Ajv({ allErrors: true, strict: false, ownProperties: true });
+// Made on first use, not at import: the builder UI imports this module (for inputFieldSchema) and an
+// instance made at load would keep all of ajv in its bundle.
+let ajv: Ajv | undefined;
 
 export function compileInputChecker(index: RubricIndex): InputChecker {
+  ajv ??= new Ajv({ allErrors: true, strict: false, ownProperties: true });
   const properties = Object.fromEntries(index.doc.inputs.map((input) => [input.id, inputFieldSchema(input, 'en')]));
   return { validate: ajv.compile({ type: 'object', additionalProperties: false, properties }) };
 }
@@ -91,28 +93,38 @@ export function checkAssessmentInputs(rubric: Pick<CompiledRubric, 'index' | 'in
 
 /**
  * Checks submitted inputs; throws when a value is wrong (or, when `complete`, a required input is
- * missing), so nothing is scored from invalid input. Valid inputs without marks, the common case,
+ * missing that `notNeeded` does not excuse), so nothing is scored from invalid input. Valid
+ * inputs without marks, the common case,
  * cost one compiled validation and nothing else: impact analyses check 200,000 of them.
  */
-export function checkInputs(index: RubricIndex, checker: InputChecker, assessment: AssessmentInputs, complete: boolean): void {
+export function checkInputs(index: RubricIndex, checker: InputChecker, assessment: AssessmentInputs, complete: boolean, notNeeded?: () => ReadonlySet<string>): void {
   const inputs: unknown = assessment?.inputs;
   if (inputs === null || typeof inputs !== 'object' || Array.isArray(inputs)) {
-    throw new RubricStudioError('INPUTS_INVALID', 'The assessment has no "inputs" object.', [{ path: '/inputs', message: 'send "inputs" as an object of input id → value' }]);
+    throw new RubricStudioError('INPUTS_INVALID', MESSAGES.noInputsObject(), [issue('/inputs', MESSAGES.sendInputsObject())]);
   }
   const given = inputs as Record<string, unknown>;
   const notApplicable: unknown = assessment.notApplicable ?? {};
   const marked = notApplicable === null || typeof notApplicable !== 'object' || Array.isArray(notApplicable) || Object.keys(notApplicable).length > 0;
   if (marked || !checker.validate(given)) {
     const issues = [...invalidInputs(index, checker, given).values(), ...invalidMarks(index, notApplicable)];
-    if (issues.length > 0) throw new RubricStudioError('INPUTS_INVALID', `${issues.length} input${issues.length > 1 ? 's are' : ' is'} invalid: nothing was scored.`, issues);
+    if (issues.length > 0) throw new RubricStudioError('INPUTS_INVALID', MESSAGES.inputsInvalid(issues.length), issues);
   }
   if (!complete) return;
-  const missing = index.doc.inputs.filter((input) => input.required !== false && own(given, input.id) === undefined).map((input) => input.id);
+  let missing = index.doc.inputs.filter((input) => input.required !== false && own(given, input.id) === undefined).map((input) => input.id);
+  // A question the answers given make unable to score (engine/scoring/needed.ts) is not required;
+  // asked only when something is missing, since it needs the inputs checked above.
+  if (missing.length > 0 && notNeeded) {
+    const excused = notNeeded();
+    missing = missing.filter((id) => !excused.has(id));
+  }
   if (missing.length > 0) {
     throw new RubricStudioError(
       'INPUTS_INCOMPLETE',
-      `${missing.length} required input${missing.length > 1 ? 's are' : ' is'} missing.`,
-      missing.map((id) => ({ path: `/inputs/${id}`, message: `${inputName(index.inputs.get(id) as InputDefinition)}: required, expected ${expectedValue(index.inputs.get(id) as InputDefinition)}` })),
+      MESSAGES.inputsMissing(missing.length),
+      missing.map((id) => {
+        const input = index.inputs.get(id) as InputDefinition;
+        return issue(`/inputs/${id}`, MESSAGES.inputRequired(inputName(input), expectedValue(input)));
+      }),
     );
   }
 }
@@ -120,14 +132,14 @@ export function checkInputs(index: RubricIndex, checker: InputChecker, assessmen
 /** Problems with the not-applicable marks: each names a criterion the rubric lets be marked, with a reason. */
 function invalidMarks(index: RubricIndex, notApplicable: unknown): Issue[] {
   if (notApplicable === null || typeof notApplicable !== 'object' || Array.isArray(notApplicable)) {
-    return [{ path: '/notApplicable', message: 'send "notApplicable" as an object of criterion id → reason' }];
+    return [issue('/notApplicable', MESSAGES.sendNotApplicableObject())];
   }
   const issues: Issue[] = [];
   for (const [id, reason] of Object.entries(notApplicable)) {
     const entry = index.criterionById.get(id);
     const path = `/notApplicable/${pointerSegment(id)}`;
-    if (!entry?.criterion.notApplicable?.allowed) issues.push({ path, message: `"${id}" is not a criterion that this rubric allows to be marked not applicable` });
-    else if (typeof reason !== 'string' || reason.trim() === '') issues.push({ path, message: 'give the reason the criterion does not apply, as text' });
+    if (!entry?.criterion.notApplicable?.allowed) issues.push(issue(path, MESSAGES.notApplicableNotAllowed(id)));
+    else if (typeof reason !== 'string' || reason.trim() === '') issues.push(issue(path, MESSAGES.notApplicableReason()));
   }
   return issues;
 }
@@ -146,22 +158,20 @@ export function invalidInputs(index: RubricIndex, checker: InputChecker, inputs:
     issues.set(
       id,
       input
-        ? { path: `/inputs/${id}`, message: `${inputName(input)}: expected ${expectedValue(input)}, got ${shownValue(own(inputs, id))}` }
-        : { path: `/inputs/${pointerSegment(id)}`, message: `"${id}" is not an input of rubric ${index.doc.id} ${index.doc.version}: remove it or check its spelling` },
+        ? issue(`/inputs/${id}`, MESSAGES.inputValueWrong(inputName(input), expectedValue(input), shownValue(own(inputs, id))))
+        : issue(`/inputs/${pointerSegment(id)}`, MESSAGES.notAnInputOfRubric(id, index.doc.id, index.doc.version)),
     );
   }
   return issues;
 }
 
 /** A submitted value as JSON, shortened: a message quotes it, and it may be a megabyte long. */
-function shownValue(value: unknown): string {
+function shownValue(value: unknown): MessageText {
   const text = JSON.stringify(value) ?? String(value);
-  return text.length > 80 ? `${text.slice(0, 80)}… (${text.length} characters)` : text;
+  return text.length > 80 ? MESSAGES.shortenedValue(text.slice(0, 80), text.length) : { zh: text, en: text };
 }
 
-/** The input's label in both languages when they differ, e.g. "满意率 (Satisfaction rate)". */
-function inputName(input: InputDefinition): string {
-  const zh = pick(input.label, 'zh');
-  const en = pick(input.label, 'en');
-  return zh === en ? zh : `${zh} (${en})`;
+/** The input's label in each language (either falls back to the other), e.g. "满意率" / "Satisfaction rate". */
+function inputName(input: InputDefinition): MessageText {
+  return { zh: pick(input.label, 'zh'), en: pick(input.label, 'en') };
 }

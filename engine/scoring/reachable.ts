@@ -1,9 +1,9 @@
 /**
  * What an incomplete result can still become: never a silent zero. A criterion left not assessed
  * (an answer missing) counts 0 in the total so far, but the lowest and highest it can still award
- * come from what is known: the rules whose conditions read only given answers are decided, the
- * others may or may not hold, and each scoring's amount is exact when its inputs are given or
- * its kind's range (engine/kinds/) when not. The intervals go up through caps to the total and
+ * come from what is known: rules whose conditions the given answers decide (compilePartialCondition
+ * in conditions.ts) hold or fail, the others may or may not hold, and each scoring's amount is
+ * exact when its inputs are given or its kind's range (engine/kinds/) when not. The intervals go up through caps to the total and
  * the ratio; the tiers those ratios reach, each capped by the gates that are failed or may yet
  * fail, are the tiers still possible. One possible tier is a determined tier.
  *
@@ -13,29 +13,19 @@
  * always leave one rule holding can make wider than what is reachable.
  */
 import type { Amount, Arithmetic } from './amounts.ts';
-import type { CoreCriterion, CoreNode, Decider, ScoringModel } from './core.ts';
+import type { Facts } from './conditions.ts';
+import type { CoreCriterion, CoreNode, ScoringModel } from './core.ts';
+import { partialRules } from './decide.ts';
 import { type Big, dec, roundPoints } from './decimal.ts';
-import { conditionFacts } from '../document/structure.ts';
 import { own } from '../document/lookup.ts';
 import { kindOf } from '../kinds/registry.ts';
+import { openInputsOfCriterion } from './needed.ts';
 import { applyGates, tierOfRatio, tierRank } from './tiers.ts';
 import type { AssessmentInputs, Reachable, RequirementResult, Scoring } from '../types.ts';
 
 interface Interval {
   lo: Amount;
   hi: Amount;
-}
-
-/** Per rule number: the facts its conditions read (built once per model). */
-const ruleFactsByModel = new WeakMap<ScoringModel, string[][]>();
-
-function ruleFacts(model: ScoringModel): string[][] {
-  let facts = ruleFactsByModel.get(model);
-  if (!facts) {
-    facts = model.rubric.index.criteria.flatMap(({ criterion }) => criterion.rules.map((rule) => conditionFacts(rule.conditions)));
-    ruleFactsByModel.set(model, facts);
-  }
-  return facts;
 }
 
 /** The figures of one criterion so far, as the core scored it. */
@@ -54,19 +44,17 @@ export function reachableOf(
   criteria: readonly ScoredCriterion[],
   max: Amount,
   findings: readonly RequirementResult['finding'][],
-  decider: Decider,
 ): Reachable {
   const A = model.arithmetic;
   const inputs = assessment.inputs;
   const missing = (id: string): boolean => own(inputs, id) === undefined;
-  const facts = ruleFacts(model);
   const deciding = new Set<string>();
 
   const criterionIntervals: Interval[] = criteria.map((scored, i) => {
     if (scored.status !== 'notAssessed') return { lo: scored.points, hi: scored.points };
     const c = model.criteria[i];
-    const interval = criterionInterval(model, c, assessment, decider, facts);
-    if (A.gt(interval.hi, interval.lo)) for (const id of c.reads) if (missing(id)) deciding.add(id);
+    const interval = criterionInterval(model, c, assessment);
+    if (A.gt(interval.hi, interval.lo)) openInputsOfCriterion(model, c, inputs, deciding);
     return interval;
   });
 
@@ -118,21 +106,22 @@ export function reachableOf(
 }
 
 /** The least and most a criterion not assessed can still award. */
-function criterionInterval(model: ScoringModel, c: CoreCriterion, assessment: AssessmentInputs, decider: Decider, facts: string[][]): Interval {
+function criterionInterval(model: ScoringModel, c: CoreCriterion, assessment: AssessmentInputs): Interval {
   const A = model.arithmetic;
   const context = { inputs: model.rubric.index.inputs };
   const inputs = assessment.inputs;
   const given = (id: string): boolean => own(inputs, id) !== undefined;
-  const decided = (n: number): boolean => facts[n].every(given);
+  // Each rule judged from the answers given: true or false when decided, null while it may go either way.
+  const rules = partialRules(model);
+  const holds = (n: number): boolean | null => rules[n].decide(inputs as Facts);
 
   // A bonus awards only when a rule of its parent holds.
   let parentCertain = true;
   const parent = c.parent;
   if (parent) {
-    const holds = parent.scorings.some((_, r) => decided(parent.firstRule + r) && decider.rule(parent.firstRule + r));
-    const mayHold = parent.scorings.some((_, r) => !decided(parent.firstRule + r) || decider.rule(parent.firstRule + r));
+    const mayHold = parent.scorings.some((_, r) => holds(parent.firstRule + r) !== false);
     if (!mayHold) return { lo: A.zero, hi: A.zero };
-    parentCertain = holds;
+    parentCertain = parent.scorings.some((_, r) => holds(parent.firstRule + r) === true);
   }
 
   let hi: Big | null = null;
@@ -140,11 +129,12 @@ function criterionInterval(model: ScoringModel, c: CoreCriterion, assessment: As
   let uncertainLo: Big | null = null;
   c.scorings.forEach((scoring: Scoring, r) => {
     const n = c.firstRule + r;
-    const certain = decided(n);
-    if (certain && !decider.rule(n)) return;
+    const decision = holds(n);
+    if (decision === false) return;
+    const certain = decision === true;
     const kind = kindOf(scoring);
     const known = kind.inputsRead(scoring).every(given);
-    const award = known ? kind.award(scoring, inputs).amount : null;
+    const award = known ? kind.award(scoring, inputs, context).amount : null;
     const range = award ? { min: award, max: award } : kind.range(scoring, context);
     const most = range.max ?? dec(c.result.max);
     hi = hi === null || most.gt(hi) ? most : hi;

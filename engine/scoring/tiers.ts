@@ -6,6 +6,8 @@
  * modules, so the builder UI imports it too.
  */
 import { type Big, dec } from './decimal.ts';
+import { issue } from '../document/issues.ts';
+import { MESSAGES } from '../document/messages.ts';
 import type { Bound, Issue, Tier } from '../types.ts';
 
 /** A tier bound as a json-rules-engine condition on the `ratio` fact. */
@@ -103,22 +105,20 @@ export function checkTierBounds(tiers: readonly Tier[]): Issue[] {
   const issues: Issue[] = [];
   tiers.forEach((tier, i) => {
     if (tier.min.value > tier.max.value || (tier.min.value === tier.max.value && !(tier.min.inclusive && tier.max.inclusive))) {
-      issues.push({ path: `/tiers/${i}`, message: `tier "${tier.id}" is empty: its min must lie below its max` });
+      issues.push(issue(`/tiers/${i}`, MESSAGES.tierEmpty(tier.id)));
     }
   });
   const first = tiers[0];
   const last = tiers.at(-1);
-  if (first && (first.min.value !== 0 || !first.min.inclusive)) issues.push({ path: '/tiers/0/min', message: 'the lowest tier must start at ratio 0 inclusive: set min to {"value": 0, "inclusive": true} (tiers are listed lowest first)' });
-  if (last && (last.max.value !== 1 || !last.max.inclusive)) issues.push({ path: `/tiers/${tiers.length - 1}/max`, message: 'the highest tier must end at ratio 1 inclusive: set max to {"value": 1, "inclusive": true}' });
+  if (first && (first.min.value !== 0 || !first.min.inclusive)) issues.push(issue('/tiers/0/min', MESSAGES.lowestTierStart()));
+  if (last && (last.max.value !== 1 || !last.max.inclusive)) issues.push(issue(`/tiers/${tiers.length - 1}/max`, MESSAGES.highestTierEnd()));
   for (let i = 0; i + 1 < tiers.length; i++) {
     const below = tiers[i].max;
     const above = tiers[i + 1].min;
     const at = `/tiers/${i + 1}/min`;
-    if (above.value > below.value) issues.push({ path: at, message: `gap between ${below.value} and ${above.value}: start tier "${tiers[i + 1].id}" at ${below.value}` });
-    else if (above.value < below.value) issues.push({ path: at, message: `tier "${tiers[i + 1].id}" overlaps the tier below it: start it at ${below.value} (tiers are listed lowest first)` });
-    else if (above.inclusive === below.inclusive) {
-      issues.push({ path: at, message: `ratio ${above.value} is ${below.inclusive ? 'in both' : 'in neither'} "${tiers[i].id}" and "${tiers[i + 1].id}": make exactly one of the two bounds inclusive` });
-    }
+    if (above.value > below.value) issues.push(issue(at, MESSAGES.tierGap(below.value, above.value, tiers[i + 1].id)));
+    else if (above.value < below.value) issues.push(issue(at, MESSAGES.tierOverlap(tiers[i + 1].id, below.value)));
+    else if (above.inclusive === below.inclusive) issues.push(issue(at, MESSAGES.tierBoundary(above.value, below.inclusive, tiers[i].id, tiers[i + 1].id)));
   }
   return issues;
 }

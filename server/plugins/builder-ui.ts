@@ -1,9 +1,14 @@
 /**
  * The built builder UI (builder-ui/dist) at /, with its client-side routes falling back to
  * index.html. Without a build, a plain page says so instead.
+ *
+ * Files go out precompressed: the build writes `.br` and `.gz` beside each (builder-ui/precompress.ts)
+ * and a browser gets the one it accepts, with `Vary: Accept-Encoding`. Files under /assets/ carry a
+ * content hash in their name, so they are cached for a year unchanged; index.html (and the SPA
+ * fallback, which is index.html) is revalidated on every load, so a new deploy is picked up at once.
  */
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sharedPlugin } from './shared-plugin.ts';
@@ -14,6 +19,16 @@ const NOT_BUILT_PAGE = `<!doctype html>
 <p>The builder UI is not built. Build it with <code>npm run build</code> and restart,
 or use the API: <a href="/docs">/docs</a>.</p></body></html>
 `;
+
+/** Cache-Control of the files vite names by their content hash (its assetsDir, assets/): a changed file gets a new name. */
+export const HASHED_ASSET_CACHE = 'public, max-age=31536000, immutable';
+/** Cache-Control of everything else (index.html): stored, but revalidated (ETag, Last-Modified) before each use. */
+export const PAGE_CACHE = 'no-cache';
+
+/** The Cache-Control of a file served from `root`; `file` may be a precompressed sibling (.br, .gz). */
+export function cacheControlOf(root: string, file: string): string {
+  return relative(root, file).startsWith(`assets${sep}`) ? HASHED_ASSET_CACHE : PAGE_CACHE;
+}
 
 /** True when `uiDir` holds a built UI. */
 export function isUiBuilt(uiDir: string | undefined): uiDir is string {
@@ -28,7 +43,16 @@ export function uiPageFallback(uiDir: string | undefined): (request: FastifyRequ
 
 export const builderUiPlugin = sharedPlugin<{ uiDir?: string }>('rubric-studio-builder-ui', async (app, { uiDir }) => {
   if (isUiBuilt(uiDir)) {
-    await app.register(fastifyStatic, { root: resolve(uiDir), prefix: '/' });
+    const root = resolve(uiDir);
+    await app.register(fastifyStatic, {
+      root,
+      prefix: '/',
+      preCompressed: true,
+      // Also for reply.sendFile (the SPA fallback): @fastify/send's own max-age=0 is replaced here.
+      setHeaders: (reply, file) => {
+        reply.header('cache-control', cacheControlOf(root, file));
+      },
+    });
   } else {
     app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.type('text/html; charset=utf-8').send(NOT_BUILT_PAGE));
   }

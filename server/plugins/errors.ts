@@ -38,7 +38,7 @@ export const errorsPlugin = sharedPlugin<ErrorsOptions>('rubric-studio-errors', 
 
 /** Maps anything thrown in a request to the error body of the catalogue. */
 export function toErrorBody(err: FastifyError | RubricStudioError | ServerError): ErrorBody {
-  if (isCatalogued(err)) return bodyOf(err.code, err.message, err.details);
+  if (isCatalogued(err)) return bodyOf(err.code, err.message, err.details, 'text' in err ? err.text : undefined);
   if (err.validation) {
     const part = err.validationContext ?? 'body';
     const details = err.validation.map((v): Issue => {

@@ -114,6 +114,7 @@ export const assessmentRoutes: FastifyPluginAsync<{ storage: Storage }> = async 
         revision: a.revision,
         updatedAt: a.updatedAt,
         submittedAt: a.submittedAt,
+        versionChoice: a.versionChoice ?? null,
       }));
     },
   });

@@ -12,6 +12,7 @@ import {
   gapToNextTier,
   type ImpactAssessment,
   type ImpactFilter,
+  type Localized,
   impactCsv,
   impactSummaryHtml,
   impactXlsx,
@@ -168,11 +169,32 @@ export const comparisonRoutes: FastifyPluginAsync<{ storage: Storage; impactWork
       const where = await communities();
       const entries = await storage.listAssessments({ rubricId: rubric, version: v, status: 'submitted' });
       const rows = [];
+      // Tier labels per version, read once each: the tier column names the tier as the rubric does.
+      const tierLabels = new Map<string, Record<string, Localized>>();
+      const labelsOf = async (id: string, v: string): Promise<Record<string, Localized>> => {
+        const key = `${id}@${v}`;
+        let labels = tierLabels.get(key);
+        if (!labels) {
+          const document = (await storage.getRubricVersion(id, v))?.document;
+          labels = Object.fromEntries((document?.tiers ?? []).map((t) => [t.id, t.label]));
+          tierLabels.set(key, labels);
+        }
+        return labels;
+      };
       for (const entry of entries) {
         const record = await storage.getAssessment(entry.id);
         if (!record?.result) continue;
         const community = where.get(record.communityId);
-        rows.push({ communityId: record.communityId, community: community?.name, street: community?.street, period: `${record.period.year} ${record.period.kind}`, assessedOn: record.assessedOn, versionChoice: record.versionChoice, result: record.result });
+        rows.push({
+          communityId: record.communityId,
+          community: community?.name,
+          street: community?.street,
+          period: `${record.period.year} ${record.period.kind}`,
+          assessedOn: record.assessedOn,
+          versionChoice: record.versionChoice,
+          result: record.result,
+          tierLabels: await labelsOf(record.rubric.id, record.rubric.version),
+        });
       }
       const body = format === 'csv' ? resultsCsv(rows, lang) : await resultsXlsx(rows, lang);
       return sendFile(reply, format, 'assessments', body);

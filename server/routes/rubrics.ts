@@ -1,10 +1,11 @@
 /**
  * Rubrics and their versions: list, read, derived form, drafts (create, copy, update, delete),
- * embedded tests, publish, retire, and score preview against any version.
+ * embedded tests, publish, retire, and score preview (whole results, or the live score a form
+ * shows while it is filled in) against any version.
  */
 import type { FastifyPluginAsync } from 'fastify';
 import semver from 'semver';
-import { checkLimits, deriveForm, evaluateLive, type InputValues, type Language, loadRubric, type RubricDocument, runRubricTests } from '../../engine/index.ts';
+import { checkLimits, deriveForm, evaluateLive, type InputValues, type Language, liveScore, loadRubric, type RubricDocument, runRubricTests } from '../../engine/index.ts';
 import { ServerError } from '../errors.ts';
 import { ANY_ROLE, EDITORS } from '../access.ts';
 import { blankRubric } from '../blank-rubric.ts';
@@ -262,7 +263,9 @@ export const rubricRoutes: FastifyPluginAsync<{ storage: Storage }> = async (app
       const rubric = loadRubric({ ...draft.document, ...(changelog && { changelog }), status: 'draft' });
       const report = await runRubricTests(rubric);
       if (report.failed > 0) {
-        const details = report.cases.filter((c) => !c.passed).flatMap((c) => c.failures.map((f) => ({ path: f.path, message: `${c.name}: ${f.message}` })));
+        const details = report.cases
+          .filter((c) => !c.passed)
+          .flatMap((c) => c.failures.map((f) => ({ path: f.path, message: `${c.name}: ${f.message}`, ...(f.text && { text: { zh: `${c.name}：${f.text.zh}`, en: `${c.name}: ${f.text.en}` } }) })));
         throw new ServerError('RUBRIC_TESTS_FAILED', `${report.failed} of ${report.cases.length} tests fail; the version stays a draft.`, details);
       }
       return storage.updateRubricVersion(draft.id, draft.version, {
@@ -311,6 +314,19 @@ export const rubricRoutes: FastifyPluginAsync<{ storage: Storage }> = async (app
       // Nothing is stored: the compiled conditions decide (the same answer, much sooner).
       return evaluateLive(compiledVersion(await findVersion(request.params)), { inputs, notApplicable }, { requireComplete: !partial });
     },
+  });
+
+  app.post<{ Params: VersionParams; Body: { inputs: InputValues; notApplicable?: Record<string, string> } }>('/api/rubrics/:id/versions/:version/live-score', {
+    config: { access: ANY_ROLE },
+    schema: {
+      tags,
+      summary: 'The live score of answers being filled in: points so far, reachable range, next tier, questions not needed',
+      params: versionParams,
+      body: { type: 'object', additionalProperties: false, required: ['inputs'], properties: { inputs: { $ref: 'InputValues#' }, notApplicable: { $ref: 'NotApplicable#' } } },
+      response: { 200: { $ref: 'LiveScore#' }, ...errorResponses(404, 422) },
+    },
+    // Asked as an assessor types: the compiled version is cached by hash and the compiled conditions decide.
+    handler: async (request) => liveScore(compiledVersion(await findVersion(request.params)), request.body),
   });
 };
 

@@ -8,7 +8,7 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { FastifyPluginAsync } from 'fastify';
-import { checkAssessmentInputs, type InputDefinition, type InputValue, mapInputs, own, RubricStudioError } from '../../engine/index.ts';
+import { checkAssessmentInputs, type InputDefinition, type InputValue, mapInputs, own, periodWords, RubricStudioError } from '../../engine/index.ts';
 import { SUPPLIERS } from '../access.ts';
 import { compiledVersion } from '../compiled-rubrics.ts';
 import { ServerError } from '../errors.ts';
@@ -35,8 +35,9 @@ interface Row {
 /** Column names accepted in a file's first row, in either language. */
 const COLUMNS: Record<keyof Row, string[]> = {
   community: ['community', '社区', '社区编号', 'community id'],
-  period: ['period', '评估期'],
-  input: ['input', '输入'],
+  // The glossary's words first; 评估期 and 输入 stay accepted for files made before the glossary.
+  period: ['period', '评价期', '评估期'],
+  input: ['input', '输入项', '输入'],
   value: ['value', '值'],
   source: ['source', '来源'],
 };
@@ -66,7 +67,10 @@ export const supplementRoutes: FastifyPluginAsync<{ storage: Storage }> = async 
     try {
       checkAssessmentInputs(compiledVersion(target), { inputs: { [input]: value as InputValue } }, false);
     } catch (err) {
-      if (err instanceof RubricStudioError) throw new ServerError('VALIDATION_FAILED', err.details[0]?.message ?? err.message, [{ path: field, message: err.details[0]?.message ?? err.message }]);
+      if (err instanceof RubricStudioError) {
+        const text = err.details[0]?.text ?? err.text;
+        throw new ServerError('VALIDATION_FAILED', err.details[0]?.message ?? err.message, [{ path: field, message: err.details[0]?.message ?? err.message, ...(text && { text }) }]);
+      }
       throw err;
     }
     return { value: value as InputValue, version: target.version, source, by: caller.actor, role: caller.role, at: new Date().toISOString() };
@@ -130,7 +134,7 @@ export const supplementRoutes: FastifyPluginAsync<{ storage: Storage }> = async 
     config: { access: SUPPLIERS },
     schema: {
       tags,
-      summary: `Record supplementary answers from a CSV or XLSX file (Content-Type ${CSV} or ${XLSX}); first row: community, period, input, value, source (or 社区, 评估期, 输入, 值, 来源). Every row is checked first; one bad row and nothing is stored`,
+      summary: `Record supplementary answers from a CSV or XLSX file (Content-Type ${CSV} or ${XLSX}); first row: community, period, input, value, source (or 社区, 评价期, 输入项, 值, 来源; a period as 2025 final or 2025 终期). Every row is checked first; one bad row and nothing is stored`,
       querystring: { type: 'object', additionalProperties: false, required: ['rubric', 'version'], properties: { rubric: { type: 'string', minLength: 1 }, version: { type: 'string', minLength: 1 } } },
       response: { 200: { type: 'object', required: ['stored'], properties: { stored: { type: 'integer' }, assessments: { type: 'integer' } } }, ...errorResponses(403, 415, 422) },
     },
@@ -144,7 +148,7 @@ export const supplementRoutes: FastifyPluginAsync<{ storage: Storage }> = async 
       const changes = new Map<string, { record: AssessmentRecord; supplements: Record<string, Supplement> }>();
       for (const [n, row] of rows.entries()) {
         const at = `/rows/${n + 2}`; // the file's line: the header is line 1
-        const matches = submitted.filter((a) => a.communityId === row.community && `${a.period.year} ${a.period.kind}` === row.period);
+        const matches = submitted.filter((a) => a.communityId === row.community && [`${a.period.year} ${a.period.kind}`, periodWords(a.period, 'zh')].includes(row.period));
         if (matches.length !== 1) {
           errors.push({ path: at, message: matches.length === 0 ? `no submitted assessment of community "${row.community}" for period "${row.period}" under ${target.id}` : `${matches.length} submitted assessments of "${row.community}" for "${row.period}": supplement them one by one` });
           continue;
@@ -204,7 +208,7 @@ async function readRows(body: Buffer, type: string): Promise<Row[]> {
     (Object.keys(COLUMNS) as (keyof Row)[]).map((column) => [column, header?.findIndex((name) => COLUMNS[column].includes(name.toLowerCase())) ?? -1]),
   ) as Record<keyof Row, number>;
   const absent = (Object.keys(where) as (keyof Row)[]).filter((column) => where[column] < 0);
-  if (absent.length > 0) throw new ServerError('VALIDATION_FAILED', `The file's first row lacks the column${absent.length > 1 ? 's' : ''} ${absent.join(', ')}.`, [{ path: '/rows/1', message: `name the columns: ${Object.values(COLUMNS).map((names) => names[0]).join(', ')} (or 社区, 评估期, 输入, 值, 来源)` }]);
+  if (absent.length > 0) throw new ServerError('VALIDATION_FAILED', `The file's first row lacks the column${absent.length > 1 ? 's' : ''} ${absent.join(', ')}.`, [{ path: '/rows/1', message: `name the columns: ${Object.values(COLUMNS).map((names) => names[0]).join(', ')} (or 社区, 评价期, 输入项, 值, 来源)` }]);
   if (data.length === 0) throw new ServerError('VALIDATION_FAILED', 'The file has no rows below its header.', [{ path: '/rows/2', message: 'add one row per answer' }]);
   if (data.length > MAX_ROWS) throw new ServerError('VALIDATION_FAILED', `The file has ${data.length} rows; at most ${MAX_ROWS} are read at once.`, [{ path: '/rows', message: 'split the file' }]);
   return data.map((row) => ({ community: row[where.community] ?? '', period: row[where.period] ?? '', input: row[where.input] ?? '', value: row[where.value] ?? '', source: row[where.source] ?? '' }));

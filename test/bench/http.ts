@@ -92,7 +92,7 @@ export async function runHttpBench({ only = process.env.BENCH_ONLY }: { only?: s
  * build (`npm run start:prod`'s node dist/server/main.js, built here as `npm run build` builds the
  * server into the gitignored dist/), or with `fromSource` `npm start`'s (node with tsx).
  */
-async function startServer(dataDir: string, { fromSource = false, cpuProfileDir }: { fromSource?: boolean; cpuProfileDir?: string }): Promise<{ url: string; description: string; stop: () => Promise<void> }> {
+export async function startServer(dataDir: string, { fromSource = false, cpuProfileDir }: { fromSource?: boolean; cpuProfileDir?: string }): Promise<{ url: string; description: string; stop: () => Promise<void> }> {
   const profile = cpuProfileDir ? ['--cpu-prof', '--cpu-prof-dir', cpuProfileDir] : [];
   if (!fromSource) await buildServer();
   const entry = fromSource ? ['--import', 'tsx', 'server/main.ts'] : ['--enable-source-maps', 'dist/server/main.js'];

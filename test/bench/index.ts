@@ -1,4 +1,5 @@
 /** `npm run bench`: prints throughput figures; medians of several runs, measured in one process. */
+import { runDeliveryBench } from './delivery.ts';
 import { runEngineBench } from './engine.ts';
 import { runHttpBench } from './http.ts';
 import { runImpactBench } from './impact.ts';
@@ -12,3 +13,5 @@ console.log();
 await runImpactBench();
 console.log();
 await runHttpBench();
+console.log();
+await runDeliveryBench();

@@ -42,7 +42,7 @@ describe('the rubric CLI', () => {
   test('score prints a table with total, ratio and tier, and explanations on request', async () => {
     const { code, stdout } = await rubric('score', appendixC, 'examples/appendix-c/assessments/04-exactly-90.json', '--explain');
     expect(code).toBe(0);
-    expect(stdout).toMatch(/总分: 90 \/ 100 {3}得分率 0\.9000 {3}类型: demonstration/);
+    expect(stdout).toMatch(/总分: 90 \/ 100 {3}得分率 0\.9000 {3}档次: demonstration/);
     expect(stdout).toContain('居民满意度');
     const criteria = (stdout.match(/^ {2}· /gm) ?? []).length;
     expect(criteria).toBe(loadRubric(readFileSync(join(root, appendixC), 'utf8')).index.criteria.length);
@@ -93,7 +93,7 @@ describe('the rubric CLI', () => {
     const { code, stdout } = await rubric('form', venue, '--lang', 'en');
     expect(code).toBe(0);
     const form = JSON.parse(stdout);
-    expect(form.schema.properties.A.title).toBe('Physical access（40 pts）');
+    expect(form.schema.properties.A.title).toBe('Physical access (40 pts)');
     expect(form.uiSchema.A.A1.doorWidthCm['ui:help']).toContain('the best of: (1) when Narrowest door on the accessible route ≥ 90 cm: 4 points; (2) when Narrowest door on the accessible route ≥ 80 cm: 2 points');
   });
 

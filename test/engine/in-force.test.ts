@@ -25,6 +25,6 @@ test('the published version that took effect last, the higher number on the same
 test('effective dates are real days, and a version does not end before it starts', () => {
   const doc = JSON.parse(readFileSync(new URL('../../examples/venue-accessibility/rubric.json', import.meta.url), 'utf8')) as RubricDocument;
   expect(validateRubric({ ...doc, effectiveUntil: '2026-12-31' }).errors).toEqual([]);
-  expect(validateRubric({ ...doc, effectiveDate: '2025-02-30' }).errors).toEqual([{ path: '/effectiveDate', message: expect.stringContaining('not a day of the calendar') }]);
-  expect(validateRubric({ ...doc, effectiveUntil: '2020-01-01' }).errors).toEqual([{ path: '/effectiveUntil', message: expect.stringContaining('before it starts') }]);
+  expect(validateRubric({ ...doc, effectiveDate: '2025-02-30' }).errors).toMatchObject([{ path: '/effectiveDate', message: expect.stringContaining('not a day of the calendar') }]);
+  expect(validateRubric({ ...doc, effectiveUntil: '2020-01-01' }).errors).toMatchObject([{ path: '/effectiveUntil', message: expect.stringContaining('before it starts') }]);
 });

@@ -158,22 +158,22 @@ describe('tier bounds', () => {
   test('a gap names both values and where to start the tier above', () => {
     const list = tiers();
     list[1] = { ...list[1], min: { value: 0.85, inclusive: true } };
-    expect(checkTierBounds(list)).toEqual([{ path: '/tiers/1/min', message: 'gap between 0.8 and 0.85: start tier "standard" at 0.8' }]);
+    expect(checkTierBounds(list)).toMatchObject([{ path: '/tiers/1/min', message: 'gap between 0.8 and 0.85: start tier "standard" at 0.8' }]);
   });
 
   test('an overlap says where to start the tier above', () => {
     const list = tiers();
     list[2] = { ...list[2], min: { value: 0.85, inclusive: true } };
-    expect(checkTierBounds(list)).toEqual([{ path: '/tiers/2/min', message: 'tier "model" overlaps the tier below it: start it at 0.9 (tiers are listed lowest first)' }]);
+    expect(checkTierBounds(list)).toMatchObject([{ path: '/tiers/2/min', message: 'tier "model" overlaps the tier below it: start it at 0.9 (tiers are listed lowest first)' }]);
   });
 
   test('a threshold in both tiers or in neither asks for exactly one inclusive bound', () => {
     const both = tiers();
     both[0] = { ...both[0], max: { value: 0.8, inclusive: true } };
-    expect(checkTierBounds(both)).toEqual([{ path: '/tiers/1/min', message: 'ratio 0.8 is in both "basic" and "standard": make exactly one of the two bounds inclusive' }]);
+    expect(checkTierBounds(both)).toMatchObject([{ path: '/tiers/1/min', message: 'ratio 0.8 is in both "basic" and "standard": make exactly one of the two bounds inclusive' }]);
     const neither = tiers();
     neither[2] = { ...neither[2], min: { value: 0.9, inclusive: false } };
-    expect(checkTierBounds(neither)).toEqual([{ path: '/tiers/2/min', message: 'ratio 0.9 is in neither "standard" and "model": make exactly one of the two bounds inclusive' }]);
+    expect(checkTierBounds(neither)).toMatchObject([{ path: '/tiers/2/min', message: 'ratio 0.9 is in neither "standard" and "model": make exactly one of the two bounds inclusive' }]);
   });
 
   test('the lowest tier must start at 0 inclusive and the highest end at 1 inclusive', () => {
@@ -186,6 +186,6 @@ describe('tier bounds', () => {
   test('a tier whose min is not below its max is empty', () => {
     const list = tiers();
     list[1] = { ...list[1], max: { value: 0.8, inclusive: false } };
-    expect(checkTierBounds(list)[0]).toEqual({ path: '/tiers/1', message: 'tier "standard" is empty: its min must lie below its max' });
+    expect(checkTierBounds(list)[0]).toMatchObject({ path: '/tiers/1', message: 'tier "standard" is empty: its min must lie below its max' });
   });
 });

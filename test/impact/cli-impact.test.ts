@@ -44,7 +44,7 @@ describe('rubric impact', () => {
   test('prints a readable summary, matrix and tier changes in the rubric language', async () => {
     const { code, stdout } = await rubric('impact', appendixC, revision, folder, '--street', '西兴街道');
     expect(code).toBe(0);
-    expect(stdout).toContain('binjiang-home-plus 1.0.0 → 1.1.0: 2 份评估');
+    expect(stdout).toContain('binjiang-home-plus 1.0.0 → 1.1.0: 2 份评价');
     expect(stdout).toContain('04-exactly-90 闻涛社区: 示范型 → 标准型 (-1) i12 -1');
   });
 

@@ -58,18 +58,20 @@ function sheetRows(sheet: ExcelJS.Worksheet): unknown[][] {
 
 describe('assessment results export', async () => {
   const rows: ResultRow[] = [];
+  // The server passes the version's tier labels, so the tier column reads 示范型, not its id.
+  const tierLabels = Object.fromEntries(doc.tiers.map((t) => [t.id, t.label]));
   for (const a of assessments) {
-    rows.push({ communityId: a.communityId, community: a.communityName, street: a.street, period: a.period, result: await evaluate(base, { inputs: a.inputs }) });
+    rows.push({ communityId: a.communityId, community: a.communityName, street: a.street, period: a.period, result: await evaluate(base, { inputs: a.inputs }), tierLabels });
   }
   // The day assessed and why its version: in force that day for the first, another with a reason for the second.
   rows[0] = { ...rows[0], assessedOn: '2023-12-01', versionChoice: { inForce: '1.0.0', reason: null } };
   rows[1] = { ...rows[1], assessedOn: '2023-12-02', versionChoice: { inForce: '1.1.0', reason: '与上期可比' } };
 
-  test('CSV: UTF-8 with BOM, one row per assessment, every indicator, text intact', () => {
+  test('CSV: UTF-8 with BOM, one row per assessment, every indicator, text intact, in the glossary\'s terms', () => {
     const buffer = resultsCsv(rows);
     expect([...buffer.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const table = parseCsv(buffer.toString('utf8').slice(1));
-    expect(table[0].slice(0, 10)).toEqual(['社区编号', '社区', '街道', '评估期', '评分标准', '版本', '总分', '满分', '得分率', '类型']);
+    expect(table[0].slice(0, 10)).toEqual(['社区编号', '社区', '街道', '评价期', '评价细则', '版本', '总分', '满分', '得分率', '档次']);
     expect(table[0].slice(10, 12)).toEqual(['评价日期', '版本依据']);
     expect(table[0]).toHaveLength(12 + 21);
     expect(table[0][12]).toBe('i01 选址科学');
@@ -77,7 +79,8 @@ describe('assessment results export', async () => {
     expect(table[2].slice(10, 12)).toEqual(['2023-12-02', '与上期可比']);
     expect(table[3].slice(10, 12)).toEqual(['', '']);
     expect(table).toHaveLength(1 + 8);
-    expect(table[1].slice(0, 10)).toEqual(['jianghui', '江晖社区 "东区", <b>一</b>\n二', '长河街道', '2023 final', 'binjiang-home-plus', '1.0.0', '95.93', '100', '0.9593', 'demonstration']);
+    // The period and the tier in words, never their ids.
+    expect(table[1].slice(0, 10)).toEqual(['jianghui', '江晖社区 "东区", <b>一</b>\n二', '长河街道', '2023 终期', 'binjiang-home-plus', '1.0.0', '95.93', '100', '0.9593', '示范型']);
     // A formula-like name is kept as text, not run by the spreadsheet.
     expect(table[2][1]).toBe(`'=HYPERLINK("http://example.com")`);
     expect(table.slice(1).map((r) => Number(r[6]))).toEqual([95.93, 84.88, 65.08, 90, 80, 1.5, 54, 100]);
@@ -86,13 +89,19 @@ describe('assessment results export', async () => {
   test('XLSX: numbers as numbers, Chinese and quotes intact', async () => {
     const workbook = await readWorkbook(await resultsXlsx(rows));
     const sheet = workbook.worksheets[0];
-    expect(sheet.name).toBe('评估结果');
+    expect(sheet.name).toBe('评价结果');
     const table = sheetRows(sheet);
     expect(table).toHaveLength(9);
-    expect(table[1].slice(0, 10)).toEqual(['jianghui', '江晖社区 "东区", <b>一</b>\n二', '长河街道', '2023 final', 'binjiang-home-plus', '1.0.0', 95.93, 100, 0.9593, 'demonstration']);
+    expect(table[1].slice(0, 10)).toEqual(['jianghui', '江晖社区 "东区", <b>一</b>\n二', '长河街道', '2023 终期', 'binjiang-home-plus', '1.0.0', 95.93, 100, 0.9593, '示范型']);
     expect(table[2][1]).toBe('=HYPERLINK("http://example.com")');
     expect(sheet.getCell('B3').type).toBe(ExcelJS.ValueType.String);
-    expect(table[4].slice(6, 10)).toEqual([90, 100, 0.9, 'demonstration']);
+    expect(table[4].slice(6, 10)).toEqual([90, 100, 0.9, '示范型']);
+  });
+
+  test('in English: English headers, period and tier', () => {
+    const table = parseCsv(resultsCsv(rows, 'en').toString('utf8').slice(1));
+    expect(table[0].slice(0, 10)).toEqual(['Community id', 'Community', 'Street', 'Period', 'Rubric', 'Version', 'Total', 'Maximum', 'Ratio', 'Tier']);
+    expect([table[1][3], table[1][9]]).toEqual(['2023 final', 'Demonstration']);
   });
 });
 
@@ -104,7 +113,10 @@ describe('impact report export', () => {
     expect(table).toHaveLength(1 + 8);
     const wentao = table.find((r) => r[0] === '04-exactly-90') as string[];
     // Per version: total, tier, status, reachable total, possible tiers, missing, supplied, defaulted and mapped inputs (none here).
-    expect(wentao.slice(5)).toEqual(['90', '示范型', 'complete', '', '', '', '', '', '', '89', '标准型', 'complete', '', '', '', '', '', '', '-1', '是']);
+    expect(wentao.slice(5)).toEqual(['90', '示范型', '已评完', '', '', '', '', '', '', '89', '标准型', '已评完', '', '', '', '', '', '', '-1', '是']);
+    // Headers in the glossary's terms: 基准 and 候选 versions, 档次 for tier.
+    expect(table[0].slice(5, 8)).toEqual(['基准 总分', '基准 档次', '基准 状态']);
+    expect(table[0].slice(14, 16)).toEqual(['候选 总分', '候选 档次']);
     const matrix = parseCsv(impactCsv(report, 'transitions', 'en').toString('utf8').slice(1));
     expect(matrix).toEqual([
       ['Base tier \\ candidate tier', 'Basic', 'Standard', 'Demonstration', 'no tier'],
@@ -117,7 +129,7 @@ describe('impact report export', () => {
 
   test('XLSX: assessments, transition matrix, indicators and tier changes sheets', async () => {
     const workbook = await readWorkbook(await impactXlsx(report, 'en'));
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Assessments', 'Transitions', 'Indicators', 'Tier changes']);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Assessments', 'Tier transitions', 'Indicators', 'Tier changes']);
     const [rows, matrix, indicators, changes] = workbook.worksheets.map(sheetRows);
     expect(rows).toHaveLength(9);
     expect(rows[1].slice(0, 3)).toEqual(['01-demonstration', 'jianghui', '江晖社区 "东区", <b>一</b>\n二']);
@@ -142,7 +154,10 @@ describe('impact report export', () => {
     expect(html).not.toContain('<script');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).not.toMatch(/<(link|img|iframe)\b|src=|href=/);
-    expect(html).toContain('类型转移矩阵');
+    expect(html).toContain('档次迁移');
+    expect(html).toContain('候选版本的影响');
+    // The glossary's terms only: 档次 (not 类型), 候选 (not 修订), 评价 (not 评估).
+    expect(html).not.toMatch(/类型|修订|评估/);
     expect(html).toContain('<td class="n">3</td>');
   });
 });

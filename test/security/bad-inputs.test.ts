@@ -75,7 +75,7 @@ describe('bad assessment inputs are refused by name, nothing scored or stored', 
       expect(response.statusCode, response.body).toBe(422);
       const body = response.json();
       expect(body).toMatchObject({ statusCode: 422, code: 'INPUTS_INVALID', error: 'Unprocessable Entity' });
-      expect(body.details).toEqual([{ path: `/inputs/${id}`, message: expect.stringContaining(EXPECTED[id]) }]);
+      expect(body.details).toMatchObject([{ path: `/inputs/${id}`, message: expect.stringContaining(EXPECTED[id]) }]);
     }
     expect(await storedAssessments()).toEqual(before);
   });

@@ -35,6 +35,7 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   'POST /api/rubrics/:id/versions/:version/publish': ['editor'],
   'POST /api/rubrics/:id/versions/:version/retire': ['editor'],
   'POST /api/rubrics/:id/versions/:version/score': ALL,
+  'POST /api/rubrics/:id/versions/:version/live-score': ALL,
   'POST /api/preview/validate': ['editor'],
   'POST /api/preview/form': ['editor'],
   'POST /api/preview/score': ['editor'],

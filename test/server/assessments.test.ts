@@ -132,7 +132,7 @@ describe('assessments', () => {
     await expectStatus(call(app, 'editor', 'PUT', '/api/rubrics/small-rubric/versions/3.0.0', { document: v3, revision: 1 }), 200);
 
     const answer = (await expectStatus(call(app, 'viewer', 'POST', `/api/assessments/${draft.id}/rescore`, { rubric: { id: 'small-rubric', version: '3.0.0' } }), 200)).json();
-    expect(answer.invalid).toEqual([{ path: '/inputs/volunteers', message: expect.stringContaining('from 0 to 30, got 40') }]);
+    expect(answer.invalid).toMatchObject([{ path: '/inputs/volunteers', message: expect.stringContaining('from 0 to 30, got 40') }]);
     expect(answer.mapping).toMatchObject({ fromVersion: '1.0.0', missing: ['volunteers'] });
     expect(answer.notAssessed).toEqual([{ criterion: 'C2', indicator: 'I2', title: expect.any(Object), missing: ['volunteers'] }]);
     // Office 4 of 6 so far; volunteers can add 0 to 2: 4/6 ≥ 0.6 whatever the answer, so "good" stands.

@@ -16,7 +16,7 @@ describe('tier names', () => {
   });
 
   test('no tier means the assessment is incomplete, in both languages', () => {
-    expect(tierLabel(doc, null, 'zh')).toBe('未定档（未评完）');
+    expect(tierLabel(doc, null, 'zh')).toBe('档次未定（未评完）');
     expect(tierLabel(doc, null, 'en')).toBe('No tier (incomplete)');
   });
 });
@@ -70,6 +70,7 @@ describe('Table C.1 rows', () => {
   test('in English the rules and titles are the English ones', () => {
     const en = tableRows(doc, result, 'en');
     expect(en[0].rule).toBe(criteria[0].title.en);
-    expect(en[0].content?.text).toBe(`${doc.groups[0].title.en}（${doc.groups[0].points}）`);
+    // English takes ASCII brackets with a space; Chinese the full-width ones.
+    expect(en[0].content?.text).toBe(`${doc.groups[0].title.en} (${doc.groups[0].points})`);
   });
 });

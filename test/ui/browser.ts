@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { controlId } from '../../builder-ui/src/model/issues.ts';
+import { ownerOf } from '../../builder-ui/src/model/outline.ts';
 import type { RubricDocument } from '../../engine/index.ts';
 
 export const ROOT = new URL('../../', import.meta.url).pathname;
@@ -162,9 +163,16 @@ export async function signIn(page: Page, url: string, role: keyof typeof TOKENS,
   await page.locator('#token, [data-testid="role"]').first().waitFor();
   await page.evaluate(() => localStorage.clear());
   await page.reload();
-  await page.getByLabel(/paste another/).fill(token);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByTestId('role').filter({ hasText: role }).waitFor();
+  // By id, not by words: the sign-in screen speaks the page language (Chinese until switched).
+  await page.locator('#token').fill(token);
+  await page.locator('main.sign-in button[type="submit"]').click();
+  await page.locator(`[data-testid="role"][data-role="${role}"]`).waitFor();
+}
+
+/** Switches the whole app's language with the switch in the header (or on the sign-in screen); waits for <html lang>. */
+export async function setLanguage(page: Page, lang: 'zh' | 'en'): Promise<void> {
+  await page.getByTestId('language-switch').getByRole('button', { name: lang === 'zh' ? '中文' : 'English' }).click();
+  await page.locator(`html[lang="${lang === 'zh' ? 'zh-CN' : 'en'}"]`).waitFor({ state: 'attached' });
 }
 
 const AXE_SOURCE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
@@ -215,6 +223,16 @@ export function criterionPointer(doc: RubricDocument, id: string): { criterion: 
 }
 
 export const control = (pointer: string): string => `#${controlId(pointer)}`;
+
+/**
+ * Opens, in the builder, the item holding the control for a pointer: clicks its entry in the
+ * outline (the property panel renders only the selected item). Clears a search that hides it.
+ */
+export async function openInEditor(page: Page, pointer: string): Promise<void> {
+  const entry = page.locator(`[data-outline="${ownerOf(pointer)}"]`);
+  if ((await entry.count()) === 0 && (await page.locator('#outline-search').inputValue())) await page.locator('#outline-search').fill('');
+  await entry.click();
+}
 
 /** expect.poll with a wait fit for a browser round trip to the server (vitest's default is 1 s). */
 export const poll = <T>(read: () => T | Promise<T>, options: { timeout?: number } = {}) => expect.poll(read, { timeout: 15_000, interval: 150, ...options });

@@ -44,7 +44,7 @@ afterAll(async () => {
 describe('compare versions in Chromium', () => {
   test('a viewer compares 1.0.0 with the draft 1.1.0 and sees 闻涛社区 fall from 示范型 to 标准型', async () => {
     await signIn(page, server.url, 'viewer');
-    await page.getByRole('link', { name: '版本对比 / Compare' }).click();
+    await page.getByRole('link', { name: '版本对比' }).click();
     await page.getByRole('heading', { name: '版本对比' }).waitFor();
 
     await page.getByLabel('评价细则').selectOption(RUBRIC);

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { MissingInputsReport, RubricDocument } from '../../engine/index.ts';
-import { ARTIFACTS, type Browser, buildUi, collectPageErrors, control, launchBrowser, ROOT, type RunningServer, seriousViolations, signIn, startServer } from './browser.ts';
+import { ARTIFACTS, type Browser, buildUi, collectPageErrors, control, launchBrowser, openInEditor, ROOT, type RunningServer, seriousViolations, signIn, startServer } from './browser.ts';
 
 const RUBRIC = 'binjiang-home-plus';
 const OLD = 'satisfactionRate';
@@ -57,7 +57,7 @@ describe('input mapping editor in Chromium', () => {
 
     await signIn(page, server.url, 'editor');
     await page.goto(`${server.url}/#/rubrics/${RUBRIC}/1.1.0`);
-    await page.getByRole('tab', { name: /Metadata/ }).click();
+    await openInEditor(page, '');
     const editor = page.getByTestId('input-mapping');
     // `from` defaults to the version the draft was copied from.
     await expect.poll(() => editor.getByLabel('Reads from version / 对应的早期版本').inputValue()).toBe('1.0.0');
@@ -77,8 +77,8 @@ describe('input mapping editor in Chromium', () => {
     await editor.screenshot({ path: join(ARTIFACTS, 'input-mapping-editor-1280.png') });
     expect(await seriousViolations(page), 'axe').toEqual([]);
 
-    await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'All changes saved' }).or(page.getByRole('status').filter({ hasText: 'Saved.' })).count()).toBeGreaterThan(0);
+    // Saved automatically a moment after the last edit.
+    await page.getByTestId('save-status').filter({ hasText: '已自动保存' }).waitFor();
 
     const saved = await server.api<{ document: RubricDocument }>('GET', DRAFT, 'editor');
     expect(saved.document.inputMapping?.from).toBe('1.0.0');
@@ -93,7 +93,7 @@ describe('input mapping editor in Chromium', () => {
 
   test('the editor merges two old inputs into the new one instead; saved, the rename gives way to the merge', async () => {
     await page.goto(`${server.url}/#/rubrics/${RUBRIC}/1.1.0`);
-    await page.getByRole('tab', { name: /Metadata/ }).click();
+    await openInEditor(page, '');
     const row = page.getByTestId('input-mapping').locator(`[data-mapping-input="${NEW}"]`);
     await row.getByLabel('merges old inputs / 合并多个旧输入').check();
     // Offered: the old input the draft no longer has, ticked, and combinations that give a percentage.
@@ -113,7 +113,7 @@ describe('input mapping editor in Chromium', () => {
     await row.screenshot({ path: join(ARTIFACTS, 'input-mapping-merge-1280.png') });
     const chosen = await ticked();
 
-    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    // Saved automatically a moment after the last edit.
     const mapping = async () => (await server.api<{ document: RubricDocument }>('GET', DRAFT, 'editor')).document.inputMapping;
     await expect.poll(async () => (await mapping())?.combined?.[NEW]?.by).toBe('max');
     const saved = await mapping();
@@ -129,7 +129,7 @@ describe('input mapping editor in Chromium', () => {
     await page.goto(`${server.url}/#/rubrics/${RUBRIC}/1.1.0`);
 
     // A new yes/no input: every test lacks it; one value sets it in all of them.
-    await page.getByRole('tab', { name: /Inputs/ }).click();
+    await openInEditor(page, '/inputs');
     await page.getByRole('button', { name: '+ yes / no 是否' }).click();
     const index = saved.document.inputs.length;
     await page.locator(control(`/inputs/${index}/id`)).fill('repairCorner');
@@ -143,8 +143,9 @@ describe('input mapping editor in Chromium', () => {
     await setIn.waitFor({ state: 'detached' });
 
     // Two tests expect totals the draft does not give.
-    await page.getByRole('tab', { name: /^Tests/ }).click();
+    await openInEditor(page, '/tests/0');
     await page.locator(control('/tests/0/expect/total')).fill('1');
+    await openInEditor(page, '/tests/1');
     await page.locator(control('/tests/1/expect/total')).fill('2');
     await page.getByRole('button', { name: 'Save and run tests' }).click();
     await page.getByTestId('test-summary').filter({ hasText: '2 failed' }).waitFor({ timeout: 30_000 });

@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ImpactReport, InputValues, RubricDiff, RubricDocument, ScoreResult } from '../../engine/index.ts';
-import { ARTIFACTS, type Browser, buildUi, collectPageErrors, launchBrowser, ROOT, type RunningServer, screenshot, seriousViolations, signIn, startServer } from './browser.ts';
+import { ARTIFACTS, type Browser, buildUi, collectPageErrors, launchBrowser, ROOT, type RunningServer, screenshot, seriousViolations, setLanguage, signIn, startServer } from './browser.ts';
 
 const RUBRIC = 'binjiang-home-plus';
 const LEFT_OUT = 'satisfactionRate';
@@ -118,7 +118,7 @@ describe('missing answers in Chromium', () => {
     await shoot('missing-answers-headline-zh', page.locator('.try-it'), 768, 1024);
     await page.setViewportSize({ width: 1280, height: 800 });
 
-    await page.getByRole('group', { name: 'Preview language' }).getByRole('button', { name: 'English' }).click();
+    await setLanguage(page, 'en');
     await expect.poll(() => line.textContent()).toContain(`reachable ${range}`);
     const en = (await line.textContent()) ?? '';
     expect(en).toContain(`so far ${expected.total}`);
@@ -141,7 +141,7 @@ describe('missing answers in Chromium', () => {
     const open = report.assessments.find((a) => a.candidate.status === 'incomplete' && a.candidate.tier === null);
 
     await signIn(page, server.url, 'viewer');
-    await page.getByRole('link', { name: '版本对比 / Compare' }).click();
+    await page.getByRole('link', { name: '版本对比' }).click();
     await page.getByLabel('评价细则').selectOption(RUBRIC);
     await page.getByLabel('基准版本').selectOption('1.0.0');
     await page.getByLabel('候选版本').selectOption('1.1.0');
@@ -172,7 +172,7 @@ describe('missing answers in Chromium', () => {
     await shoot('missing-answers-compare-zh', null, 1280);
     await shoot('missing-answers-compare-zh', null, 768);
 
-    await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: 'English' }).click();
+    await setLanguage(page, 'en');
     await expect.poll(() => undetermined.textContent()).toContain('Tier still open');
     expect(await missing.first().textContent()).toContain(inputLabel(LEFT_OUT, 'en'));
     expect(await page.getByTestId('diff-suggestion').textContent()).toContain('Suggested step');
@@ -198,11 +198,11 @@ describe('missing answers in Chromium', () => {
     expect(await page.getByTestId('publish-suggestion').textContent()).toContain(`与已发布版本 1.0.0 相比：建议升主版本：${diff.suggestedVersion}`);
 
     // The note follows the language until the editor types; what they type stays.
-    await page.getByRole('group', { name: 'Preview language' }).getByRole('button', { name: 'English' }).click();
+    await setLanguage(page, 'en');
     await expect.poll(() => note.inputValue(), { timeout: 15_000 }).toBe(diff.changelogDraft.en);
     expect(await page.getByTestId('publish-suggestion').textContent()).toContain(`Suggested step: major → ${diff.suggestedVersion}`);
     await note.fill('1.1.0: the satisfaction rate is read as satisfactionSurvey.');
-    await page.getByRole('group', { name: 'Preview language' }).getByRole('button', { name: '中文' }).click();
+    await setLanguage(page, 'zh');
     expect(await note.inputValue()).toBe('1.1.0: the satisfaction rate is read as satisfactionSurvey.');
     await shoot('missing-answers-publish', page.locator('.panel.publish'), 1280);
     expect(pageErrors).toEqual([]);

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ImpactReport, RubricDocument } from '../../engine/index.ts';
-import { ARTIFACTS, type Browser, buildUi, collectPageErrors, control, criterionPointer, launchBrowser, poll, ROOT, type RunningServer, signIn, startServer } from './browser.ts';
+import { ARTIFACTS, type Browser, buildUi, collectPageErrors, control, criterionPointer, launchBrowser, openInEditor, poll, ROOT, type RunningServer, setLanguage, signIn, startServer } from './browser.ts';
 
 const RUBRIC = 'binjiang-home-plus';
 const NEXT = '1.1.0';
@@ -50,7 +50,7 @@ afterAll(async () => {
 /** The reviewer's comparison of 1.0.0 with the draft, as the page shows it. */
 async function compare(): Promise<void> {
   await signIn(page, server.url, 'viewer');
-  await page.getByRole('link', { name: '版本对比 / Compare' }).click();
+  await page.getByRole('link', { name: '版本对比' }).click();
   await page.getByLabel('评价细则').selectOption(RUBRIC);
   await page.getByLabel('基准版本').selectOption('1.0.0');
   await page.getByLabel('候选版本').selectOption(NEXT);
@@ -65,22 +65,23 @@ const impact = () => server.api<ImpactReport>('POST', '/api/impact', 'viewer', {
 describe('revision → compare → supplement → compare again', () => {
   test('an editor drafts 1.1.0 in the builder with a new question worth 0.5 points and saves it', async () => {
     await signIn(page, server.url, 'editor');
-    await page.getByRole('button', { name: `New draft from this: ${RUBRIC} 1.0.0` }).click();
-    await page.getByLabel('New version (copy of 1.0.0)').fill(NEXT);
-    await page.getByRole('button', { name: 'Create draft' }).click();
+    await page.getByRole('button', { name: `以 ${RUBRIC} 1.0.0 为基础新建草稿` }).click();
+    await page.getByLabel('新版本号（复制自 1.0.0）').fill(NEXT);
+    await page.getByRole('button', { name: '创建草稿' }).click();
     await page.getByTestId('version-status').filter({ hasText: 'draft' }).waitFor();
 
     const openPlan = criterionPointer(appendixC, 'i03.2');
+    await openInEditor(page, openPlan.criterion);
     await page.locator(control(`${openPlan.criterion}/rules/0/event/params/points`)).fill('0.5');
     await page.locator(control(`${openPlan.criterion}/points`)).fill('0.5');
-    await page.getByRole('tab', { name: /Inputs/ }).click();
+    await openInEditor(page, '/inputs');
     await page.getByRole('button', { name: '+ yes / no 是否' }).click();
     const inputAt = appendixC.inputs.length;
     await page.locator(control(`/inputs/${inputAt}/id`)).fill(NEW_INPUT);
     await page.locator(control(`/inputs/${inputAt}/label/zh`)).fill(NEW_LABEL.zh);
     await page.locator(control(`/inputs/${inputAt}/label/en`)).fill(NEW_LABEL.en);
-    await page.getByRole('tab', { name: /Groups & criteria/ }).click();
-    await page.getByRole('button', { name: '+ Criterion in i03' }).click();
+    await openInEditor(page, openPlan.indicator);
+    await page.getByRole('button', { name: '+ 评分项' }).click();
     const added = `${openPlan.indicator}/criteria/2`;
     await page.locator(control(`${added}/id`)).fill('i03.3');
     await page.locator(control(`${added}/title/zh`)).fill('设有便民维修角得0.5分');
@@ -158,7 +159,7 @@ describe('revision → compare → supplement → compare again', () => {
     expect(await row(chosen).textContent()).not.toContain('可达');
     for (const a of others) expect(await row(a.id).getByTestId('missing-answers').textContent()).toContain(NEW_LABEL.zh);
     await page.getByTestId('impact-assessments').screenshot({ path: join(ARTIFACTS, 'revision-walk-2-compare-again-zh.png') });
-    await page.getByRole('group', { name: /language/i }).getByRole('button', { name: 'English' }).click();
+    await setLanguage(page, 'en');
     await poll(() => row(chosen).getByTestId('input-sources').textContent()).toBe(`supplied: ${NEW_LABEL.en}`);
     expect(pageErrors).toEqual([]);
   }, 120_000);

@@ -3,9 +3,10 @@
  * silently. Tab 1 saves an edit; tab 2, still on the revision it read, saves its own edit and is
  * refused (409 STALE_REVISION) with a notice in the page's language offering Reload, Compare and
  * Keep mine; Compare names the field both changed, Reload shows tab 1's value, Keep mine saves tab
- * 2's document over tab 1's (the revision goes up by one). The same for a draft assessment. While
- * the server accepts the published local tokens, every screen shows a warning banner. Screenshots
- * of the notice and the banner (1280×800 and 320 px wide, zh and en) go to /tmp/shots/.
+ * 2's document over tab 1's (the revision goes up by one). The same for a draft assessment (its
+ * autosave is the save refused). While the server accepts the published local tokens, every
+ * screen shows a warning banner. Screenshots of the notice and the banner (1280×800 and 320 px
+ * wide, zh and en) go to /tmp/shots/.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { fieldLocations } from '../../builder-ui/src/model/assessment.ts';
 import { controlId } from '../../builder-ui/src/model/issues.ts';
 import type { RubricDocument } from '../../engine/index.ts';
-import { type Browser, buildUi, collectPageErrors, launchBrowser, type RunningServer, seriousViolations, signIn, startServer, type Tokens } from './browser.ts';
+import { type Browser, buildUi, collectPageErrors, launchBrowser, type RunningServer, seriousViolations, setLanguage, signIn, startServer, type Tokens } from './browser.ts';
 
 const RUBRIC = 'binjiang-home-plus';
 const DRAFT = '1.0.1';
@@ -66,16 +67,17 @@ async function shots(page: Page, name: string, target: Locator): Promise<void> {
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
-/** Opens the draft in a tab on its Metadata tab, ready to edit. */
+/** Opens the draft in a tab on its metadata (the outline's first entry), ready to edit. */
 async function openDraft(page: Page): Promise<void> {
   await page.goto(draftUrl());
   await page.getByTestId('version-status').filter({ hasText: 'draft' }).waitFor();
-  await page.getByRole('tab', { name: /Metadata/ }).click();
+  await page.locator('[data-outline=""]').click();
   await page.locator(titleZh).waitFor();
 }
 
+/** The builder saves a valid draft a moment after the last edit: waits until it has tried (saved, or met a conflict). */
 async function save(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect.poll(() => page.getByTestId('save-status').textContent(), { timeout: 20_000, interval: 150 }).not.toMatch(/稍后自动保存|正在保存/);
 }
 
 async function storedDraft(): Promise<{ revision: number; document: RubricDocument }> {
@@ -118,7 +120,7 @@ describe('the default-tokens warning', () => {
       await page.locator('#token').waitFor();
       expect(await page.getByTestId('default-tokens-banner').count()).toBe(0);
       await signIn(page, guarded.url, 'editor', own.editor);
-      await page.getByRole('heading', { name: /Rubrics/ }).waitFor();
+      await page.getByRole('heading', { name: '评价细则' }).waitFor();
       expect(await page.getByTestId('default-tokens-banner').count()).toBe(0);
     } finally {
       await page.close();
@@ -137,17 +139,21 @@ describe('stale drafts in two tabs', () => {
     await tab1.reload();
     const banner = tab1.getByTestId('default-tokens-banner');
     await banner.waitFor();
+    // In the page language: Chinese first, English once switched; the names to type stay as they are.
     expect(await banner.textContent()).toContain(BANNER.zh);
-    expect(await banner.textContent()).toContain(BANNER.en);
     expect(await banner.textContent()).toContain('RUBRIC_TOKENS');
     expect(await banner.textContent()).toContain('tokens.json');
+    await setLanguage(tab1, 'en');
+    expect(await banner.textContent()).toContain(BANNER.en);
+    expect(await banner.textContent()).not.toContain(BANNER.zh);
+    await setLanguage(tab1, 'zh');
     await shots(tab1, 'banner-sign-in', banner);
 
     await signIn(tab1, server.url, 'editor');
     await banner.waitFor();
-    await tab1.getByRole('heading', { name: /Rubrics/ }).waitFor();
+    await tab1.getByRole('heading', { name: '评价细则' }).waitFor();
     await shots(tab1, 'banner-rubric-list', banner);
-    await tab1.getByRole('link', { name: /Compare/ }).click();
+    await tab1.getByRole('link', { name: '版本对比' }).click();
     await banner.waitFor();
     const violations = await seriousViolations(tab1);
     expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
@@ -160,7 +166,7 @@ describe('stale drafts in two tabs', () => {
 
     await tab1.locator(titleZh).fill('滨江标题（甲）');
     await save(tab1);
-    await tab1.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    await tab1.getByRole('status').filter({ hasText: '已自动保存' }).waitFor();
     await poll(async () => (await storedDraft()).revision).toBe(before.revision + 1);
 
     await tab2.locator(titleZh).fill('滨江标题（乙）');
@@ -171,7 +177,7 @@ describe('stale drafts in two tabs', () => {
     expect(await notice(tab2).textContent()).toContain(NOTICE.body.zh);
     // Nothing was overwritten: the server still holds tab 1's title.
     expect((await storedDraft()).document.title.zh).toBe('滨江标题（甲）');
-    expect(await tab2.getByRole('button', { name: 'Save', exact: true }).isDisabled()).toBe(true);
+    expect(await tab2.getByRole('button', { name: '保存', exact: true }).isDisabled()).toBe(true);
 
     // Compare: the title, theirs (甲) against mine (乙).
     await notice(tab2).getByRole('button', { name: '对比差异' }).click();
@@ -199,14 +205,14 @@ describe('stale drafts in two tabs', () => {
     await notice(tab2).waitFor({ state: 'detached' });
     await poll(() => tab2.locator(titleZh).inputValue()).toBe('滨江标题（甲）');
     await tab2.getByRole('status').filter({ hasText: '已加载对方保存的版本' }).waitFor();
-    expect(await tab2.getByRole('button', { name: 'Save', exact: true }).isDisabled()).toBe(true);
+    expect(await tab2.getByRole('button', { name: '保存', exact: true }).isDisabled()).toBe(true);
     expect(pageErrors).toEqual([]);
   }, 120_000);
 
   test('choosing Keep mine saves tab 2’s document over tab 1’s, one revision later; unsaved edits ask before leaving', async () => {
     await tab1.locator(titleZh).fill('滨江标题（丙）');
     await save(tab1);
-    await tab1.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    await tab1.getByRole('status').filter({ hasText: '已自动保存' }).waitFor();
     await poll(async () => (await storedDraft()).document.title.zh).toBe('滨江标题（丙）');
     const theirs = await storedDraft();
 
@@ -267,8 +273,9 @@ describe('stale drafts in two tabs', () => {
     await tab1.getByRole('status').filter({ hasText: '草稿已保存' }).waitFor();
 
     await tab2.getByRole('button', { name: 'English' }).first().click();
+    // The draft saves itself shortly after the edit (AssessmentPage's autosave, If-Match included):
+    // that save is the one refused, however long the test takes to get here.
     await tab2.locator(field).fill('55');
-    await tab2.getByRole('button', { name: 'Save draft' }).click();
     await poll(() => notice(tab2).getByRole('heading', { level: 2 }).textContent()).toContain(NOTICE.assessment.en);
     await notice(tab2).getByRole('button', { name: 'Compare' }).click();
     const row = tab2.getByTestId('conflict-fields').locator('tr[data-input="registeredVolunteers"]');

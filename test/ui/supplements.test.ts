@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ImpactReport, RubricDocument } from '../../engine/index.ts';
-import { ARTIFACTS, type Browser, buildUi, collectPageErrors, launchBrowser, type RunningServer, seriousViolations, signIn, startServer } from './browser.ts';
+import { ARTIFACTS, type Browser, buildUi, collectPageErrors, launchBrowser, type RunningServer, seriousViolations, setLanguage, signIn, startServer } from './browser.ts';
 
 const RUBRIC = 'binjiang-home-plus';
 const NEW_INPUT = 'digitalServices';
@@ -76,7 +76,8 @@ describe('supplementary answers', () => {
     await signIn(page, server.url, 'assessor');
     await page.goto(`${server.url}/#/assessments/${encodeURIComponent(chosen.id)}`);
     const section = page.getByTestId('supplements');
-    await section.getByRole('heading', { name: '补充答案' }).waitFor();
+    // Exactly: the heading of the rescored result below also contains 补充答案.
+    await section.getByRole('heading', { name: '补充答案', exact: true }).waitFor();
     await expect.poll(() => page.getByLabel('按哪个新版本补充').inputValue()).toBe('1.1.0');
     // Before: the question by its label, and the result under 1.1.0 open.
     const open = section.locator(`li[data-input="${NEW_INPUT}"]`);
@@ -107,7 +108,7 @@ describe('supplementary answers', () => {
     await section.scrollIntoViewIfNeeded();
     await page.setViewportSize({ width: 1280, height: 900 });
     await section.screenshot({ path: join(ARTIFACTS, 'supplements-section-zh.png') });
-    await page.getByRole('group', { name: 'Result language' }).getByRole('button', { name: 'English' }).click();
+    await setLanguage(page, 'en');
     await section.getByRole('heading', { name: 'Supplementary answers' }).waitFor();
     expect(await row.textContent()).toContain('yes');
     await section.screenshot({ path: join(ARTIFACTS, 'supplements-section-en.png') });
@@ -119,7 +120,7 @@ describe('supplementary answers', () => {
     expect(report.assessments.find((a) => a.id === chosen.id)?.candidate.missing ?? []).toEqual([]);
 
     await signIn(page, server.url, 'viewer');
-    await page.getByRole('link', { name: '版本对比 / Compare' }).click();
+    await page.getByRole('link', { name: '版本对比' }).click();
     await page.getByLabel('评价细则').selectOption(RUBRIC);
     await page.getByLabel('基准版本').selectOption('1.0.0');
     await page.getByLabel('候选版本').selectOption('1.1.0');
@@ -152,7 +153,7 @@ describe('supplementary answers', () => {
     expect(await added.textContent()).toContain(NEW_CRITERION.zh);
     expect(await notice.locator('li[data-criterion="i18.1"]').textContent()).toContain('评分已改');
     expect(await notice.textContent()).toContain(`${RUBRIC} 1.0.0`);
-    await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: 'English' }).click();
+    await setLanguage(page, 'en');
     expect(await added.textContent()).toContain('added');
     expect(await added.textContent()).toContain(NEW_CRITERION.en);
     await notice.screenshot({ path: join(ARTIFACTS, 'carry-forward-notice-en.png') });
@@ -167,18 +168,18 @@ describe('supplementary answers', () => {
     await signIn(page, server.url, 'assessor');
     await page.goto(`${server.url}/#/assessments`);
     const upload = page.locator('.supplement-upload');
-    await upload.getByLabel('Rubric 细则').selectOption(RUBRIC);
-    await upload.getByLabel('Version 版本').selectOption('1.1.0');
+    await upload.getByLabel('评价细则').selectOption(RUBRIC);
+    await upload.getByLabel('版本').selectOption('1.1.0');
     const send = async (text: string): Promise<void> => {
-      await upload.getByLabel('File 文件 (.csv, .xlsx)').setInputFiles({ name: 'answers.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
-      await upload.getByRole('button', { name: /Upload/ }).click();
+      await upload.getByLabel('文件（.csv、.xlsx）').setInputFiles({ name: 'answers.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+      await upload.getByRole('button', { name: '上传' }).click();
     };
     await send(`community,period,input,value,source\n${other.communityId},${period},${NEW_INPUT},maybe,street survey\n`);
-    await expect.poll(() => upload.getByTestId('upload-errors').textContent()).toContain('Row 第 2 行');
+    await expect.poll(() => upload.getByTestId('upload-errors').textContent()).toContain('第 2 行');
     expect(await upload.getByTestId('upload-errors').textContent()).toContain(NEW_INPUT);
     expect((await server.api<{ supplements?: unknown }>('GET', `/api/assessments/${other.id}`, 'viewer')).supplements).toBeUndefined();
     await send(`community,period,input,value,source\n${other.communityId},${period},${NEW_INPUT},yes,street survey\n`);
-    await expect.poll(() => upload.getByTestId('upload-result').textContent()).toContain('Stored 1 answers');
+    await expect.poll(() => upload.getByTestId('upload-result').textContent()).toContain('已保存 1 条补充答案');
     const stored = await server.api<{ supplements: Record<string, { value: unknown; source: string }> }>('GET', `/api/assessments/${other.id}`, 'viewer');
     expect(stored.supplements[NEW_INPUT]).toMatchObject({ value: true, source: 'street survey' });
     expect(pageErrors).toEqual([]);

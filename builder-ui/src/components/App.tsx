@@ -2,16 +2,21 @@
  * The app shell: sign-in, the navigation by role, and hash routes to each screen; above every
  * screen, the warning while the server accepts the published default tokens.
  */
-import { type ReactElement, useCallback, useEffect, useState } from 'react';
+import { lazy, type ReactElement, Suspense, useCallback, useEffect, useState } from 'react';
 import { api, errorMessage, type Role, storedToken, storeToken } from '../api.ts';
+import { useLanguage } from '../i18n/language.tsx';
 import { AssessmentPage } from './AssessmentPage.tsx';
 import { AssessorHome } from './AssessorHome.tsx';
-import { ComparePage } from './ComparePage.tsx';
 import { DefaultTokensBanner } from './DefaultTokensBanner.tsx';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { confirmLeave } from './leave-guard.ts';
-import { RubricEditor } from './RubricEditor.tsx';
 import { RubricList } from './RubricList.tsx';
 import { SignIn } from './SignIn.tsx';
+
+// Only editors edit rubrics: the editor is a chunk of its own, so an assessor's first load leaves it out.
+const RubricEditor = lazy(() => import('./RubricEditor.tsx').then((module) => ({ default: module.RubricEditor })));
+// Version comparison is an occasional screen: loaded when opened, it keeps the first load within budget.
+const ComparePage = lazy(() => import('./ComparePage.tsx').then((module) => ({ default: module.ComparePage })));
 
 /** Current hash route split into its steps: #/rubrics/x/1.0.0 → ['rubrics', 'x', '1.0.0']. */
 const read = (): string[] => window.location.hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
@@ -41,6 +46,7 @@ export function navigate(...steps: string[]): void {
 }
 
 export function App() {
+  const { t } = useLanguage();
   const route = useRoute();
   const [role, setRole] = useState<Role | null>(null);
   const [checking, setChecking] = useState(() => storedToken() !== null);
@@ -84,7 +90,7 @@ export function App() {
   };
 
   const banner = defaultTokens && <DefaultTokensBanner />;
-  if (checking) return <p className="loading">Loading…</p>;
+  if (checking) return <p className="loading">{t('shell.loading')}</p>;
   if (!role)
     return (
       <>
@@ -111,25 +117,31 @@ export function App() {
         <a className="brand" href={`#/${home}`}>
           Rubric Studio
         </a>
-        <nav aria-label="Main">
+        <nav aria-label={t('nav.main')}>
           <a href="#/rubrics" aria-current={current === 'rubrics' ? 'page' : undefined}>
-            Rubrics
+            {t('nav.rubrics')}
           </a>
           <a href="#/assessments" aria-current={current === 'assessments' ? 'page' : undefined}>
-            Assessments
+            {t('nav.assessments')}
           </a>
           <a href="#/compare" aria-current={current === 'compare' ? 'page' : undefined}>
-            版本对比 / Compare
+            {t('nav.compare')}
           </a>
         </nav>
+        <LanguageSwitch />
         <span className="whoami">
-          Signed in as <strong data-testid="role">{role}</strong>
+          {t('shell.signedInAs')}{' '}
+          <strong data-testid="role" data-role={role}>
+            {t(`role.${role}`)}
+          </strong>
           <button type="button" onClick={signOut}>
-            Sign out
+            {t('shell.signOut')}
           </button>
         </span>
       </header>
-      <main>{page}</main>
+      <main>
+        <Suspense fallback={<p className="loading">{t('shell.loading')}</p>}>{page}</Suspense>
+      </main>
     </div>
   );
 }

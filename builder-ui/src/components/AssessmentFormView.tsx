@@ -7,7 +7,7 @@ import type { RJSFSchema, UiSchema } from '@rjsf/utils';
 import { type ReactNode, useMemo } from 'react';
 import type { AssessmentForm, Language } from '../../../engine/browser.ts';
 import type { ErrorSchema } from '../model/assessment.ts';
-import { formValidator } from '../model/form-validator.ts';
+import { formStrings, formValidator } from '../model/form-validator.ts';
 
 export type FormData = Record<string, unknown>;
 
@@ -39,6 +39,7 @@ interface Props {
 export function AssessmentFormView({ form, formData, onChange, onSubmit, extraErrors, readOnly, idPrefix = 'root', lang, children }: Props) {
   // Not ajv: see model/form-validator.ts (the served app's CSP forbids ajv's code generation).
   const validator = useMemo(() => formValidator<FormData>(lang), [lang]);
+  const translateString = useMemo(() => formStrings(lang), [lang]);
   return (
     <Form<FormData>
       className="assessment-form"
@@ -46,6 +47,7 @@ export function AssessmentFormView({ form, formData, onChange, onSubmit, extraEr
       uiSchema={form.uiSchema as UiSchema<FormData>}
       formData={formData}
       validator={validator}
+      translateString={translateString}
       noHtml5Validate
       experimental_defaultFormStateBehavior={NO_PREFILLED_ANSWERS}
       showErrorList="top"

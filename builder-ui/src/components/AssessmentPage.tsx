@@ -1,22 +1,33 @@
 /**
  * One assessment: while a draft, the generated form (Chinese by default, English on request)
- * with save and submit; once submitted, its frozen result. Saves name the revision the draft was
- * read at: when someone else saved it since, nothing is overwritten and the assessor chooses.
+ * with save and submit, a navigator of its sections with their progress, the live score, and the
+ * questions that cannot score marked not needed; once submitted, its frozen result. Drafts save
+ * themselves a moment after the last change. Every save names the revision the draft was read
+ * at: when someone else saved it since, nothing is overwritten and the assessor chooses.
  */
-import { useEffect, useMemo, useState } from 'react';
-import type { AssessmentForm, AssessmentInputs, Issue, Language, RubricDocument } from '../../../engine/browser.ts';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { type AssessmentForm, type AssessmentInputs, type Issue, periodWords, type RubricDocument } from '../../../engine/browser.ts';
 import { type Assessment, type AssessmentWithSupplements, api, ApiError, errorMessage, isStale, type Role } from '../api.ts';
+import { useLanguage } from '../i18n/language.tsx';
 import { detailsToErrorSchema, type ErrorSchema, inputsToSend, toFormData } from '../model/assessment.ts';
+import { markNotNeeded, sectionProgress } from '../model/form-progress.ts';
 import { AssessmentComparison } from './AssessmentComparison.tsx';
 import { AssessmentFormView, type FormData } from './AssessmentFormView.tsx';
 import { CarriedFromNotice } from './CarriedFromNotice.tsx';
 import { CarryForwardAction } from './CarryForwardAction.tsx';
 import { type Conflict, ConflictNotice } from './ConflictNotice.tsx';
 import { ErrorBanner } from './ErrorBanner.tsx';
-import { LanguageSwitch } from './LanguageSwitch.tsx';
+import type { LastSave } from './AutosaveStatus.tsx';
+import { useLiveScore } from './live-score.ts';
+import { LiveScorePanel } from './LiveScorePanel.tsx';
 import { useLeaveWarning } from './leave-guard.ts';
 import { ResultView } from './ResultView.tsx';
-import { SupplementsSection } from './SupplementsSection.tsx';
+
+// The section navigator and save status come with a draft, a chunk of their own like the supplements.
+const DraftProgress = lazy(() => import('./DraftProgress.tsx').then((module) => ({ default: module.DraftProgress })));
+// Supplements follow a submitted result, never the form: a chunk of their own keeps the assessor's
+// first load within budget (builder-ui/vite.config.ts).
+const SupplementsSection = lazy(() => import('./SupplementsSection.tsx').then((module) => ({ default: module.SupplementsSection })));
 
 /** What a form holds, as it is sent: the inputs and not-applicable reasons (the save body). */
 function answersOf(data: FormData): Required<AssessmentInputs> {
@@ -24,11 +35,11 @@ function answersOf(data: FormData): Required<AssessmentInputs> {
   return { inputs: body.inputs, notApplicable: body.notApplicable ?? {} };
 }
 
-const DONE = {
-  saved: { zh: '草稿已保存。', en: 'Draft saved.' },
-  reloaded: { zh: '已加载对方保存的答案，你的修改已放弃。', en: 'Loaded the saved answers; your edits were discarded.' },
-  keptMine: { zh: '已保存你的答案（覆盖了对方的修改）。', en: 'Saved your answers over the other change.' },
-} as const;
+/** The pause after the last change before a draft saves itself: a few keystrokes make one save. */
+const AUTOSAVE_DELAY_MS = 2000;
+
+/** The form's idPrefix, which the section navigator needs to find each section's fieldset. */
+const FORM_ID = 'root';
 
 interface Problem {
   message: string;
@@ -39,7 +50,7 @@ interface Problem {
 export function AssessmentPage({ assessmentId, role }: { assessmentId: string; role: Role }) {
   const [assessment, setAssessment] = useState<AssessmentWithSupplements | null>(null);
   const [doc, setDoc] = useState<RubricDocument | undefined>(undefined);
-  const [lang, setLang] = useState<Language>('zh');
+  const { lang, t, l } = useLanguage();
   const [form, setForm] = useState<AssessmentForm | null>(null);
   const [formData, setFormData] = useState<FormData>({});
   const [extraErrors, setExtraErrors] = useState<ErrorSchema | undefined>(undefined);
@@ -51,6 +62,8 @@ export function AssessmentPage({ assessmentId, role }: { assessmentId: string; r
   const [savedAnswers, setSavedAnswers] = useState('');
   const [conflict, setConflict] = useState<Conflict<Assessment> | null>(null);
   const [comparing, setComparing] = useState(false);
+  /** When the answers were last saved, and whether by the autosave. */
+  const [lastSave, setLastSave] = useState<LastSave | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -90,7 +103,7 @@ export function AssessmentPage({ assessmentId, role }: { assessmentId: string; r
 
   const showError = (e: unknown): void => {
     if (e instanceof ApiError && form && e.details.length) {
-      const { errorSchema, placed, unplaced } = detailsToErrorSchema(e.details, form.schema);
+      const { errorSchema, placed, unplaced } = detailsToErrorSchema(e.details, form.schema, lang);
       setExtraErrors(errorSchema);
       setProblem({ message: e.message, placed, unplaced });
     } else {
@@ -101,7 +114,15 @@ export function AssessmentPage({ assessmentId, role }: { assessmentId: string; r
 
   const answers = useMemo(() => JSON.stringify(answersOf(formData)), [formData]);
   const editing = !!assessment && assessment.status === 'draft' && role !== 'viewer';
-  useLeaveWarning(editing && !!savedAnswers && answers !== savedAnswers);
+  const unsaved = editing && !!savedAnswers && answers !== savedAnswers;
+  useLeaveWarning(unsaved);
+  const draft = assessment?.status === 'draft';
+  const scoring = useLiveScore(draft ? assessment?.rubric : undefined, answers);
+  // The set is rebuilt only when its members change, so the form is not re-derived on every score.
+  const notNeededKey = scoring.live?.notNeeded.join('\n') ?? '';
+  const notNeeded = useMemo(() => new Set(notNeededKey ? notNeededKey.split('\n') : []), [notNeededKey]);
+  const shownForm = useMemo(() => form && markNotNeeded(form, notNeeded, lang), [form, notNeeded, lang]);
+  const sections = useMemo(() => (form ? sectionProgress(form, formData, notNeeded) : []), [form, formData, notNeeded]);
 
   /** The assessment as someone else saved it: the same answers need no choice (only its revision is taken). */
   const openConflict = async (sent: Required<AssessmentInputs>): Promise<void> => {
@@ -113,7 +134,7 @@ export function AssessmentPage({ assessmentId, role }: { assessmentId: string; r
         setAssessment({ ...assessment, ...theirs });
         setSavedAnswers(JSON.stringify(sent));
         setConflict(null);
-        setStatus(DONE.saved[lang]);
+        setStatus(t('assessment.saved'));
       } else setConflict({ state: 'changed', theirs, revision: theirs.revision });
     } catch (e) {
       if (e instanceof ApiError && e.status === 404) setConflict({ state: 'gone' });
@@ -121,8 +142,11 @@ export function AssessmentPage({ assessmentId, role }: { assessmentId: string; r
     }
   };
 
-  /** Saves the answers over `base`, the revision they replace (the one read, or theirs after "keep mine"). */
-  const save = async (data: FormData, base: number | undefined = assessment?.revision): Promise<Assessment | null> => {
+  /**
+   * Saves the answers over `base`, the revision they replace (the one read, or theirs after "keep
+   * mine"). An autosave is the same save, If-Match included: a stale one is refused like any other.
+   */
+  const save = async (data: FormData, base: number | undefined = assessment?.revision, auto = false): Promise<Assessment | null> => {
     if (!assessment) return null;
     setBusy(true);
     setStatus(null);
@@ -135,7 +159,8 @@ export function AssessmentPage({ assessmentId, role }: { assessmentId: string; r
       setSavedAnswers(JSON.stringify(sent));
       setConflict(null);
       setComparing(false);
-      setStatus(DONE.saved[lang]);
+      setLastSave({ at: new Date(), auto });
+      if (!auto) setStatus(t('assessment.saved'));
       return saved;
     } catch (e) {
       if (isStale(e)) await openConflict(sent);
@@ -163,6 +188,15 @@ export function AssessmentPage({ assessmentId, role }: { assessmentId: string; r
     }
   };
 
+  // Autosave: a pause after the last change, unless a save is under way or a conflict waits for
+  // the assessor's choice (saving then would only be refused again). Each change restarts the wait.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `save` is a new closure each render; what it reads that can change is listed
+  useEffect(() => {
+    if (!unsaved || busy || conflict) return;
+    const timer = setTimeout(() => void save(formData, assessment?.revision, true), AUTOSAVE_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [unsaved, busy, conflict, formData, assessment?.revision]);
+
   /** Reload: their saved answers (read again, in case they changed once more) replace the edits. */
   const reloadTheirs = async (): Promise<void> => {
     if (!assessment || !doc) return;
@@ -177,7 +211,7 @@ export function AssessmentPage({ assessmentId, role }: { assessmentId: string; r
       setExtraErrors(undefined);
       setConflict(null);
       setComparing(false);
-      setStatus(DONE.reloaded[lang]);
+      setStatus(t('assessment.reloaded'));
     } catch (e) {
       if (e instanceof ApiError && e.status === 404) setConflict({ state: 'gone' });
       else showError(e);
@@ -189,19 +223,17 @@ export function AssessmentPage({ assessmentId, role }: { assessmentId: string; r
   /** Keep mine: save over their revision, on purpose (a newer save still refuses, and asks again). */
   const keepMine = async (): Promise<void> => {
     if (conflict?.state !== 'changed') return;
-    if (await save(formData, conflict.revision)) setStatus(DONE.keptMine[lang]);
+    if (await save(formData, conflict.revision)) setStatus(t('assessment.keptMine'));
   };
 
-  if (!assessment) return problem ? <ErrorBanner message={problem.message} /> : <p>Loading…</p>;
-  const zh = lang === 'zh';
-  const heading = `${community || assessment.communityId} · ${assessment.rubric.id} ${assessment.rubric.version} · ${assessment.period.year} ${assessment.period.kind}`;
+  if (!assessment) return problem ? <ErrorBanner message={problem.message} /> : <p>{t('assessment.loading')}</p>;
+  const heading = `${community || assessment.communityId} · ${l(doc?.title, assessment.rubric.id)} ${assessment.rubric.version} · ${periodWords(assessment.period, lang)}`;
 
   if (assessment.status !== 'draft' && assessment.result) {
     return (
       <div className="page assessment-result">
         <div className="page-top no-print">
-          <a href="#/assessments">← {zh ? '返回列表' : 'Back to the list'}</a>
-          <LanguageSwitch lang={lang} onChange={setLang} label="Result language" />
+          <a href="#/assessments">← {t('assessment.back')}</a>
         </div>
         {role === 'assessor' && (
           <div className="carry-forward-bar no-print">
@@ -209,7 +241,9 @@ export function AssessmentPage({ assessmentId, role }: { assessmentId: string; r
           </div>
         )}
         <ResultView result={assessment.result} doc={doc} lang={lang} heading={heading} />
-        <SupplementsSection assessment={assessment} role={role} lang={lang} onChange={setAssessment} />
+        <Suspense fallback={<p className="loading no-print">{t('assessment.loading')}</p>}>
+          <SupplementsSection assessment={assessment} role={role} lang={lang} onChange={setAssessment} />
+        </Suspense>
       </div>
     );
   }
@@ -218,12 +252,11 @@ export function AssessmentPage({ assessmentId, role }: { assessmentId: string; r
   return (
     <div className="page assessment">
       <div className="page-top">
-        <a href="#/assessments">← {zh ? '返回列表' : 'Back to the list'}</a>
-        <LanguageSwitch lang={lang} onChange={setLang} />
+        <a href="#/assessments">← {t('assessment.back')}</a>
       </div>
       <h1>{heading}</h1>
       {assessment.carriedFrom && <CarriedFromNotice carried={assessment.carriedFrom} community={community || assessment.communityId} lang={lang} />}
-      <p className="hint">{zh ? '可随时保存草稿，稍后回来继续填写；提交后评分并冻结。' : 'Save a draft at any time and come back to it; submitting scores and freezes it.'}</p>
+      <p className="hint">{t('assessment.draftHint')}</p>
       {problem && (
         <ErrorBanner
           message={problem.message}
@@ -253,24 +286,35 @@ export function AssessmentPage({ assessmentId, role }: { assessmentId: string; r
           {status}
         </p>
       )}
-      {form ? (
-        <AssessmentFormView lang={lang} form={form} formData={formData} onChange={setFormData} onSubmit={submit} extraErrors={extraErrors} readOnly={!editable}>
-          {editable ? (
-            <div className="form-buttons">
-              <button type="button" disabled={busy || !!conflict} onClick={() => save(formData)}>
-                {zh ? '保存草稿' : 'Save draft'}
-              </button>
-              <button type="submit" className="primary" disabled={busy || !!conflict}>
-                {zh ? '提交评分' : 'Submit'}
-              </button>
-            </div>
-          ) : (
-            <span />
-          )}
-        </AssessmentFormView>
+      {shownForm ? (
+        <div className="assessment-layout">
+          <aside className="assessment-side">
+            <LiveScorePanel live={scoring.live} problem={scoring.problem} pending={scoring.pending} doc={doc} />
+            <Suspense fallback={null}>
+              <DraftProgress sections={sections} idPrefix={FORM_ID} save={editable ? { unsaved, busy, lastSave } : null} />
+            </Suspense>
+          </aside>
+          <div className="assessment-main">
+            <AssessmentFormView lang={lang} form={shownForm} formData={formData} onChange={setFormData} onSubmit={submit} extraErrors={extraErrors} readOnly={!editable} idPrefix={FORM_ID}>
+              {editable ? (
+                <div className="form-buttons">
+                  <button type="button" disabled={busy || !!conflict} onClick={() => save(formData)}>
+                    {t('assessment.saveDraft')}
+                  </button>
+                  <button type="submit" className="primary" disabled={busy || !!conflict}>
+                    {t('assessment.submit')}
+                  </button>
+                </div>
+              ) : (
+                <span />
+              )}
+            </AssessmentFormView>
+          </div>
+        </div>
       ) : (
-        <p>Loading the form…</p>
+        <p>{t('assessment.loadingForm')}</p>
       )}
     </div>
   );
 }
+

@@ -1,11 +1,12 @@
 /** On a draft carried forward: where it came from, and the criteria to look at, by title with the flag in words. */
 import { useEffect, useState } from 'react';
-import type { Language } from '../../../engine/browser.ts';
+import { type Language, periodWords } from '../../../engine/browser.ts';
 import { api, type CarriedFrom, type Period } from '../api.ts';
-import { type CarryFlag, flagWords, localized, periodText } from '../model/supplements.ts';
+import { useLanguage } from '../i18n/language.tsx';
+import { type CarryFlag, flagWords } from '../model/supplements.ts';
 
-export function CarriedFromNotice({ carried, community, lang }: { carried: CarriedFrom; community: string; lang: Language }) {
-  const zh = lang === 'zh';
+export function CarriedFromNotice({ carried, community, lang: given }: { carried: CarriedFrom; community: string; lang?: Language }) {
+  const { lang, t, l } = useLanguage(given);
   const [period, setPeriod] = useState<Period | null>(null);
   useEffect(() => {
     let live = true;
@@ -17,23 +18,21 @@ export function CarriedFromNotice({ carried, community, lang }: { carried: Carri
       live = false;
     };
   }, [carried.assessment]);
-  const source = period ? `${community} · ${periodText(period, lang)}` : null;
-  const from = `${carried.rubric.id} ${carried.rubric.version}`;
+  const source = period ? `${community} · ${periodWords(period, lang)}` : null;
   return (
     <section className="card carried-from" aria-labelledby="carried-heading" data-testid="carried-from">
-      <h2 id="carried-heading">{zh ? '由上一次评价带入' : 'Carried forward from an earlier assessment'}</h2>
+      <h2 id="carried-heading">{t('carried.heading')}</h2>
       <p>
-        {zh ? '答案来自 ' : 'The answers come from '}
-        <a href={`#/assessments/${encodeURIComponent(carried.assessment)}`}>{source ?? (zh ? '上一次评价' : 'the earlier assessment')}</a>
-        {zh ? `（细则 ${from}）。请逐项核对下列细则：` : ` (rubric ${from}). Check the criteria below:`}
+        {t('carried.from')} <a href={`#/assessments/${encodeURIComponent(carried.assessment)}`}>{source ?? t('carried.earlier')}</a>
+        {t('carried.check', { rubric: `${carried.rubric.id} ${carried.rubric.version}` })}
       </p>
       {carried.flags.length === 0 ? (
-        <p className="hint">{zh ? '没有需要特别核对的细则。' : 'No criterion needs special attention.'}</p>
+        <p className="hint">{t('carried.none')}</p>
       ) : (
         <ul className="carry-flags">
           {carried.flags.map((f) => (
             <li key={`${f.criterion}-${f.flag}`} data-criterion={f.criterion} data-flag={f.flag}>
-              <span className={`badge flag-${f.flag}`}>{flagWords(f.flag as CarryFlag, lang)}</span> {localized(f.title, lang)}
+              <span className={`badge flag-${f.flag}`}>{flagWords(f.flag as CarryFlag, lang)}</span> {l(f.title, f.criterion)}
             </li>
           ))}
         </ul>

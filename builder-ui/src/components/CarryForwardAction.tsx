@@ -6,13 +6,15 @@
 import { useState } from 'react';
 import type { Language } from '../../../engine/browser.ts';
 import { type Assessment, api, ApiError, errorMessage, type PeriodKind } from '../api.ts';
+import { useLanguage } from '../i18n/language.tsx';
 import { navigate } from './App.tsx';
 import { ErrorBanner } from './ErrorBanner.tsx';
+import { said } from '../i18n/message.ts';
 
 const ASSESSOR_KEY = 'rubric-studio.assessor';
 
-export function CarryForwardAction({ assessment, lang }: { assessment: Assessment; lang: Language }) {
-  const zh = lang === 'zh';
+export function CarryForwardAction({ assessment, lang: given }: { assessment: Assessment; lang?: Language }) {
+  const { t, lang } = useLanguage(given);
   const [open, setOpen] = useState(false);
   const [year, setYear] = useState(assessment.period.year + 1);
   const [kind, setKind] = useState<PeriodKind>(assessment.period.kind);
@@ -38,46 +40,44 @@ export function CarryForwardAction({ assessment, lang }: { assessment: Assessmen
   if (!open) {
     return (
       <button type="button" className="carry-forward-open" onClick={() => setOpen(true)}>
-        {zh ? '以此为基础开始下一次评价' : 'Start the next assessment from this one'}
+        {t('carry.open')}
       </button>
     );
   }
   return (
     <section className="card carry-forward" aria-labelledby="carry-heading">
-      <h2 id="carry-heading">{zh ? '以此为基础开始下一次评价' : 'Start the next assessment from this one'}</h2>
+      <h2 id="carry-heading">{t('carry.open')}</h2>
       <p className="hint">
-        {zh
-          ? '新草稿使用最新发布的版本，带入本次的答案；新增、评分已改和待回答的细则会标出。'
-          : 'The new draft uses the newest published version and starts from these answers; new, changed and unanswered criteria are flagged.'}
+        {t('carry.hint')}
       </p>
       <ErrorBanner
         message={error ? errorMessage(error) : null}
-        items={error instanceof ApiError ? error.details.map((d) => ({ field: d.path.replace(/^\/body\//, '') || (zh ? '请求' : 'request'), message: d.message })) : []}
+        items={error instanceof ApiError ? error.details.map((d) => ({ field: d.path.replace(/^\/body\//, '') || t('common.request'), message: said(d, lang) })) : []}
       />
       <div className="row">
         <div className="field">
-          <label htmlFor="carry-year">{zh ? '年度' : 'Year'}</label>
+          <label htmlFor="carry-year">{t('new.year')}</label>
           <input id="carry-year" type="number" min={2000} max={2100} value={year} onChange={(e) => setYear(Number(e.target.value))} />
         </div>
         <div className="field">
-          <label htmlFor="carry-kind">{zh ? '评价期' : 'Period'}</label>
+          <label htmlFor="carry-kind">{t('term.period')}</label>
           <select id="carry-kind" value={kind} onChange={(e) => setKind(e.target.value as PeriodKind)}>
-            <option value="mid-term">{zh ? '中期' : 'mid-term'}</option>
-            <option value="final">{zh ? '终期' : 'final'}</option>
-            <option value="quarterly">{zh ? '季度' : 'quarterly'}</option>
+            <option value="mid-term">{t('period.mid-term')}</option>
+            <option value="final">{t('period.final')}</option>
+            <option value="quarterly">{t('period.quarterly')}</option>
           </select>
         </div>
         <div className="field">
-          <label htmlFor="carry-assessor">{zh ? '评价人' : 'Assessor'}</label>
+          <label htmlFor="carry-assessor">{t('term.assessor')}</label>
           <input id="carry-assessor" value={assessor} onChange={(e) => setAssessor(e.target.value)} />
         </div>
       </div>
       <div className="form-buttons">
         <button type="button" onClick={() => setOpen(false)} disabled={busy}>
-          {zh ? '取消' : 'Cancel'}
+          {t('common.cancel')}
         </button>
         <button type="button" className="primary" onClick={() => void start()} disabled={busy}>
-          {zh ? '开始新草稿' : 'Start the draft'}
+          {t('carry.start')}
         </button>
       </div>
     </section>

@@ -5,62 +5,16 @@
  * the impact away as CSV, XLSX or a printable page. Author text is always rendered as text.
  */
 import { useEffect, useState } from 'react';
-import type { ImpactReport, Language, RubricDiff, VersionScore } from '../../../engine/browser.ts';
+import { type ImpactReport, type Language, periodWords, type RubricDiff, type VersionScore } from '../../../engine/browser.ts';
 import { ApiError, api, type ExportFormat, errorMessage, type ImpactRequest, type RubricSummary } from '../api.ts';
+import { useLanguage } from '../i18n/language.tsx';
+import { message } from '../i18n/message.ts';
+import type { MessageKey } from '../i18n/messages/index.ts';
 import { formatRange, joinLabels, type LabelNames, reachableParts, tableNames } from '../model/reachable.ts';
-import { pick } from '../model/result.ts';
 import { suggestionLine } from '../model/revision.ts';
 import { ErrorBanner } from './ErrorBanner.tsx';
-import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { RubricChangesTable } from './RubricChangesTable.tsx';
-
-type Text = { zh: string; en: string };
-const T = {
-  title: { zh: '版本对比', en: 'Compare versions' },
-  rubric: { zh: '评价细则', en: 'Rubric' },
-  base: { zh: '基准版本', en: 'Base version' },
-  candidate: { zh: '候选版本', en: 'Candidate version' },
-  street: { zh: '街道（可选）', en: 'Street (optional)' },
-  compare: { zh: '对比', en: 'Compare' },
-  loading: { zh: '正在计算…', en: 'Comparing…' },
-  diff: { zh: '变更内容', en: 'What changed' },
-  noChanges: { zh: '两个版本的内容相同。', en: 'The two versions have the same content.' },
-  before: { zh: '修改前', en: 'Before' },
-  after: { zh: '修改后', en: 'After' },
-  impact: { zh: '对已提交评价的影响', en: 'Impact on submitted assessments' },
-  assessments: { zh: '评价数', en: 'Assessments' },
-  tierChanged: { zh: '档次变化', en: 'Tier changed' },
-  up: { zh: '升档', en: 'Up' },
-  down: { zh: '降档', en: 'Down' },
-  meanDelta: { zh: '平均分差', en: 'Mean change' },
-  range: { zh: '分差范围', en: 'Change range' },
-  matrix: { zh: '档次迁移（行：基准版本，列：候选版本）', en: 'Tier transitions (rows: base, columns: candidate)' },
-  distribution: { zh: '总分分布（每 10 分一档）', en: 'Distribution of totals (10-point bins)' },
-  perAssessment: { zh: '逐项评价', en: 'Assessments' },
-  community: { zh: '社区', en: 'Community' },
-  period: { zh: '评价期', en: 'Period' },
-  baseTotal: { zh: '基准总分', en: 'Base total' },
-  baseTier: { zh: '基准档次', en: 'Base tier' },
-  candidateTotal: { zh: '候选总分', en: 'Candidate total' },
-  candidateTier: { zh: '候选档次', en: 'Candidate tier' },
-  delta: { zh: '分差', en: 'Change' },
-  changes: { zh: '档次变化的社区', en: 'Communities that change tier' },
-  noTierChanges: { zh: '没有社区的档次发生变化。', en: 'No community changes tier.' },
-  downloads: { zh: '下载', en: 'Downloads' },
-  csv: { zh: '下载 CSV', en: 'Download CSV' },
-  xlsx: { zh: '下载 XLSX', en: 'Download XLSX' },
-  html: { zh: '可打印摘要（HTML）', en: 'Printable summary (HTML)' },
-  noTier: { zh: '无档次', en: 'No tier' },
-  empty: { zh: '没有可对比的已提交评价。', en: 'There are no submitted assessments to compare.' },
-  incomplete: { zh: '未评完（基准 / 候选）', en: 'Incomplete (base / candidate)' },
-  undetermined: { zh: '档次未定（基准 / 候选）', en: 'Tier still open (base / candidate)' },
-  missing: { zh: '缺少的答案', en: 'Missing answers' },
-  sources: { zh: '候选版本中非原答案的输入', en: 'Candidate inputs not answered as recorded' },
-  supplied: { zh: '补充', en: 'supplied' },
-  defaulted: { zh: '默认值', en: 'default' },
-  mapped: { zh: '由旧输入对应', en: 'mapped from old inputs' },
-  leftOut: { zh: '未评完的评价不计入分布：', en: 'Incomplete results are left out of the distribution: ' },
-} satisfies Record<string, Text>;
+import { said } from '../i18n/message.ts';
 
 const fmt = (n: number | null | undefined): string => (n === null || n === undefined ? '—' : String(Number(n.toFixed(2))));
 const signed = (n: number | null | undefined): string => (n === null || n === undefined ? '—' : n > 0 ? `+${fmt(n)}` : fmt(n));
@@ -78,18 +32,21 @@ export function histogram(report: ImpactReport): { label: string; base: number; 
   return rows;
 }
 
+/** The words of this screen: the keys under `compare.` in the catalogue. */
+type CompareWord = Extract<MessageKey, `compare.${string}`> extends `compare.${infer Word}` ? Word : never;
+
 /** A version's total for a table cell: an incomplete one reads "so far X (reachable min–max)". */
 export function scoreTotal(score: VersionScore, lang: Language): string {
   if (score.total === null) return '—';
   const total = String(Number(score.total.toFixed(2)));
   if (score.status !== 'incomplete' || !score.reachable) return total;
   const range = formatRange(score.reachable.total.min, score.reachable.total.max);
-  return lang === 'zh' ? `目前 ${total}（可达 ${range}）` : `so far ${total} (reachable ${range})`;
+  return message('compare.soFar', lang, { total, range });
 }
 
 /** A version's tier for a table cell: the rejection, the tier (marked determined when incomplete), or the tiers still possible. */
 export function scoreTier(score: VersionScore, names: LabelNames, noTier: string, lang: Language): string {
-  if (score.status === 'invalid') return score.error ?? score.status;
+  if (score.status === 'invalid') return score.error ?? message('score.invalid', lang);
   if (score.status === 'incomplete' && score.reachable) return reachableParts(score.reachable, score.total ?? 0, names, lang).tier;
   return score.tier === null ? noTier : names.tier(score.tier);
 }
@@ -106,7 +63,7 @@ function saveBlob(blob: Blob, name: string): void {
 }
 
 export function ComparePage() {
-  const [lang, setLang] = useState<Language>('zh');
+  const { lang, t: say, l } = useLanguage();
   const [rubrics, setRubrics] = useState<RubricSummary[] | null>(null);
   const [rubricId, setRubricId] = useState('');
   const [base, setBase] = useState('');
@@ -117,7 +74,10 @@ export function ComparePage() {
   const [compared, setCompared] = useState<ImpactRequest | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | string | null>(null);
-  const t = (key: keyof typeof T): string => T[key][lang];
+  // The screen's words, by their name under `compare.` in the catalogue.
+  const t = (key: CompareWord): string => say(`compare.${key}`);
+  const colon = say('common.colon');
+  const separator = say('common.listSeparator');
 
   useEffect(() => {
     api
@@ -170,14 +130,14 @@ export function ComparePage() {
     }
   };
 
-  const tier = (id: string | null): string => (id === null ? t('noTier') : pick(report?.transitions.labels[id], lang) || id);
+  const tier = (id: string | null): string => (id === null ? t('noTier') : l(report && Object.hasOwn(report.transitions.labels, id) ? report.transitions.labels[id] : undefined, id));
   const names = tableNames(report?.transitions.labels ?? {}, report?.inputLabels ?? {}, lang);
   const missingOf = (score: VersionScore): string => joinLabels((score.missing ?? []).map(names.input), lang);
   const sourcesOf = (score: VersionScore): string =>
     (['supplied', 'defaulted', 'mapped'] as const)
       .filter((source) => score[source].length > 0)
-      .map((source) => `${t(source)}${lang === 'zh' ? '：' : ': '}${joinLabels(score[source].map(names.input), lang)}`)
-      .join(lang === 'zh' ? '；' : '; ');
+      .map((source) => `${t(source)}${colon}${joinLabels(score[source].map(names.input), lang)}`)
+      .join(separator);
   const leftOut = report ? { base: report.assessments.filter((a) => a.base.status === 'incomplete').length, candidate: report.assessments.filter((a) => a.candidate.status === 'incomplete').length } : null;
   const suggestion = diff ? suggestionLine(diff, lang) : null;
   /** A side of a tier change: its tier, or for an incomplete result without one, the tiers still possible. */
@@ -189,14 +149,13 @@ export function ComparePage() {
   const binMax = Math.max(1, ...bins.flatMap((b) => [b.base, b.candidate]));
 
   return (
-    <div className="page compare" lang={lang}>
+    <div className="page compare">
       <div className="result-top">
         <h1>{t('title')}</h1>
-        <LanguageSwitch lang={lang} onChange={setLang} label="Language" />
       </div>
       <ErrorBanner
-        message={typeof error === 'string' ? error : (error?.message ?? null)}
-        items={error instanceof ApiError ? error.details.map((d) => ({ field: d.path.replace(/^\//, '') || 'request', message: d.message })) : []}
+        message={typeof error === 'string' ? error : (error ? said(error, lang) : null)}
+        items={error instanceof ApiError ? error.details.map((d) => ({ field: d.path.replace(/^\//, '') || say('common.request'), message: said(d, lang) })) : []}
       />
       <form
         className="compare-form panel"
@@ -206,11 +165,11 @@ export function ComparePage() {
         }}
       >
         <label>
-          {t('rubric')}
+          {say('term.rubric')}
           <select value={rubricId} onChange={(e) => chooseRubric(e.target.value)}>
             {rubrics?.map((r) => (
               <option key={r.id} value={r.id}>
-                {pick(r.title, lang) || r.id} ({r.id})
+                {l(r.title, r.id)} ({r.id})
               </option>
             ))}
           </select>
@@ -220,7 +179,7 @@ export function ComparePage() {
           <select value={base} onChange={(e) => setBase(e.target.value)}>
             {versions.map((v) => (
               <option key={v.version} value={v.version}>
-                {v.version} ({v.status})
+                {v.version} ({say(`status.${v.status}`)})
               </option>
             ))}
           </select>
@@ -230,7 +189,7 @@ export function ComparePage() {
           <select value={candidate} onChange={(e) => setCandidate(e.target.value)}>
             {versions.map((v) => (
               <option key={v.version} value={v.version}>
-                {v.version} ({v.status})
+                {v.version} ({say(`status.${v.status}`)})
               </option>
             ))}
           </select>
@@ -356,7 +315,7 @@ export function ComparePage() {
               {report.tierChanges.map((c) => (
                 <li key={c.id}>
                   <strong>{c.communityName ?? c.communityId}</strong> {c.street ? `(${c.street}) ` : ''}
-                  {c.period ? `${c.period}: ` : ''}
+                  {c.period ? `${periodWords(c.period, lang)}${colon}` : ''}
                   {changeSide(c.id, 'base', c.fromTier)} → {changeSide(c.id, 'candidate', c.toTier)} {c.delta !== null && `(${signed(c.delta)})`}
                 </li>
               ))}
@@ -368,8 +327,8 @@ export function ComparePage() {
               <caption>{t('perAssessment')}</caption>
               <thead>
                 <tr>
-                  <th scope="col">{t('community')}</th>
-                  <th scope="col">{t('period')}</th>
+                  <th scope="col">{say('term.community')}</th>
+                  <th scope="col">{say('term.period')}</th>
                   <th scope="col">{t('baseTotal')}</th>
                   <th scope="col">{t('baseTier')}</th>
                   <th scope="col">{t('candidateTotal')}</th>
@@ -383,7 +342,7 @@ export function ComparePage() {
                 {report.assessments.map((a) => (
                   <tr key={a.id} className={a.tierChanged ? 'tier-changed' : undefined} data-assessment={a.id}>
                     <td>{a.communityName ?? a.communityId}</td>
-                    <td>{a.period ?? ''}</td>
+                    <td>{a.period ? periodWords(a.period, lang) : ''}</td>
                     <td className="num">{scoreTotal(a.base, lang)}</td>
                     <td data-side="base">{scoreTier(a.base, names, t('noTier'), lang)}</td>
                     <td className="num">{scoreTotal(a.candidate, lang)}</td>
@@ -393,11 +352,11 @@ export function ComparePage() {
                       {missingOf(a.base) === missingOf(a.candidate)
                         ? missingOf(a.candidate) || '—'
                         : [
-                            missingOf(a.base) && `${t('base')}${lang === 'zh' ? '：' : ': '}${missingOf(a.base)}`,
-                            missingOf(a.candidate) && `${t('candidate')}${lang === 'zh' ? '：' : ': '}${missingOf(a.candidate)}`,
+                            missingOf(a.base) && `${say('term.base')}${colon}${missingOf(a.base)}`,
+                            missingOf(a.candidate) && `${say('term.candidate')}${colon}${missingOf(a.candidate)}`,
                           ]
                             .filter(Boolean)
-                            .join(lang === 'zh' ? '；' : '; ')}
+                            .join(separator)}
                     </td>
                     <td className="input-sources" data-testid="input-sources">
                       {sourcesOf(a.candidate) || '—'}

@@ -1,5 +1,7 @@
 /** An error message with the fields it concerns, as sentences (never the raw error body). */
 import type { Issue } from '../../../engine/browser.ts';
+import { useLanguage } from '../i18n/language.tsx';
+import { said } from '../i18n/message.ts';
 
 interface Props {
   message: string | null;
@@ -9,6 +11,7 @@ interface Props {
 }
 
 export function ErrorBanner({ message, items = [], details = [] }: Props) {
+  const { lang } = useLanguage();
   if (!message && items.length === 0 && details.length === 0) return null;
   return (
     <div className="error-banner" role="alert">
@@ -24,7 +27,7 @@ export function ErrorBanner({ message, items = [], details = [] }: Props) {
           {details.map((d, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: messages may repeat; position identifies them
             <li key={`d${i}`}>
-              {d.path && <code>{d.path}</code>} {d.message}
+              {d.path && <code>{d.path}</code>} {said(d, lang)}
             </li>
           ))}
         </ul>

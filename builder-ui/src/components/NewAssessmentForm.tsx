@@ -4,7 +4,9 @@
  */
 import { useEffect, useState } from 'react';
 import { api, ApiError, type Community, errorMessage, type PeriodKind, type RubricSummary } from '../api.ts';
+import { useLanguage } from '../i18n/language.tsx';
 import { ErrorBanner } from './ErrorBanner.tsx';
+import { said } from '../i18n/message.ts';
 
 interface Props {
   communities: Community[];
@@ -16,7 +18,8 @@ interface Props {
 const ASSESSOR_KEY = 'rubric-studio.assessor';
 
 export function NewAssessmentForm({ communities, rubrics, onCreated, onCommunityAdded }: Props) {
-  const published = rubrics.flatMap((r) => r.versions.filter((v) => v.status === 'published').map((v) => ({ id: r.id, version: v.version, title: v.title.zh ?? v.title.en ?? r.id })));
+  const { t, l, lang } = useLanguage();
+  const published = rubrics.flatMap((r) => r.versions.filter((v) => v.status === 'published').map((v) => ({ id: r.id, version: v.version, title: l(v.title, r.id) })));
   const [communityId, setCommunityId] = useState('');
   const [rubric, setRubric] = useState('');
   const [year, setYear] = useState(new Date().getFullYear());
@@ -51,7 +54,7 @@ export function NewAssessmentForm({ communities, rubrics, onCreated, onCommunity
     setError(null);
     const [id, version] = chosenRubric.split('@');
     if (!chosenCommunity || !id) {
-      setError('Choose a community and a published rubric version first.');
+      setError(t('new.chooseFirst'));
       return;
     }
     localStorage.setItem(ASSESSOR_KEY, assessor);
@@ -86,16 +89,16 @@ export function NewAssessmentForm({ communities, rubrics, onCreated, onCommunity
 
   return (
     <section className="card new-assessment" aria-labelledby="new-heading">
-      <h2 id="new-heading">New assessment 新建评价</h2>
+      <h2 id="new-heading">{t('new.heading')}</h2>
       <ErrorBanner
-        message={typeof error === 'string' ? error : (error?.message ?? null)}
-        items={error instanceof ApiError ? error.details.map((d) => ({ field: d.path.replace(/^\//, '') || 'request', message: d.message })) : []}
+        message={typeof error === 'string' ? error : (error ? said(error, lang) : null)}
+        items={error instanceof ApiError ? error.details.map((d) => ({ field: d.path.replace(/^\//, '') || t('common.request'), message: said(d, lang) })) : []}
       />
       <div className="row">
         <div className="field">
-          <label htmlFor="community">Community 社区</label>
+          <label htmlFor="community">{t('term.community')}</label>
           <select id="community" value={chosenCommunity} onChange={(e) => setCommunityId(e.target.value)}>
-            {communities.length === 0 && <option value="">(add a community first)</option>}
+            {communities.length === 0 && <option value="">{t('new.addCommunityFirst')}</option>}
             {communities.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.name} · {c.street}
@@ -104,73 +107,71 @@ export function NewAssessmentForm({ communities, rubrics, onCreated, onCommunity
           </select>
         </div>
         <button type="button" onClick={() => setAdding((a) => !a)} aria-expanded={adding}>
-          + Community
+          {t('new.addCommunityToggle')}
         </button>
       </div>
       {adding && (
         <fieldset className="row">
-          <legend>New community 新社区</legend>
+          <legend>{t('new.newCommunity')}</legend>
           <div className="field">
-            <label htmlFor="new-community-id">Id (letters, digits, -)</label>
+            <label htmlFor="new-community-id">{t('new.communityId')}</label>
             <input id="new-community-id" value={draft.id} onChange={(e) => setDraft({ ...draft, id: e.target.value })} />
           </div>
           <div className="field">
-            <label htmlFor="new-community-name">Name 名称</label>
+            <label htmlFor="new-community-name">{t('new.communityName')}</label>
             <input id="new-community-name" value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />
           </div>
           <div className="field">
-            <label htmlFor="new-community-street">Street 街道</label>
+            <label htmlFor="new-community-street">{t('term.street')}</label>
             <input id="new-community-street" value={draft.street} onChange={(e) => setDraft({ ...draft, street: e.target.value })} />
           </div>
           <button type="button" onClick={addCommunity}>
-            Add community
+            {t('new.addCommunity')}
           </button>
         </fieldset>
       )}
       <div className="row">
         <div className="field">
-          <label htmlFor="assessed-on">Assessed on 评价日期</label>
+          <label htmlFor="assessed-on">{t('new.assessedOn')}</label>
           <input id="assessed-on" type="date" value={assessedOn} onChange={(e) => setAssessedOn(e.target.value)} />
         </div>
         <div className="field">
-          <label htmlFor="rubric">Rubric version 细则版本</label>
+          <label htmlFor="rubric">{t('assessments.version')}</label>
           <select id="rubric" value={chosenRubric} onChange={(e) => setRubric(e.target.value)}>
-            {published.length === 0 && <option value="">(no published version yet)</option>}
+            {published.length === 0 && <option value="">{t('new.noPublished')}</option>}
             {published.map((p) => (
               <option key={`${p.id}@${p.version}`} value={`${p.id}@${p.version}`}>
                 {p.title} {p.version}
-                {inForce[p.id] === p.version ? ' — in force on that day 当日现行' : ''}
+                {inForce[p.id] === p.version ? t('new.inForceMark') : ''}
               </option>
             ))}
           </select>
         </div>
         {needsReason && (
           <div className="field">
-            <label htmlFor="version-reason">
-              Why not {inForce[chosenId] ?? 'the version in force'}? 为何不用{inForce[chosenId] ? ` ${inForce[chosenId]} ` : '当日现行版本'}？
-            </label>
+            <label htmlFor="version-reason">{inForce[chosenId] ? t('new.whyNot', { version: inForce[chosenId] }) : t('new.whyNotNone')}</label>
             <input id="version-reason" value={reason} required onChange={(e) => setReason(e.target.value)} />
           </div>
         )}
         <div className="field">
-          <label htmlFor="year">Year 年度</label>
+          <label htmlFor="year">{t('new.year')}</label>
           <input id="year" type="number" min={2000} max={2100} value={year} onChange={(e) => setYear(Number(e.target.value))} />
         </div>
         <div className="field">
-          <label htmlFor="kind">Period 评价期</label>
+          <label htmlFor="kind">{t('term.period')}</label>
           <select id="kind" value={kind} onChange={(e) => setKind(e.target.value as PeriodKind)}>
-            <option value="mid-term">中期 mid-term</option>
-            <option value="final">终期 final</option>
-            <option value="quarterly">季度 quarterly</option>
+            <option value="mid-term">{t('period.mid-term')}</option>
+            <option value="final">{t('period.final')}</option>
+            <option value="quarterly">{t('period.quarterly')}</option>
           </select>
         </div>
         <div className="field">
-          <label htmlFor="assessor">Assessor 评价人</label>
+          <label htmlFor="assessor">{t('term.assessor')}</label>
           <input id="assessor" value={assessor} onChange={(e) => setAssessor(e.target.value)} />
         </div>
       </div>
       <button type="button" className="primary" onClick={create}>
-        Start assessment
+        {t('new.start')}
       </button>
     </section>
   );

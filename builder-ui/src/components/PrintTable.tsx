@@ -1,21 +1,23 @@
-/** The result laid out like Table C.1 of the standard: 序号 / 评价内容 / 评价指标 / 评分规则 / 分值 / 得分. */
+/** The result laid out like Table C.1 of the standard (序号 / 评价内容 / 评价指标 / 评分规则 / 分值 / 得分), its headers in the page language. */
 import type { Language, RubricDocument, ScoreResult } from '../../../engine/browser.ts';
+import { useLanguage } from '../i18n/language.tsx';
 import { formatRange } from '../model/reachable.ts';
 import { tableRows } from '../model/result.ts';
 
-export function PrintTable({ doc, result, lang }: { doc: RubricDocument; result: ScoreResult; lang: Language }) {
+export function PrintTable({ doc, result, lang: given }: { doc: RubricDocument; result: ScoreResult; lang?: Language }) {
+  const { lang, t } = useLanguage(given);
   const rows = tableRows(doc, result, lang);
   return (
     <table className="table-c1">
-      <caption>{lang === 'zh' ? '评分表' : 'Score sheet'}</caption>
+      <caption>{t('print.caption')}</caption>
       <thead>
         <tr>
-          <th scope="col">序号</th>
-          <th scope="col">评价内容</th>
-          <th scope="col">评价指标</th>
-          <th scope="col">评分规则</th>
-          <th scope="col">分值</th>
-          <th scope="col">得分</th>
+          <th scope="col">{t('print.number')}</th>
+          <th scope="col">{t('print.content')}</th>
+          <th scope="col">{t('print.indicator')}</th>
+          <th scope="col">{t('print.rule')}</th>
+          <th scope="col">{t('print.max')}</th>
+          <th scope="col">{t('print.points')}</th>
         </tr>
       </thead>
       <tbody>
@@ -33,14 +35,14 @@ export function PrintTable({ doc, result, lang }: { doc: RubricDocument; result:
       </tbody>
       <tfoot>
         <tr>
-          <td colSpan={4}>{lang === 'zh' ? '合计' : 'Total'}</td>
+          <td colSpan={4}>{t('print.total')}</td>
           <td className="num">{result.max}</td>
           <td className="num">
             {result.total}
             {!result.complete && result.reachable && (
               <>
                 <br />
-                {lang === 'zh' ? `（目前得分；可达 ${formatRange(result.reachable.total.min, result.reachable.total.max)}）` : `(so far; reachable ${formatRange(result.reachable.total.min, result.reachable.total.max)})`}
+                {t('print.soFar', { range: formatRange(result.reachable.total.min, result.reachable.total.max) })}
               </>
             )}
           </td>

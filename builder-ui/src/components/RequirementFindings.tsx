@@ -1,23 +1,19 @@
-/** Every baseline requirement with its finding (met / not met / not assessed) and any tier gate. */
-import type { Finding, Language, RequirementResult } from '../../../engine/browser.ts';
-import { pick } from '../model/result.ts';
+/** Every baseline requirement with its finding (met / not met / not assessed) and any tier gate, by the tier's label. */
+import type { Language, RequirementResult, RubricDocument } from '../../../engine/browser.ts';
+import { useLanguage } from '../i18n/language.tsx';
+import { tierLabel } from '../model/result.ts';
 
-const WORDS: Record<Finding, { zh: string; en: string }> = {
-  met: { zh: '满足', en: 'met' },
-  notMet: { zh: '不满足', en: 'not met' },
-  notAssessed: { zh: '未评估', en: 'not assessed' },
-};
-
-export function RequirementFindings({ requirements, lang }: { requirements: RequirementResult[]; lang: Language }) {
+export function RequirementFindings({ requirements, doc, lang: given }: { requirements: RequirementResult[]; doc?: RubricDocument; lang?: Language }) {
+  const { lang, t, l } = useLanguage(given);
   if (requirements.length === 0) return null;
   return (
     <table className="findings">
-      <caption>{lang === 'zh' ? '基本要求' : 'Baseline requirements'}</caption>
+      <caption>{t('findings.caption')}</caption>
       <thead>
         <tr>
-          <th scope="col">{lang === 'zh' ? '条款' : 'Clause'}</th>
-          <th scope="col">{lang === 'zh' ? '要求' : 'Requirement'}</th>
-          <th scope="col">{lang === 'zh' ? '结论' : 'Finding'}</th>
+          <th scope="col">{t('findings.clause')}</th>
+          <th scope="col">{t('term.requirement')}</th>
+          <th scope="col">{t('findings.finding')}</th>
         </tr>
       </thead>
       <tbody>
@@ -25,10 +21,10 @@ export function RequirementFindings({ requirements, lang }: { requirements: Requ
           <tr key={r.id} data-requirement={r.id}>
             <td>{r.clause}</td>
             <td>
-              {pick(r.text, lang)}
-              {r.gate && <span className="gate"> {lang === 'zh' ? `（等级最高为 ${r.gate}）` : ` (tier capped at ${r.gate})`}</span>}
+              {l(r.text)}
+              {r.gate && <span className="gate">{t('findings.gate', { tier: tierLabel(doc, r.gate, lang) })}</span>}
             </td>
-            <td className={`finding-${r.finding}`}>{WORDS[r.finding][lang]}</td>
+            <td className={`finding-${r.finding}`}>{t(`findings.${r.finding}`)}</td>
           </tr>
         ))}
       </tbody>

@@ -1,8 +1,10 @@
 /** Rubrics and their versions with status; open one, or start a draft from any version. */
 import { useEffect, useState } from 'react';
 import { api, ApiError, errorMessage, type Role, type RubricSummary } from '../api.ts';
+import { useLanguage } from '../i18n/language.tsx';
 import { navigate } from './App.tsx';
 import { ErrorBanner } from './ErrorBanner.tsx';
+import { said } from '../i18n/message.ts';
 
 /** The next patch version not used yet: 1.0.0 → 1.0.1 (or 1.0.2 when 1.0.1 exists). */
 function suggestVersion(from: string, used: string[]): string {
@@ -15,6 +17,7 @@ function suggestVersion(from: string, used: string[]): string {
 }
 
 export function RubricList({ role }: { role: Role }) {
+  const { lang, t, l } = useLanguage();
   const [rubrics, setRubrics] = useState<RubricSummary[] | null>(null);
   const [error, setError] = useState<ApiError | string | null>(null);
   const [copying, setCopying] = useState<{ id: string; from: string; version: string } | null>(null);
@@ -40,25 +43,25 @@ export function RubricList({ role }: { role: Role }) {
   const editor = role === 'editor';
   return (
     <div className="page rubric-list">
-      <h1>Rubrics 评价细则</h1>
+      <h1>{t('rubrics.heading')}</h1>
       <ErrorBanner
-        message={typeof error === 'string' ? error : (error?.message ?? null)}
-        items={error instanceof ApiError ? error.details.map((d) => ({ field: d.path.replace(/^\//, '') || 'request', message: d.message })) : []}
+        message={typeof error === 'string' ? error : (error ? said(error, lang) : null)}
+        items={error instanceof ApiError ? error.details.map((d) => ({ field: d.path.replace(/^\//, '') || t('common.request'), message: said(d, lang) })) : []}
       />
-      {rubrics === null && !error && <p>Loading…</p>}
-      {rubrics?.length === 0 && <p>No rubrics yet.</p>}
+      {rubrics === null && !error && <p>{t('shell.loading')}</p>}
+      {rubrics?.length === 0 && <p>{t('rubrics.none')}</p>}
       {rubrics?.map((rubric) => (
         <section key={rubric.id} className="card" data-rubric={rubric.id} aria-labelledby={`rubric-${rubric.id}`}>
           <h2 id={`rubric-${rubric.id}`}>
-            {rubric.title.zh ?? rubric.title.en} <code>{rubric.id}</code>
+            {l(rubric.title, rubric.id)} <code>{rubric.id}</code>
           </h2>
           <table className="list">
             <thead>
               <tr>
-                <th scope="col">Version</th>
-                <th scope="col">Status</th>
-                <th scope="col">Updated</th>
-                <th scope="col">Actions</th>
+                <th scope="col">{t('term.version')}</th>
+                <th scope="col">{t('common.status')}</th>
+                <th scope="col">{t('common.updated')}</th>
+                <th scope="col">{t('common.actions')}</th>
               </tr>
             </thead>
             <tbody>
@@ -68,18 +71,18 @@ export function RubricList({ role }: { role: Role }) {
                     <a href={`#/rubrics/${encodeURIComponent(rubric.id)}/${encodeURIComponent(v.version)}`}>{v.version}</a>
                   </td>
                   <td>
-                    <span className={`status status-${v.status}`}>{v.status}</span>
+                    <span className={`status status-${v.status}`}>{t(`status.${v.status}`)}</span>
                   </td>
-                  <td>{new Date(v.updatedAt).toLocaleString()}</td>
+                  <td>{new Date(v.updatedAt).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB')}</td>
                   <td>
-                    <a href={`#/rubrics/${encodeURIComponent(rubric.id)}/${encodeURIComponent(v.version)}`}>{v.status === 'draft' && editor ? 'Edit' : 'Open'}</a>
+                    <a href={`#/rubrics/${encodeURIComponent(rubric.id)}/${encodeURIComponent(v.version)}`}>{v.status === 'draft' && editor ? t('rubrics.edit') : t('rubrics.open')}</a>
                     {editor && (
                       <button
                         type="button"
-                        aria-label={`New draft from this: ${rubric.id} ${v.version}`}
+                        aria-label={t('rubrics.newDraftOf', { rubric: rubric.id, version: v.version })}
                         onClick={() => setCopying({ id: rubric.id, from: v.version, version: suggestVersion(v.version, rubric.versions.map((x) => x.version)) })}
                       >
-                        New draft from this
+                        {t('rubrics.newDraft')}
                       </button>
                     )}
                   </td>
@@ -96,14 +99,14 @@ export function RubricList({ role }: { role: Role }) {
               }}
             >
               <div className="field">
-                <label htmlFor="new-version">New version (copy of {copying.from})</label>
+                <label htmlFor="new-version">{t('rubrics.newVersion', { from: copying.from })}</label>
                 <input id="new-version" value={copying.version} onChange={(e) => setCopying({ ...copying, version: e.target.value })} />
               </div>
               <button type="submit" className="primary">
-                Create draft
+                {t('rubrics.createDraft')}
               </button>
               <button type="button" onClick={() => setCopying(null)}>
-                Cancel
+                {t('common.cancel')}
               </button>
             </form>
           )}

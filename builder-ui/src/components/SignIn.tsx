@@ -1,12 +1,18 @@
 /** Sign-in: choose one of the documented local tokens, or paste another; stored in localStorage. */
 import { useState } from 'react';
 import { LOCAL_TOKENS } from '../api.ts';
+import { useLanguage } from '../i18n/language.tsx';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
 
 export function SignIn({ onSignIn, error }: { onSignIn: (token: string) => void; error: string | null }) {
+  const { t } = useLanguage();
   const [token, setToken] = useState(LOCAL_TOKENS[0].token);
   return (
     <main className="sign-in">
-      <h1>Rubric Studio</h1>
+      <div className="result-top">
+        <h1>Rubric Studio</h1>
+        <LanguageSwitch />
+      </div>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -14,18 +20,18 @@ export function SignIn({ onSignIn, error }: { onSignIn: (token: string) => void;
         }}
       >
         <fieldset>
-          <legend>Sign in with a role token</legend>
-          {LOCAL_TOKENS.map((t) => (
-            <div className="field-check" key={t.token}>
-              <input type="radio" id={`token-${t.role}`} name="token-choice" checked={token === t.token} onChange={() => setToken(t.token)} />
-              <label htmlFor={`token-${t.role}`}>
-                {t.role} <code>{t.token}</code>
+          <legend>{t('signIn.legend')}</legend>
+          {LOCAL_TOKENS.map((local) => (
+            <div className="field-check" key={local.token}>
+              <input type="radio" id={`token-${local.role}`} name="token-choice" checked={token === local.token} onChange={() => setToken(local.token)} />
+              <label htmlFor={`token-${local.role}`}>
+                {t(`role.${local.role}`)} <code>{local.token}</code>
               </label>
             </div>
           ))}
         </fieldset>
         <div className="field">
-          <label htmlFor="token">Token (paste another one here)</label>
+          <label htmlFor="token">{t('signIn.token')}</label>
           <input id="token" value={token} autoComplete="off" onChange={(e) => setToken(e.target.value)} />
         </div>
         {error && (
@@ -34,9 +40,9 @@ export function SignIn({ onSignIn, error }: { onSignIn: (token: string) => void;
           </p>
         )}
         <button type="submit" className="primary">
-          Sign in
+          {t('signIn.submit')}
         </button>
-        <p className="hint">The local tokens are the defaults documented in the README; a deployment sets its own in its tokens file.</p>
+        <p className="hint">{t('signIn.hint')}</p>
       </form>
     </main>
   );

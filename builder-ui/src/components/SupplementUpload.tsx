@@ -1,12 +1,15 @@
 /**
  * Many supplementary answers at once: a CSV or XLSX file (columns community, period, input,
- * value, source, or 社区, 评估期, 输入, 值, 来源) for one rubric version. One bad row and nothing
+ * value, source, or 社区, 评价期, 输入项, 值, 来源) for one rubric version. One bad row and nothing
  * is stored; each bad row is named with its line.
  */
 import { useState } from 'react';
 import { api, ApiError, errorMessage, type RubricSummary, type SupplementUploadResult } from '../api.ts';
+import { useLanguage } from '../i18n/language.tsx';
+import { said } from '../i18n/message.ts';
 
 export function SupplementUpload({ rubrics }: { rubrics: RubricSummary[] }) {
+  const { t, l, lang } = useLanguage();
   const [rubricId, setRubricId] = useState('');
   const [version, setVersion] = useState('');
   const [file, setFile] = useState<File | null>(null);
@@ -33,13 +36,11 @@ export function SupplementUpload({ rubrics }: { rubrics: RubricSummary[] }) {
   const rows = error instanceof ApiError ? error.details : [];
   return (
     <section className="card supplement-upload" aria-labelledby="upload-heading">
-      <h2 id="upload-heading">Upload supplementary answers 批量上传补充答案</h2>
-      <p className="hint">
-        CSV (UTF-8) or XLSX; first row: community, period, input, value, source — 首行列名：社区, 评估期, 输入, 值, 来源. One bad row and nothing is stored. 有一行出错则全部不保存。
-      </p>
+      <h2 id="upload-heading">{t('upload.heading')}</h2>
+      <p className="hint">{t('upload.hint')}</p>
       <div className="row">
         <div className="field">
-          <label htmlFor="upload-rubric">Rubric 细则</label>
+          <label htmlFor="upload-rubric">{t('term.rubric')}</label>
           <select
             id="upload-rubric"
             value={rubric?.id ?? ''}
@@ -50,33 +51,32 @@ export function SupplementUpload({ rubrics }: { rubrics: RubricSummary[] }) {
           >
             {rubrics.map((r) => (
               <option key={r.id} value={r.id}>
-                {r.title.zh ?? r.title.en ?? r.id} {r.title.en && r.title.zh ? `· ${r.title.en}` : ''}
+                {l(r.title, r.id)}
               </option>
             ))}
           </select>
         </div>
         <div className="field">
-          <label htmlFor="upload-version">Version 版本</label>
+          <label htmlFor="upload-version">{t('term.version')}</label>
           <select id="upload-version" value={chosenVersion} onChange={(e) => setVersion(e.target.value)}>
             {(rubric?.versions ?? []).map((v) => (
               <option key={v.version} value={v.version}>
-                {v.version} · {v.status === 'draft' ? 'draft 草稿' : v.status === 'published' ? 'published 已发布' : 'retired 已停用'}
+                {v.version} · {t(`status.${v.status}`)}
               </option>
             ))}
           </select>
         </div>
         <div className="field">
-          <label htmlFor="upload-file">File 文件 (.csv, .xlsx)</label>
+          <label htmlFor="upload-file">{t('upload.file')}</label>
           <input id="upload-file" type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
         </div>
       </div>
       <button type="button" className="primary" disabled={busy || !file || !chosenVersion} onClick={() => void upload()}>
-        Upload 上传
+        {t('upload.submit')}
       </button>
       {result && (
         <p className="status-message" role="status" data-testid="upload-result">
-          Stored {result.stored} answers{result.assessments !== undefined ? ` on ${result.assessments} assessments` : ''}. 已保存 {result.stored} 条补充答案
-          {result.assessments !== undefined ? `，涉及 ${result.assessments} 次评价` : ''}。
+          {result.assessments !== undefined ? t('upload.storedOn', { stored: result.stored, assessments: result.assessments }) : t('upload.stored', { stored: result.stored })}
         </p>
       )}
       {error !== null && (
@@ -84,11 +84,14 @@ export function SupplementUpload({ rubrics }: { rubrics: RubricSummary[] }) {
           <p>{errorMessage(error)}</p>
           {rows.length > 0 && (
             <ul>
-              {rows.map((d) => (
-                <li key={`${d.path}-${d.message}`}>
-                  <strong>{/^\/rows\/(\d+)/.test(d.path) ? `Row 第 ${d.path.replace(/^\/rows\/(\d+).*/, '$1')} 行` : d.path}</strong>: {d.message}
-                </li>
-              ))}
+              {rows.map((d) => {
+                const row = /^\/rows\/(\d+)/.exec(d.path)?.[1];
+                return (
+                  <li key={`${d.path}-${d.message}`}>
+                    <strong>{row ? t('upload.row', { row }) : d.path}</strong>: {said(d, lang)}
+                  </li>
+                );
+              })}
             </ul>
           )}
         </div>

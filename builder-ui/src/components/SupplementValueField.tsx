@@ -1,27 +1,29 @@
 /** The widget for one supplementary answer, suited to the input's type, labelled by the version's label. */
 import type { InputDefinition, Language } from '../../../engine/browser.ts';
-import { type DraftValue, localized } from '../model/supplements.ts';
+import { useLanguage } from '../i18n/language.tsx';
+import type { DraftValue } from '../model/supplements.ts';
 
 interface Props {
   id: string;
   input: InputDefinition;
-  lang: Language;
+  /** The page language unless given. */
+  lang?: Language;
   value: DraftValue | undefined;
   onChange: (value: DraftValue) => void;
 }
 
-export function SupplementValueField({ id, input, lang, value, onChange }: Props) {
-  const zh = lang === 'zh';
-  const label = localized(input.label, lang);
-  const unit = localized(input.unit, lang);
+export function SupplementValueField({ id, input, lang: given, value, onChange }: Props) {
+  const { t, l } = useLanguage(given);
+  const label = l(input.label, input.id);
+  const unit = l(input.unit);
   if (input.type === 'boolean' || input.type === 'multiChoice') {
     const options =
       input.type === 'boolean'
         ? [
-            { value: 'true', label: zh ? '是' : 'Yes' },
-            { value: 'false', label: zh ? '否' : 'No' },
+            { value: 'true', label: t('common.yes') },
+            { value: 'false', label: t('common.no') },
           ]
-        : (input.options ?? []).map((o) => ({ value: o.value, label: localized(o.label, lang) || o.value }));
+        : (input.options ?? []).map((o) => ({ value: o.value, label: l(o.label, o.value) }));
     const chosen = Array.isArray(value) ? value : [];
     return (
       <fieldset className="field supplement-value">
@@ -49,10 +51,10 @@ export function SupplementValueField({ id, input, lang, value, onChange }: Props
       <div className="field supplement-value">
         <label htmlFor={id}>{label}</label>
         <select id={id} value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(e.target.value)}>
-          <option value="">{zh ? '（请选择）' : '(choose)'}</option>
+          <option value="">{t('value.choose')}</option>
           {(input.options ?? []).map((o) => (
             <option key={o.value} value={o.value}>
-              {localized(o.label, lang) || o.value}
+              {l(o.label, o.value)}
             </option>
           ))}
         </select>
@@ -64,8 +66,8 @@ export function SupplementValueField({ id, input, lang, value, onChange }: Props
     <div className="field supplement-value">
       <label htmlFor={id}>
         {label}
-        {unit && ` (${unit})`}
-        {!numeric && (zh ? '（逗号分隔）' : ' (separated by commas)')}
+        {unit && t('value.unit', { unit })}
+        {!numeric && t('value.commaSeparated')}
       </label>
       <input
         id={id}

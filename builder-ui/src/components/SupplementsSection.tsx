@@ -9,23 +9,26 @@
 import { useEffect, useState } from 'react';
 import type { Language, RubricDocument } from '../../../engine/browser.ts';
 import { type AssessmentWithSupplements, api, ApiError, errorMessage, isStale, type RescoreReport, type Role, type VersionSummary } from '../api.ts';
+import { useLanguage } from '../i18n/language.tsx';
 import { formatRange, joinLabels } from '../model/reachable.ts';
 import { tierLabel } from '../model/result.ts';
 import { type DraftValue, inputLabel, newerVersions, parseDraftValue, unansweredInputs, valueText } from '../model/supplements.ts';
 import { ErrorBanner } from './ErrorBanner.tsx';
 import { ScoreHeadline } from './ScoreHeadline.tsx';
 import { SupplementValueField } from './SupplementValueField.tsx';
+import { said } from '../i18n/message.ts';
 
 interface Props {
   assessment: AssessmentWithSupplements;
   role: Role;
-  lang: Language;
+  /** The page language unless given (callers that still keep their own). */
+  lang?: Language;
   /** The record after a change, or read again after a refused one. */
   onChange: (assessment: AssessmentWithSupplements) => void;
 }
 
-export function SupplementsSection({ assessment, role, lang, onChange }: Props) {
-  const zh = lang === 'zh';
+export function SupplementsSection({ assessment, role, lang: given, onChange }: Props) {
+  const { lang, t } = useLanguage(given);
   const canSupply = role === 'assessor' || role === 'editor';
   const [versions, setVersions] = useState<VersionSummary[] | null>(null);
   const [chosen, setChosen] = useState('');
@@ -85,7 +88,7 @@ export function SupplementsSection({ assessment, role, lang, onChange }: Props) 
   /** A refused write on a stale revision: say so, and read the record again. */
   const handle = async (e: unknown): Promise<void> => {
     if (isStale(e)) {
-      setStatus(zh ? '有人在你打开后修改了这次评价，已重新加载；请核对后再试。' : 'Someone changed this assessment after you opened it; it has been reloaded. Check and try again.');
+      setStatus(t('supplements.stale'));
       try {
         onChange(await api.getAssessment(assessment.id));
       } catch (again) {
@@ -102,7 +105,7 @@ export function SupplementsSection({ assessment, role, lang, onChange }: Props) 
     const parsed = parseDraftValue(definition, drafts[input], lang);
     const source = (sources[input] ?? '').trim();
     if ('problem' in parsed || !source) {
-      setError(new ApiError(422, 'VALIDATION_FAILED', 'problem' in parsed ? parsed.problem : zh ? '请注明答案的来源。' : 'Say where the answer comes from.'));
+      setError(new ApiError(422, 'VALIDATION_FAILED', 'problem' in parsed ? parsed.problem : t('supplements.needSource')));
       return;
     }
     setBusy(true);
@@ -110,7 +113,7 @@ export function SupplementsSection({ assessment, role, lang, onChange }: Props) 
       const next = await api.saveSupplement(assessment.id, input, { value: parsed.value, version: chosen, source }, assessment.revision);
       setDrafts(({ [input]: _done, ...rest }) => rest);
       setSources(({ [input]: _done, ...rest }) => rest);
-      setStatus(zh ? `已记录“${inputLabel(doc ?? undefined, input, lang)}”的补充答案。` : `Recorded the answer to “${inputLabel(doc ?? undefined, input, lang)}”.`);
+      setStatus(t('supplements.recorded', { input: inputLabel(doc ?? undefined, input, lang) }));
       onChange(next);
     } catch (e) {
       await handle(e);
@@ -125,7 +128,7 @@ export function SupplementsSection({ assessment, role, lang, onChange }: Props) 
     setBusy(true);
     try {
       const next = await api.removeSupplement(assessment.id, input, assessment.revision);
-      setStatus(zh ? `已删除“${inputLabel(doc ?? undefined, input, lang)}”的补充答案。` : `Removed the answer to “${inputLabel(doc ?? undefined, input, lang)}”.`);
+      setStatus(t('supplements.removed', { input: inputLabel(doc ?? undefined, input, lang) }));
       onChange(next);
     } catch (e) {
       await handle(e);
@@ -144,15 +147,13 @@ export function SupplementsSection({ assessment, role, lang, onChange }: Props) 
 
   return (
     <section className="card supplements no-print" aria-labelledby="supplements-heading" data-testid="supplements">
-      <h2 id="supplements-heading">{zh ? '补充答案' : 'Supplementary answers'}</h2>
+      <h2 id="supplements-heading">{t('supplements.heading')}</h2>
       <p className="hint">
-        {zh
-          ? '新版本提出了本次评价当时没有回答的问题：可在此补充答案并注明来源。原始答案和冻结的结果不会改变。'
-          : 'A newer version asks what this assessment never answered: record those answers here with their source. The original answers and the frozen result never change.'}
+        {t('supplements.intro')}
       </p>
       <ErrorBanner
         message={error ? errorMessage(error) : null}
-        items={error instanceof ApiError ? error.details.map((d) => ({ field: d.path.replace(/^\/(params|body)\//, '') || (zh ? '请求' : 'request'), message: d.message })) : []}
+        items={error instanceof ApiError ? error.details.map((d) => ({ field: d.path.replace(/^\/(params|body)\//, '') || t('common.request'), message: said(d, lang) })) : []}
       />
       {status && (
         <p className="status-message" role="status">
@@ -160,16 +161,16 @@ export function SupplementsSection({ assessment, role, lang, onChange }: Props) 
         </p>
       )}
       {versions === null ? (
-        <p>{zh ? '加载中…' : 'Loading…'}</p>
+        <p>{t('shell.loading')}</p>
       ) : versions.length === 0 ? (
-        <p>{zh ? '该细则还没有更新的版本。' : 'The rubric has no newer version yet.'}</p>
+        <p>{t('supplements.noNewer')}</p>
       ) : (
         <div className="field">
-          <label htmlFor="supplement-version">{zh ? '按哪个新版本补充' : 'Newer version to answer'}</label>
+          <label htmlFor="supplement-version">{t('supplements.version')}</label>
           <select id="supplement-version" value={chosen} onChange={(e) => setChosen(e.target.value)}>
             {versions.map((v) => (
               <option key={v.version} value={v.version}>
-                {v.version} · {v.status === 'draft' ? (zh ? '草稿' : 'draft') : v.status === 'published' ? (zh ? '已发布' : 'published') : zh ? '已停用' : 'retired'}
+                {v.version} · {t(`status.${v.status}`)}
               </option>
             ))}
           </select>
@@ -178,9 +179,9 @@ export function SupplementsSection({ assessment, role, lang, onChange }: Props) 
 
       {doc && (
         <>
-          <h3>{zh ? `${chosen} 提出、本次评价未回答的问题` : `What ${chosen} asks that this assessment never answered`}</h3>
+          <h3>{t('supplements.asks', { version: chosen })}</h3>
           {open.length === 0 ? (
-            <p data-testid="supplements-none-open">{asked.length === 0 ? (zh ? '没有——本次评价已回答该版本的全部问题。' : 'Nothing: the assessment answered everything this version asks.') : zh ? '都已补充。' : 'All of them are answered below.'}</p>
+            <p data-testid="supplements-none-open">{asked.length === 0 ? t('supplements.nothingAsked') : t('supplements.allAnswered')}</p>
           ) : (
             <ul className="supplement-open">
               {open.map((input) => (
@@ -189,16 +190,16 @@ export function SupplementsSection({ assessment, role, lang, onChange }: Props) 
                     <div className="row">
                       <SupplementValueField id={`supplement-${input.id}`} input={input} lang={lang} value={drafts[input.id]} onChange={(v) => setDrafts((d) => ({ ...d, [input.id]: v }))} />
                       <div className="field">
-                        <label htmlFor={`supplement-${input.id}-source`}>{zh ? '来源' : 'Source'}</label>
+                        <label htmlFor={`supplement-${input.id}-source`}>{t('supplements.source')}</label>
                         <input
                           id={`supplement-${input.id}-source`}
                           value={sources[input.id] ?? ''}
-                          placeholder={zh ? '例如：2025年社区台账' : 'e.g. the 2025 community register'}
+                          placeholder={t('supplements.sourceExample')}
                           onChange={(e) => setSources((s) => ({ ...s, [input.id]: e.target.value }))}
                         />
                       </div>
                       <button type="button" className="primary" disabled={busy} onClick={() => void save(input.id)}>
-                        {zh ? '记录答案' : 'Record the answer'}
+                        {t('supplements.record')}
                       </button>
                     </div>
                   ) : (
@@ -211,21 +212,21 @@ export function SupplementsSection({ assessment, role, lang, onChange }: Props) 
         </>
       )}
 
-      <h3>{zh ? '已补充的答案' : 'Answers supplied'}</h3>
+      <h3>{t('supplements.supplied')}</h3>
       {stored.length === 0 ? (
-        <p>{zh ? '还没有。' : 'None yet.'}</p>
+        <p>{t('supplements.noneYet')}</p>
       ) : (
         <div className="table-scroll">
           <table className="list" data-testid="supplements-list">
             <thead>
               <tr>
-                <th scope="col">{zh ? '问题' : 'Question'}</th>
-                <th scope="col">{zh ? '答案' : 'Answer'}</th>
-                <th scope="col">{zh ? '版本' : 'Version'}</th>
-                <th scope="col">{zh ? '来源' : 'Source'}</th>
-                <th scope="col">{zh ? '记录人' : 'Recorded by'}</th>
-                <th scope="col">{zh ? '时间' : 'When'}</th>
-                {canSupply && <th scope="col">{zh ? '操作' : 'Action'}</th>}
+                <th scope="col">{t('supplements.question')}</th>
+                <th scope="col">{t('supplements.answer')}</th>
+                <th scope="col">{t('term.version')}</th>
+                <th scope="col">{t('supplements.source')}</th>
+                <th scope="col">{t('supplements.by')}</th>
+                <th scope="col">{t('supplements.when')}</th>
+                {canSupply && <th scope="col">{t('common.actions')}</th>}
               </tr>
             </thead>
             <tbody>
@@ -239,13 +240,13 @@ export function SupplementsSection({ assessment, role, lang, onChange }: Props) 
                     <td>{s.version}</td>
                     <td>{s.source}</td>
                     <td>
-                      {s.by} ({s.role === 'editor' ? (zh ? '编辑' : 'editor') : zh ? '评价员' : 'assessor'})
+                      {t('supplements.byRole', { name: s.by, role: t(`role.${s.role}`) })}
                     </td>
-                    <td>{new Date(s.at).toLocaleString(zh ? 'zh-CN' : 'en-GB')}</td>
+                    <td>{new Date(s.at).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB')}</td>
                     {canSupply && (
                       <td>
-                        <button type="button" disabled={busy} onClick={() => void remove(id)} aria-label={zh ? `删除“${label}”的补充答案` : `Remove the answer to “${label}”`}>
-                          {zh ? '删除' : 'Remove'}
+                        <button type="button" disabled={busy} onClick={() => void remove(id)} aria-label={t('supplements.removeLabel', { input: label })}>
+                          {t('supplements.remove')}
                         </button>
                       </td>
                     )}
@@ -259,24 +260,19 @@ export function SupplementsSection({ assessment, role, lang, onChange }: Props) 
 
       {chosen && (
         <>
-          <h3>{zh ? `按 ${chosen} 重新评分（含补充答案）` : `Rescored under ${chosen} (with the supplied answers)`}</h3>
+          <h3>{t('supplements.rescored', { version: chosen })}</h3>
           {!result || !doc ? (
-            <p>{zh ? '计算中…' : 'Scoring…'}</p>
+            <p>{t('supplements.scoring')}</p>
           ) : (
             <div data-testid="supplements-rescored" data-complete={String(result.complete)}>
               <ScoreHeadline result={result} doc={doc} lang={lang} compact />
               <p className="hint">
                 {result.complete
-                  ? zh
-                    ? `结果完整：${result.total} / ${result.max}，${tierLabel(doc, result.tier, lang)}。`
-                    : `Complete: ${result.total} / ${result.max}, ${tierLabel(doc, result.tier, lang)}.`
-                  : zh
-                    ? `尚缺答案，可达 ${formatRange(result.reachable?.total.min ?? result.total, result.reachable?.total.max ?? result.total)}。`
-                    : `Answers still missing; reachable ${formatRange(result.reachable?.total.min ?? result.total, result.reachable?.total.max ?? result.total)}.`}
-                {rescored && rescored.mapping.supplied.length > 0 &&
-                  (zh
-                    ? ` 使用的补充答案：${joinLabels(rescored.mapping.supplied.map((id) => inputLabel(doc, id, lang)), lang)}。`
-                    : ` Supplied answers used: ${joinLabels(rescored.mapping.supplied.map((id) => inputLabel(doc, id, lang)), lang)}.`)}
+                  ? t('supplements.complete', { total: result.total, max: result.max, tier: tierLabel(doc, result.tier, lang) })
+                  : t('supplements.incomplete', { range: formatRange(result.reachable?.total.min ?? result.total, result.reachable?.total.max ?? result.total) })}
+                {rescored &&
+                  rescored.mapping.supplied.length > 0 &&
+                  ` ${t('supplements.used', { inputs: joinLabels(rescored.mapping.supplied.map((id) => inputLabel(doc, id, lang)), lang) })}`}
               </p>
             </div>
           )}

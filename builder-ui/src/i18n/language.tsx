@@ -5,24 +5,13 @@
  */
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { Language, Localized } from '../../../engine/browser.ts';
-import { MESSAGES, type MessageKey } from './messages/index.ts';
+import type { MessageKey } from './messages/index.ts';
+import { localized, message, type Params, setPageLanguage } from './message.ts';
+
+export { localized, message, type Params };
 
 const STORAGE_KEY = 'rubric-studio.language';
 const HTML_LANG: Record<Language, string> = { zh: 'zh-CN', en: 'en' };
-
-export type Params = Record<string, string | number>;
-
-/** A message in one language, `{name}` placeholders filled from `params`. */
-export function message(key: MessageKey, lang: Language, params?: Params): string {
-  const text = MESSAGES[key][lang];
-  return params ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : whole)) : text;
-}
-
-/** Rubric text (labels, titles) in the page language, else the other one, else the fallback (an id). */
-export function localized(text: Localized | undefined, lang: Language, fallback = ''): string {
-  const other: Language = lang === 'zh' ? 'en' : 'zh';
-  return text?.[lang]?.trim() || text?.[other]?.trim() || fallback;
-}
 
 export interface LanguageState {
   lang: Language;
@@ -44,6 +33,8 @@ const LanguageContext = createContext<LanguageState | null>(null);
 
 export function LanguageProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Language>(stored);
+  // Set while rendering, not after: errors caught by the children's first requests read it.
+  setPageLanguage(lang);
   useEffect(() => {
     document.documentElement.lang = HTML_LANG[lang];
   }, [lang]);
@@ -62,9 +53,17 @@ export function LanguageProvider({ children }: { children: ReactNode }) {
   return <LanguageContext.Provider value={state}>{children}</LanguageContext.Provider>;
 }
 
-/** The page language and its words; outside a provider (a component rendered alone in a test), Chinese. */
-export function useLanguage(): LanguageState {
+/**
+ * The page language and its words; outside a provider (a component rendered alone in a test),
+ * Chinese. `given` is a language a caller still passes down (screens that keep their own): the
+ * words then follow it, and `setLang` still sets the global one.
+ */
+export function useLanguage(given?: Language): LanguageState {
   const state = useContext(LanguageContext);
-  if (state) return state;
-  return { lang: 'zh', setLang: () => undefined, t: (key, params) => message(key, 'zh', params), l: (text, fallback) => localized(text, 'zh', fallback) };
+  const setLang = state?.setLang ?? noop;
+  const lang = given ?? state?.lang ?? 'zh';
+  if (state && lang === state.lang) return state;
+  return { lang, setLang, t: (key, params) => message(key, lang, params), l: (text, fallback) => localized(text, lang, fallback) };
 }
+
+const noop = (): void => undefined;

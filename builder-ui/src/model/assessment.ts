@@ -4,7 +4,8 @@
  * which is the engine's own (engine/scoring/form.ts is pure: it pulls in ajv and big.js, both browser-safe).
  */
 import { assessmentToFormData, formDataToAssessment, indexRubric } from '../../../engine/browser.ts';
-import type { AssessmentInputs, Issue, RubricDocument } from '../../../engine/browser.ts';
+import type { AssessmentInputs, Issue, Language, RubricDocument } from '../../../engine/browser.ts';
+import { pageLanguage, said } from '../i18n/message.ts';
 
 
 type Schema = { type?: string; title?: string; properties?: Record<string, Schema> };
@@ -44,7 +45,7 @@ export type ErrorSchema = { __errors?: string[] } & { [key: string]: ErrorSchema
  * Places server error details (/inputs/<id>, /notApplicable/<id>) on the form's fields; details
  * that name no field come back in `unplaced`, to list above the form.
  */
-export function detailsToErrorSchema(details: Issue[], schema: Record<string, unknown>): { errorSchema: ErrorSchema; placed: { title: string; message: string }[]; unplaced: Issue[] } {
+export function detailsToErrorSchema(details: Issue[], schema: Record<string, unknown>, lang: Language = pageLanguage()): { errorSchema: ErrorSchema; placed: { title: string; message: string }[]; unplaced: Issue[] } {
   const locations = fieldLocations(schema);
   const errorSchema: ErrorSchema = {};
   const placed: { title: string; message: string }[] = [];
@@ -61,8 +62,8 @@ export function detailsToErrorSchema(details: Issue[], schema: Record<string, un
       node[step] ??= {};
       node = node[step] as ErrorSchema;
     }
-    node.__errors = [...(node.__errors ?? []), detail.message];
-    placed.push({ title: location.title, message: detail.message });
+    node.__errors = [...(node.__errors ?? []), said(detail, lang)];
+    placed.push({ title: location.title, message: said(detail, lang) });
   }
   return { errorSchema, placed, unplaced };
 }

@@ -9,8 +9,10 @@
  * oneOf-of-consts, minItems / maxItems / tuple items, uniqueItems, maxLength. This checks exactly
  * those, interpreting the schema, and ignores keywords it does not know.
  */
-import { type ErrorSchema, ErrorSchemaBuilder, type RJSFSchema, type RJSFValidationError, type ValidationData, type ValidatorType } from '@rjsf/utils';
+import { type ErrorSchema, ErrorSchemaBuilder, englishStringTranslator, type RJSFSchema, type RJSFValidationError, TranslatableString, type ValidationData, type ValidatorType } from '@rjsf/utils';
 import type { Language } from '../../../engine/browser.ts';
+import { message } from '../i18n/message.ts';
+import type { MessageKey } from '../i18n/messages/index.ts';
 
 type Schema = {
   type?: string | string[];
@@ -32,36 +34,47 @@ type Schema = {
   oneOf?: Schema[];
 };
 
-const MESSAGES = {
-  zh: {
-    required: () => '必填',
-    type: (t: string) => `应为${{ integer: '整数', number: '数字', boolean: '是或否', string: '文字', array: '列表', object: '对象' }[t] ?? t}`,
-    minimum: (n: number) => `不能小于 ${n}`,
-    maximum: (n: number) => `不能大于 ${n}`,
-    exclusiveMinimum: (n: number) => `应大于 ${n}`,
-    exclusiveMaximum: (n: number) => `应小于 ${n}`,
-    minItems: (n: number) => `至少 ${n} 项`,
-    maxItems: (n: number) => `至多 ${n} 项`,
-    uniqueItems: () => '不能重复选择',
-    maxLength: (n: number) => `不能超过 ${n} 个字`,
-    minLength: (n: number) => `至少 ${n} 个字`,
-    enum: () => '请从给出的选项中选择',
-  },
-  en: {
-    required: () => 'is required',
-    type: (t: string) => `must be ${{ integer: 'a whole number', number: 'a number', boolean: 'yes or no', string: 'text', array: 'a list', object: 'an object' }[t] ?? t}`,
-    minimum: (n: number) => `must be at least ${n}`,
-    maximum: (n: number) => `must be at most ${n}`,
-    exclusiveMinimum: (n: number) => `must be more than ${n}`,
-    exclusiveMaximum: (n: number) => `must be less than ${n}`,
-    minItems: (n: number) => `needs at least ${n} items`,
-    maxItems: (n: number) => `takes at most ${n} items`,
-    uniqueItems: () => 'must not repeat a choice',
-    maxLength: (n: number) => `must be at most ${n} characters`,
-    minLength: (n: number) => `must be at least ${n} characters`,
-    enum: () => 'must be one of the options given',
-  },
-} as const;
+/** The validation messages, from the catalogue (`validation.*`), in the form's language. */
+function wordsFor(lang: Language) {
+  const limit = (key: 'minimum' | 'maximum' | 'exclusiveMinimum' | 'exclusiveMaximum' | 'minItems' | 'maxItems' | 'maxLength' | 'minLength') => (n: number) => message(`validation.${key}`, lang, { limit: n });
+  const TYPES = ['integer', 'number', 'boolean', 'string', 'array', 'object'] as const;
+  return {
+    required: () => message('validation.required', lang),
+    type: (t: string) => message('validation.type', lang, { type: (TYPES as readonly string[]).includes(t) ? message(`validation.type.${t as (typeof TYPES)[number]}`, lang) : t }),
+    minimum: limit('minimum'),
+    maximum: limit('maximum'),
+    exclusiveMinimum: limit('exclusiveMinimum'),
+    exclusiveMaximum: limit('exclusiveMaximum'),
+    minItems: limit('minItems'),
+    maxItems: limit('maxItems'),
+    uniqueItems: () => message('validation.uniqueItems', lang),
+    maxLength: limit('maxLength'),
+    minLength: limit('minLength'),
+    enum: () => message('validation.enum', lang),
+  };
+}
+
+/** rjsf's own words (the "Errors" heading, yes / no, list buttons) in the form's language: pass as `<Form translateString>`. */
+export function formStrings(lang: Language): (text: TranslatableString, params?: string[]) => string {
+  const keys: Partial<Record<TranslatableString, MessageKey>> = {
+    [TranslatableString.ErrorsLabel]: 'form.errors',
+    [TranslatableString.YesLabel]: 'form.yes',
+    [TranslatableString.NoLabel]: 'form.no',
+    [TranslatableString.AddButton]: 'form.add',
+    [TranslatableString.AddItemButton]: 'form.add',
+    [TranslatableString.RemoveButton]: 'form.remove',
+    [TranslatableString.MoveUpButton]: 'form.moveUp',
+    [TranslatableString.MoveDownButton]: 'form.moveDown',
+    [TranslatableString.CopyButton]: 'form.copy',
+    [TranslatableString.ArrayItemTitle]: 'form.item',
+    [TranslatableString.EmptyArray]: 'form.emptyArray',
+  };
+  return (text, params) => {
+    const key = keys[text];
+    // Words the derived forms never show fall back to rjsf's English.
+    return key ? message(key, lang) : englishStringTranslator(text, params);
+  };
+}
 
 /** rjsf property notation: `.a.b`, with `['x.y']` for keys a dot would otherwise split (criterion ids such as "B1.1"). */
 function property(path: (string | number)[]): string {
@@ -101,7 +114,7 @@ const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.str
 
 /** Every violation of `schema` by `value`, with the path of the offending value. */
 export function checkValue(schema: Schema, value: unknown, lang: Language, path: (string | number)[] = []): RJSFValidationError[] {
-  const words = MESSAGES[lang];
+  const words = wordsFor(lang);
   const errors: RJSFValidationError[] = [];
   const fail = (name: string, message: string, at = path, title = schema.title): void => {
     errors.push({ name, message, property: property(at), stack: `${title ? `${title}: ` : ''}${message}`, params: {}, schemaPath: '', title });

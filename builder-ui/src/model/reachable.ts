@@ -5,6 +5,7 @@
  */
 import { findTier, pick } from '../../../engine/browser.ts';
 import type { Language, Localized, Reachable, RubricDocument } from '../../../engine/browser.ts';
+import { joinWords, message } from '../i18n/message.ts';
 
 /** Turns tier ids and input ids into the labels a reader knows. */
 export interface LabelNames {
@@ -28,16 +29,6 @@ export function tableNames(tiers: Record<string, Localized>, inputs: Record<stri
   };
 }
 
-const WORDS = {
-  soFar: { zh: '目前得分', en: 'so far' },
-  reachable: { zh: '可达', en: 'reachable' },
-  tier: { zh: '档次', en: 'tier' },
-  determined: { zh: '（已确定）', en: ' (determined)' },
-  possible: { zh: '可能档次', en: 'possible tiers' },
-  noTier: { zh: '无可能档次', en: 'no tier possible' },
-  decidedBy: { zh: '取决于', en: 'decided by' },
-} as const;
-
 /** Trims float noise (72.50000000001 → 72.5) without rounding real decimals away. */
 export const formatPoints = (n: number): string => String(Number(n.toFixed(4)));
 
@@ -45,7 +36,7 @@ export const formatPoints = (n: number): string => String(Number(n.toFixed(4)));
 export const formatRange = (min: number, max: number): string => (min === max ? formatPoints(min) : `${formatPoints(min)}–${formatPoints(max)}`);
 
 /** A list in the language's way: 、 in Chinese, ", " in English. */
-export const joinLabels = (labels: string[], lang: Language): string => labels.join(lang === 'zh' ? '、' : ', ');
+export const joinLabels = joinWords;
 
 /** The parts of the "so far … reachable … tier … decided by …" line, each already in words. */
 export interface ReachableParts {
@@ -63,25 +54,25 @@ export interface ReachableParts {
 
 /** The reachable line's parts for a result whose total so far is `soFar`. */
 export function reachableParts(reachable: Reachable, soFar: number, names: LabelNames, lang: Language): ReachableParts {
-  const colon = lang === 'zh' ? '：' : ': ';
+  const colon = message('common.colon', lang);
   const tierValue =
     reachable.determined !== null
-      ? `${names.tier(reachable.determined)}${WORDS.determined[lang]}`
+      ? `${names.tier(reachable.determined)}${message('reachable.determined', lang)}`
       : reachable.tiers.length === 0
-        ? WORDS.noTier[lang]
+        ? message('reachable.noTier', lang)
         : joinLabels(reachable.tiers.map(names.tier), lang);
-  const tierWord = reachable.determined !== null || reachable.tiers.length === 0 ? WORDS.tier[lang] : WORDS.possible[lang];
+  const tierWord = message(reachable.determined !== null || reachable.tiers.length === 0 ? 'reachable.tier' : 'reachable.possible', lang);
   return {
-    soFar: `${WORDS.soFar[lang]} ${formatPoints(soFar)}`,
-    range: `${WORDS.reachable[lang]} ${formatRange(reachable.total.min, reachable.total.max)}`,
+    soFar: `${message('reachable.soFar', lang)} ${formatPoints(soFar)}`,
+    range: `${message('reachable.reachable', lang)} ${formatRange(reachable.total.min, reachable.total.max)}`,
     tier: `${tierWord}${colon}${tierValue}`,
     tierValue,
-    decidedBy: reachable.deciding.length ? `${WORDS.decidedBy[lang]}${colon}${joinLabels(reachable.deciding.map(names.input), lang)}` : null,
+    decidedBy: reachable.deciding.length ? `${message('reachable.decidedBy', lang)}${colon}${joinLabels(reachable.deciding.map(names.input), lang)}` : null,
   };
 }
 
 /** The whole line: "so far 72.5; reachable 72.5–97.5; possible tiers: Basic, Standard; decided by: …". */
 export function reachableLine(reachable: Reachable, soFar: number, names: LabelNames, lang: Language): string {
   const parts = reachableParts(reachable, soFar, names, lang);
-  return [parts.soFar, parts.range, parts.tier, parts.decidedBy].filter((p): p is string => p !== null).join(lang === 'zh' ? '；' : '; ');
+  return [parts.soFar, parts.range, parts.tier, parts.decidedBy].filter((p): p is string => p !== null).join(message('common.listSeparator', lang));
 }

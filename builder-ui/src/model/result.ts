@@ -4,11 +4,12 @@
  */
 import { findTier, pick } from '../../../engine/browser.ts';
 import type { Group, Indicator, Language, RubricDocument, ScoreResult } from '../../../engine/browser.ts';
+import { message } from '../i18n/message.ts';
 
 export { pick };
 
 export function tierLabel(doc: RubricDocument | undefined, tier: string | null, lang: Language): string {
-  if (tier === null) return lang === 'zh' ? '未定档（未评完）' : 'No tier (incomplete)';
+  if (tier === null) return message('result.noTier', lang);
   return pick(doc && findTier(doc.tiers, tier)?.label, lang) || tier;
 }
 
@@ -35,6 +36,7 @@ export interface TableRow {
 /** One row per criterion, grouped like Table C.1: content (top group) → indicator → scoring rule. */
 export function tableRows(doc: RubricDocument, result: ScoreResult, lang: Language): TableRow[] {
   const rows: TableRow[] = [];
+  const withPoints = (title: string, n: number): string => (lang === 'zh' ? `${title}（${n}）` : `${title} (${n})`);
   const points = new Map(result.criteria.map((c) => [c.id, c.points]));
   const indicatorsOf = (group: Group): Indicator[] => [...(group.indicators ?? []), ...(group.groups ?? []).flatMap(indicatorsOf)];
   for (const group of doc.groups) {
@@ -44,8 +46,8 @@ export function tableRows(doc: RubricDocument, result: ScoreResult, lang: Langua
     for (const indicator of indicators) {
       indicator.criteria.forEach((criterion, i) => {
         rows.push({
-          content: firstOfGroup ? { text: `${pick(group.title, lang)}（${group.points}）`, rowSpan: groupRows } : null,
-          indicator: i === 0 ? { number: indicator.number ?? '', title: `${pick(indicator.title, lang)}（${indicator.points}）`, rowSpan: indicator.criteria.length } : null,
+          content: firstOfGroup ? { text: withPoints(pick(group.title, lang), group.points), rowSpan: groupRows } : null,
+          indicator: i === 0 ? { number: indicator.number ?? '', title: withPoints(pick(indicator.title, lang), indicator.points), rowSpan: indicator.criteria.length } : null,
           rule: pick(criterion.title, lang),
           max: criterion.points,
           points: points.get(criterion.id) ?? null,

@@ -4,7 +4,8 @@
  * answered, how a widget's text becomes an input value, and the words for a carry-forward flag.
  */
 import type { InputDefinition, InputValue, InputValues, Language, Localized, RubricDocument } from '../../../engine/browser.ts';
-import { own } from '../../../engine/browser.ts';
+import { own, periodWords } from '../../../engine/browser.ts';
+import { joinWords, localized as inLanguage, message } from '../i18n/message.ts';
 
 /** Compares two version numbers (`1.10.0` after `1.9.2`); pre-release tags sort before the release. */
 export function compareVersions(a: string, b: string): number {
@@ -39,9 +40,9 @@ export function unansweredInputs(doc: RubricDocument, inputs: InputValues, carri
   return doc.inputs.filter((input) => open.has(input.id));
 }
 
-/** A localized text in the language asked, else the other one. */
+/** A localized text in the language asked, else the other one (the catalogue's `localized`). */
 export function localized(text: Localized | undefined, lang: Language): string {
-  return (lang === 'zh' ? (text?.zh ?? text?.en) : (text?.en ?? text?.zh)) ?? '';
+  return inLanguage(text, lang);
 }
 
 /** The label of an input of a version, never its id unless the version lacks it. */
@@ -57,22 +58,22 @@ export type DraftValue = string | string[];
  * (the server checks ranges and options again).
  */
 export function parseDraftValue(input: InputDefinition, draft: DraftValue | undefined, lang: Language): { value: InputValue } | { problem: string } {
-  const zh = lang === 'zh';
+  const problem = (key: 'empty' | 'boolean' | 'number' | 'integer' | 'choice' | 'series' | 'unknown'): { problem: string } => ({ problem: message(`value.problem.${key}`, lang) });
   const empty = draft === undefined || (Array.isArray(draft) ? draft.length === 0 : draft.trim() === '');
-  if (empty && input.type !== 'multiChoice') return { problem: zh ? '请先填写答案。' : 'Give an answer first.' };
+  if (empty && input.type !== 'multiChoice') return problem('empty');
   switch (input.type) {
     case 'boolean':
-      return draft === 'true' ? { value: true } : draft === 'false' ? { value: false } : { problem: zh ? '请选择是或否。' : 'Choose yes or no.' };
+      return draft === 'true' ? { value: true } : draft === 'false' ? { value: false } : problem('boolean');
     case 'count':
     case 'number':
     case 'percentage': {
       const n = Number(String(draft).trim());
-      if (!Number.isFinite(n)) return { problem: zh ? '请填写数字。' : 'Give a number.' };
-      if (input.type === 'count' && !Number.isInteger(n)) return { problem: zh ? '请填写整数。' : 'Give a whole number.' };
+      if (!Number.isFinite(n)) return problem('number');
+      if (input.type === 'count' && !Number.isInteger(n)) return problem('integer');
       return { value: n };
     }
     case 'choice':
-      return (input.options ?? []).some((o) => o.value === draft) ? { value: String(draft) } : { problem: zh ? '请选择一个选项。' : 'Choose an option.' };
+      return (input.options ?? []).some((o) => o.value === draft) ? { value: String(draft) } : problem('choice');
     case 'multiChoice':
       return { value: Array.isArray(draft) ? draft : [] };
     case 'series': {
@@ -80,38 +81,29 @@ export function parseDraftValue(input: InputDefinition, draft: DraftValue | unde
         .split(/[;；,，\s]+/)
         .filter(Boolean)
         .map(Number);
-      return items.every(Number.isFinite) ? { value: items } : { problem: zh ? '请用逗号分隔的数字填写。' : 'Give numbers separated by commas.' };
+      return items.every(Number.isFinite) ? { value: items } : problem('series');
     }
   }
-  return { problem: zh ? '无法识别该输入类型。' : 'This kind of input cannot be answered here.' };
+  return problem('unknown');
 }
 
 /** A stored value in words: yes/no and option labels by the version's labels. */
 export function valueText(input: InputDefinition | undefined, value: InputValue, lang: Language): string {
-  const zh = lang === 'zh';
-  if (typeof value === 'boolean') return value ? (zh ? '是' : 'yes') : zh ? '否' : 'no';
+  if (typeof value === 'boolean') return message(value ? 'value.yes' : 'value.no', lang);
   const option = (v: string): string => localized(input?.options?.find((o) => o.value === v)?.label, lang) || v;
-  if (Array.isArray(value)) return value.map((v) => (typeof v === 'string' && input?.type === 'multiChoice' ? option(v) : String(v))).join(zh ? '、' : ', ');
+  if (Array.isArray(value)) return joinWords(value.map((v) => (typeof v === 'string' && input?.type === 'multiChoice' ? option(v) : String(v))), lang);
   if (typeof value === 'string' && input?.type === 'choice') return option(value);
   return String(value);
 }
 
 export type CarryFlag = 'added' | 'changed' | 'unanswered';
 
-const FLAG_WORDS: Record<CarryFlag, Localized> = {
-  added: { zh: '新增', en: 'added' },
-  changed: { zh: '评分已改', en: 'changed' },
-  unanswered: { zh: '待回答', en: 'unanswered' },
-};
-
 /** A carry-forward flag in words. */
 export function flagWords(flag: CarryFlag, lang: Language): string {
-  return localized(FLAG_WORDS[flag], lang);
+  return message(`carried.flag.${flag}`, lang);
 }
 
-const KIND_WORDS: Record<string, Localized> = { 'mid-term': { zh: '中期', en: 'mid-term' }, final: { zh: '终期', en: 'final' }, quarterly: { zh: '季度', en: 'quarterly' } };
-
-/** A period in words: "2025 终期" / "2025 final". */
+/** A period in words: "2025 终期" / "2025 final" (the glossary's period kinds). */
 export function periodText(period: { year: number; kind: string }, lang: Language): string {
-  return `${period.year} ${localized(KIND_WORDS[period.kind], lang) || period.kind}`;
+  return periodWords(period, lang);
 }

@@ -1,5 +1,5 @@
 /** Words of the app shell, navigation, sign-in and those every screen shares. `{name}` marks a placeholder. */
-import { GLOSSARY as G, PERIOD_KINDS } from '../../../../engine/glossary.ts';
+import { GLOSSARY as G, PERIOD_KINDS, SCORE_STATUSES } from '../../../../engine/browser.ts';
 import type { Catalogue } from './catalogue.ts';
 
 export const COMMON_MESSAGES = {
@@ -11,6 +11,7 @@ export const COMMON_MESSAGES = {
   'shell.signOut': { zh: '退出', en: 'Sign out' },
   'shell.loading': { zh: '加载中…', en: 'Loading…' },
   'shell.language': { zh: '界面语言', en: 'Language' },
+  'shell.somethingWrong': { zh: '出现错误，请重试。', en: 'Something went wrong.' },
   'role.editor': { zh: '细则编辑', en: 'editor' },
   'role.assessor': { zh: '评价人', en: 'assessor' },
   'role.viewer': { zh: '查阅人', en: 'viewer' },
@@ -19,10 +20,49 @@ export const COMMON_MESSAGES = {
   'term.assessment': { zh: G.assessment.zh, en: 'Assessment' },
   'term.base': { zh: G.base.zh, en: 'Base' },
   'term.candidate': { zh: G.candidate.zh, en: 'Candidate' },
+  'term.rubric': { zh: G.rubric.zh, en: 'Rubric' },
+  'term.community': { zh: G.community.zh, en: 'Community' },
+  'term.street': { zh: G.street.zh, en: 'Street' },
+  'term.period': { zh: G.period.zh, en: 'Period' },
+  'term.assessor': { zh: G.assessor.zh, en: 'Assessor' },
+  'term.total': { zh: G.total.zh, en: 'Total' },
+  'term.requirement': { zh: G.requirement.zh, en: 'Requirement' },
   'status.draft': { zh: G.draft.zh, en: 'draft' },
   'status.published': { zh: G.published.zh, en: 'published' },
+  'status.retired': { zh: '已停用', en: 'retired' },
   'status.submitted': { zh: G.submitted.zh, en: 'submitted' },
+  'score.complete': SCORE_STATUSES.complete,
+  'score.incomplete': SCORE_STATUSES.incomplete,
+  'score.invalid': SCORE_STATUSES.invalid,
   'period.mid-term': PERIOD_KINDS['mid-term'],
   'period.final': PERIOD_KINDS.final,
   'period.quarterly': PERIOD_KINDS.quarterly,
+  'common.colon': { zh: '：', en: ': ' },
+  'common.listSeparator': { zh: '；', en: '; ' },
+  'common.yes': { zh: '是', en: 'Yes' },
+  'common.no': { zh: '否', en: 'No' },
+  'common.cancel': { zh: '取消', en: 'Cancel' },
+  'common.actions': { zh: '操作', en: 'Actions' },
+  'common.status': { zh: '状态', en: 'Status' },
+  'common.updated': { zh: '更新时间', en: 'Updated' },
+  'common.request': { zh: '请求', en: 'request' },
+  'common.print': { zh: '打印', en: 'Print' },
+  'common.backToList': { zh: '返回列表', en: 'Back to the list' },
+  'signIn.legend': { zh: '选择角色令牌登录', en: 'Sign in with a role token' },
+  'signIn.token': { zh: '令牌（也可在此粘贴其他令牌）', en: 'Token (paste another one here)' },
+  'signIn.submit': { zh: '登录', en: 'Sign in' },
+  'signIn.hint': {
+    zh: '以上本地令牌是 README 中公开的默认令牌；正式部署须在其令牌文件中设置自己的令牌。',
+    en: 'The local tokens are the defaults documented in the README; a deployment sets its own in its tokens file.',
+  },
+  'security.label': { zh: '安全警告', en: 'Security warning' },
+  'security.headline': { zh: '⚠ 服务器仍接受公开的默认令牌。', en: '⚠ This server still accepts the published default tokens.' },
+  'security.body': {
+    zh: '任何读过 README 的人都能登录并修改数据。修复方法：替换 {file} 中的令牌，或设置 {variable}，然后重启服务器（见 README 中关于令牌和角色的说明）。',
+    en: 'Anyone who has read the README can sign in and change data. To fix: replace the tokens in {file} or set {variable}, then restart the server (README, “Tokens and roles”).',
+  },
+  // Errors the client itself reports
+  'error.network': { zh: '无法连接服务器。请确认服务器正在运行后重试。', en: 'The server could not be reached. Check that it is running and try again.' },
+  'error.status': { zh: '服务器返回 {status} {statusText}。', en: 'The server answered {status} {statusText}.' },
+  'error.generic': { zh: '出现错误。', en: 'Something went wrong.' },
 } satisfies Catalogue;
