@@ -12,7 +12,11 @@ export default defineConfig({
   plugins: [react(), precompress()],
   resolve: {
     // @rjsf/core's markdown parser, which no form here uses, renders plain text instead (see the module).
-    alias: [{ find: /^markdown-to-jsx\/react$/, replacement: fileURLToPath(new URL('./src/markdown-as-text.ts', import.meta.url)) }],
+    alias: [
+      { find: /^markdown-to-jsx\/react$/, replacement: fileURLToPath(new URL('./src/markdown-as-text.ts', import.meta.url)) },
+      // @rjsf/utils' URI resolver for schema bundles, which the derived forms never are (see the module).
+      { find: /^fast-uri$/, replacement: fileURLToPath(new URL('./src/uri-resolver.ts', import.meta.url)) },
+    ],
   },
   build: {
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
@@ -24,10 +28,23 @@ export default defineConfig({
     // Every browser the build targets (vite's baseline-widely-available) preloads modules natively.
     modulePreload: { polyfill: false },
     rolldownOptions: {
+      // The engine's modules only declare (kinds, messages, tables built from calls such as
+      // words(…)): imported for one function, they need not come whole. Without this, a module-level
+      // call counts as a side effect and keeps every kind's lint and every message in the bundle.
+      treeshake: { moduleSideEffects: (id: string) => !/[\\/]engine[\\/]/.test(id) },
       output: {
         // npm packages in one chunk: it keeps its hash (and browsers their cached copy) across
         // deploys that change only the app, and rolldown no longer splits odd shared chunks off the entry.
-        codeSplitting: { groups: [{ name: 'vendor', test: /node_modules/ }] },
+        // What only authoring reads (the diff, lint, the engine's validation messages, the editor's
+        // words) is one chunk too: left to itself, rolldown merges it into the chunk the entry
+        // shares with the editor, and every assessor would download it.
+        codeSplitting: {
+          groups: [
+            { name: 'vendor', test: /node_modules/ },
+            // Only the matched modules: what they import from the rest stays where the rest is.
+            { name: 'authoring', includeDependenciesRecursively: false, test: /engine[\\/](compare[\\/]|document[\\/](lint|validate|meta-schema|limits))|i18n[\\/]messages[\\/]editor/ },
+          ],
+        },
       },
     },
   },

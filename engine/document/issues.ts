@@ -5,7 +5,8 @@
  * one final entry counting the rest; producers that can find many stop storing at the cap.
  */
 import type { Issue } from '../types.ts';
-import { MESSAGES, type MessageText } from './messages.ts';
+import { BASIC_MESSAGES as MESSAGES } from './messages-basic.ts';
+import type { MessageText } from './messages.ts';
 
 /** Most issues one error reports; one more entry counts those left out. */
 export const MAX_REPORTED_ISSUES = 100;

@@ -11,6 +11,7 @@
  * Browser-safe: no `node:` modules (the builder shows these messages).
  */
 import type { Localized } from '../types.ts';
+import { BASIC_MESSAGES } from './messages-basic.ts';
 
 /** A message in both languages. */
 export type MessageText = Required<Localized>;
@@ -88,6 +89,7 @@ function valueRange(lo: number | undefined, hi: number | undefined): MessageText
 
 /** Every message of the document checks, lint, limits, input checks and test cases. */
 export const MESSAGES = {
+  ...BASIC_MESSAGES,
   // Structure: ids and input definitions ---------------------------------------------------------
   duplicateId: (list: IdList, id: string, firstAt: string): MessageText => ({
     en: `duplicate ${ID_LISTS[list].en} id "${id}" (first used at ${firstAt}): give each a unique id`,
@@ -186,32 +188,6 @@ export const MESSAGES = {
     zh: `声明 ${declared} 分，但${POINTS_SOURCES[source].zh} ${reachable} 分：请将 "points" 设为 ${reachable}；若 ${declared} 分是上限，请加上 "cap": true`,
   }),
 
-  // Tiers ----------------------------------------------------------------------------------------
-  tierEmpty: (tier: string): MessageText => ({
-    en: `tier "${tier}" is empty: its min must lie below its max`,
-    zh: `档次 "${tier}" 的区间为空：请使其 min 小于 max`,
-  }),
-  lowestTierStart: (): MessageText => ({
-    en: 'the lowest tier must start at ratio 0 inclusive: set min to {"value": 0, "inclusive": true} (tiers are listed lowest first)',
-    zh: '最低档次须从得分率 0（含）起：请将 min 设为 {"value": 0, "inclusive": true}（档次按从低到高排列）',
-  }),
-  highestTierEnd: (): MessageText => ({
-    en: 'the highest tier must end at ratio 1 inclusive: set max to {"value": 1, "inclusive": true}',
-    zh: '最高档次须止于得分率 1（含）：请将 max 设为 {"value": 1, "inclusive": true}',
-  }),
-  tierGap: (below: number, above: number, tier: string): MessageText => ({
-    en: `gap between ${below} and ${above}: start tier "${tier}" at ${below}`,
-    zh: `得分率 ${below} 与 ${above} 之间没有档次：请让档次 "${tier}" 从 ${below} 起`,
-  }),
-  tierOverlap: (tier: string, below: number): MessageText => ({
-    en: `tier "${tier}" overlaps the tier below it: start it at ${below} (tiers are listed lowest first)`,
-    zh: `档次 "${tier}" 与其下一档次重叠：请让其从 ${below} 起（档次按从低到高排列）`,
-  }),
-  tierBoundary: (ratio: number, inBoth: boolean, lower: string, upper: string): MessageText => ({
-    en: `ratio ${ratio} is ${inBoth ? 'in both' : 'in neither'} "${lower}" and "${upper}": make exactly one of the two bounds inclusive`,
-    zh: `得分率 ${ratio} ${inBoth ? `同时属于 "${lower}" 和 "${upper}"` : `既不属于 "${lower}"，也不属于 "${upper}"`}：请使两个边界中恰有一个含端点（inclusive）`,
-  }),
-
   // Dates ----------------------------------------------------------------------------------------
   notACalendarDay: (day: string): MessageText => ({
     en: `${day} is not a day of the calendar: give a real date (YYYY-MM-DD)`,
@@ -288,11 +264,6 @@ export const MESSAGES = {
     zh: `文字写明 ${stated} 分（"${quoted}"），但${'criterion' in owner ? `评分项 ${owner.criterion}` : `读取 "${owner.input}" 的评分项`}既不给出也未提及该分值：其分值和数额为 ${amounts.join('、')}；请更新文字`,
   }),
 
-  // Capped lists ---------------------------------------------------------------------------------
-  moreIssues: (count: number, kind: 'error' | 'warning'): MessageText => ({
-    en: `… and ${count.toLocaleString('en')} more ${kind}${count > 1 ? 's' : ''} of the same kinds: fix these first and validate again`,
-    zh: `…… 另有 ${count} 条同类${kind === 'error' ? '错误' : '警告'}：请先修正以上各条，再重新验证`,
-  }),
 
   // Limits (checked before anything is compiled) ---------------------------------------------------
   notJson: (reason: string): MessageText => ({

@@ -7,7 +7,7 @@
  */
 import { type Big, dec } from './decimal.ts';
 import { issue } from '../document/issues.ts';
-import { MESSAGES } from '../document/messages.ts';
+import { BASIC_MESSAGES as MESSAGES } from '../document/messages-basic.ts';
 import type { Bound, Issue, Tier } from '../types.ts';
 
 /** A tier bound as a json-rules-engine condition on the `ratio` fact. */

@@ -26,6 +26,10 @@ describe('the derived assessment form', () => {
     expect(JSON.stringify(uiSchema)).not.toContain('Average annual training hours');
   });
 
+  test('is one self-contained schema: no $id or $ref for the browser to resolve (builder-ui/src/uri-resolver.ts relies on it)', () => {
+    expect(JSON.stringify(schema)).not.toMatch(/"\$(ref|id|anchor|dynamicRef)"/);
+  });
+
   test('writes help text from the scoring rule', () => {
     const ui = (uiSchema['basic-setup'] as Record<string, Record<string, Record<string, string>>>).i04.hygieneProblems;
     expect(ui['ui:help']).toContain('2 分起');

@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test, type MockInstance, vi } from 'vitest';
 import { MESSAGES } from '../../engine/document/messages.ts';
+import { BASIC_MESSAGES } from '../../engine/document/messages-basic.ts';
 import {
   type AssessmentInputs,
   evaluate,
@@ -173,6 +174,8 @@ const nest = (depth: number): Loose => (depth === 0 ? { all: [] } : { all: [nest
 
 /** Message tables: the engine's, then each kind's under its kind's name. */
 const TABLES: [string, Record<string, (...args: never[]) => unknown>][] = [
+  // The basic entries are spied where tiers and capped lists call them (messages-basic.ts); MESSAGES repeats them.
+  ['', BASIC_MESSAGES],
   ['', MESSAGES],
   ...SCORING_KINDS.filter((kind) => kind.messages).map((kind): [string, Record<string, (...args: never[]) => unknown>] => [`${kind.kind}.`, kind.messages as Record<string, (...args: never[]) => unknown>]),
 ];
@@ -181,7 +184,12 @@ const spies = new Map<string, MockInstance>();
 const given = new Set<string>();
 
 beforeAll(() => {
-  for (const [prefix, table] of TABLES) for (const key of Object.keys(table)) spies.set(`${prefix}${key}`, vi.spyOn(table, key as never));
+  for (const [prefix, table] of TABLES) {
+    for (const key of Object.keys(table)) {
+      if (table === MESSAGES && Object.hasOwn(BASIC_MESSAGES, key)) continue;
+      spies.set(`${prefix}${key}`, vi.spyOn(table, key as never));
+    }
+  }
 });
 afterAll(() => vi.restoreAllMocks());
 

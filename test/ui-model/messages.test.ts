@@ -6,7 +6,7 @@
 import { describe, expect, test } from 'vitest';
 import { GLOSSARY } from '../../engine/glossary.ts';
 import { message } from '../../builder-ui/src/i18n/message.ts';
-import { MESSAGE_PARTS, MESSAGES } from '../../builder-ui/src/i18n/messages/index.ts';
+import { MESSAGE_PARTS, MESSAGES } from '../../builder-ui/src/i18n/messages/parts.ts';
 
 const placeholders = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 const entries = Object.entries(MESSAGE_PARTS).flatMap(([part, messages]) => Object.entries(messages).map(([key, text]) => ({ part, key, text: text as { zh: string; en: string } })));

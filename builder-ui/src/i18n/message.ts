@@ -3,13 +3,13 @@
  * reachable line, supplement problems) and for components through `useLanguage`.
  */
 import type { Language, Localized } from '../../../engine/browser.ts';
-import { MESSAGES, type MessageKey } from './messages/index.ts';
+import { type MessageKey, messageText } from './messages/index.ts';
 
 export type Params = Record<string, string | number>;
 
 /** A message in one language, `{name}` placeholders filled from `params`. */
 export function message(key: MessageKey, lang: Language, params?: Params): string {
-  const text = MESSAGES[key][lang];
+  const text = messageText(key)[lang];
   return params ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : whole)) : text;
 }
 
