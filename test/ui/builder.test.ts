@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { fieldLocations } from '../../builder-ui/src/model/assessment.ts';
 import { evaluate, type InputValues, loadRubric, type RubricDocument } from '../../engine/index.ts';
-import { type Browser, buildUi, collectPageErrors, control, criterionPointer, launchBrowser, poll, ROOT, type RunningServer, screenshot, seriousViolations, signIn, startServer } from './browser.ts';
+import { type Browser, buildUi, collectPageErrors, control, criterionPointer, launchBrowser, openInEditor, poll, ROOT, type RunningServer, screenshot, seriousViolations, setLanguage, signIn, startServer } from './browser.ts';
 
 const RUBRIC = 'binjiang-home-plus';
 const NEW_VERSION = '1.1.0';
@@ -55,6 +55,8 @@ afterAll(async () => {
 describe('builder UI in Chromium', () => {
   test('an editor copies the Appendix C rubric, changes points, a tier threshold and adds a yes/no criterion, then publishes', async () => {
     await signIn(page, server.url, 'editor');
+    // Written in English: the page's language switched once (it is Chinese by default).
+    await setLanguage(page, 'en');
     await page.getByRole('heading', { name: /Rubrics/ }).waitFor();
     await expectAccessible('rubric list');
     await screenshot(page, 'editor-1-rubric-list');
@@ -71,20 +73,21 @@ describe('builder UI in Chromium', () => {
 
     // Change i03.2 from 1 to 0.5 points (the criterion's maximum and its rule's award).
     const openPlan = criterionPointer(appendixC, 'i03.2');
+    await openInEditor(page, openPlan.criterion);
     await page.locator(control(`${openPlan.criterion}/rules/0/event/params/points`)).fill('0.5');
     await page.locator(control(`${openPlan.criterion}/points`)).fill('0.5');
     // The indicator now declares more than its criteria add up to: the error sits next to its points.
     await poll(() => page.locator(`${control(`${openPlan.indicator}/points`)}-issues`).textContent(), { timeout: 15_000 }).toContain('its criteria add up to 1.5');
 
     // A new yes/no input and a criterion reading it restore the indicator's 2 points.
-    await page.getByRole('tab', { name: /Inputs/ }).click();
+    await openInEditor(page, '/inputs');
     await page.getByRole('button', { name: '+ yes / no 是否' }).click();
     const inputIndex = appendixC.inputs.length;
     await page.locator(control(`/inputs/${inputIndex}/id`)).fill(NEW_INPUT);
     await page.locator(control(`/inputs/${inputIndex}/label/zh`)).fill('设有便民维修角');
     await page.locator(control(`/inputs/${inputIndex}/label/en`)).fill('Has a repair corner');
-    await page.getByRole('tab', { name: /Groups & criteria/ }).click();
-    await page.getByRole('button', { name: '+ Criterion in i03' }).click();
+    await openInEditor(page, openPlan.indicator);
+    await page.getByRole('button', { name: '+ Criterion' }).click();
     const added = `${openPlan.indicator}/criteria/2`;
     await page.locator(control(`${added}/id`)).fill(NEW_CRITERION);
     await page.locator(control(`${added}/title/zh`)).fill('设有便民维修角得0.5分');
@@ -101,7 +104,7 @@ describe('builder UI in Chromium', () => {
     await poll(tryItTotal, { timeout: 15_000 }).toBe('1');
 
     // 示范型 (demonstration) from 0.92 instead of 0.9; the 标准型 upper bound follows.
-    await page.getByRole('tab', { name: /Tiers/ }).click();
+    await openInEditor(page, '/tiers');
     const demo = appendixC.tiers.findIndex((t) => t.id === 'demonstration');
     await page.locator(control(`/tiers/${demo}/min/value`)).fill('0.92');
     await poll(() => page.locator(control(`/tiers/${demo - 1}/max/value`)).inputValue()).toBe('0.92');
@@ -114,7 +117,7 @@ describe('builder UI in Chromium', () => {
     expect(await page.getByRole('button', { name: 'Publish' }).isDisabled()).toBe(true);
 
     // The new question is answered in every test case at once, from the input.
-    await page.getByRole('tab', { name: /Inputs/ }).click();
+    await openInEditor(page, `/inputs/${inputIndex}`);
     const setIn = page.locator(`[data-input="${NEW_INPUT}"]`).getByTestId('set-input-in-tests');
     await setIn.locator(`#set-in-tests-${NEW_INPUT}`).selectOption('true');
     await setIn.getByRole('button', { name: 'Set this input in every embedded test / 在所有内置测试中设定此输入' }).click();
@@ -137,7 +140,7 @@ describe('builder UI in Chromium', () => {
     await page.getByRole('button', { name: 'Publish' }).click();
     await page.getByTestId('version-status').filter({ hasText: 'published' }).waitFor();
     await poll(() => page.getByRole('note').textContent()).toContain('read-only');
-    await page.getByRole('tab', { name: /Groups & criteria/ }).click();
+    await openInEditor(page, added);
     expect(await page.locator(control(`${added}/points`)).getAttribute('readonly')).not.toBeNull();
     await screenshot(page, 'editor-2-published');
 
@@ -150,6 +153,7 @@ describe('builder UI in Chromium', () => {
 
   test('an assessor fills the new version, is told about a bad value, corrects it, submits and sees what the engine computes', async () => {
     await signIn(page, server.url, 'assessor');
+    await setLanguage(page, 'en');
     await page.getByRole('heading', { name: /Assessments/ }).waitFor();
     await page.getByRole('button', { name: '+ Community' }).click();
     await page.getByLabel('Id (letters, digits, -)').fill('qiaoxi');

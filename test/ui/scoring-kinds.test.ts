@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { controlId } from '../../builder-ui/src/model/issues.ts';
 import type { RubricDocument } from '../../engine/index.ts';
-import { type Browser, buildUi, collectPageErrors, launchBrowser, type RunningServer, signIn, startServer } from './browser.ts';
+import { type Browser, buildUi, collectPageErrors, launchBrowser, openInEditor, type RunningServer, signIn, startServer } from './browser.ts';
 
 const RUBRIC = 'binjiang-home-plus';
 const DRAFT = '1.2.0';
@@ -41,6 +41,7 @@ describe('scoring kinds in the builder', () => {
     await signIn(page, server.url, 'editor');
     await page.goto(`${server.url}/#/rubrics/${RUBRIC}/${DRAFT}`);
     await page.getByTestId('version-status').filter({ hasText: 'draft' }).waitFor();
+    await openInEditor(page, SCORING);
 
     await page.locator(`${control(SCORING)}-kind`).selectOption('steps');
     // The input carries over (a count fits steps) and the cap of 3 becomes the first step.
@@ -57,8 +58,8 @@ describe('scoring kinds in the builder', () => {
     await page.locator(control(`${SCORING}/steps/2/points`)).fill('3');
     expect(await criterion.getByLabel('Step 2: At least').inputValue()).toBe('20');
 
-    await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    // Saved automatically a moment after the last edit.
+    await page.getByTestId('save-status').filter({ hasText: '已自动保存' }).waitFor();
 
     const { document } = await server.api<{ document: RubricDocument }>('GET', `/api/rubrics/${RUBRIC}/versions/${DRAFT}`, 'viewer');
     const criterionSaved = document.groups[1].groups?.[1].indicators?.[2].criteria[0];

@@ -6,6 +6,7 @@
 import { useState } from 'react';
 import type { RubricDocument } from '../../../engine/browser.ts';
 import { api, errorMessage } from '../api.ts';
+import { useLanguage } from '../i18n/language.tsx';
 import { tierLabel } from '../model/result.ts';
 import { type ExpectationChange, expectationChange } from '../model/test-expectations.ts';
 
@@ -35,9 +36,23 @@ function shown(doc: RubricDocument, field: string, value: unknown): string {
 
 export function ExpectationReview({ doc, changes, readOnly, onApply, idPrefix }: Props) {
   const [confirmed, setConfirmed] = useState<Set<number>>(new Set());
+  const { t } = useLanguage();
   const chosen = changes.filter((c) => confirmed.has(c.index));
+  const allId = `${idPrefix}-confirm-all`;
   return (
     <div className="expectation-review" data-testid="expectation-review">
+      {changes.length > 1 && !readOnly && (
+        // One confirmation for every change listed below, each still shown before it is applied.
+        <span className="field-check">
+          <input
+            type="checkbox"
+            id={allId}
+            checked={chosen.length === changes.length}
+            onChange={(e) => setConfirmed(e.target.checked ? new Set(changes.map((c) => c.index)) : new Set())}
+          />
+          <label htmlFor={allId}>{t('editor.review.acceptAll', { count: changes.length })}</label>
+        </span>
+      )}
       <ul>
         {changes.map((change) => (
           <li key={change.index} data-review-test={change.name}>

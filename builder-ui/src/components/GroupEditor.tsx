@@ -1,58 +1,81 @@
-/** One group of the scored hierarchy, with its sub-groups and indicators. */
+/**
+ * One group's own fields, with its sub-groups and indicators listed as links: the outline holds
+ * the hierarchy, the property panel only the selected group (each child opens on its own).
+ */
 import type { Group } from '../../../engine/browser.ts';
+import { useLanguage } from '../i18n/language.tsx';
 import { addItem, getAt, newGroup, newIndicator, type Path, pointerOf, positions } from '../model/document.ts';
-import { pick } from '../model/result.ts';
 import { CheckboxField } from './CheckboxField.tsx';
 import { useEditor } from './EditorContext.ts';
 import { FieldIssues } from './FieldIssues.tsx';
-import { IndicatorEditor } from './IndicatorEditor.tsx';
 import { ItemControls } from './ItemControls.tsx';
 import { LocalizedField } from './LocalizedField.tsx';
 import { PointsField } from './PointsField.tsx';
 import { TextField } from './TextField.tsx';
 
-export function GroupEditor({ path, index, count }: { path: Path; index: number; count: number }) {
-  const { doc, readOnly, edit } = useEditor();
+export function GroupEditor({ path }: { path: Path }) {
+  const { doc, readOnly, edit, select } = useEditor();
+  const { t, l } = useLanguage();
   const group = getAt(doc, path) as Group;
   const pointer = pointerOf(path);
+  const index = path.at(-1) as number;
+  const siblings = (getAt(doc, path.slice(0, -1)) as Group[]).length;
+  const name = t('editor.name.group', { label: l(group.title, group.id) });
+  const add = (list: 'indicators' | 'groups'): void => {
+    const at = (group[list]?.length ?? 0) as number;
+    edit((d) => addItem(d, [...path, list], list === 'indicators' ? newIndicator(d) : newGroup(d)), { step: true });
+    select(pointerOf([...path, list, at]));
+  };
   return (
-    <details className="group card" data-pointer={pointer} data-group={group.id} open>
-      <summary>
-        <span className="badge">Group {group.id}</span> {pick(group.title, 'zh') || '(untitled)'} — {group.points}
-      </summary>
+    <section className="group card" data-pointer={pointer} data-group={group.id} aria-labelledby={`${pointer}-heading`}>
       <div className="item-header">
-        <span />
-        <ItemControls listPath={path.slice(0, -1)} index={index} count={count} name={`group ${group.id}`} />
+        <h2 id={`${pointer}-heading`}>
+          <span className="badge">{t('editor.group.heading', { id: group.id })}</span> {l(group.title) || t('editor.untitled')} — {group.points}
+        </h2>
+        <ItemControls listPath={path.slice(0, -1)} index={index} count={siblings} name={name} onMoved={select} />
       </div>
       <FieldIssues pointer={pointer} />
       <div className="row">
-        <TextField path={[...path, 'id']} label="Group id" />
-        <PointsField path={path} name={`group ${group.id}`} />
-        <CheckboxField path={[...path, 'cap']} label="Points are a cap" optional />
+        <TextField path={[...path, 'id']} label={t('editor.group.id')} />
+        <PointsField path={path} name={name} />
+        <CheckboxField path={[...path, 'cap']} label={t('editor.cap')} optional />
       </div>
-      <LocalizedField path={[...path, 'title']} label="Group title" />
-      <div className="sublist">
-        {positions(group.groups).map((g) => (
-          <GroupEditor key={g} path={[...path, 'groups', g]} index={g} count={group.groups?.length ?? 0} />
-        ))}
-        {positions(group.indicators).map((i) => (
-          <IndicatorEditor key={i} path={[...path, 'indicators', i]} index={i} count={group.indicators?.length ?? 0} />
-        ))}
-        {!readOnly && (
-          <div className="actions">
-            {!group.groups?.length && (
-              <button type="button" onClick={() => edit((d) => addItem(d, [...path, 'indicators'], newIndicator(d)))}>
-                + Indicator in {group.id}
-              </button>
-            )}
-            {!group.indicators?.length && (
-              <button type="button" onClick={() => edit((d) => addItem(d, [...path, 'groups'], newGroup(d)))}>
-                + Sub-group in {group.id}
-              </button>
-            )}
-          </div>
-        )}
-      </div>
-    </details>
+      <LocalizedField path={[...path, 'title']} label={t('editor.group.title')} />
+      {(group.groups?.length || group.indicators?.length) ? (
+        <div className="sublist">
+          <h3>{t('editor.group.children')}</h3>
+          <ul className="child-links">
+            {positions(group.groups).map((g) => (
+              <li key={`g${g}`}>
+                <button type="button" className="link" onClick={() => select(pointerOf([...path, 'groups', g]))}>
+                  {t('editor.name.group', { label: l(group.groups?.[g].title, group.groups?.[g].id) })}
+                </button>
+              </li>
+            ))}
+            {positions(group.indicators).map((i) => (
+              <li key={`i${i}`}>
+                <button type="button" className="link" onClick={() => select(pointerOf([...path, 'indicators', i]))}>
+                  {t('editor.name.indicator', { label: l(group.indicators?.[i].title, group.indicators?.[i].id) })}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {!readOnly && (
+        <div className="actions">
+          {!group.groups?.length && (
+            <button type="button" onClick={() => add('indicators')}>
+              {t('editor.add.indicator')}
+            </button>
+          )}
+          {!group.indicators?.length && (
+            <button type="button" onClick={() => add('groups')}>
+              {t('editor.add.subgroup')}
+            </button>
+          )}
+        </div>
+      )}
+    </section>
   );
 }

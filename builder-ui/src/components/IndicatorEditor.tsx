@@ -1,7 +1,7 @@
-/** One indicator (a row of the source table) and its criteria. */
+/** One indicator (a row of the source table) and its criteria: what the property panel shows for it and for any of its criteria. */
 import type { Indicator } from '../../../engine/browser.ts';
+import { useLanguage } from '../i18n/language.tsx';
 import { addItem, getAt, newCriterion, type Path, pointerOf, positions, renameIndicator } from '../model/document.ts';
-import { pick } from '../model/result.ts';
 import { CheckboxField } from './CheckboxField.tsx';
 import { CriterionEditor } from './CriterionEditor.tsx';
 import { useEditor } from './EditorContext.ts';
@@ -11,39 +11,48 @@ import { LocalizedField } from './LocalizedField.tsx';
 import { PointsField } from './PointsField.tsx';
 import { TextField } from './TextField.tsx';
 
-export function IndicatorEditor({ path, index, count }: { path: Path; index: number; count: number }) {
-  const { doc, readOnly, edit } = useEditor();
+export function IndicatorEditor({ path }: { path: Path }) {
+  const { doc, readOnly, edit, select } = useEditor();
+  const { t, l } = useLanguage();
   const indicator = getAt(doc, path) as Indicator;
   const pointer = pointerOf(path);
+  const index = path.at(-1) as number;
+  const siblings = (getAt(doc, path.slice(0, -1)) as Indicator[]).length;
+  const name = t('editor.name.indicator', { label: l(indicator.title, indicator.id) });
   return (
-    <details className="indicator card" data-pointer={pointer} data-indicator={indicator.id} open>
-      <summary>
-        <span className="badge">Indicator {indicator.number ?? indicator.id}</span> {pick(indicator.title, 'zh') || '(untitled)'} — {indicator.points}
-      </summary>
+    <section className="indicator card" data-pointer={pointer} data-indicator={indicator.id} aria-labelledby={`${pointer}-heading`}>
       <div className="item-header">
-        <span />
-        <ItemControls listPath={path.slice(0, -1)} index={index} count={count} name={`indicator ${indicator.id}`} />
+        <h2 id={`${pointer}-heading`}>
+          <span className="badge">{t('editor.indicator.heading', { id: indicator.number ?? indicator.id })}</span> {l(indicator.title) || t('editor.untitled')} — {indicator.points}
+        </h2>
+        <ItemControls listPath={path.slice(0, -1)} index={index} count={siblings} name={name} onMoved={select} />
       </div>
       <FieldIssues pointer={pointer} />
       <div className="row">
-        <TextField path={[...path, 'id']} label="Indicator id" onValue={(v) => edit((d) => renameIndicator(d, path, v))} />
-        <TextField path={[...path, 'number']} label="Row number (序号)" optional />
-        <TextField path={[...path, 'clause']} label="Clause" />
-        <PointsField path={path} name={`indicator ${indicator.id}`} />
-        <CheckboxField path={[...path, 'cap']} label="Points are a cap" optional />
+        <TextField path={[...path, 'id']} label={t('editor.indicator.id')} onValue={(v) => edit((d) => renameIndicator(d, path, v))} />
+        <TextField path={[...path, 'number']} label={t('editor.indicator.number')} optional />
+        <TextField path={[...path, 'clause']} label={t('editor.clause')} />
+        <PointsField path={path} name={name} />
+        <CheckboxField path={[...path, 'cap']} label={t('editor.cap')} optional />
       </div>
-      <LocalizedField path={[...path, 'title']} label="Indicator title" />
+      <LocalizedField path={[...path, 'title']} label={t('editor.indicator.title')} />
       <div className="sublist">
         {positions(indicator.criteria).map((c) => (
           <CriterionEditor key={c} path={[...path, 'criteria', c]} index={c} count={indicator.criteria.length} indicator={indicator} />
         ))}
         <FieldIssues pointer={`${pointer}/criteria`} />
         {!readOnly && (
-          <button type="button" onClick={() => edit((d) => addItem(d, [...path, 'criteria'], newCriterion(d)))}>
-            + Criterion in {indicator.id}
+          <button
+            type="button"
+            onClick={() => {
+              edit((d) => addItem(d, [...path, 'criteria'], newCriterion(d)), { step: true });
+              select(pointerOf([...path, 'criteria', indicator.criteria.length]));
+            }}
+          >
+            {t('editor.add.criterion')}
           </button>
         )}
       </div>
-    </details>
+    </section>
   );
 }

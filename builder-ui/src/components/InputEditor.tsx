@@ -1,7 +1,7 @@
 /** One input an assessor records: id, type, labels, unit, bounds, options or series items. */
 import type { InputDefinition, InputType } from '../../../engine/browser.ts';
-import { addItem, getAt, type Path, pointerOf, renameInput, setAt, withInputType } from '../model/document.ts';
-import { pick } from '../model/result.ts';
+import { useLanguage } from '../i18n/language.tsx';
+import { addItem, getAt, newText, type Path, pointerOf, renameInput, setAt, withInputType } from '../model/document.ts';
 import { CheckboxField } from './CheckboxField.tsx';
 import { useEditor } from './EditorContext.ts';
 import { FieldIssues } from './FieldIssues.tsx';
@@ -22,75 +22,76 @@ export const INPUT_TYPES: { value: InputType; label: string }[] = [
   { value: 'series', label: 'series (e.g. per month) 序列' },
 ];
 
-export function InputEditor({ index, count }: { index: number; count: number }) {
-  const { doc, readOnly, edit } = useEditor();
+export function InputEditor({ index }: { index: number }) {
+  const { doc, readOnly, edit, select } = useEditor();
+  const { t, l } = useLanguage();
+  const count = doc.inputs.length;
   const path: Path = ['inputs', index];
   const input = getAt(doc, path) as InputDefinition;
   const pointer = pointerOf(path);
   const numeric = input.type === 'count' || input.type === 'number' || input.type === 'percentage' || input.type === 'series';
   return (
-    <details className="input card" data-pointer={pointer} data-input={input.id} open>
-      <summary>
-        <span className="badge">Input {input.id}</span> {pick(input.label, 'zh') || '(unlabelled)'} · {input.type}
-      </summary>
+    <section className="input card" data-pointer={pointer} data-input={input.id} aria-labelledby={`${pointer}-heading`}>
       <div className="item-header">
-        <span />
-        <ItemControls listPath={['inputs']} index={index} count={count} name={`input ${input.id}`} />
+        <h2 id={`${pointer}-heading`}>
+          <span className="badge">{input.id}</span> {l(input.label) || t('editor.untitled')} · {input.type}
+        </h2>
+        <ItemControls listPath={['inputs']} index={index} count={count} name={t('editor.name.input', { label: l(input.label, input.id) })} onMoved={select} />
       </div>
       <FieldIssues pointer={pointer} />
       <div className="row">
-        <TextField path={[...path, 'id']} label="Input id (letters, digits, _)" onValue={(v) => edit((d) => renameInput(d, index, v))} />
+        <TextField path={[...path, 'id']} label={t('editor.input.id')} onValue={(v) => edit((d) => renameInput(d, index, v))} />
         <SelectField
           path={[...path, 'type']}
-          label="Type"
+          label={t('editor.input.type')}
           options={INPUT_TYPES}
           onValue={(type) => edit((d) => setAt(d, path, withInputType(d.inputs[index], type as InputType)))}
         />
-        <CheckboxField path={[...path, 'required']} label="Required" optional absent />
-        {numeric && <NumberField path={[...path, 'minimum']} label="Minimum (optional)" optional />}
-        {numeric && <NumberField path={[...path, 'maximum']} label="Maximum (optional)" optional />}
-        {input.type === 'series' && <NumberField path={[...path, 'length']} label="Number of items" step={1} min={1} />}
-        {input.type === 'choice' && <CheckboxField path={[...path, 'ordered']} label="Options are grades, lowest first" optional />}
+        <CheckboxField path={[...path, 'required']} label={t('editor.input.required')} optional absent />
+        {numeric && <NumberField path={[...path, 'minimum']} label={t('editor.input.minimum')} optional />}
+        {numeric && <NumberField path={[...path, 'maximum']} label={t('editor.input.maximum')} optional />}
+        {input.type === 'series' && <NumberField path={[...path, 'length']} label={t('editor.input.length')} step={1} min={1} />}
+        {input.type === 'choice' && <CheckboxField path={[...path, 'ordered']} label={t('editor.input.ordered')} optional />}
       </div>
       <SetInputInTests key={`${input.id}-${input.type}`} input={input} />
-      <LocalizedField path={[...path, 'label']} label="Label" />
-      <LocalizedField path={[...path, 'unit']} label="Unit (optional)" />
-      <LocalizedField path={[...path, 'help']} label="Help (optional)" multiline />
+      <LocalizedField path={[...path, 'label']} label={t('editor.input.label')} />
+      <LocalizedField path={[...path, 'unit']} label={t('editor.input.unit')} />
+      <LocalizedField path={[...path, 'help']} label={t('editor.input.help')} multiline />
       {(input.type === 'choice' || input.type === 'multiChoice') && (
         <div className="sublist">
-          <h5>Options</h5>
+          <h3>{t('editor.input.options')}</h3>
           <FieldIssues pointer={`${pointer}/options`} />
           {(input.options ?? []).map((option, o) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: options are edited in place; position is their identity
             <div className="row boxed" key={o}>
-              <TextField path={[...path, 'options', o, 'value']} label={`Option ${o + 1} value`} />
-              <TextField path={[...path, 'options', o, 'label', 'zh']} label={`Option ${o + 1} label (中文)`} optional />
-              <TextField path={[...path, 'options', o, 'label', 'en']} label={`Option ${o + 1} label (English)`} optional />
-              <ItemControls listPath={[...path, 'options']} index={o} count={input.options?.length ?? 0} name={`option ${option.value}`} />
+              <TextField path={[...path, 'options', o, 'value']} label={t('editor.input.optionValue', { n: o + 1 })} />
+              <TextField path={[...path, 'options', o, 'label', 'zh']} label={t('editor.input.optionLabelZh', { n: o + 1 })} optional />
+              <TextField path={[...path, 'options', o, 'label', 'en']} label={t('editor.input.optionLabelEn', { n: o + 1 })} optional />
+              <ItemControls listPath={[...path, 'options']} index={o} count={input.options?.length ?? 0} name={t('editor.name.option', { label: l(option.label, option.value) })} />
             </div>
           ))}
           {!readOnly && (
-            <button type="button" onClick={() => edit((d) => addItem(d, [...path, 'options'], { value: `option${(input.options?.length ?? 0) + 1}`, label: { zh: '', en: '' } }))}>
-              + Option
+            <button type="button" onClick={() => edit((d) => addItem(d, [...path, 'options'], { value: `option${(input.options?.length ?? 0) + 1}`, label: newText() }), { step: true })}>
+              {t('editor.input.addOption')}
             </button>
           )}
         </div>
       )}
       {input.type === 'series' && (
         <div className="sublist">
-          <h5>Item labels (optional)</h5>
+          <h3>{t('editor.input.itemLabels')}</h3>
           <FieldIssues pointer={`${pointer}/itemLabels`} />
           <div className="row">
             {Array.from({ length: input.length ?? 0 }, (_, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: series items are positional
               <div key={i} className="localized">
-                <TextField path={[...path, 'itemLabels', i, 'zh']} label={`Item ${i + 1} (中文)`} optional />
-                <TextField path={[...path, 'itemLabels', i, 'en']} label={`Item ${i + 1} (English)`} optional />
+                <TextField path={[...path, 'itemLabels', i, 'zh']} label={t('editor.input.itemZh', { n: i + 1 })} optional />
+                <TextField path={[...path, 'itemLabels', i, 'en']} label={t('editor.input.itemEn', { n: i + 1 })} optional />
               </div>
             ))}
           </div>
         </div>
       )}
-    </details>
+    </section>
   );
 }

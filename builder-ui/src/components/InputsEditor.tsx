@@ -1,29 +1,34 @@
-/** The list of inputs, with a button per type to add one. */
+/** The inputs' section: its issues, a button per type to add one (which then opens), and the input mapping. */
+import type { ReactNode } from 'react';
 import type { InputType } from '../../../engine/browser.ts';
-import { addItem, newInput, positions } from '../model/document.ts';
+import { useLanguage } from '../i18n/language.tsx';
+import { addItem, newInput } from '../model/document.ts';
 import { useEditor } from './EditorContext.ts';
 import { FieldIssues } from './FieldIssues.tsx';
-import { INPUT_TYPES, InputEditor } from './InputEditor.tsx';
+import { INPUT_TYPES } from './InputEditor.tsx';
 
-export function InputsEditor() {
-  const { doc, readOnly, edit } = useEditor();
-  const add = (type: InputType): void => edit((d) => addItem(d, ['inputs'], newInput(d, type)));
+export function InputsEditor({ children }: { children?: ReactNode }) {
+  const { doc, readOnly, edit, select } = useEditor();
+  const { t } = useLanguage();
+  const add = (type: InputType): void => {
+    edit((d) => addItem(d, ['inputs'], newInput(d, type)), { step: true });
+    select(`/inputs/${doc.inputs.length}`);
+  };
   return (
-    <div className="inputs">
+    <section className="inputs card" aria-labelledby="inputs-heading">
+      <h2 id="inputs-heading">{t('editor.section.inputs')}</h2>
       <FieldIssues pointer="/inputs" />
-      {positions(doc.inputs).map((i) => (
-        <InputEditor key={i} index={i} count={doc.inputs.length} />
-      ))}
       {!readOnly && (
         <div className="actions">
-          <span>Add input:</span>
-          {INPUT_TYPES.map((t) => (
-            <button key={t.value} type="button" onClick={() => add(t.value)}>
-              + {t.label}
+          <span>{t('editor.add.input')}</span>
+          {INPUT_TYPES.map((type) => (
+            <button key={type.value} type="button" onClick={() => add(type.value)}>
+              + {type.label}
             </button>
           ))}
         </div>
       )}
-    </div>
+      {children}
+    </section>
   );
 }

@@ -1,5 +1,7 @@
 /** The assessor form the draft generates, live, doubling as the "try it" inputs; their score and explanations below. */
+import type { ReactNode } from 'react';
 import type { AssessmentForm, Language, RubricDocument, ScoreResult } from '../../../engine/browser.ts';
+import { useLanguage } from '../i18n/language.tsx';
 import { AssessmentFormView, type FormData } from './AssessmentFormView.tsx';
 import { CriteriaExplanations } from './CriteriaExplanations.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
@@ -16,13 +18,17 @@ interface Props {
   result: ScoreResult | null;
   scoreError: string | null;
   onSaveAsTest?: () => void;
+  /** Where the try-it inputs can be loaded from (TryItSource). */
+  source?: ReactNode;
 }
 
-export function PreviewPanel({ doc, form, formError, lang, onLang, formData, onFormData, result, scoreError, onSaveAsTest }: Props) {
+export function PreviewPanel({ doc, form, formError, lang, onLang, formData, onFormData, result, scoreError, onSaveAsTest, source }: Props) {
+  const { t } = useLanguage();
   return (
     <>
       <section className="panel try-it" aria-labelledby="tryit-heading">
         <h2 id="tryit-heading">Try it: score</h2>
+        {source}
         {result ? <ScoreHeadline result={result} doc={doc} lang={lang} compact /> : <p className="hint">Fill the preview form below to see a score.</p>}
         {scoreError && (
           <p className="error-banner" role="alert">
@@ -30,8 +36,8 @@ export function PreviewPanel({ doc, form, formError, lang, onLang, formData, onF
           </p>
         )}
         {result && (
-          <details>
-            <summary>Explanations ({result.criteria.length} criteria)</summary>
+          <details open>
+            <summary>{t('editor.try.why')}</summary>
             <CriteriaExplanations criteria={result.criteria} lang={lang} />
           </details>
         )}

@@ -1,4 +1,9 @@
-/** Baseline requirements: clause, modality, text, the conditions that meet them, and an optional tier gate. */
+/**
+ * Baseline requirements: the section (its issues and "+ Requirement") and one requirement —
+ * clause, modality, text, the conditions that meet it, and an optional tier gate.
+ */
+import type { MessageKey } from '../i18n/messages/index.ts';
+import { useLanguage } from '../i18n/language.tsx';
 import { addItem, newRequirement, setAt } from '../model/document.ts';
 import { CheckboxField } from './CheckboxField.tsx';
 import { ConditionEditor } from './ConditionEditor.tsx';
@@ -9,47 +14,65 @@ import { LocalizedField } from './LocalizedField.tsx';
 import { SelectField } from './SelectField.tsx';
 import { TextField } from './TextField.tsx';
 
-const MODALITIES = [
-  { value: 'shall', label: 'shall 应' },
-  { value: 'should', label: 'should 宜' },
-  { value: 'may', label: 'may 可' },
+const MODALITIES: { value: string; label: MessageKey }[] = [
+  { value: 'shall', label: 'editor.modality.shall' },
+  { value: 'should', label: 'editor.modality.should' },
+  { value: 'may', label: 'editor.modality.may' },
 ];
 
 export function RequirementsEditor() {
-  const { doc, readOnly, edit } = useEditor();
-  const tiers = doc.tiers.map((t) => ({ value: t.id, label: `${t.id} ${t.label.zh ?? t.label.en ?? ''}` }));
+  const { doc, readOnly, edit, select } = useEditor();
+  const { t } = useLanguage();
   return (
-    <div className="requirements">
+    <section className="requirements card" aria-labelledby="requirements-heading">
+      <h2 id="requirements-heading">{t('editor.section.requirements')}</h2>
       <FieldIssues pointer="/requirements" />
-      {doc.requirements.map((requirement, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: requirements are edited in place; position is their identity
-        <fieldset className="card" key={i} data-pointer={`/requirements/${i}`} data-requirement={requirement.id}>
-          <legend>Requirement {requirement.id}</legend>
-          <div className="item-header">
-            <span />
-            <ItemControls listPath={['requirements']} index={i} count={doc.requirements.length} name={`requirement ${requirement.id}`} />
-          </div>
-          <FieldIssues pointer={`/requirements/${i}`} />
-          <div className="row">
-            <TextField path={['requirements', i, 'id']} label="Requirement id" />
-            <TextField path={['requirements', i, 'clause']} label="Clause" />
-            <SelectField path={['requirements', i, 'modality']} label="Modality" options={MODALITIES} />
-            <CheckboxField
-              path={['requirements', i, 'gate']}
-              label="Gate: caps the tier when not met"
-              onValue={(on) => edit((d) => setAt(d, ['requirements', i, 'gate'], on ? { capTier: d.tiers[0]?.id ?? '' } : undefined))}
-            />
-            {requirement.gate && <SelectField path={['requirements', i, 'gate', 'capTier']} label="Highest tier when not met" options={tiers} />}
-          </div>
-          <LocalizedField path={['requirements', i, 'text']} label="Requirement text" multiline />
-          <ConditionEditor path={['requirements', i, 'conditions']} label={`Requirement ${requirement.id} is met when`} />
-        </fieldset>
-      ))}
       {!readOnly && (
-        <button type="button" onClick={() => edit((d) => addItem(d, ['requirements'], newRequirement(d)))}>
-          + Requirement
-        </button>
+        <div className="actions">
+          <span>{t('editor.section.pick')}</span>
+          <button
+            type="button"
+            onClick={() => {
+              edit((d) => addItem(d, ['requirements'], newRequirement(d)), { step: true });
+              select(`/requirements/${doc.requirements.length}`);
+            }}
+          >
+            {t('editor.add.requirement')}
+          </button>
+        </div>
       )}
-    </div>
+    </section>
+  );
+}
+
+export function RequirementEditor({ index: i }: { index: number }) {
+  const { doc, edit, select } = useEditor();
+  const { t, l } = useLanguage();
+  const requirement = doc.requirements[i];
+  const tiers = doc.tiers.map((tier) => ({ value: tier.id, label: l(tier.label, tier.id) }));
+  const pointer = `/requirements/${i}`;
+  return (
+    <section className="card requirement" data-pointer={pointer} data-requirement={requirement.id} aria-labelledby={`${pointer}-heading`}>
+      <div className="item-header">
+        <h2 id={`${pointer}-heading`}>{t('editor.requirement.heading', { id: requirement.id })}</h2>
+        <ItemControls listPath={['requirements']} index={i} count={doc.requirements.length} name={t('editor.name.requirement', { label: requirement.clause ?? requirement.id })} onMoved={select} />
+      </div>
+      <FieldIssues pointer={pointer} />
+      <div className="row">
+        <TextField path={['requirements', i, 'id']} label={t('editor.requirement.id')} />
+        <TextField path={['requirements', i, 'clause']} label={t('editor.requirement.clause')} />
+        <SelectField path={['requirements', i, 'modality']} label={t('editor.requirement.modality')} options={MODALITIES.map((m) => ({ value: m.value, label: t(m.label) }))} />
+      </div>
+      <div className="row">
+        <CheckboxField
+          path={['requirements', i, 'gate']}
+          label={t('editor.requirement.gate')}
+          onValue={(on) => edit((d) => setAt(d, ['requirements', i, 'gate'], on ? { capTier: d.tiers[0]?.id ?? '' } : undefined))}
+        />
+        {requirement.gate && <SelectField path={['requirements', i, 'gate', 'capTier']} label={t('editor.requirement.capTier')} options={tiers} />}
+      </div>
+      <LocalizedField path={['requirements', i, 'text']} label={t('editor.requirement.text')} multiline />
+      <ConditionEditor path={['requirements', i, 'conditions']} label={t('editor.requirement.metWhen', { id: requirement.id })} />
+    </section>
   );
 }

@@ -6,6 +6,7 @@ import { findKind, type KindField, type ScoringKind, type Scoring } from '../../
 import { addItem, getAt, type Path, pointerOf, positions, setAt } from '../model/document.ts';
 import { controlId } from '../model/issues.ts';
 import { changeScoringKind, english, fieldShown, inputsForKind, KIND_CHOICES, type ScoringKindName, scoringSummary, withInput } from '../model/scoring.ts';
+import { useLanguage } from '../i18n/language.tsx';
 import { useEditor } from './EditorContext.ts';
 import { FieldIssues } from './FieldIssues.tsx';
 import { ItemControls } from './ItemControls.tsx';
@@ -78,18 +79,18 @@ function KindFields({ kind, fields, path, prefix, inline }: FieldsProps) {
   });
 }
 
-/** A number, an input to read, or one of fixed values. */
-function SimpleField({ kind, field, fields, path, prefix }: { kind: ScoringKind; field: KindField; fields: KindField[]; path: Path; prefix?: string }) {
+/** A number, an input to read, or one of fixed values; `hiddenLabel` in a table whose header names it. */
+function SimpleField({ kind, field, fields, path, prefix, hiddenLabel }: { kind: ScoringKind; field: KindField; fields: KindField[]; path: Path; prefix?: string; hiddenLabel?: boolean }) {
   const { doc, edit } = useEditor();
   const at = [...path, field.key];
   const label = prefix ? `${prefix}: ${english(field.label)}` : english(field.label);
-  if (field.type === 'number') return <NumberField path={at} label={label} optional={field.optional} />;
+  if (field.type === 'number') return <NumberField path={at} label={label} optional={field.optional} hiddenLabel={hiddenLabel} />;
   if (field.type === 'input') {
     const options = inputsForKind(doc, kind.kind).map((i) => ({ value: i.id, label: `${i.id} — ${i.label.zh ?? i.label.en ?? ''}` }));
     // Option points follow the input they price: re-derive them when it changes.
     const derived = fields.some((f) => f.type === 'optionPoints' && f.inputKey === field.key);
     const onValue = derived ? (id: string) => edit((d) => setAt(d, path, withInput((getAt(d, path) ?? {}) as Item, fields, field.key, id, d))) : undefined;
-    return <SelectField path={at} label={label} options={options} onValue={onValue} />;
+    return <SelectField path={at} label={label} options={options} onValue={onValue} hiddenLabel={hiddenLabel} />;
   }
   if (field.type === 'enum') {
     // Values keep their JSON type (a yes/no `when` is stored as a boolean); the empty choice removes the property.
@@ -101,30 +102,78 @@ function SimpleField({ kind, field, fields, path, prefix }: { kind: ScoringKind;
         options={field.options.map((o) => ({ value: String(o.value), label: english(o.label) }))}
         emptyLabel={field.optional ? english(field.emptyLabel) || '—' : undefined}
         onValue={(text) => edit((d) => setAt(d, at, stored(text)))}
+        hiddenLabel={hiddenLabel}
       />
     );
   }
   return null;
 }
 
-/** A list of items (terms, deductions, steps): one row of fields each, move/remove, and "+ <item>". */
+/**
+ * A list of items (terms, deductions, steps) as a table: one row per item, one column per field
+ * any item shows (a field an item does not use stays empty), move/remove per row, and "+ <item>".
+ * Items with lists of their own keep the stacked layout.
+ */
 function ListEditor({ kind, field, path }: { kind: ScoringKind; field: Extract<KindField, { type: 'list' }>; path: Path }) {
   const { doc, readOnly, edit } = useEditor();
+  const { t } = useLanguage();
   const listPath = [...path, field.key];
   const items = (getAt(doc, listPath) ?? []) as Item[];
   const itemName = english(field.itemLabel);
+  const tabular = field.item.every(isSimple);
+  const columns = field.item.filter((f) => items.some((item) => fieldShown(f, item, doc)));
   return (
     <div className="sublist" data-pointer={pointerOf(listPath)}>
-      <h5>{english(field.label)}</h5>
+      {tabular ? (
+        <table className="list kind-list">
+          <caption>{english(field.label)}</caption>
+          <thead>
+            <tr>
+              <th scope="col" className="number-col">
+                {itemName}
+              </th>
+              {columns.map((c) => (
+                <th scope="col" key={c.key}>
+                  {english(c.label)}
+                </th>
+              ))}
+              {!readOnly && (
+                <th scope="col" className="actions-col">
+                  <span className="visually-hidden">{t('editor.list.actions')}</span>
+                </th>
+              )}
+            </tr>
+          </thead>
+          <tbody>
+            {positions(items).map((n) => (
+              <tr key={n}>
+                <th scope="row">{n + 1}</th>
+                {columns.map((c) => (
+                  <td key={c.key}>{fieldShown(c, items[n], doc) && <SimpleField kind={kind} field={c} fields={field.item} path={[...listPath, n]} prefix={`${itemName} ${n + 1}`} hiddenLabel />}</td>
+                ))}
+                {!readOnly && (
+                  <td>
+                    <ItemControls listPath={listPath} index={n} count={items.length} name={`${itemName.toLowerCase()} ${n + 1}`} />
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <>
+          <h5>{english(field.label)}</h5>
+          {positions(items).map((n) => (
+            <div className="row boxed" key={n}>
+              <KindFields kind={kind} fields={field.item} path={[...listPath, n]} prefix={`${itemName} ${n + 1}`} inline />
+              <ItemControls listPath={listPath} index={n} count={items.length} name={`${itemName.toLowerCase()} ${n + 1}`} />
+            </div>
+          ))}
+        </>
+      )}
       <FieldIssues pointer={pointerOf(listPath)} />
-      {positions(items).map((t) => (
-        <div className="row boxed" key={t}>
-          <KindFields kind={kind} fields={field.item} path={[...listPath, t]} prefix={`${itemName} ${t + 1}`} inline />
-          <ItemControls listPath={listPath} index={t} count={items.length} name={`${itemName.toLowerCase()} ${t + 1}`} />
-        </div>
-      ))}
       {!readOnly && (
-        <button type="button" onClick={() => edit((d) => addItem(d, listPath, field.newItem(inputsForKind(d, kind.kind)[0]?.id ?? '')))}>
+        <button type="button" onClick={() => edit((d) => addItem(d, listPath, field.newItem(inputsForKind(d, kind.kind)[0]?.id ?? '')), { step: true })}>
           + {itemName}
         </button>
       )}
@@ -135,18 +184,20 @@ function ListEditor({ kind, field, path }: { kind: ScoringKind; field: Extract<K
 /** Points per option of a choice input: the option's label, then its points. */
 function OptionPointsTable({ field, path }: { field: Extract<KindField, { type: 'optionPoints' }>; path: Path }) {
   const { doc } = useEditor();
+  const { t, l } = useLanguage();
   const at = [...path, field.key];
   const points = (getAt(doc, at) ?? {}) as Record<string, number>;
   const input = doc.inputs.find((i) => i.id === (getAt(doc, path) as Item | undefined)?.[field.inputKey]);
-  const optionName = (value: string): string => english(input?.options?.find((o) => o.value === value)?.label) || value;
+  // People read the option's label in the page language; the stored key only when it has none.
+  const optionName = (value: string): string => l(input?.options?.find((o) => o.value === value)?.label, value);
   return (
     <div className="sublist">
       <table className="list option-points" data-pointer={pointerOf(at)}>
         <caption>{english(field.label)}</caption>
         <thead>
           <tr>
-            <th scope="col">Option</th>
-            <th scope="col">Points</th>
+            <th scope="col">{t('editor.optionPoints.option')}</th>
+            <th scope="col">{t('editor.optionPoints.points')}</th>
           </tr>
         </thead>
         <tbody>
@@ -154,7 +205,7 @@ function OptionPointsTable({ field, path }: { field: Extract<KindField, { type: 
             <tr key={option}>
               <th scope="row">{optionName(option)}</th>
               <td>
-                <NumberField path={[...at, option]} label={`Points for “${optionName(option)}”`} hiddenLabel />
+                <NumberField path={[...at, option]} label={t('editor.optionPoints.label', { option: optionName(option) })} hiddenLabel />
               </td>
             </tr>
           ))}

@@ -12,9 +12,11 @@ interface Props {
   emptyLabel?: string;
   onValue?: (value: string) => void;
   className?: string;
+  /** Keeps the label for screen readers only (a table's column header already names the value). */
+  hiddenLabel?: boolean;
 }
 
-export function SelectField({ path, label, options, emptyLabel, onValue, className }: Props) {
+export function SelectField({ path, label, options, emptyLabel, onValue, className, hiddenLabel }: Props) {
   const { doc, readOnly, edit, issues } = useEditor();
   const pointer = pointerOf(path);
   const id = controlId(pointer);
@@ -27,7 +29,9 @@ export function SelectField({ path, label, options, emptyLabel, onValue, classNa
   };
   return (
     <div className={`field ${className ?? ''}`}>
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={id} className={hiddenLabel ? 'visually-hidden' : undefined}>
+        {label}
+      </label>
       <select
         id={id}
         value={value}

@@ -1,22 +1,30 @@
-/** The scored hierarchy: top-level groups → indicators → criteria → rules. */
-import { addItem, newGroup, positions } from '../model/document.ts';
+/** The scored hierarchy's section: its top-level issues and a new top-level group (groups themselves open from the outline). */
+import { useLanguage } from '../i18n/language.tsx';
+import { addItem, newGroup } from '../model/document.ts';
 import { useEditor } from './EditorContext.ts';
 import { FieldIssues } from './FieldIssues.tsx';
-import { GroupEditor } from './GroupEditor.tsx';
 
 export function StructureEditor() {
-  const { doc, readOnly, edit } = useEditor();
+  const { doc, readOnly, edit, select } = useEditor();
+  const { t } = useLanguage();
   return (
-    <div className="structure">
+    <section className="structure card" aria-labelledby="structure-heading">
+      <h2 id="structure-heading">{t('editor.section.groups')}</h2>
       <FieldIssues pointer="/groups" />
-      {positions(doc.groups).map((g) => (
-        <GroupEditor key={g} path={['groups', g]} index={g} count={doc.groups.length} />
-      ))}
       {!readOnly && (
-        <button type="button" onClick={() => edit((d) => addItem(d, ['groups'], newGroup(d)))}>
-          + Group
-        </button>
+        <div className="actions">
+          <span>{t('editor.section.pick')}</span>
+          <button
+            type="button"
+            onClick={() => {
+              edit((d) => addItem(d, ['groups'], newGroup(d)), { step: true });
+              select(`/groups/${doc.groups.length}`);
+            }}
+          >
+            {t('editor.add.group')}
+          </button>
+        </div>
       )}
-    </div>
+    </section>
   );
 }

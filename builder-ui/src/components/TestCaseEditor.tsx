@@ -1,5 +1,6 @@
 /** One embedded test case: inputs, not-applicable reasons and the expected total, tier, indicators and findings. */
 import { useState } from 'react';
+import { useLanguage } from '../i18n/language.tsx';
 import { api, errorMessage } from '../api.ts';
 import type { Finding } from '../../../engine/browser.ts';
 import { setAt, walkHierarchy } from '../model/document.ts';
@@ -19,8 +20,10 @@ const FINDINGS: { value: Finding; label: string }[] = [
   { value: 'notAssessed', label: 'not assessed' },
 ];
 
-export function TestCaseEditor({ index, count }: { index: number; count: number }) {
-  const { doc, readOnly, edit } = useEditor();
+export function TestCaseEditor({ index }: { index: number }) {
+  const { doc, readOnly, edit, select } = useEditor();
+  const { t } = useLanguage();
+  const count = doc.tests.length;
   const test = doc.tests[index];
   const base = ['tests', index];
   const [message, setMessage] = useState<string | null>(null);
@@ -52,7 +55,7 @@ export function TestCaseEditor({ index, count }: { index: number; count: number 
       <legend>Test “{test.name}”</legend>
       <div className="item-header">
         <span />
-        <ItemControls listPath={['tests']} index={index} count={count} name={`test ${test.name}`} />
+        <ItemControls listPath={['tests']} index={index} count={count} name={t('editor.name.test', { label: test.name })} onMoved={select} />
       </div>
       <FieldIssues pointer={`/tests/${index}`} />
       <div className="row">

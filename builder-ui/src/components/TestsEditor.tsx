@@ -1,22 +1,30 @@
-/** The embedded test cases of the rubric. */
-import { addItem, newTestCase, positions } from '../model/document.ts';
+/** The embedded tests' section: its issues and "+ Test" (each test opens from the outline). */
+import { useLanguage } from '../i18n/language.tsx';
+import { addItem, newTestCase } from '../model/document.ts';
 import { useEditor } from './EditorContext.ts';
 import { FieldIssues } from './FieldIssues.tsx';
-import { TestCaseEditor } from './TestCaseEditor.tsx';
 
 export function TestsEditor() {
-  const { doc, readOnly, edit } = useEditor();
+  const { doc, readOnly, edit, select } = useEditor();
+  const { t } = useLanguage();
   return (
-    <div className="tests">
+    <section className="tests card" aria-labelledby="tests-heading">
+      <h2 id="tests-heading">{t('editor.section.tests')}</h2>
       <FieldIssues pointer="/tests" />
-      {positions(doc.tests).map((i) => (
-        <TestCaseEditor key={i} index={i} count={doc.tests.length} />
-      ))}
       {!readOnly && (
-        <button type="button" onClick={() => edit((d) => addItem(d, ['tests'], newTestCase(d)))}>
-          + Test case
-        </button>
+        <div className="actions">
+          <span>{t('editor.section.pick')}</span>
+          <button
+            type="button"
+            onClick={() => {
+              edit((d) => addItem(d, ['tests'], newTestCase(d)), { step: true });
+              select(`/tests/${doc.tests.length}`);
+            }}
+          >
+            {t('editor.add.test')}
+          </button>
+        </div>
       )}
-    </div>
+    </section>
   );
 }

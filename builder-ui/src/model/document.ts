@@ -121,28 +121,34 @@ export function uniqueId(prefix: string, used: Set<string>): string {
 
 export const ALWAYS: TopLevelCondition = { all: [] };
 
+/**
+ * The text of a new item: Chinese to fill in. No empty English beside it: a language is optional,
+ * but an empty text is an error, one the author did not make (they add English when they have it).
+ */
+export const newText = (): { zh: string } => ({ zh: '' });
+
 export function newRule(): ScoringRule {
   return { conditions: { all: [] }, event: { type: 'award', params: { kind: 'fixed', points: 1 } } };
 }
 
 export function newCriterion(doc: RubricDocument): Criterion {
-  return { id: uniqueId('C', usedIds(doc)), title: { zh: '', en: '' }, points: 1, rules: [newRule()] };
+  return { id: uniqueId('C', usedIds(doc)), title: newText(), points: 1, rules: [newRule()] };
 }
 
 export function newIndicator(doc: RubricDocument): Indicator {
   const used = usedIds(doc);
   const id = uniqueId('I', used);
   const criterion = newCriterion(doc);
-  return { id, title: { zh: '', en: '' }, points: 1, clause: '', criteria: [criterion] };
+  return { id, title: newText(), points: 1, clause: '', criteria: [criterion] };
 }
 
 export function newGroup(doc: RubricDocument): Group {
   const indicator = newIndicator(doc);
-  return { id: uniqueId('G', new Set([...usedIds(doc), indicator.id, indicator.criteria[0].id])), title: { zh: '', en: '' }, points: 1, indicators: [indicator] };
+  return { id: uniqueId('G', new Set([...usedIds(doc), indicator.id, indicator.criteria[0].id])), title: newText(), points: 1, indicators: [indicator] };
 }
 
 export function newInput(doc: RubricDocument, type: InputType = 'boolean'): InputDefinition {
-  const input: InputDefinition = { id: uniqueId('input', usedIds(doc)), type, label: { zh: '', en: '' } };
+  const input: InputDefinition = { id: uniqueId('input', usedIds(doc)), type, label: newText() };
   return withInputType(input, type);
 }
 
@@ -151,7 +157,7 @@ export function withInputType(input: InputDefinition, type: InputType): InputDef
   const { options, ordered, length, itemLabels, ...rest } = input;
   const next: InputDefinition = { ...rest, type };
   if (type === 'choice' || type === 'multiChoice') {
-    next.options = options?.length ? options : [{ value: 'a', label: { zh: '', en: '' } }];
+    next.options = options?.length ? options : [{ value: 'a', label: newText() }];
     if (type === 'choice' && ordered !== undefined) next.ordered = ordered;
   }
   if (type === 'series') {
@@ -169,18 +175,18 @@ export function newTier(doc: RubricDocument): Tier {
   const last = doc.tiers.at(-1);
   return {
     id: uniqueId('tier', usedIds(doc)),
-    label: { zh: '', en: '' },
+    label: newText(),
     min: last ? continuingBound(last.max) : { ...LOWEST_BOUND },
     max: { value: 1, inclusive: true },
   };
 }
 
 export function newRequirement(doc: RubricDocument): Requirement {
-  return { id: uniqueId('R', usedIds(doc)), clause: '', modality: 'shall', text: { zh: '', en: '' }, conditions: { all: [] } };
+  return { id: uniqueId('R', usedIds(doc)), clause: '', modality: 'shall', text: newText(), conditions: { all: [] } };
 }
 
 export function newReading(doc: RubricDocument): Reading {
-  return { id: uniqueId('reading', usedIds(doc)), topic: { zh: '', en: '' }, reading: { zh: '', en: '' }, concern: 'ambiguous', appliesTo: [] };
+  return { id: uniqueId('reading', usedIds(doc)), topic: newText(), reading: newText(), concern: 'ambiguous', appliesTo: [] };
 }
 
 export function newTestCase(doc: RubricDocument): RubricTestCase {

@@ -1,4 +1,191 @@
-/** Words of the rubric builder. */
+/** Words of the rubric builder. `{name}` marks a placeholder. */
 import type { Catalogue } from './catalogue.ts';
+import { addMessages } from './index.ts';
 
-export const EDITOR_MESSAGES = {} satisfies Catalogue;
+export const EDITOR_MESSAGES = {
+  'editor.back': { zh: '← 细则列表', en: '← Rubrics' },
+  'editor.loading': { zh: '加载中…', en: 'Loading…' },
+  'editor.readOnly.role': { zh: '只有编辑者可以修改草稿：此处只读。', en: 'Only editors change drafts: this opens read-only.' },
+  'editor.readOnly.status': { zh: '此版本为“{status}”，只读。如需修改，请在细则列表中以它为底新建草稿。', en: 'This version is {status} and read-only. Start a new draft from it in the rubric list to change it.' },
+  'editor.published': { zh: '已发布 {version}，现在只读。', en: 'Published {version}. It is read-only now.' },
+  'editor.reloaded': { zh: '已加载对方保存的版本，你的修改已放弃。', en: 'Loaded the saved version; your edits were discarded.' },
+  'editor.keptMine': { zh: '已保存你的版本（覆盖了对方的修改）。', en: 'Saved your version over the other change.' },
+  'editor.previewStale': { zh: '预览显示的是最近一次有效的草稿：{error}', en: 'The preview shows the last valid draft: {error}' },
+  'editor.expectationsSkipped': { zh: '运行后已改动，未应用：{names}', en: 'Changed since the run, not applied: {names}' },
+
+  // Saving: manual, automatic, and what the status line says.
+  'editor.save': { zh: '保存', en: 'Save' },
+  'editor.saving': { zh: '正在保存…', en: 'Saving…' },
+  'editor.savedAt': { zh: '已自动保存 {time}', en: 'Saved automatically at {time}' },
+  'editor.unsaved': { zh: '有未保存的修改，稍后自动保存', en: 'Unsaved changes, saving shortly' },
+  'editor.unsavedInvalid': { zh: '有未保存的修改：修正错误后才能保存', en: 'Unsaved changes: fix the errors to save' },
+  'editor.unsavedConflict': { zh: '有未保存的修改：请先处理与他人保存的冲突', en: 'Unsaved changes: resolve the conflict with the other save first' },
+  'editor.allSaved': { zh: '所有修改均已保存', en: 'All changes saved' },
+
+  // Undo, redo, delete.
+  'editor.undo': { zh: '撤销', en: 'Undo' },
+  'editor.redo': { zh: '重做', en: 'Redo' },
+  'editor.undoHint': { zh: '撤销（Ctrl+Z）', en: 'Undo (Ctrl+Z)' },
+  'editor.redoHint': { zh: '重做（Ctrl+Shift+Z 或 Ctrl+Y）', en: 'Redo (Ctrl+Shift+Z or Ctrl+Y)' },
+  'editor.deleted': { zh: '已删除{name}。', en: 'Deleted {name}.' },
+  'editor.item.up': { zh: '上移{name}', en: 'Move {name} up' },
+  'editor.item.down': { zh: '下移{name}', en: 'Move {name} down' },
+  'editor.item.remove': { zh: '删除{name}', en: 'Remove {name}' },
+  'editor.item.confirm': { zh: '确定删除{name}？', en: 'Delete {name}?' },
+  'editor.item.confirmYes': { zh: '删除', en: 'Delete' },
+  'editor.item.confirmNo': { zh: '取消', en: 'Cancel' },
+
+  // Names of items, used in button names and notices ("criterion 开放式布局").
+  'editor.name.group': { zh: '分组“{label}”', en: 'group “{label}”' },
+  'editor.name.indicator': { zh: '指标“{label}”', en: 'indicator “{label}”' },
+  'editor.name.criterion': { zh: '评分项“{label}”', en: 'criterion “{label}”' },
+  'editor.name.input': { zh: '输入项“{label}”', en: 'input “{label}”' },
+  'editor.name.tier': { zh: '档次“{label}”', en: 'tier “{label}”' },
+  'editor.name.requirement': { zh: '要求“{label}”', en: 'requirement “{label}”' },
+  'editor.name.test': { zh: '测试用例“{label}”', en: 'test “{label}”' },
+  'editor.name.reading': { zh: '解读“{label}”', en: 'reading “{label}”' },
+  'editor.name.option': { zh: '选项“{label}”', en: 'option “{label}”' },
+
+  // The outline.
+  'editor.outline': { zh: '细则大纲', en: 'Rubric outline' },
+  'editor.outline.search': { zh: '在大纲中搜索', en: 'Search the outline' },
+  'editor.outline.searchHint': { zh: '名称或编号', en: 'Name or id' },
+  'editor.outline.noMatch': { zh: '没有匹配“{query}”的项。', en: 'Nothing matches “{query}”.' },
+  'editor.outline.expand': { zh: '展开{name}', en: 'Expand {name}' },
+  'editor.outline.errors': { zh: '{count} 个错误', en: '{count} errors' },
+  'editor.outline.warnings': { zh: '{count} 个提示', en: '{count} warnings' },
+  'editor.outline.reorderHint': { zh: '拖动或按 Alt+↑/↓ 调整顺序', en: 'Drag, or Alt+↑/↓, to reorder' },
+  'editor.outline.moved': { zh: '已移到第 {position} 位。', en: 'Moved to position {position}.' },
+  'editor.section.metadata': { zh: '基本信息', en: 'Metadata' },
+  'editor.section.inputs': { zh: '输入项', en: 'Inputs' },
+  'editor.section.groups': { zh: '分组与评分项', en: 'Groups & criteria' },
+  'editor.section.tiers': { zh: '档次', en: 'Tiers' },
+  'editor.section.requirements': { zh: '要求', en: 'Requirements' },
+  'editor.section.tests': { zh: '测试用例', en: 'Tests' },
+  'editor.section.readings': { zh: '解读', en: 'Readings' },
+  'editor.section.json': { zh: 'JSON', en: 'JSON' },
+  'editor.properties': { zh: '所选项的属性', en: 'Properties of the selected item' },
+  'editor.side': { zh: '检查、试算与发布', en: 'Checks, try-it and publishing' },
+  'editor.section.pick': { zh: '在左侧大纲中选择一项进行编辑，或新增一项：', en: 'Choose an item in the outline to edit it, or add one:' },
+
+  // Adding items.
+  'editor.add.group': { zh: '+ 分组', en: '+ Group' },
+  'editor.add.subgroup': { zh: '+ 子分组', en: '+ Sub-group' },
+  'editor.add.indicator': { zh: '+ 指标', en: '+ Indicator' },
+  'editor.add.criterion': { zh: '+ 评分项', en: '+ Criterion' },
+  'editor.add.input': { zh: '新增输入项：', en: 'Add input:' },
+  'editor.add.tier': { zh: '+ 档次', en: '+ Tier' },
+  'editor.add.requirement': { zh: '+ 要求', en: '+ Requirement' },
+  'editor.add.test': { zh: '+ 测试用例', en: '+ Test' },
+  'editor.add.reading': { zh: '+ 解读', en: '+ Reading' },
+
+  // Item headings and fields of groups, indicators, criteria.
+  'editor.group.heading': { zh: '分组 {id}', en: 'Group {id}' },
+  'editor.group.children': { zh: '包含', en: 'Contains' },
+  'editor.indicator.heading': { zh: '指标 {id}', en: 'Indicator {id}' },
+  'editor.criterion.heading': { zh: '评分项 {id}', en: 'Criterion {id}' },
+  'editor.untitled': { zh: '（未命名）', en: '(untitled)' },
+  'editor.points': { zh: '满分', en: 'Maximum points' },
+  'editor.pointsSum': { zh: '设为各子项之和 {sum}', en: 'Set to sum {sum}' },
+  'editor.pointsSumHint': { zh: '把{name}的分值设为其各子项之和', en: 'Set the points of {name} to the sum of its children' },
+
+  // Fields of groups, indicators, criteria, inputs and tiers.
+  'editor.group.id': { zh: '分组编号', en: 'Group id' },
+  'editor.cap': { zh: '分值为上限（可低于各子项之和）', en: 'Points are a cap' },
+  'editor.group.title': { zh: '分组名称', en: 'Group title' },
+  'editor.indicator.id': { zh: '指标编号', en: 'Indicator id' },
+  'editor.indicator.number': { zh: '序号', en: 'Row number' },
+  'editor.clause': { zh: '条款', en: 'Clause' },
+  'editor.clauseOptional': { zh: '条款（可选）', en: 'Clause (optional)' },
+  'editor.indicator.title': { zh: '指标名称', en: 'Indicator title' },
+  'editor.criterion.id': { zh: '评分项编号', en: 'Criterion id' },
+  'editor.criterion.parent': { zh: '加分项所属（可选）', en: 'Bonus of (optional)' },
+  'editor.criterion.notBonus': { zh: '（不是加分项）', en: '(not a bonus)' },
+  'editor.criterion.title': { zh: '评分细则原文', en: 'Scoring rule text' },
+  'editor.criterion.naAllowed': { zh: '可标记为不适用', en: 'May be marked not applicable' },
+  'editor.criterion.naHelp': { zh: '不适用说明', en: 'Not-applicable help' },
+  'editor.input.id': { zh: '输入项编号（字母、数字、_）', en: 'Input id (letters, digits, _)' },
+  'editor.input.type': { zh: '数据类型', en: 'Type' },
+  'editor.input.required': { zh: '必填', en: 'Required' },
+  'editor.input.minimum': { zh: '最小值（可选）', en: 'Minimum (optional)' },
+  'editor.input.maximum': { zh: '最大值（可选）', en: 'Maximum (optional)' },
+  'editor.input.length': { zh: '项数', en: 'Number of items' },
+  'editor.input.ordered': { zh: '选项为等级，由低到高', en: 'Options are grades, lowest first' },
+  'editor.input.label': { zh: '名称', en: 'Label' },
+  'editor.input.unit': { zh: '单位（可选）', en: 'Unit (optional)' },
+  'editor.input.help': { zh: '填写说明（可选）', en: 'Help (optional)' },
+  'editor.input.options': { zh: '选项', en: 'Options' },
+  'editor.input.optionValue': { zh: '选项 {n} 的值', en: 'Option {n} value' },
+  'editor.input.optionLabelZh': { zh: '选项 {n} 名称（中文）', en: 'Option {n} label (Chinese)' },
+  'editor.input.optionLabelEn': { zh: '选项 {n} 名称（英文）', en: 'Option {n} label (English)' },
+  'editor.input.addOption': { zh: '+ 选项', en: '+ Option' },
+  'editor.input.itemLabels': { zh: '各项名称（可选）', en: 'Item labels (optional)' },
+  'editor.input.itemZh': { zh: '第 {n} 项（中文）', en: 'Item {n} (Chinese)' },
+  'editor.input.itemEn': { zh: '第 {n} 项（英文）', en: 'Item {n} (English)' },
+  'editor.tier.hint': { zh: '得分率 0 到 1（0.85 即 85%）。每个得分率须恰好落在一个档次中。', en: 'Ratios from 0 to 1 (0.85 = 85 %). Each ratio must fall in exactly one tier.' },
+  'editor.tier.id': { zh: '档次编号', en: 'Tier id' },
+  'editor.tier.min': { zh: '“{tier}”下限', en: 'Lower bound of {tier}' },
+  'editor.tier.max': { zh: '“{tier}”上限', en: 'Upper bound of {tier}' },
+  'editor.tier.minIncluded': { zh: '含下限（≥）', en: 'lower bound included (≥)' },
+  'editor.tier.maxIncluded': { zh: '含上限（≤）', en: 'upper bound included (≤)' },
+  'editor.tier.name': { zh: '档次名称', en: 'Tier name' },
+
+  // Requirements.
+  'editor.requirement.heading': { zh: '要求 {id}', en: 'Requirement {id}' },
+  'editor.requirement.id': { zh: '要求编号', en: 'Requirement id' },
+  'editor.requirement.clause': { zh: '条款', en: 'Clause' },
+  'editor.requirement.modality': { zh: '要求程度', en: 'Modality' },
+  'editor.requirement.gate': { zh: '门槛：未满足时限制最高档次', en: 'Gate: caps the tier when not met' },
+  'editor.requirement.capTier': { zh: '未满足时最高档次', en: 'Highest tier when not met' },
+  'editor.requirement.text': { zh: '要求原文', en: 'Requirement text' },
+  'editor.requirement.metWhen': { zh: '满足要求 {id} 的条件', en: 'Requirement {id} is met when' },
+  'editor.modality.shall': { zh: '应（shall）', en: 'shall (应)' },
+  'editor.modality.should': { zh: '宜（should）', en: 'should (宜)' },
+  'editor.modality.may': { zh: '可（may）', en: 'may (可)' },
+
+  // Readings.
+  'editor.reading.heading': { zh: '解读 {id}', en: 'Reading {id}' },
+  'editor.reading.id': { zh: '解读编号', en: 'Reading id' },
+  'editor.reading.concern': { zh: '问题类型', en: 'Concern' },
+  'editor.reading.ambiguous': { zh: '有歧义（可有多种理解）', en: 'ambiguous (several readings)' },
+  'editor.reading.doubt': { zh: '存疑（看似有误，保留原文）', en: 'doubt (looks wrong, kept)' },
+  'editor.reading.appliesTo': { zh: '适用于（编号，逗号分隔）', en: 'Applies to (ids, comma-separated)' },
+  'editor.reading.topic': { zh: '不清楚之处', en: 'What is unclear' },
+  'editor.reading.reading': { zh: '采用的理解', en: 'The reading taken' },
+
+  // The editable JSON view.
+  'editor.json.label': { zh: '细则文档 JSON', en: 'Rubric document as JSON' },
+  'editor.json.copy': { zh: '复制 JSON', en: 'Copy JSON' },
+  'editor.json.apply': { zh: '应用 JSON', en: 'Apply JSON' },
+  'editor.json.revert': { zh: '放弃 JSON 修改', en: 'Discard JSON edits' },
+  'editor.json.parseError': { zh: 'JSON 无法解析：{error}', en: 'The JSON does not parse: {error}' },
+  'editor.json.notObject': { zh: 'JSON 顶层必须是一个对象。', en: 'The JSON must be an object at the top level.' },
+  'editor.json.checking': { zh: '正在校验…', en: 'Checking…' },
+  'editor.json.valid': { zh: '✓ JSON 有效，可以应用', en: '✓ Valid JSON, ready to apply' },
+  'editor.json.invalid': { zh: '✗ {count} 个错误，修正后才能应用', en: '✗ {count} errors: fix them to apply' },
+  'editor.json.unchanged': { zh: '与当前草稿相同。', en: 'Same as the current draft.' },
+  'editor.json.applied': { zh: '已应用 JSON（可撤销）。', en: 'JSON applied (undo takes it back).' },
+  'editor.json.hint': { zh: '直接编辑 JSON：每次修改都会即时校验，只有有效的 JSON 才能应用，应用后可撤销。', en: 'Edit the JSON directly: every change is checked as you type; only valid JSON can be applied, and undo takes it back.' },
+
+  // Points per option of a choice input.
+  'editor.optionPoints.option': { zh: '选项', en: 'Option' },
+  'editor.optionPoints.points': { zh: '得分', en: 'Points' },
+  'editor.optionPoints.label': { zh: '“{option}”的得分', en: 'Points for “{option}”' },
+
+  'editor.list.actions': { zh: '调整顺序或删除', en: 'Reorder or remove' },
+
+  // Reviewing expected values of embedded tests.
+  'editor.review.acceptAll': { zh: '接受下列全部 {count} 个测试的新预期', en: 'Accept the new expectations of all {count} tests below' },
+
+  // Try-it sources.
+  'editor.try.load': { zh: '载入输入', en: 'Load inputs' },
+  'editor.try.source': { zh: '试算输入来源', en: 'Try-it inputs from' },
+  'editor.try.choose': { zh: '（选择已存评价或内置测试用例）', en: '(choose a stored assessment or an embedded test)' },
+  'editor.try.assessments': { zh: '已存评价', en: 'Stored assessments' },
+  'editor.try.tests': { zh: '内置测试用例', en: 'Embedded tests' },
+  'editor.try.loaded': { zh: '已载入“{name}”的输入。', en: 'Loaded the inputs of “{name}”.' },
+  'editor.try.why': { zh: '各评分项的得分依据', en: 'Why each criterion scored what it did' },
+} satisfies Catalogue;
+
+// The editor's words join the catalogue when the editor's chunk loads (see index.ts).
+addMessages(EDITOR_MESSAGES);

@@ -1,0 +1,92 @@
+/**
+ * Fills the try-it form from a stored assessment of this rubric or from an embedded test, so an
+ * editor sees what the draft makes of a real case before publishing.
+ */
+import { useEffect, useState } from 'react';
+import type { AssessmentInputs, RubricDocument } from '../../../engine/browser.ts';
+import { api, type AssessmentSummary, errorMessage } from '../api.ts';
+import { useLanguage } from '../i18n/language.tsx';
+
+interface Props {
+  doc: RubricDocument;
+  rubricId: string;
+  onLoad: (assessment: AssessmentInputs, name: string) => void;
+}
+
+export function TryItSource({ doc, rubricId, onLoad }: Props) {
+  const { t } = useLanguage();
+  const [stored, setStored] = useState<AssessmentSummary[]>([]);
+  const [choice, setChoice] = useState('');
+  const [message, setMessage] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    api
+      .listAssessments()
+      .then((list) => live && setStored(list.filter((a) => a.rubric.id === rubricId)))
+      // Without assessments to read (a role that may not list them), the embedded tests remain.
+      .catch(() => live && setStored([]));
+    return () => {
+      live = false;
+    };
+  }, [rubricId]);
+
+  const assessmentName = (a: AssessmentSummary): string => `${a.communityId} · ${a.period.year} ${a.period.kind} · ${a.rubric.version}`;
+
+  const load = async (): Promise<void> => {
+    setMessage(null);
+    try {
+      if (choice.startsWith('test:')) {
+        const test = doc.tests[Number(choice.slice(5))];
+        if (!test) return;
+        onLoad({ inputs: test.inputs, ...(test.notApplicable && { notApplicable: test.notApplicable }) }, test.name);
+        setMessage(t('editor.try.loaded', { name: test.name }));
+      } else if (choice.startsWith('assessment:')) {
+        const assessment = await api.getAssessment(choice.slice(11));
+        const name = assessmentName(assessment);
+        onLoad({ inputs: assessment.inputs, ...(assessment.notApplicable && { notApplicable: assessment.notApplicable }) }, name);
+        setMessage(t('editor.try.loaded', { name }));
+      }
+    } catch (error) {
+      setMessage(errorMessage(error));
+    }
+  };
+
+  return (
+    <div className="try-source">
+      <div className="field">
+        <label htmlFor="try-source">{t('editor.try.source')}</label>
+        <select id="try-source" value={choice} onChange={(e) => setChoice(e.target.value)}>
+          <option value="">{t('editor.try.choose')}</option>
+          {stored.length > 0 && (
+            <optgroup label={t('editor.try.assessments')}>
+              {stored.map((a) => (
+                <option key={a.id} value={`assessment:${a.id}`}>
+                  {assessmentName(a)}
+                </option>
+              ))}
+            </optgroup>
+          )}
+          {doc.tests.length > 0 && (
+            <optgroup label={t('editor.try.tests')}>
+              {doc.tests.map((test, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: tests are named freely; position identifies them
+                <option key={i} value={`test:${i}`}>
+                  {test.name}
+                </option>
+              ))}
+            </optgroup>
+          )}
+        </select>
+      </div>
+      <button type="button" disabled={!choice} onClick={() => void load()}>
+        {t('editor.try.load')}
+      </button>
+      {message && (
+        <p className="hint" role="status">
+          {message}
+        </p>
+      )}
+    </div>
+  );
+}
