@@ -19,3 +19,4 @@ export type { KindField, ScoringKind } from './kinds/kind.ts';
 export { own } from './document/lookup.ts';
 export { INPUT_COMBINATIONS, type InputCombinationName } from './document/input-combinations.ts';
 export { GLOSSARY, PERIOD_KINDS, periodWords, SCORE_STATUSES, type Term } from './glossary.ts';
+export { describeCondition, describeScoring } from './scoring/explain.ts';

@@ -15,6 +15,8 @@ export { liveScore } from './scoring/live.ts';
 export { runRubricTests } from './scoring/test-cases.ts';
 export { validateRubric } from './document/validation-report.ts';
 export { contentHash } from './document/hash.ts';
+export { issue } from './document/issues.ts';
+export { COMPARISONS_ZH, COUNTS_ZH, type MessageText, TYPES_ZH } from './document/messages.ts';
 export { RUBRIC_LIMITS, checkLimits } from './document/limits.ts';
 export { RUBRIC_META_SCHEMA } from './document/meta-schema.ts';
 export { CataloguedError, ENGINE_ERRORS, RubricStudioError, type EngineErrorCode, type ErrorEntry } from './errors.ts';

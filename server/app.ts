@@ -5,7 +5,9 @@
  */
 import type { Socket } from 'node:net';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { type ErrorCode, HTTP_STATUS, howToFix, ServerError } from './errors.ts';
+import { issue, type MessageText } from '../engine/index.ts';
+import { type ErrorCode, errorBody, ServerError } from './errors.ts';
+import { REQUEST_MESSAGES } from './messages.ts';
 import { registerPublic } from './access.ts';
 import { canonicalUrl } from './canonical-path.ts';
 import { apiDocsPlugin } from './plugins/api-docs.ts';
@@ -79,14 +81,15 @@ const TIMEOUT_CHECK_INTERVAL = 1_000;
  */
 function answerClientError(limits: HttpLimits, err: NodeJS.ErrnoException, socket: Socket): void {
   if (err.code === 'ECONNRESET' || socket.destroyed) return;
-  const [code, message]: [ErrorCode, string] =
+  const [code, text, fix]: [ErrorCode, MessageText, MessageText] =
     err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
-      ? ['REQUEST_TIMEOUT', `The request did not arrive within ${limits.requestTimeout / 1000} s.`]
+      ? ['REQUEST_TIMEOUT', REQUEST_MESSAGES.requestTimedOut(limits.requestTimeout / 1000), REQUEST_MESSAGES.sendInTime()]
       : err.code === 'HPE_HEADER_OVERFLOW'
-        ? ['MALFORMED_REQUEST', 'The request headers are too large.']
-        : ['MALFORMED_REQUEST', 'The request is not well-formed HTTP.'];
-  const { statusCode, error } = HTTP_STATUS[code];
-  const body = JSON.stringify({ statusCode, code, error, message, details: [{ path: '', message: howToFix(code) }] });
+        ? ['MALFORMED_REQUEST', REQUEST_MESSAGES.headersTooLarge(), REQUEST_MESSAGES.sendWellFormed()]
+        : ['MALFORMED_REQUEST', REQUEST_MESSAGES.notHttp(), REQUEST_MESSAGES.sendWellFormed()];
+  const answer = errorBody(code, text.en, [issue('', fix)], text);
+  const { statusCode, error } = answer;
+  const body = JSON.stringify(answer);
   if (socket.writable) {
     socket.write(`HTTP/1.1 ${statusCode} ${error}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
   }
@@ -104,7 +107,7 @@ function cutOffSlowBodies(app: FastifyInstance, timeout: number): void {
     const timer = setTimeout(() => {
       if (request.raw.complete || reply.sent) return;
       reply.header('connection', 'close');
-      reply.send(new ServerError('REQUEST_TIMEOUT', `The request body did not arrive within ${timeout / 1000} s; nothing was stored.`, [{ path: '', message: 'send the whole body at once, or check the connection' }]));
+      reply.send(new ServerError('REQUEST_TIMEOUT', REQUEST_MESSAGES.bodyTimedOut(timeout / 1000), [issue('', REQUEST_MESSAGES.sendWholeBody())]));
     }, timeout);
     timer.unref();
     const stop = (): void => clearTimeout(timer);

@@ -4,6 +4,7 @@
  */
 import { type CompiledRubric, loadRubric } from '../engine/index.ts';
 import { ServerError } from './errors.ts';
+import { RUBRIC_MESSAGES } from './messages.ts';
 import type { RubricVersionRecord } from './storage/types.ts';
 
 const CAPACITY = 64;
@@ -20,7 +21,7 @@ export function compiledVersion(record: RubricVersionRecord): CompiledRubric {
   }
   const rubric = loadRubric(record.document);
   if (rubric.hash !== record.hash) {
-    throw new ServerError('INTERNAL', `Stored rubric ${record.id} ${record.version} does not match its recorded hash; the data file was edited by hand.`);
+    throw new ServerError('INTERNAL', RUBRIC_MESSAGES.hashMismatch(record.id, record.version));
   }
   if (compiled.size >= CAPACITY) compiled.delete(compiled.keys().next().value as string);
   compiled.set(record.hash, rubric);

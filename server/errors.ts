@@ -3,7 +3,7 @@
  * status (engine/errors.ts); this is the one table that maps them, and the server's own codes,
  * to HTTP. The README's error table is generated from the same words; keep them in step.
  */
-import { CataloguedError, ENGINE_ERRORS, type EngineErrorCode, type ErrorEntry, type Issue, type Localized, RubricStudioError } from '../engine/index.ts';
+import { CataloguedError, ENGINE_ERRORS, type EngineErrorCode, type ErrorEntry, type Issue, type Localized, type MessageText, RubricStudioError } from '../engine/index.ts';
 
 /** Errors only the server raises: requests, access, stored records. */
 export const SERVER_ERRORS = {
@@ -132,16 +132,27 @@ export interface ErrorBody {
   code: ErrorCode;
   error: string;
   message: string;
-  /** The message in Chinese and English, when the error gives both (the engine's errors do). */
+  /** The message in Chinese and English, when the error gives both (the engine's and the server's errors do). */
   text?: Required<Localized>;
   details: Issue[];
 }
 
+/** An issue with its message in both languages: every detail of a server error is one. */
+export type BilingualIssue = Issue & { text: MessageText };
+
 /**
  * An error of the server's catalogue, with the fields it concerns: at most MAX_REPORTED_ISSUES
- * of them and one entry counting the rest, as the engine's errors.
+ * of them and one entry counting the rest, as the engine's errors. Its message and every detail
+ * come from server/messages.ts in Chinese and English, so the types ask for both.
  */
-export class ServerError extends CataloguedError<ServerErrorCode> {}
+export class ServerError extends CataloguedError<ServerErrorCode> {
+  declare readonly text: MessageText;
+  declare readonly details: BilingualIssue[];
+
+  constructor(code: ServerErrorCode, message: MessageText, details: BilingualIssue[] = []) {
+    super(code, message, details);
+  }
+}
 
 /** An error of either catalogue: the engine's or the server's. */
 export function isCatalogued(err: unknown): err is RubricStudioError | ServerError {

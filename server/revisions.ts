@@ -5,7 +5,9 @@
  * the headers.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { issue } from '../engine/index.ts';
 import { ServerError } from './errors.ts';
+import { REVISION_MESSAGES } from './messages.ts';
 import { sharedPlugin } from './plugins/shared-plugin.ts';
 
 /** The JSON Schema of a body's optional "revision" (the alternative to If-Match). */
@@ -25,18 +27,16 @@ export function expectedRevision(request: FastifyRequest, required: boolean): nu
   if (header !== undefined) {
     const match = IF_MATCH.exec(header);
     if (!match) {
-      throw new ServerError('VALIDATION_FAILED', `If-Match must be one quoted revision such as "3", got ${JSON.stringify(header)}.`, [{ path: 'headers/if-match', message: 'send the ETag of the record as you read it' }]);
+      throw new ServerError('VALIDATION_FAILED', REVISION_MESSAGES.ifMatchMalformed(header), [issue('headers/if-match', REVISION_MESSAGES.sendEtag())]);
     }
     fromHeader = Number(match[1]);
   }
   if (fromHeader !== undefined && fromBody !== undefined && fromHeader !== fromBody) {
-    throw new ServerError('VALIDATION_FAILED', `If-Match says revision ${fromHeader} but the body says ${fromBody}.`, [{ path: '/body/revision', message: 'send one revision, or the same in both' }]);
+    throw new ServerError('VALIDATION_FAILED', REVISION_MESSAGES.revisionsDisagree(fromHeader, fromBody), [issue('/body/revision', REVISION_MESSAGES.sendOneRevision())]);
   }
   const revision = fromHeader ?? fromBody;
   if (revision === undefined && required) {
-    throw new ServerError('REVISION_REQUIRED', `${request.method} ${request.routeOptions.url} needs the revision you read, so that a change made by someone else is never overwritten.`, [
-      { path: 'headers/if-match', message: 'send If-Match: "<revision>" with the ETag of your GET (or "revision" in the body)' },
-    ]);
+    throw new ServerError('REVISION_REQUIRED', REVISION_MESSAGES.revisionRequired(request.method, request.routeOptions.url ?? request.url), [issue('headers/if-match', REVISION_MESSAGES.sendIfMatch())]);
   }
   return revision;
 }

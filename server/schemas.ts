@@ -24,7 +24,7 @@ const looseObject = { type: 'object', additionalProperties: true } as const;
 export const sharedSchemas = [
   {
     $id: 'Issue',
-    description: 'A problem and where it is (JSON pointer): `message` in English, `text` the same in Chinese and English (every issue the engine reports has it).',
+    description: 'A problem and where it is (JSON pointer): `message` in English, `text` the same in Chinese and English (every issue the engine and the server report has it).',
     type: 'object',
     required: ['path', 'message'],
     properties: {
@@ -43,7 +43,7 @@ export const sharedSchemas = [
       code: { type: 'string', enum: Object.keys(HTTP_STATUS) },
       error: { type: 'string' },
       message: { type: 'string' },
-      text: { description: 'The message in Chinese and English, when the error gives both (the engine’s errors do).', type: 'object', required: ['zh', 'en'], properties: { zh: { type: 'string' }, en: { type: 'string' } } },
+      text: { description: 'The message in Chinese and English, when the error gives both (the engine’s and the server’s errors do).', type: 'object', required: ['zh', 'en'], properties: { zh: { type: 'string' }, en: { type: 'string' } } },
       details: { type: 'array', items: { $ref: 'Issue#' } },
     },
   },

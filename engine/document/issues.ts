@@ -15,7 +15,7 @@ export const MAX_REPORTED_ISSUES = 100;
 export type IssueKind = 'error' | 'warning';
 
 /** An issue at `path` saying `text` (engine/document/messages.ts); `message` is its English text. */
-export function issue(path: string, text: MessageText): Issue {
+export function issue(path: string, text: MessageText): Issue & { text: MessageText } {
   return { path, message: text.en, text };
 }
 

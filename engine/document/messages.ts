@@ -41,13 +41,13 @@ const POINTS_SOURCES: Record<PointsSource, MessageText> = {
 export type StaleTextOwner = { criterion: string } | { input: string };
 
 /** JSON Schema types in Chinese, for the meta-schema's type errors. */
-const TYPES_ZH: Record<string, string> = { object: '对象', array: '数组', string: '文本', number: '数值', integer: '整数', boolean: '布尔值', null: 'null' };
+export const TYPES_ZH: Record<string, string> = { object: '对象', array: '数组', string: '文本', number: '数值', integer: '整数', boolean: '布尔值', null: 'null' };
 
 /** ajv's comparisons in Chinese (minimum, maximum, exclusiveMinimum, exclusiveMaximum). */
-const COMPARISONS_ZH: Record<string, string> = { '>=': '不小于', '>': '大于', '<=': '不大于', '<': '小于' };
+export const COMPARISONS_ZH: Record<string, string> = { '>=': '不小于', '>': '大于', '<=': '不大于', '<': '小于' };
 
 /** ajv's count keywords in Chinese: what is counted and whether the limit is a least or a most. */
-const COUNTS_ZH: Record<string, [string, string]> = {
+export const COUNTS_ZH: Record<string, [string, string]> = {
   minItems: ['至少', '项'],
   maxItems: ['至多', '项'],
   minLength: ['至少', '个字符'],

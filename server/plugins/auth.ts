@@ -4,7 +4,9 @@
  * does not admit the token's role or the route declares no rule. Checked on request, before the
  * body is read. Refused and forbidden attempts are written to the audit log, rate-limited.
  */
+import { issue } from '../../engine/index.ts';
 import { ServerError } from '../errors.ts';
+import { ACCESS_MESSAGES } from '../messages.ts';
 import { type Access, collectRouteAccess, type RouteAccess } from '../access.ts';
 import type { RefusalAudit } from '../refusal-audit.ts';
 import type { Role } from '../storage/types.ts';
@@ -52,15 +54,14 @@ export const authPlugin = sharedPlugin<AuthOptions>('rubric-studio-auth', async 
       return error;
     };
     const match = /^Bearer +(\S+) *$/i.exec(request.headers.authorization ?? '');
-    if (!match) throw refused(new ServerError('UNAUTHORIZED', 'This needs a bearer token: send "Authorization: Bearer <token>".', [{ path: 'headers/authorization', message: 'missing or not of the form "Bearer <token>"' }]), null);
+    if (!match) throw refused(new ServerError('UNAUTHORIZED', ACCESS_MESSAGES.tokenMissing(), [issue('headers/authorization', ACCESS_MESSAGES.headerMalformed())]), null);
     const credential = findCredential(credentials, match[1]);
-    if (!credential) throw refused(new ServerError('UNAUTHORIZED', 'The bearer token is not known to this server.', [{ path: 'headers/authorization', message: 'use a token from the tokens file or RUBRIC_TOKENS' }]), null);
+    if (!credential) throw refused(new ServerError('UNAUTHORIZED', ACCESS_MESSAGES.tokenUnknown(), [issue('headers/authorization', ACCESS_MESSAGES.knownToken())]), null);
     const caller: Caller = { role: credential.role, actor: credential.name };
     request.caller = caller;
-    if (!access) throw refused(new ServerError('FORBIDDEN', `${route} declares no access rule, so it is refused to everyone.`, [{ path: request.routeOptions.url ?? '', message: 'declare config.access on the route' }]), caller);
+    if (!access) throw refused(new ServerError('FORBIDDEN', ACCESS_MESSAGES.noAccessRule(route), [issue(request.routeOptions.url ?? '', ACCESS_MESSAGES.declareAccess())]), caller);
     if (!access.roles.includes(caller.role)) {
-      const needed = access.roles.join(' or ');
-      throw refused(new ServerError('FORBIDDEN', `${route} needs the ${needed} role; this token has the ${caller.role} role.`, [{ path: 'headers/authorization', message: `use a token with the ${needed} role` }]), caller);
+      throw refused(new ServerError('FORBIDDEN', ACCESS_MESSAGES.roleNeeded(route, access.roles, caller.role), [issue('headers/authorization', ACCESS_MESSAGES.tokenWithRole(access.roles))]), caller);
     }
   });
 });

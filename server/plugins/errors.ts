@@ -1,11 +1,13 @@
 /**
  * One error shape for every response: the engine's and the server's errors, Fastify's validation
  * and body errors, unknown routes and unexpected faults all become {statusCode, code, error,
- * message, details}, the status taken from HTTP_STATUS (server/errors.ts).
+ * message, text, details}, the status taken from HTTP_STATUS (server/errors.ts) and the words
+ * from the catalogues (engine/document/messages.ts, server/messages.ts).
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import type { Issue, RubricStudioError } from '../../engine/index.ts';
-import { type ErrorBody, errorBody as bodyOf, isCatalogued, type ServerError } from '../errors.ts';
+import { type Issue, issue, type MessageText, type RubricStudioError } from '../../engine/index.ts';
+import { type ErrorBody, type ErrorCode, errorBody as bodyOf, isCatalogued, type ServerError } from '../errors.ts';
+import { REQUEST_MESSAGES } from '../messages.ts';
 import { etagOf } from '../revisions.ts';
 import { StaleRevisionError } from '../storage/revision.ts';
 import { sharedPlugin } from './shared-plugin.ts';
@@ -31,37 +33,45 @@ export const errorsPlugin = sharedPlugin<ErrorsOptions>('rubric-studio-errors', 
   app.setNotFoundHandler((request, reply) => {
     const wantsPage = (request.method === 'GET' || request.method === 'HEAD') && !API_PATHS.test(request.url) && (request.headers.accept ?? '').includes('text/html');
     if (wantsPage && pageFallback) return pageFallback(request, reply);
-    const body = bodyOf('NOT_FOUND', `There is no ${request.method} ${request.url.split('?')[0]}.`, [{ path: request.url.split('?')[0], message: 'see /docs for the routes' }]);
+    const path = request.url.split('?')[0];
+    const text = REQUEST_MESSAGES.noRoute(request.method, path);
+    const body = bodyOf('NOT_FOUND', text.en, [issue(path, REQUEST_MESSAGES.seeDocs())], text);
     return reply.code(404).send(body);
   });
 });
 
 /** Maps anything thrown in a request to the error body of the catalogue. */
 export function toErrorBody(err: FastifyError | RubricStudioError | ServerError): ErrorBody {
-  if (isCatalogued(err)) return bodyOf(err.code, err.message, err.details, 'text' in err ? err.text : undefined);
+  if (isCatalogued(err)) return bodyOf(err.code, err.message, err.details, err.text);
   if (err.validation) {
     const part = err.validationContext ?? 'body';
-    const details = err.validation.map((v): Issue => {
+    const found = err.validation.map((v): { path: string; text: MessageText } => {
       const params = v.params as Record<string, unknown>;
-      if (v.keyword === 'additionalProperties') return { path: `/${part}${v.instancePath}/${params.additionalProperty}`, message: `unknown field "${params.additionalProperty}": remove it` };
-      if (v.keyword === 'required') return { path: `/${part}${v.instancePath}/${params.missingProperty}`, message: 'is required' };
-      return { path: `/${part}${v.instancePath}`, message: v.message ?? 'is invalid' };
+      if (v.keyword === 'additionalProperties') return { path: `/${part}${v.instancePath}/${params.additionalProperty}`, text: REQUEST_MESSAGES.unknownField(String(params.additionalProperty)) };
+      if (v.keyword === 'required') return { path: `/${part}${v.instancePath}/${params.missingProperty}`, text: REQUEST_MESSAGES.fieldRequired() };
+      return { path: `/${part}${v.instancePath}`, text: REQUEST_MESSAGES.schemaKeyword(v.keyword, params, v.message) };
     });
-    return bodyOf('VALIDATION_FAILED', `The request ${part} is invalid: ${details.map((d) => `${d.path} ${d.message}`).join('; ')}.`, details);
+    return said('VALIDATION_FAILED', REQUEST_MESSAGES.requestInvalid(part, found), found.map((f) => issue(f.path, f.text)));
   }
   switch (err.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return bodyOf('BODY_TOO_LARGE', 'The request body is larger than the server accepts.', [{ path: '', message: 'see the limits in the README' }]);
+      return said('BODY_TOO_LARGE', REQUEST_MESSAGES.bodyTooLarge(), [issue('', REQUEST_MESSAGES.seeLimits())]);
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
-      return bodyOf('BODY_NOT_JSON', 'The request body is not valid JSON.', [{ path: '', message: 'send a JSON document' }]);
+      return said('BODY_NOT_JSON', REQUEST_MESSAGES.bodyNotJson(), [issue('', REQUEST_MESSAGES.sendJson())]);
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return said('UNSUPPORTED_MEDIA_TYPE', REQUEST_MESSAGES.mediaTypeUnsupported(err.message), [issue('headers/content-type', REQUEST_MESSAGES.jsonContentType())]);
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-      return bodyOf('UNSUPPORTED_MEDIA_TYPE', err.message, [{ path: 'headers/content-type', message: 'use application/json' }]);
+      return said('UNSUPPORTED_MEDIA_TYPE', REQUEST_MESSAGES.contentLengthMismatch(err.message), [issue('headers/content-type', REQUEST_MESSAGES.jsonContentType())]);
   }
   const status = err.statusCode ?? 500;
-  if (status === 404) return bodyOf('NOT_FOUND', err.message);
-  if (status === 413) return bodyOf('BODY_TOO_LARGE', err.message);
-  if (status >= 400 && status < 500) return { ...bodyOf('VALIDATION_FAILED', err.message), statusCode: status };
-  return bodyOf('INTERNAL', 'An unexpected fault occurred; nothing was stored by this request.');
+  if (status === 404) return said('NOT_FOUND', REQUEST_MESSAGES.notFound(err.message));
+  if (status === 413) return said('BODY_TOO_LARGE', REQUEST_MESSAGES.tooLarge(err.message));
+  if (status >= 400 && status < 500) return { ...said('VALIDATION_FAILED', REQUEST_MESSAGES.refused(err.message)), statusCode: status };
+  return said('INTERNAL', REQUEST_MESSAGES.unexpectedFault());
+}
+
+/** The body for `code` saying `text` (server/messages.ts), its English as `message`. */
+function said(code: ErrorCode, text: MessageText, details: Issue[] = []): ErrorBody {
+  return bodyOf(code, text.en, details, text);
 }

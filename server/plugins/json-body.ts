@@ -3,7 +3,9 @@
  * from prototype-poisoning keys (BODY_FORBIDDEN_KEY) and from bytes that are not UTF-8
  * (BODY_NOT_UTF8, instead of storing U+FFFD in their place), and names where the problem is.
  */
+import { issue } from '../../engine/index.ts';
 import { ServerError } from '../errors.ts';
+import { REQUEST_MESSAGES } from '../messages.ts';
 import { sharedPlugin } from './shared-plugin.ts';
 
 export const jsonBodyPlugin = sharedPlugin('rubric-studio-json-body', async (app) => {
@@ -27,7 +29,7 @@ export function decodeUtf8(body: Buffer): string {
   try {
     return strictUtf8.decode(body);
   } catch {
-    throw new ServerError('BODY_NOT_UTF8', 'The request body is not valid UTF-8; nothing was read from it.', [{ path: '', message: 'encode the body as UTF-8' }]);
+    throw new ServerError('BODY_NOT_UTF8', REQUEST_MESSAGES.bodyNotUtf8(), [issue('', REQUEST_MESSAGES.encodeUtf8())]);
   }
 }
 
@@ -43,11 +45,11 @@ export function parseJsonBody(text: string): unknown {
   try {
     value = JSON.parse(text);
   } catch (err) {
-    throw new ServerError('BODY_NOT_JSON', `The request body is not valid JSON: ${(err as Error).message}`, [{ path: '', message: 'fix the JSON syntax' }]);
+    throw new ServerError('BODY_NOT_JSON', REQUEST_MESSAGES.bodyNotJsonAt((err as Error).message), [issue('', REQUEST_MESSAGES.fixJsonSyntax())]);
   }
   // Always walked: a text pre-check can be dodged with escapes such as "__pro\u0074o__".
   const key = forbiddenKey(value);
-  if (key) throw new ServerError('BODY_FORBIDDEN_KEY', `The request body contains the forbidden key at ${key}.`, [{ path: key, message: 'remove this key' }]);
+  if (key) throw new ServerError('BODY_FORBIDDEN_KEY', REQUEST_MESSAGES.forbiddenKey(key), [issue(key, REQUEST_MESSAGES.removeKey())]);
   return value;
 }
 

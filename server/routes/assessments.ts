@@ -6,8 +6,9 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
 import semver from 'semver';
-import { carryForward, checkAssessmentInputs, evaluate, type InputValues, rescore, versionInForce } from '../../engine/index.ts';
+import { carryForward, checkAssessmentInputs, evaluate, type InputValues, issue, rescore, versionInForce } from '../../engine/index.ts';
 import { ServerError } from '../errors.ts';
+import { ASSESSMENT_MESSAGES, COMMUNITY_MESSAGES, RUBRIC_MESSAGES } from '../messages.ts';
 import { supplementValues } from './supplements.ts';
 import { ANY_ROLE, ASSESSORS } from '../access.ts';
 import { compiledVersion } from '../compiled-rubrics.ts';
@@ -64,14 +65,14 @@ export const assessmentRoutes: FastifyPluginAsync<{ storage: Storage }> = async 
 
   const findAssessment = async (id: string): Promise<AssessmentRecord> => {
     const record = await storage.getAssessment(id);
-    if (!record) throw new ServerError('NOT_FOUND', `There is no assessment ${id}.`);
+    if (!record) throw new ServerError('NOT_FOUND', ASSESSMENT_MESSAGES.noAssessment(id));
     return record;
   };
 
   /** The rubric version an assessment names; `field` is where the body named it. */
   const findRubricVersion = async (ref: { id: string; version: string }, field: string): Promise<RubricVersionRecord> => {
     const record = await storage.getRubricVersion(ref.id, ref.version);
-    if (!record) throw new ServerError('VALIDATION_FAILED', `There is no rubric ${ref.id} version ${ref.version}.`, [{ path: field, message: 'name an existing rubric version (GET /api/rubrics lists them)' }]);
+    if (!record) throw new ServerError('VALIDATION_FAILED', RUBRIC_MESSAGES.noRubricVersion(ref.id, ref.version), [issue(field, ASSESSMENT_MESSAGES.nameExistingVersion())]);
     return record;
   };
 
@@ -145,11 +146,11 @@ export const assessmentRoutes: FastifyPluginAsync<{ storage: Storage }> = async 
     handler: async (request, reply) => {
       const body = request.body;
       if (!(await storage.getCommunity(body.communityId))) {
-        throw new ServerError('VALIDATION_FAILED', `There is no community ${body.communityId}.`, [{ path: '/body/communityId', message: 'add the community first (POST /api/communities)' }]);
+        throw new ServerError('VALIDATION_FAILED', COMMUNITY_MESSAGES.noCommunity(body.communityId), [issue('/body/communityId', COMMUNITY_MESSAGES.addCommunityFirst())]);
       }
       const version = await findRubricVersion(body.rubric, '/body/rubric');
       if (version.status !== 'published') {
-        throw new ServerError('STATE_CONFLICT', `Rubric ${version.id} ${version.version} is ${version.status}; assessments are made under published versions.`, [{ path: '/body/rubric/version', message: 'choose a published version' }]);
+        throw new ServerError('STATE_CONFLICT', ASSESSMENT_MESSAGES.notPublished(version.id, version.version, version.status), [issue('/body/rubric/version', ASSESSMENT_MESSAGES.choosePublished())]);
       }
       const rubric = compiledVersion(version);
       checkAssessmentInputs(rubric, { inputs: body.inputs, notApplicable: body.notApplicable }, false);
@@ -267,7 +268,7 @@ export const assessmentRoutes: FastifyPluginAsync<{ storage: Storage }> = async 
       const source = await findAssessment(request.params.id);
       const target = request.body.rubric ? await findRubricVersion(request.body.rubric, '/body/rubric') : await newestPublished(source.rubric.id);
       if (target.status !== 'published') {
-        throw new ServerError('STATE_CONFLICT', `Rubric ${target.id} ${target.version} is ${target.status}; assessments are made under published versions.`, [{ path: '/body/rubric/version', message: 'choose a published version' }]);
+        throw new ServerError('STATE_CONFLICT', ASSESSMENT_MESSAGES.notPublished(target.id, target.version, target.status), [issue('/body/rubric/version', ASSESSMENT_MESSAGES.choosePublished())]);
       }
       const from = compiledVersion(await findRubricVersion(source.rubric, '/rubric'));
       const rubric = compiledVersion(target);
@@ -312,10 +313,7 @@ export const assessmentRoutes: FastifyPluginAsync<{ storage: Storage }> = async 
   const chooseVersion = async (ref: { id: string; version: string }, day: string, reason: string | undefined): Promise<NonNullable<AssessmentRecord['versionChoice']>> => {
     const inForce = versionInForce(await datedVersions(ref.id), day)?.version ?? null;
     if (inForce !== ref.version && !reason?.trim()) {
-      const why = inForce ? `version ${inForce} is in force on ${day}` : `no version is in force on ${day}`;
-      throw new ServerError('VALIDATION_FAILED', `Rubric ${ref.id} ${ref.version} was chosen, but ${why}.`, [
-        { path: '/body/versionReason', message: inForce ? `choose version ${inForce}, or give the reason for ${ref.version} in "versionReason"` : `give the reason for ${ref.version} in "versionReason", or correct "assessedOn"` },
-      ]);
+      throw new ServerError('VALIDATION_FAILED', ASSESSMENT_MESSAGES.versionNotInForce(ref.id, ref.version, inForce, day), [issue('/body/versionReason', ASSESSMENT_MESSAGES.giveVersionReason(ref.version, inForce))]);
     }
     return { inForce, reason: inForce === ref.version ? null : (reason?.trim() ?? null) };
   };
@@ -339,7 +337,7 @@ export const assessmentRoutes: FastifyPluginAsync<{ storage: Storage }> = async 
     },
     handler: async (request) => {
       const versions = await datedVersions(request.params.id);
-      if (versions.length === 0) throw new ServerError('NOT_FOUND', `There is no rubric ${request.params.id}.`);
+      if (versions.length === 0) throw new ServerError('NOT_FOUND', RUBRIC_MESSAGES.noRubric(request.params.id));
       const date = request.query.date ?? new Date().toISOString().slice(0, 10);
       const inForce = versionInForce(versions, date);
       return inForce ? { date, version: inForce.version, effectiveDate: inForce.effectiveDate, ...(inForce.effectiveUntil && { effectiveUntil: inForce.effectiveUntil }) } : { date, version: null };
@@ -349,7 +347,7 @@ export const assessmentRoutes: FastifyPluginAsync<{ storage: Storage }> = async 
   /** The newest published version of a rubric (by version number). */
   const newestPublished = async (id: string): Promise<RubricVersionRecord> => {
     const published = (await storage.listRubricVersions()).filter((r) => r.id === id && r.status === 'published').sort((a, b) => semver.compare(b.version, a.version));
-    if (!published[0]) throw new ServerError('STATE_CONFLICT', `Rubric ${id} has no published version to carry the assessment into.`, [{ path: '/body/rubric', message: 'publish a version, or name one' }]);
+    if (!published[0]) throw new ServerError('STATE_CONFLICT', ASSESSMENT_MESSAGES.nothingToCarryInto(id), [issue('/body/rubric', ASSESSMENT_MESSAGES.publishOrName())]);
     return published[0];
   };
 
@@ -379,7 +377,7 @@ export const assessmentRoutes: FastifyPluginAsync<{ storage: Storage }> = async 
     serializerCompiler: rescoreResponse,
     handler: async (request) => {
       const assessment = await findAssessment(request.params.id);
-      if (!assessment.result) throw new ServerError('STATE_CONFLICT', 'The assessment is a draft and has no stored result; submit it, or score its inputs with POST /api/rubrics/{id}/versions/{version}/score.');
+      if (!assessment.result) throw new ServerError('STATE_CONFLICT', ASSESSMENT_MESSAGES.draftHasNoResult());
       const target = compiledVersion(await findRubricVersion(request.body.rubric, '/body/rubric'));
       // Another rubric's versions never match the mapping's "from": its inputs are carried by id only.
       const fromVersion = target.doc.id === assessment.rubric.id ? assessment.rubric.version : '';
@@ -392,6 +390,6 @@ export const assessmentRoutes: FastifyPluginAsync<{ storage: Storage }> = async 
 
 /** Submitted assessments are frozen. */
 function assertDraft(record: AssessmentRecord): AssessmentRecord {
-  if (record.status !== 'draft') throw new ServerError('ASSESSMENT_FROZEN', `Assessment ${record.id} was submitted on ${record.submittedAt} and never changes.`);
+  if (record.status !== 'draft') throw new ServerError('ASSESSMENT_FROZEN', ASSESSMENT_MESSAGES.frozen(record.id, record.submittedAt));
   return record;
 }

@@ -1,6 +1,8 @@
 /** Communities (社区): who is assessed, with the sub-district (街道) a district finds them by. */
 import type { FastifyPluginAsync } from 'fastify';
+import { issue } from '../../engine/index.ts';
 import { ServerError } from '../errors.ts';
+import { COMMUNITY_MESSAGES } from '../messages.ts';
 import { ANY_ROLE, ASSESSORS } from '../access.ts';
 import { expectedRevision, revisionProperty } from '../revisions.ts';
 import type { Caller } from '../plugins/auth.ts';
@@ -44,7 +46,7 @@ export const communityRoutes: FastifyPluginAsync<{ storage: Storage }> = async (
     schema: { tags, summary: 'One community', params: idParams, response: { 200: { $ref: 'Community#' }, ...errorResponses(404) } },
     handler: async (request) => {
       const community = await storage.getCommunity(request.params.id);
-      if (!community) throw new ServerError('NOT_FOUND', `There is no community ${request.params.id}.`);
+      if (!community) throw new ServerError('NOT_FOUND', COMMUNITY_MESSAGES.noCommunity(request.params.id));
       return community;
     },
   });
@@ -60,10 +62,10 @@ export const communityRoutes: FastifyPluginAsync<{ storage: Storage }> = async (
     },
     handler: async (request) => {
       const { id } = request.params;
-      if (!(await storage.getCommunity(id))) throw new ServerError('NOT_FOUND', `There is no community ${id}.`);
+      if (!(await storage.getCommunity(id))) throw new ServerError('NOT_FOUND', COMMUNITY_MESSAGES.noCommunity(id));
       const ifRevision = expectedRevision(request, true);
       if (request.body.id !== undefined && request.body.id !== id) {
-        throw new ServerError('VALIDATION_FAILED', 'A community’s id never changes.', [{ path: '/body/id', message: `must be "${id}" or left out` }]);
+        throw new ServerError('VALIDATION_FAILED', COMMUNITY_MESSAGES.idNeverChanges(), [issue('/body/id', COMMUNITY_MESSAGES.idMustBe(id))]);
       }
       return storage.updateCommunity(id, {
         ifRevision,

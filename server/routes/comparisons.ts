@@ -16,6 +16,7 @@ import {
   impactCsv,
   impactSummaryHtml,
   impactXlsx,
+  issue,
   missingInputsReport,
   resultsCsv,
   resultsXlsx,
@@ -24,6 +25,7 @@ import { ANY_ROLE } from '../access.ts';
 import { supplementValues } from './supplements.ts';
 import { compiledVersion } from '../compiled-rubrics.ts';
 import { ServerError } from '../errors.ts';
+import { ASSESSMENT_MESSAGES, RUBRIC_MESSAGES } from '../messages.ts';
 import { errorResponses } from '../schemas.ts';
 import type { CommunityRecord, RubricVersionRecord, Storage } from '../storage/types.ts';
 
@@ -47,7 +49,7 @@ function sendFile(reply: FastifyReply, format: Exclude<Format, 'json'>, name: st
 export const comparisonRoutes: FastifyPluginAsync<{ storage: Storage; impactWorker?: URL }> = async (app, { storage, impactWorker }) => {
   const version = async (id: string, v: string): Promise<RubricVersionRecord> => {
     const record = await storage.getRubricVersion(id, v);
-    if (!record) throw new ServerError('NOT_FOUND', `There is no rubric ${id} version ${v}.`, [{ path: '/version', message: 'list GET /api/rubrics for the versions that exist' }]);
+    if (!record) throw new ServerError('NOT_FOUND', RUBRIC_MESSAGES.noRubricVersion(id, v), [issue('/version', RUBRIC_MESSAGES.listExistingVersions())]);
     return record;
   };
   const communities = async (): Promise<Map<string, CommunityRecord>> => new Map((await storage.listCommunities()).map((c) => [c.id, c]));
@@ -140,7 +142,7 @@ export const comparisonRoutes: FastifyPluginAsync<{ storage: Storage; impactWork
     },
     handler: async (request) => {
       const assessment = await storage.getAssessment(request.params.id);
-      if (!assessment) throw new ServerError('NOT_FOUND', `There is no assessment ${request.params.id}.`);
+      if (!assessment) throw new ServerError('NOT_FOUND', ASSESSMENT_MESSAGES.noAssessment(request.params.id));
       const wanted = request.query.version ?? assessment.rubric.version;
       const rubric = compiledVersion(await version(assessment.rubric.id, wanted));
       if (wanted === assessment.rubric.version) return gapToNextTier(rubric, { inputs: assessment.inputs, notApplicable: assessment.notApplicable });

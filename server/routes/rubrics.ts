@@ -5,8 +5,9 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 import semver from 'semver';
-import { checkLimits, deriveForm, evaluateLive, type InputValues, type Language, liveScore, loadRubric, type RubricDocument, runRubricTests } from '../../engine/index.ts';
+import { checkLimits, deriveForm, evaluateLive, type InputValues, issue, type Language, liveScore, loadRubric, type RubricDocument, runRubricTests } from '../../engine/index.ts';
 import { ServerError } from '../errors.ts';
+import { RUBRIC_MESSAGES } from '../messages.ts';
 import { ANY_ROLE, EDITORS } from '../access.ts';
 import { blankRubric } from '../blank-rubric.ts';
 import { compiledVersion } from '../compiled-rubrics.ts';
@@ -52,7 +53,7 @@ export const rubricRoutes: FastifyPluginAsync<{ storage: Storage }> = async (app
 
   const findVersion = async ({ id, version }: VersionParams): Promise<RubricVersionRecord> => {
     const record = await storage.getRubricVersion(id, version);
-    if (!record) throw new ServerError('NOT_FOUND', `Rubric ${id} has no version ${version}.`, [{ path: '/version', message: 'list the rubric versions with GET /api/rubrics' }]);
+    if (!record) throw new ServerError('NOT_FOUND', RUBRIC_MESSAGES.noVersion(id, version), [issue('/version', RUBRIC_MESSAGES.listVersions())]);
     return record;
   };
 
@@ -115,7 +116,7 @@ export const rubricRoutes: FastifyPluginAsync<{ storage: Storage }> = async (app
       const rubric = loadRubric({ ...request.body.document, status: 'draft' });
       const { id, version } = rubric.doc;
       if ((await storage.listRubricVersions()).some((r) => r.id === id)) {
-        throw new ServerError('ALREADY_EXISTS', `Rubric ${id} already exists; add a version with POST /api/rubrics/${id}/versions.`, [{ path: '/document/id', message: 'choose another id, or add a version to the existing rubric' }]);
+        throw new ServerError('ALREADY_EXISTS', RUBRIC_MESSAGES.rubricExists(id), [issue('/document/id', RUBRIC_MESSAGES.chooseAnotherRubricId())]);
       }
       const now = new Date().toISOString();
       const record: NewRecord<RubricVersionRecord> = { id, version, status: 'draft', hash: rubric.hash, document: rubric.doc, warnings: rubric.warnings, createdAt: now, updatedAt: now, publishedAt: null, retiredAt: null };
@@ -163,7 +164,7 @@ export const rubricRoutes: FastifyPluginAsync<{ storage: Storage }> = async (app
       const { id } = request.params;
       const { version, copyFrom } = request.body;
       const existing = (await storage.listRubricVersions()).filter((r) => r.id === id).sort((a, b) => semver.compare(a.version, b.version));
-      if (existing.length === 0) throw new ServerError('NOT_FOUND', `There is no rubric ${id}; create it with POST /api/rubrics.`);
+      if (existing.length === 0) throw new ServerError('NOT_FOUND', RUBRIC_MESSAGES.noRubricCreateIt(id));
       const source = copyFrom ? await findVersion({ id, version: copyFrom.version }) : undefined;
       const document: RubricDocument = source
         ? { ...structuredClone(source.document), version, status: 'draft' }
@@ -192,10 +193,10 @@ export const rubricRoutes: FastifyPluginAsync<{ storage: Storage }> = async (app
       checkLimits(request.body.document);
       const { document } = request.body;
       const mismatched = [
-        ...(document.id === id ? [] : [{ path: '/document/id', message: `must be "${id}", the rubric in the URL` }]),
-        ...(document.version === version ? [] : [{ path: '/document/version', message: `must be "${version}", the version in the URL; to change the version, create a new one` }]),
+        ...(document.id === id ? [] : [issue('/document/id', RUBRIC_MESSAGES.documentIdMustBe(id))]),
+        ...(document.version === version ? [] : [issue('/document/version', RUBRIC_MESSAGES.documentVersionMustBe(version))]),
       ];
-      if (mismatched.length > 0) throw new ServerError('VALIDATION_FAILED', 'The document does not belong to this rubric version.', mismatched);
+      if (mismatched.length > 0) throw new ServerError('VALIDATION_FAILED', RUBRIC_MESSAGES.documentElsewhere(), mismatched);
       const rubric = loadRubric({ ...document, status: 'draft' });
       return storage.updateRubricVersion(id, version, {
         ifRevision,
@@ -265,8 +266,9 @@ export const rubricRoutes: FastifyPluginAsync<{ storage: Storage }> = async (app
       if (report.failed > 0) {
         const details = report.cases
           .filter((c) => !c.passed)
-          .flatMap((c) => c.failures.map((f) => ({ path: f.path, message: `${c.name}: ${f.message}`, ...(f.text && { text: { zh: `${c.name}：${f.text.zh}`, en: `${c.name}: ${f.text.en}` } }) })));
-        throw new ServerError('RUBRIC_TESTS_FAILED', `${report.failed} of ${report.cases.length} tests fail; the version stays a draft.`, details);
+          // A failure the engine gave in English only keeps its words in both places.
+          .flatMap((c) => c.failures.map((f) => issue(f.path, RUBRIC_MESSAGES.testFailure(c.name, f.text ?? { en: f.message, zh: f.message }))));
+        throw new ServerError('RUBRIC_TESTS_FAILED', RUBRIC_MESSAGES.testsFail(report.failed, report.cases.length), details);
       }
       return storage.updateRubricVersion(draft.id, draft.version, {
         // Without If-Match, still publish exactly the draft whose tests just passed.
@@ -290,7 +292,7 @@ export const rubricRoutes: FastifyPluginAsync<{ storage: Storage }> = async (app
         ifRevision: expectedRevision(request, false),
         change: (current) => {
           if (current.status === 'retired') throw immutable(current);
-          if (current.status !== 'published') throw new ServerError('STATE_CONFLICT', `Version ${version} of ${id} is a draft; only published versions can be retired (delete a draft instead).`);
+          if (current.status !== 'published') throw new ServerError('STATE_CONFLICT', RUBRIC_MESSAGES.retireDraft(id, version));
           const now = new Date().toISOString();
           return { ...current, status: 'retired', document: { ...current.document, status: 'retired' }, updatedAt: now, retiredAt: now };
         },
@@ -331,9 +333,7 @@ export const rubricRoutes: FastifyPluginAsync<{ storage: Storage }> = async (app
 };
 
 function immutable(record: RubricVersionRecord): ServerError {
-  return new ServerError('VERSION_IMMUTABLE', `Version ${record.version} of ${record.id} is ${record.status} and never changes; create a new draft version from it.`, [
-    { path: '/version', message: `POST /api/rubrics/${record.id}/versions with {"version": "<next>", "copyFrom": {"version": "${record.version}"}}` },
-  ]);
+  return new ServerError('VERSION_IMMUTABLE', RUBRIC_MESSAGES.versionImmutable(record.id, record.version, record.status), [issue('/version', RUBRIC_MESSAGES.copyInto(record.id, record.version))]);
 }
 
 /** Drafts only: published and retired versions are immutable. */

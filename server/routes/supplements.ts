@@ -8,10 +8,11 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { FastifyPluginAsync } from 'fastify';
-import { checkAssessmentInputs, type InputDefinition, type InputValue, mapInputs, own, periodWords, RubricStudioError } from '../../engine/index.ts';
+import { checkAssessmentInputs, type InputDefinition, type InputValue, issue, mapInputs, own, periodWords, RubricStudioError } from '../../engine/index.ts';
 import { SUPPLIERS } from '../access.ts';
 import { compiledVersion } from '../compiled-rubrics.ts';
-import { ServerError } from '../errors.ts';
+import { type BilingualIssue, ServerError } from '../errors.ts';
+import { ASSESSMENT_MESSAGES, RUBRIC_MESSAGES, SUPPLEMENT_MESSAGES } from '../messages.ts';
 import { decodeUtf8 } from '../plugins/json-body.ts';
 import type { Caller } from '../plugins/auth.ts';
 import { expectedRevision, revisionProperty } from '../revisions.ts';
@@ -48,28 +49,28 @@ export const supplementRoutes: FastifyPluginAsync<{ storage: Storage }> = async 
 
   const version = async (id: string, number: string, field: string): Promise<RubricVersionRecord> => {
     const record = await storage.getRubricVersion(id, number);
-    if (!record) throw new ServerError('VALIDATION_FAILED', `There is no rubric ${id} version ${number}.`, [{ path: field, message: 'name an existing version of the assessment’s rubric' }]);
+    if (!record) throw new ServerError('VALIDATION_FAILED', RUBRIC_MESSAGES.noRubricVersion(id, number), [issue(field, SUPPLEMENT_MESSAGES.nameVersionOfRubric())]);
     return record;
   };
 
   /** A supplement for one input of one assessment, checked; throws naming the field and the fix. */
   const prepare = (assessment: AssessmentRecord, target: RubricVersionRecord, input: string, value: unknown, source: string, caller: Caller, field: string): Supplement => {
-    if (target.id !== assessment.rubric.id) throw new ServerError('VALIDATION_FAILED', `Version ${target.id} ${target.version} is not a version of the assessment’s rubric ${assessment.rubric.id}.`, [{ path: field, message: 'name a version of the same rubric' }]);
+    if (target.id !== assessment.rubric.id) throw new ServerError('VALIDATION_FAILED', SUPPLEMENT_MESSAGES.otherRubric(target.id, target.version, assessment.rubric.id), [issue(field, SUPPLEMENT_MESSAGES.nameSameRubric())]);
     const definition = target.document.inputs.find((i) => i.id === input);
-    if (!definition) throw new ServerError('VALIDATION_FAILED', `Rubric ${target.id} ${target.version} has no input "${input}".`, [{ path: field, message: `name one of its inputs: ${target.document.inputs.map((i) => i.id).join(', ')}` }]);
+    if (!definition) throw new ServerError('VALIDATION_FAILED', SUPPLEMENT_MESSAGES.noInput(target.id, target.version, input), [issue(field, SUPPLEMENT_MESSAGES.nameOneOfInputs(target.document.inputs.map((i) => i.id)))]);
     // Answered when assessed: under its own id, or under the old id(s) the version's mapping reads it from.
     const carried = mapInputs(target.document, assessment.inputs, assessment.rubric.id === target.id ? assessment.rubric.version : '');
     const readFrom = carried.renamed.find((r) => r.to === input)?.from ?? carried.combined.find((c) => c.to === input)?.from.join('" + "');
     if (own(assessment.inputs, input) !== undefined || readFrom !== undefined) {
-      const as = readFrom ? ` (as "${readFrom}", which ${target.version} reads it from)` : '';
-      throw new ServerError('STATE_CONFLICT', `Assessment ${assessment.id} answered "${input}"${as} when it was assessed; the original answer stands.`, [{ path: field, message: 'supplements answer only what the assessment never asked' }]);
+      throw new ServerError('STATE_CONFLICT', SUPPLEMENT_MESSAGES.answeredWhenAssessed(assessment.id, input, readFrom, target.version), [issue(field, SUPPLEMENT_MESSAGES.onlyUnasked())]);
     }
     try {
       checkAssessmentInputs(compiledVersion(target), { inputs: { [input]: value as InputValue } }, false);
     } catch (err) {
       if (err instanceof RubricStudioError) {
-        const text = err.details[0]?.text ?? err.text;
-        throw new ServerError('VALIDATION_FAILED', err.details[0]?.message ?? err.message, [{ path: field, message: err.details[0]?.message ?? err.message, ...(text && { text }) }]);
+        // The engine's input checks say it in both languages; an English-only message keeps its words in both places.
+        const text = err.details[0]?.text ?? err.text ?? { en: err.details[0]?.message ?? err.message, zh: err.details[0]?.message ?? err.message };
+        throw new ServerError('VALIDATION_FAILED', text, [issue(field, text)]);
       }
       throw err;
     }
@@ -94,7 +95,7 @@ export const supplementRoutes: FastifyPluginAsync<{ storage: Storage }> = async 
     },
     handler: async (request) => {
       const assessment = await storage.getAssessment(request.params.id);
-      if (!assessment) throw new ServerError('NOT_FOUND', `There is no assessment ${request.params.id}.`);
+      if (!assessment) throw new ServerError('NOT_FOUND', ASSESSMENT_MESSAGES.noAssessment(request.params.id));
       const ifRevision = expectedRevision(request, true);
       const target = await version(assessment.rubric.id, request.body.version, '/body/version');
       const supplement = prepare(assessment, target, request.params.input, request.body.value, request.body.source, request.caller, '/params/input');
@@ -116,8 +117,8 @@ export const supplementRoutes: FastifyPluginAsync<{ storage: Storage }> = async 
     },
     handler: async (request) => {
       const assessment = await storage.getAssessment(request.params.id);
-      if (!assessment) throw new ServerError('NOT_FOUND', `There is no assessment ${request.params.id}.`);
-      if (own(assessment.supplements ?? {}, request.params.input) === undefined) throw new ServerError('NOT_FOUND', `Assessment ${assessment.id} has no supplementary answer for "${request.params.input}".`);
+      if (!assessment) throw new ServerError('NOT_FOUND', ASSESSMENT_MESSAGES.noAssessment(request.params.id));
+      if (own(assessment.supplements ?? {}, request.params.input) === undefined) throw new ServerError('NOT_FOUND', SUPPLEMENT_MESSAGES.noSupplement(assessment.id, request.params.input));
       const ifRevision = expectedRevision(request, true);
       return storage.updateAssessment(assessment.id, {
         ifRevision,
@@ -140,35 +141,35 @@ export const supplementRoutes: FastifyPluginAsync<{ storage: Storage }> = async 
     },
     handler: async (request) => {
       const type = String(request.headers['content-type'] ?? '').split(';')[0].trim();
-      if (type !== CSV && type !== XLSX) throw new ServerError('VALIDATION_FAILED', `Send the file as ${CSV} or ${XLSX}.`, [{ path: '/headers/content-type', message: `set Content-Type to ${CSV} or ${XLSX}` }]);
+      if (type !== CSV && type !== XLSX) throw new ServerError('VALIDATION_FAILED', SUPPLEMENT_MESSAGES.fileType([CSV, XLSX]), [issue('/headers/content-type', SUPPLEMENT_MESSAGES.setContentType([CSV, XLSX]))]);
       const target = await version(request.query.rubric, request.query.version, '/query/version');
       const rows = await readRows(request.body, type);
       const submitted = (await storage.listAssessments({ rubricId: target.id, status: 'submitted' })).filter((a) => a.status === 'submitted');
-      const errors: { path: string; message: string }[] = [];
+      const errors: BilingualIssue[] = [];
       const changes = new Map<string, { record: AssessmentRecord; supplements: Record<string, Supplement> }>();
       for (const [n, row] of rows.entries()) {
         const at = `/rows/${n + 2}`; // the file's line: the header is line 1
         const matches = submitted.filter((a) => a.communityId === row.community && [`${a.period.year} ${a.period.kind}`, periodWords(a.period, 'zh')].includes(row.period));
         if (matches.length !== 1) {
-          errors.push({ path: at, message: matches.length === 0 ? `no submitted assessment of community "${row.community}" for period "${row.period}" under ${target.id}` : `${matches.length} submitted assessments of "${row.community}" for "${row.period}": supplement them one by one` });
+          errors.push(issue(at, matches.length === 0 ? SUPPLEMENT_MESSAGES.noMatchingAssessment(row.community, row.period, target.id) : SUPPLEMENT_MESSAGES.severalMatching(matches.length, row.community, row.period)));
           continue;
         }
         const entry = changes.get(matches[0].id) ?? { record: (await storage.getAssessment(matches[0].id)) as AssessmentRecord, supplements: {} };
         const { record } = entry;
         try {
           if (own(record.supplements ?? {}, row.input) !== undefined || own(entry.supplements, row.input) !== undefined) {
-            throw new ServerError('STATE_CONFLICT', `"${row.input}" already has a supplementary answer for this assessment: remove it first (DELETE /api/assessments/${record.id}/supplements/${row.input}); an upload never replaces one`);
+            throw new ServerError('STATE_CONFLICT', SUPPLEMENT_MESSAGES.alreadySupplied(row.input, record.id));
           }
           const definition = target.document.inputs.find((i) => i.id === row.input);
           const value = definition ? parseValue(row.value, definition) : row.value;
           entry.supplements[row.input] = prepare(record, target, row.input, value, row.source, request.caller, `${at}/input`);
           changes.set(record.id, entry);
         } catch (err) {
-          if (err instanceof ServerError) errors.push({ path: at, message: err.details[0]?.message && err.code !== 'STATE_CONFLICT' ? `${row.input}: ${err.details[0].message}` : err.message });
+          if (err instanceof ServerError) errors.push(issue(at, err.details[0] && err.code !== 'STATE_CONFLICT' ? SUPPLEMENT_MESSAGES.rowInput(row.input, err.details[0].text) : err.text));
           else throw err;
         }
       }
-      if (errors.length > 0) throw new ServerError('VALIDATION_FAILED', `${errors.length} of ${rows.length} rows cannot be stored; nothing was stored from this file.`, errors);
+      if (errors.length > 0) throw new ServerError('VALIDATION_FAILED', SUPPLEMENT_MESSAGES.rowsRefused(errors.length, rows.length), errors);
       // Queued together, the changes land in one write of the store (and fail together).
       await Promise.all(
         [...changes.values()].map(({ record, supplements }) =>
@@ -196,7 +197,7 @@ async function readRows(body: Buffer, type: string): Promise<Row[]> {
     }
   } catch (err) {
     if (err instanceof ServerError) throw err;
-    throw new ServerError('VALIDATION_FAILED', `The file cannot be read as ${type === CSV ? 'CSV' : 'XLSX'}: ${(err as Error).message}`, [{ path: '/body', message: 'send a CSV (UTF-8) or XLSX file whose first row names the columns' }]);
+    throw new ServerError('VALIDATION_FAILED', SUPPLEMENT_MESSAGES.fileUnreadable(type === CSV ? 'CSV' : 'XLSX', (err as Error).message), [issue('/body', SUPPLEMENT_MESSAGES.sendReadableFile())]);
   }
   const cells: string[][] = [];
   sheet?.eachRow({ includeEmpty: false }, (row) => {
@@ -208,9 +209,12 @@ async function readRows(body: Buffer, type: string): Promise<Row[]> {
     (Object.keys(COLUMNS) as (keyof Row)[]).map((column) => [column, header?.findIndex((name) => COLUMNS[column].includes(name.toLowerCase())) ?? -1]),
   ) as Record<keyof Row, number>;
   const absent = (Object.keys(where) as (keyof Row)[]).filter((column) => where[column] < 0);
-  if (absent.length > 0) throw new ServerError('VALIDATION_FAILED', `The file's first row lacks the column${absent.length > 1 ? 's' : ''} ${absent.join(', ')}.`, [{ path: '/rows/1', message: `name the columns: ${Object.values(COLUMNS).map((names) => names[0]).join(', ')} (or 社区, 评价期, 输入项, 值, 来源)` }]);
-  if (data.length === 0) throw new ServerError('VALIDATION_FAILED', 'The file has no rows below its header.', [{ path: '/rows/2', message: 'add one row per answer' }]);
-  if (data.length > MAX_ROWS) throw new ServerError('VALIDATION_FAILED', `The file has ${data.length} rows; at most ${MAX_ROWS} are read at once.`, [{ path: '/rows', message: 'split the file' }]);
+  if (absent.length > 0) {
+    const columns = Object.values(COLUMNS);
+    throw new ServerError('VALIDATION_FAILED', SUPPLEMENT_MESSAGES.columnsMissing(absent), [issue('/rows/1', SUPPLEMENT_MESSAGES.nameColumns(columns.map((names) => names[0]), columns.map((names) => names[1])))]);
+  }
+  if (data.length === 0) throw new ServerError('VALIDATION_FAILED', SUPPLEMENT_MESSAGES.noRows(), [issue('/rows/2', SUPPLEMENT_MESSAGES.addRows())]);
+  if (data.length > MAX_ROWS) throw new ServerError('VALIDATION_FAILED', SUPPLEMENT_MESSAGES.tooManyRows(data.length, MAX_ROWS), [issue('/rows', SUPPLEMENT_MESSAGES.splitFile())]);
   return data.map((row) => ({ community: row[where.community] ?? '', period: row[where.period] ?? '', input: row[where.input] ?? '', value: row[where.value] ?? '', source: row[where.source] ?? '' }));
 }
 

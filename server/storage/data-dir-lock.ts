@@ -6,7 +6,9 @@
  */
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { issue } from '../../engine/index.ts';
 import { ServerError } from '../errors.ts';
+import { STORAGE_MESSAGES } from '../messages.ts';
 
 export const LOCK_FILE = 'rubric-studio.lock';
 
@@ -50,15 +52,15 @@ export function acquireDataDirLock(dataDir: string): DataDirLock {
       if (holder && isLiveOwner(holder, path)) {
         throw new ServerError(
           'DATA_DIR_LOCKED',
-          `Data directory ${dataDir} is in use by another Rubric Studio server (pid ${holder.pid}, since ${holder.startedAt}; lock file ${path}). Stop that server, or start this one with another DATA_DIR.`,
-          [{ path: dataDir, message: 'stop the other server or choose another data directory' }],
+          STORAGE_MESSAGES.dataDirInUse(dataDir, holder.pid, holder.startedAt, path),
+          [issue(dataDir, STORAGE_MESSAGES.stopOtherServer())],
         );
       }
       // Stale: its process is gone. Remove and retry; O_EXCL settles a race with another starter.
       rmSync(path, { force: true });
     }
   }
-  throw new ServerError('DATA_DIR_LOCKED', `Could not take the lock file ${path}; another server is starting on ${dataDir}.`);
+  throw new ServerError('DATA_DIR_LOCKED', STORAGE_MESSAGES.lockRace(path, dataDir));
 }
 
 function readHolder(path: string): LockHolder | undefined {

@@ -15,8 +15,9 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync 
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
-import type { ScoreResult } from '../../engine/index.ts';
+import { issue, type MessageText, type ScoreResult } from '../../engine/index.ts';
 import { ServerError } from '../errors.ts';
+import { ASSESSMENT_MESSAGES, COMMUNITY_MESSAGES, RECORDS, RUBRIC_MESSAGES, STORAGE_MESSAGES } from '../messages.ts';
 import { scoreResultJson } from '../score-result-json.ts';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.ts';
 import { JsonDataFile } from './json-data-file.ts';
@@ -159,7 +160,7 @@ export class LowdbStorage implements Storage {
   insertRubricVersion(record: NewRecord<RubricVersionRecord>, audit: AuditDraft): Promise<RubricVersionRecord> {
     return this.#change((data) => {
       if (data.rubricVersions.some((r) => r.id === record.id && r.version === record.version)) {
-        throw new ServerError('ALREADY_EXISTS', `Rubric ${record.id} already has a version ${record.version}.`, [{ path: '/version', message: 'choose a version number not used yet' }]);
+        throw new ServerError('ALREADY_EXISTS', RUBRIC_MESSAGES.versionExists(record.id, record.version), [issue('/version', RUBRIC_MESSAGES.chooseUnusedVersion())]);
       }
       return inserting(data, data.rubricVersions, { ...record, revision: 1 }, audit);
     });
@@ -169,7 +170,7 @@ export class LowdbStorage implements Storage {
     return this.#change((data) => {
       const at = data.rubricVersions.findIndex((r) => r.id === id && r.version === version);
       if (at < 0) throw rubricVersionNotFound(id, version);
-      return replacing(data, data.rubricVersions, at, change, `rubric ${id} ${version}`);
+      return replacing(data, data.rubricVersions, at, change, RECORDS.rubricVersion(id, version));
     });
   }
 
@@ -178,7 +179,7 @@ export class LowdbStorage implements Storage {
       const at = data.rubricVersions.findIndex((r) => r.id === id && r.version === version);
       if (at < 0) throw rubricVersionNotFound(id, version);
       const current = data.rubricVersions[at];
-      checkRevision(current.revision, ifRevision, `rubric ${id} ${version}`);
+      checkRevision(current.revision, ifRevision, RECORDS.rubricVersion(id, version));
       check(current);
       const entry = stamped({ ...audit, revision: current.revision });
       return {
@@ -206,7 +207,7 @@ export class LowdbStorage implements Storage {
   insertCommunity(record: NewRecord<CommunityRecord>, audit: AuditDraft): Promise<CommunityRecord> {
     return this.#change((data) => {
       if (data.communities.some((c) => c.id === record.id)) {
-        throw new ServerError('ALREADY_EXISTS', `A community with id ${record.id} already exists.`, [{ path: '/id', message: 'choose another id, or update the existing community' }]);
+        throw new ServerError('ALREADY_EXISTS', COMMUNITY_MESSAGES.communityExists(record.id), [issue('/id', COMMUNITY_MESSAGES.chooseAnotherCommunityId())]);
       }
       return inserting(data, data.communities, { ...record, revision: 1 }, audit);
     });
@@ -215,8 +216,8 @@ export class LowdbStorage implements Storage {
   updateCommunity(id: string, change: RecordChange<CommunityRecord>): Promise<CommunityRecord> {
     return this.#change((data) => {
       const at = data.communities.findIndex((c) => c.id === id);
-      if (at < 0) throw new ServerError('NOT_FOUND', `There is no community ${id}.`);
-      return replacing(data, data.communities, at, change, `community ${id}`);
+      if (at < 0) throw new ServerError('NOT_FOUND', COMMUNITY_MESSAGES.noCommunity(id));
+      return replacing(data, data.communities, at, change, RECORDS.community(id));
     });
   }
 
@@ -244,7 +245,7 @@ export class LowdbStorage implements Storage {
 
   insertAssessment(record: NewRecord<AssessmentRecord>, audit: AuditDraft): Promise<AssessmentRecord> {
     return this.#change((data) => {
-      if (this.#assessmentIndex(record.id) >= 0) throw new ServerError('ALREADY_EXISTS', `An assessment with id ${record.id} already exists.`);
+      if (this.#assessmentIndex(record.id) >= 0) throw new ServerError('ALREADY_EXISTS', ASSESSMENT_MESSAGES.assessmentExists(record.id));
       const created: AssessmentRecord = { ...record, revision: 1 };
       const { entry, files } = this.#toEntry(created, null);
       const insert = inserting(data, data.assessments, entry, audit);
@@ -266,9 +267,9 @@ export class LowdbStorage implements Storage {
   updateAssessment(id: string, change: RecordChange<AssessmentRecord>): Promise<AssessmentRecord> {
     return this.#change((data) => {
       const at = this.#assessmentIndex(id);
-      if (at < 0) throw new ServerError('NOT_FOUND', `There is no assessment ${id}.`);
+      if (at < 0) throw new ServerError('NOT_FOUND', ASSESSMENT_MESSAGES.noAssessment(id));
       const current = data.assessments[at];
-      checkRevision(current.revision, change.ifRevision, `assessment ${id}`);
+      checkRevision(current.revision, change.ifRevision, RECORDS.assessment(id));
       // Only submitted assessments have a result file; they are frozen, so this read is rare.
       const result = current.status === 'submitted' ? (this.#unwrittenResults.get(id) ?? (JSON.parse(readFileSync(this.#resultPath(id), 'utf8')) as ScoreResult)) : null;
       const next: AssessmentRecord = { ...change.change(toRecord(structuredClone(current), result)), revision: current.revision + 1 };
@@ -320,7 +321,7 @@ export class LowdbStorage implements Storage {
 
   /** Queues a change; it is applied in order and resolves once the file holding it is written. */
   #change<T>(prepare: (data: DataFile) => Prepared<T>): Promise<T> {
-    if (this.#closed) return Promise.reject(new ServerError('INTERNAL', 'The storage is closed; the server is shutting down.'));
+    if (this.#closed) return Promise.reject(new ServerError('INTERNAL', STORAGE_MESSAGES.closed()));
     return new Promise<T>((resolve, reject) => {
       this.#queue.push({ prepare, resolve: resolve as (value: unknown) => void, reject });
       if (!this.#writing) {
@@ -395,7 +396,7 @@ function inserting<T>(data: DataFile, list: T[], record: T, audit: AuditDraft): 
 }
 
 /** Replacing list[at] by what `change` makes of it, with the next revision and its audit entry. */
-function replacing<T extends { revision: number }>(data: DataFile, list: T[], at: number, change: RecordChange<T>, what: string): Prepared<T> {
+function replacing<T extends { revision: number }>(data: DataFile, list: T[], at: number, change: RecordChange<T>, what: MessageText): Prepared<T> {
   const current = list[at];
   checkRevision(current.revision, change.ifRevision, what);
   const next: T = { ...change.change(structuredClone(current)), revision: current.revision + 1 };
@@ -417,12 +418,12 @@ function replacing<T extends { revision: number }>(data: DataFile, list: T[], at
 function storageError(err: unknown, location: string): ServerError {
   const code = (err as NodeJS.ErrnoException).code;
   if (code === 'ENOSPC' || code === 'EDQUOT') {
-    return new ServerError('STORAGE_FULL', `The disk holding ${location} is full; nothing was stored by this request.`, [{ path: location, message: 'free space on this disk or move the data directory, then retry' }]);
+    return new ServerError('STORAGE_FULL', STORAGE_MESSAGES.diskFull(location), [issue(location, STORAGE_MESSAGES.freeSpace())]);
   }
   if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') {
-    return new ServerError('STORAGE_READ_ONLY', `${location} cannot be written (${code}); nothing was stored by this request.`, [{ path: location, message: 'make the data directory writable for the server, then retry' }]);
+    return new ServerError('STORAGE_READ_ONLY', STORAGE_MESSAGES.readOnly(location, code), [issue(location, STORAGE_MESSAGES.makeWritable())]);
   }
-  return new ServerError('INTERNAL', `Writing ${location} failed (${code ?? (err as Error).message}); nothing was stored by this request.`);
+  return new ServerError('INTERNAL', STORAGE_MESSAGES.writeFailed(location, code ?? (err as Error).message));
 }
 
 /**
@@ -511,5 +512,5 @@ function stamped(draft: AuditDraft): AuditEntry {
 }
 
 function rubricVersionNotFound(id: string, version: string): ServerError {
-  return new ServerError('NOT_FOUND', `Rubric ${id} has no version ${version}.`, [{ path: '/version', message: 'list the rubric versions with GET /api/rubrics' }]);
+  return new ServerError('NOT_FOUND', RUBRIC_MESSAGES.noVersion(id, version), [issue('/version', RUBRIC_MESSAGES.listVersions())]);
 }

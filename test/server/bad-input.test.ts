@@ -42,7 +42,7 @@ describe('bad input is refused with the documented 4xx, and the server keeps ser
   test('an unknown field is refused, not silently dropped', async () => {
     const response = await call(app, 'assessor', 'POST', '/api/communities', { id: 'extra', name: 'N', street: 'S', mayor: 'Z' });
     expect(response.statusCode).toBe(400);
-    expect(response.json().details).toEqual([{ path: '/body/mayor', message: 'unknown field "mayor": remove it' }]);
+    expect(response.json().details).toEqual([{ path: '/body/mayor', message: 'unknown field "mayor": remove it', text: { en: 'unknown field "mayor": remove it', zh: '未知字段 "mayor"：请删除' } }]);
   });
 
   test('an unknown input of the rubric is 422 INPUTS_INVALID', async () => {

@@ -55,6 +55,6 @@ describe('communities', () => {
   test('a community needs a name and a street', async () => {
     const response = await call(app, 'assessor', 'POST', '/api/communities', { id: 'nameless', street: 'Y' });
     expect(response.statusCode).toBe(400);
-    expect(response.json().details).toContainEqual({ path: '/body/name', message: 'is required' });
+    expect(response.json().details).toContainEqual({ path: '/body/name', message: 'is required', text: { en: 'is required', zh: '为必填项：请补充' } });
   });
 });

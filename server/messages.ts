@@ -1,0 +1,571 @@
+/**
+ * The server's messages to people, in Chinese and English: every error the server itself raises
+ * (requests, access, revisions, rubrics, communities, assessments, supplements, storage) and every
+ * detail of one takes its words from here, in the shape of the engine's catalogue
+ * (engine/document/messages.ts). Each message names the field and says how to fix it, in both
+ * languages; the English text is also the error's or the issue's `message`, and tests and the
+ * README quote some of it: change it only together with them.
+ *
+ * Chinese terms, from the glossary (engine/glossary.ts): 评价细则 rubric, 版本 version, 档次 tier,
+ * 评价 assessment, 评价期 period, 社区 community, 输入项 input, 要求 requirement, 门槛 gate,
+ * 补充答案 supplement; roles as the UI names them: 细则编辑 editor, 评价人 assessor, 查阅人 viewer.
+ */
+import { COMPARISONS_ZH, COUNTS_ZH, type MessageText, TYPES_ZH } from '../engine/index.ts';
+import { SERVER_ERRORS } from './errors.ts';
+
+/** Roles as the UI names them (builder-ui/src/i18n/messages/common.ts). */
+const ROLES_ZH: Record<string, string> = { editor: '细则编辑', assessor: '评价人', viewer: '查阅人' };
+
+/** A rubric version's status as the predicate of a sentence ("… is published"). */
+const STATUSES_ZH: Record<string, string> = { draft: '为草稿', published: '已发布', retired: '已停用' };
+
+/** The parts of a request a route schema checks (Fastify's validationContext). */
+const PARTS_ZH: Record<string, string> = { body: '请求体', querystring: '查询参数', params: '路径参数', headers: '请求头' };
+
+/** Roles in both languages: "editor or assessor" / "细则编辑或评价人". */
+function roles(names: readonly string[]): MessageText {
+  return { en: names.join(' or '), zh: names.map((name) => ROLES_ZH[name] ?? name).join('或') };
+}
+
+/** A record named in a stale-revision message, in both languages. */
+export const RECORDS = {
+  rubricVersion: (id: string, version: string): MessageText => ({ en: `rubric ${id} ${version}`, zh: `评价细则 ${id} ${version}` }),
+  community: (id: string): MessageText => ({ en: `community ${id}`, zh: `社区 ${id}` }),
+  assessment: (id: string): MessageText => ({ en: `assessment ${id}`, zh: `评价 ${id}` }),
+};
+
+/** Requests as HTTP carries them: connections, bodies, content types, unknown routes, faults. */
+export const REQUEST_MESSAGES = {
+  // Before any route runs (Node's HTTP parser, server/app.ts) ------------------------------------
+  requestTimedOut: (seconds: number): MessageText => ({
+    en: `The request did not arrive within ${seconds} s.`,
+    zh: `请求未在 ${seconds} 秒内送达。`,
+  }),
+  headersTooLarge: (): MessageText => ({
+    en: 'The request headers are too large.',
+    zh: '请求头过大。',
+  }),
+  notHttp: (): MessageText => ({
+    en: 'The request is not well-formed HTTP.',
+    zh: '请求不是格式正确的 HTTP 请求。',
+  }),
+  sendInTime: (): MessageText => ({
+    en: SERVER_ERRORS.REQUEST_TIMEOUT.howToFix,
+    zh: '请在 README 所列的时限内发送完整的请求；上传过慢或中断的请求会被断开。',
+  }),
+  sendWellFormed: (): MessageText => ({
+    en: SERVER_ERRORS.MALFORMED_REQUEST.howToFix,
+    zh: '请发送格式正确的 HTTP/1.1 请求，全部请求头合计不超过 16 KiB。',
+  }),
+
+  // Bodies ---------------------------------------------------------------------------------------
+  bodyTimedOut: (seconds: number): MessageText => ({
+    en: `The request body did not arrive within ${seconds} s; nothing was stored.`,
+    zh: `请求体未在 ${seconds} 秒内送达，未保存任何内容。`,
+  }),
+  sendWholeBody: (): MessageText => ({
+    en: 'send the whole body at once, or check the connection',
+    zh: '请一次发送完整的请求体，或检查网络连接',
+  }),
+  bodyNotUtf8: (): MessageText => ({
+    en: 'The request body is not valid UTF-8; nothing was read from it.',
+    zh: '请求体不是有效的 UTF-8 编码，未读取其中任何内容。',
+  }),
+  encodeUtf8: (): MessageText => ({
+    en: 'encode the body as UTF-8',
+    zh: '请以 UTF-8 编码请求体',
+  }),
+  /** `parserText` is JSON.parse's own words (with the position), which only exist in English. */
+  bodyNotJsonAt: (parserText: string): MessageText => ({
+    en: `The request body is not valid JSON: ${parserText}`,
+    zh: `请求体不是有效的 JSON（解析器提示：${parserText}）。`,
+  }),
+  fixJsonSyntax: (): MessageText => ({
+    en: 'fix the JSON syntax',
+    zh: '请更正 JSON 语法',
+  }),
+  bodyNotJson: (): MessageText => ({
+    en: 'The request body is not valid JSON.',
+    zh: '请求体不是有效的 JSON。',
+  }),
+  sendJson: (): MessageText => ({
+    en: 'send a JSON document',
+    zh: '请发送 JSON 文档',
+  }),
+  forbiddenKey: (pointer: string): MessageText => ({
+    en: `The request body contains the forbidden key at ${pointer}.`,
+    zh: `请求体在 ${pointer} 处含有禁用的键名。`,
+  }),
+  removeKey: (): MessageText => ({
+    en: 'remove this key',
+    zh: '请删除此键名',
+  }),
+  bodyTooLarge: (): MessageText => ({
+    en: 'The request body is larger than the server accepts.',
+    zh: '请求体超出服务器可接受的大小。',
+  }),
+  seeLimits: (): MessageText => ({
+    en: 'see the limits in the README',
+    zh: '大小限制见 README',
+  }),
+  /** `fastifyText` is Fastify's own message, kept as the English. */
+  mediaTypeUnsupported: (fastifyText: string): MessageText => ({
+    en: fastifyText,
+    zh: '不支持此 Content-Type 的请求体：请以 JSON 格式发送。',
+  }),
+  contentLengthMismatch: (fastifyText: string): MessageText => ({
+    en: fastifyText,
+    zh: '请求体的长度与 Content-Length 不符：请发送与其一致的完整请求体。',
+  }),
+  jsonContentType: (): MessageText => ({
+    en: 'use application/json',
+    zh: '请使用 application/json',
+  }),
+
+  // Route schemas (Fastify's validation of body, query string, params, headers) ------------------
+  requestInvalid: (part: string, details: readonly { path: string; text: MessageText }[]): MessageText => ({
+    en: `The request ${part} is invalid: ${details.map((d) => `${d.path} ${d.text.en}`).join('; ')}.`,
+    zh: `${PARTS_ZH[part] ?? part}不符合要求：${details.map((d) => `${d.path} ${d.text.zh}`).join('；')}。`,
+  }),
+  unknownField: (name: string): MessageText => ({
+    en: `unknown field "${name}": remove it`,
+    zh: `未知字段 "${name}"：请删除`,
+  }),
+  fieldRequired: (): MessageText => ({
+    en: 'is required',
+    zh: '为必填项：请补充',
+  }),
+  /**
+   * Any other keyword of a route schema: ajv's words stay the English; the Chinese says the same
+   * for the keywords route schemas use, and points to the API description for the rest.
+   */
+  schemaKeyword: (keyword: string, params: Record<string, unknown>, ajvText: string | undefined): MessageText => ({
+    en: ajvText ?? 'is invalid',
+    zh: schemaKeywordZh(keyword, params),
+  }),
+
+  // Routes and faults ----------------------------------------------------------------------------
+  noRoute: (method: string, path: string): MessageText => ({
+    en: `There is no ${method} ${path}.`,
+    zh: `不存在 ${method} ${path} 接口。`,
+  }),
+  seeDocs: (): MessageText => ({
+    en: 'see /docs for the routes',
+    zh: '可用接口见 /docs',
+  }),
+  /** Fastify's other refusals: its own words stay the English. */
+  notFound: (fastifyText: string): MessageText => ({
+    en: fastifyText,
+    zh: '未找到所请求的资源：请核对网址。',
+  }),
+  tooLarge: (fastifyText: string): MessageText => ({
+    en: fastifyText,
+    zh: '请求超出服务器可接受的大小：大小限制见 README。',
+  }),
+  refused: (fastifyText: string): MessageText => ({
+    en: fastifyText,
+    zh: '服务器无法处理此请求：请核对请求的网址、请求头和请求体。',
+  }),
+  unexpectedFault: (): MessageText => ({
+    en: 'An unexpected fault occurred; nothing was stored by this request.',
+    zh: '发生意外故障，本次请求未保存任何内容。',
+  }),
+};
+
+/** ajv's errors of a route schema in Chinese, by keyword (the words ajv gives stay the English). */
+function schemaKeywordZh(keyword: string, params: Record<string, unknown>): string {
+  switch (keyword) {
+    case 'type':
+      return `须为${String(params.type)
+        .split(',')
+        .map((t) => TYPES_ZH[t] ?? t)
+        .join('或')}（${params.type}）`;
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum':
+      return `须${COMPARISONS_ZH[String(params.comparison)] ?? params.comparison} ${params.limit}`;
+    case 'minLength':
+    case 'maxLength':
+    case 'minItems':
+    case 'maxItems':
+      return `须${COUNTS_ZH[keyword][0]}有 ${params.limit} ${COUNTS_ZH[keyword][1]}`;
+    case 'pattern':
+      return `格式不符合要求：须与 ${params.pattern} 相符`;
+    case 'enum':
+      return `须为以下之一：${(params.allowedValues as unknown[]).join('、')}`;
+    case 'format':
+      return `须为 ${params.format} 格式`;
+    default:
+      return `不符合接口规定（${keyword}）：请对照 /docs 中的接口说明更正`;
+  }
+}
+
+/** Tokens and roles (server/plugins/auth.ts). */
+export const ACCESS_MESSAGES = {
+  tokenMissing: (): MessageText => ({
+    en: 'This needs a bearer token: send "Authorization: Bearer <token>".',
+    zh: '此操作须提供访问令牌：请发送 "Authorization: Bearer <token>" 请求头。',
+  }),
+  headerMalformed: (): MessageText => ({
+    en: 'missing or not of the form "Bearer <token>"',
+    zh: '缺失，或不是 "Bearer <token>" 格式',
+  }),
+  tokenUnknown: (): MessageText => ({
+    en: 'The bearer token is not known to this server.',
+    zh: '本服务器不认可此访问令牌。',
+  }),
+  knownToken: (): MessageText => ({
+    en: 'use a token from the tokens file or RUBRIC_TOKENS',
+    zh: '请使用令牌文件或 RUBRIC_TOKENS 中的令牌',
+  }),
+  noAccessRule: (route: string): MessageText => ({
+    en: `${route} declares no access rule, so it is refused to everyone.`,
+    zh: `${route} 未声明访问规则，因此拒绝任何人访问。`,
+  }),
+  declareAccess: (): MessageText => ({
+    en: 'declare config.access on the route',
+    zh: '请在该路由上声明 config.access',
+  }),
+  roleNeeded: (route: string, needed: readonly string[], role: string): MessageText => ({
+    en: `${route} needs the ${roles(needed).en} role; this token has the ${role} role.`,
+    zh: `${route} 须由${roles(needed).zh}角色操作；此令牌的角色为${ROLES_ZH[role] ?? role}。`,
+  }),
+  tokenWithRole: (needed: readonly string[]): MessageText => ({
+    en: `use a token with the ${roles(needed).en} role`,
+    zh: `请使用${roles(needed).zh}角色的令牌`,
+  }),
+};
+
+/** Revisions of mutable records: If-Match and stale writes (server/revisions.ts, server/storage/revision.ts). */
+export const REVISION_MESSAGES = {
+  ifMatchMalformed: (header: string): MessageText => ({
+    en: `If-Match must be one quoted revision such as "3", got ${JSON.stringify(header)}.`,
+    zh: `If-Match 须为一个带引号的修订号，如 "3"，收到的是 ${JSON.stringify(header)}。`,
+  }),
+  sendEtag: (): MessageText => ({
+    en: 'send the ETag of the record as you read it',
+    zh: '请发送读取该记录时得到的 ETag',
+  }),
+  revisionsDisagree: (fromHeader: number, fromBody: number): MessageText => ({
+    en: `If-Match says revision ${fromHeader} but the body says ${fromBody}.`,
+    zh: `If-Match 给出的修订号为 ${fromHeader}，请求体中却为 ${fromBody}。`,
+  }),
+  sendOneRevision: (): MessageText => ({
+    en: 'send one revision, or the same in both',
+    zh: '请只发送一个修订号，或在两处填写相同的修订号',
+  }),
+  revisionRequired: (method: string, route: string): MessageText => ({
+    en: `${method} ${route} needs the revision you read, so that a change made by someone else is never overwritten.`,
+    zh: `${method} ${route} 须提供您读取时的修订号，以免覆盖他人所作的修改。`,
+  }),
+  sendIfMatch: (): MessageText => ({
+    en: 'send If-Match: "<revision>" with the ETag of your GET (or "revision" in the body)',
+    zh: '请以 If-Match: "<revision>" 发送 GET 响应中的 ETag（或在请求体中填写 "revision"）',
+  }),
+  stale: (record: MessageText, sent: number, latest: number): MessageText => ({
+    en: `The ${record.en} changed since you read it (you sent revision ${sent}; it is now at revision ${latest}); nothing was changed.`,
+    zh: `${record.zh} 在您读取后已被修改（您发送的修订号为 ${sent}，当前修订号为 ${latest}），本次未作任何修改。`,
+  }),
+  readAgain: (latest: number): MessageText => ({
+    en: `current revision is ${latest}: read it again, reapply your change and send If-Match: "${latest}"`,
+    zh: `当前修订号为 ${latest}：请重新读取，重新作出修改，并发送 If-Match: "${latest}"`,
+  }),
+};
+
+/** Rubrics and their versions (server/routes/rubrics.ts, comparisons.ts, compiled-rubrics.ts, storage). */
+export const RUBRIC_MESSAGES = {
+  noRubric: (id: string): MessageText => ({
+    en: `There is no rubric ${id}.`,
+    zh: `不存在评价细则 ${id}。`,
+  }),
+  noRubricCreateIt: (id: string): MessageText => ({
+    en: `There is no rubric ${id}; create it with POST /api/rubrics.`,
+    zh: `不存在评价细则 ${id}：请用 POST /api/rubrics 创建。`,
+  }),
+  noVersion: (id: string, version: string): MessageText => ({
+    en: `Rubric ${id} has no version ${version}.`,
+    zh: `评价细则 ${id} 没有 ${version} 版本。`,
+  }),
+  noRubricVersion: (id: string, version: string): MessageText => ({
+    en: `There is no rubric ${id} version ${version}.`,
+    zh: `不存在评价细则 ${id} 的 ${version} 版本。`,
+  }),
+  listVersions: (): MessageText => ({
+    en: 'list the rubric versions with GET /api/rubrics',
+    zh: '请用 GET /api/rubrics 列出评价细则的各个版本',
+  }),
+  listExistingVersions: (): MessageText => ({
+    en: 'list GET /api/rubrics for the versions that exist',
+    zh: '现有版本请用 GET /api/rubrics 列出',
+  }),
+  rubricExists: (id: string): MessageText => ({
+    en: `Rubric ${id} already exists; add a version with POST /api/rubrics/${id}/versions.`,
+    zh: `评价细则 ${id} 已存在：请用 POST /api/rubrics/${id}/versions 添加版本。`,
+  }),
+  chooseAnotherRubricId: (): MessageText => ({
+    en: 'choose another id, or add a version to the existing rubric',
+    zh: '请另选标识，或为现有评价细则添加版本',
+  }),
+  versionExists: (id: string, version: string): MessageText => ({
+    en: `Rubric ${id} already has a version ${version}.`,
+    zh: `评价细则 ${id} 已有 ${version} 版本。`,
+  }),
+  chooseUnusedVersion: (): MessageText => ({
+    en: 'choose a version number not used yet',
+    zh: '请选用尚未使用的版本号',
+  }),
+  documentElsewhere: (): MessageText => ({
+    en: 'The document does not belong to this rubric version.',
+    zh: '该文档不属于此评价细则版本。',
+  }),
+  documentIdMustBe: (id: string): MessageText => ({
+    en: `must be "${id}", the rubric in the URL`,
+    zh: `须为 "${id}"，即网址中的评价细则`,
+  }),
+  documentVersionMustBe: (version: string): MessageText => ({
+    en: `must be "${version}", the version in the URL; to change the version, create a new one`,
+    zh: `须为 "${version}"，即网址中的版本；如需更改版本号，请新建版本`,
+  }),
+  testsFail: (failed: number, total: number): MessageText => ({
+    en: `${failed} of ${total} tests fail; the version stays a draft.`,
+    zh: `${total} 个测试用例中有 ${failed} 个未通过，该版本仍为草稿。`,
+  }),
+  testFailure: (test: string, failure: MessageText): MessageText => ({
+    en: `${test}: ${failure.en}`,
+    zh: `${test}：${failure.zh}`,
+  }),
+  retireDraft: (id: string, version: string): MessageText => ({
+    en: `Version ${version} of ${id} is a draft; only published versions can be retired (delete a draft instead).`,
+    zh: `${id} 的 ${version} 版本为草稿，只有已发布的版本才能停用（草稿可直接删除）。`,
+  }),
+  versionImmutable: (id: string, version: string, status: string): MessageText => ({
+    en: `Version ${version} of ${id} is ${status} and never changes; create a new draft version from it.`,
+    zh: `${id} 的 ${version} 版本${STATUSES_ZH[status] ?? status}，不可再修改：请以它为基础新建草稿版本。`,
+  }),
+  copyInto: (id: string, version: string): MessageText => ({
+    en: `POST /api/rubrics/${id}/versions with {"version": "<next>", "copyFrom": {"version": "${version}"}}`,
+    zh: `请发送 POST /api/rubrics/${id}/versions，请求体为 {"version": "<next>", "copyFrom": {"version": "${version}"}}`,
+  }),
+  hashMismatch: (id: string, version: string): MessageText => ({
+    en: `Stored rubric ${id} ${version} does not match its recorded hash; the data file was edited by hand.`,
+    zh: `已存储的评价细则 ${id} ${version} 与记录的哈希值不符：数据文件曾被手工修改。`,
+  }),
+};
+
+/** Communities (server/routes/communities.ts, storage). */
+export const COMMUNITY_MESSAGES = {
+  noCommunity: (id: string): MessageText => ({
+    en: `There is no community ${id}.`,
+    zh: `不存在社区 ${id}。`,
+  }),
+  addCommunityFirst: (): MessageText => ({
+    en: 'add the community first (POST /api/communities)',
+    zh: '请先添加该社区（POST /api/communities）',
+  }),
+  communityExists: (id: string): MessageText => ({
+    en: `A community with id ${id} already exists.`,
+    zh: `标识为 ${id} 的社区已存在。`,
+  }),
+  chooseAnotherCommunityId: (): MessageText => ({
+    en: 'choose another id, or update the existing community',
+    zh: '请另选标识，或修改现有社区',
+  }),
+  idNeverChanges: (): MessageText => ({
+    en: 'A community’s id never changes.',
+    zh: '社区的标识不可更改。',
+  }),
+  idMustBe: (id: string): MessageText => ({
+    en: `must be "${id}" or left out`,
+    zh: `须为 "${id}"，或不填`,
+  }),
+};
+
+/** Assessments (server/routes/assessments.ts, comparisons.ts, storage). */
+export const ASSESSMENT_MESSAGES = {
+  noAssessment: (id: string): MessageText => ({
+    en: `There is no assessment ${id}.`,
+    zh: `不存在评价 ${id}。`,
+  }),
+  assessmentExists: (id: string): MessageText => ({
+    en: `An assessment with id ${id} already exists.`,
+    zh: `标识为 ${id} 的评价已存在。`,
+  }),
+  nameExistingVersion: (): MessageText => ({
+    en: 'name an existing rubric version (GET /api/rubrics lists them)',
+    zh: '请指定现有的评价细则版本（可用 GET /api/rubrics 列出）',
+  }),
+  notPublished: (id: string, version: string, status: string): MessageText => ({
+    en: `Rubric ${id} ${version} is ${status}; assessments are made under published versions.`,
+    zh: `评价细则 ${id} ${version} ${STATUSES_ZH[status] ?? status}；评价只能依据已发布的版本进行。`,
+  }),
+  choosePublished: (): MessageText => ({
+    en: 'choose a published version',
+    zh: '请选择已发布的版本',
+  }),
+  versionNotInForce: (id: string, version: string, inForce: string | null, day: string): MessageText => ({
+    en: `Rubric ${id} ${version} was chosen, but ${inForce ? `version ${inForce} is in force on ${day}` : `no version is in force on ${day}`}.`,
+    zh: `选用了评价细则 ${id} ${version}，但${inForce ? ` ${day} 有效的是 ${inForce} 版本` : ` ${day} 没有有效的版本`}。`,
+  }),
+  giveVersionReason: (version: string, inForce: string | null): MessageText =>
+    inForce
+      ? { en: `choose version ${inForce}, or give the reason for ${version} in "versionReason"`, zh: `请选用 ${inForce} 版本，或在 "versionReason" 中说明选用 ${version} 版本的理由` }
+      : { en: `give the reason for ${version} in "versionReason", or correct "assessedOn"`, zh: `请在 "versionReason" 中说明选用 ${version} 版本的理由，或更正 "assessedOn"` },
+  nothingToCarryInto: (id: string): MessageText => ({
+    en: `Rubric ${id} has no published version to carry the assessment into.`,
+    zh: `评价细则 ${id} 没有可供转入该评价的已发布版本。`,
+  }),
+  publishOrName: (): MessageText => ({
+    en: 'publish a version, or name one',
+    zh: '请发布一个版本，或指定版本',
+  }),
+  draftHasNoResult: (): MessageText => ({
+    en: 'The assessment is a draft and has no stored result; submit it, or score its inputs with POST /api/rubrics/{id}/versions/{version}/score.',
+    zh: '该评价为草稿，没有已保存的结果：请提交该评价，或用 POST /api/rubrics/{id}/versions/{version}/score 对其输入项计分。',
+  }),
+  frozen: (id: string, submittedAt: string | null): MessageText => ({
+    en: `Assessment ${id} was submitted on ${submittedAt} and never changes.`,
+    zh: `评价 ${id} 已于 ${submittedAt} 提交，不可再修改。`,
+  }),
+};
+
+/** Supplementary answers, one at a time or from a file (server/routes/supplements.ts). */
+export const SUPPLEMENT_MESSAGES = {
+  nameVersionOfRubric: (): MessageText => ({
+    en: 'name an existing version of the assessment’s rubric',
+    zh: '请指定该评价所用评价细则的现有版本',
+  }),
+  otherRubric: (id: string, version: string, rubric: string): MessageText => ({
+    en: `Version ${id} ${version} is not a version of the assessment’s rubric ${rubric}.`,
+    zh: `${id} ${version} 不是该评价所用评价细则 ${rubric} 的版本。`,
+  }),
+  nameSameRubric: (): MessageText => ({
+    en: 'name a version of the same rubric',
+    zh: '请指定同一评价细则的版本',
+  }),
+  noInput: (id: string, version: string, input: string): MessageText => ({
+    en: `Rubric ${id} ${version} has no input "${input}".`,
+    zh: `评价细则 ${id} ${version} 没有输入项 "${input}"。`,
+  }),
+  nameOneOfInputs: (inputs: readonly string[]): MessageText => ({
+    en: `name one of its inputs: ${inputs.join(', ')}`,
+    zh: `请指定其输入项之一：${inputs.join('、')}`,
+  }),
+  answeredWhenAssessed: (assessment: string, input: string, readFrom: string | undefined, version: string): MessageText => ({
+    en: `Assessment ${assessment} answered "${input}"${readFrom ? ` (as "${readFrom}", which ${version} reads it from)` : ''} when it was assessed; the original answer stands.`,
+    zh: `评价 ${assessment} 在评价时已回答 "${input}"${readFrom ? `（以 "${readFrom}" 作答，${version} 版本从中读取）` : ''}，原答案保持不变。`,
+  }),
+  onlyUnasked: (): MessageText => ({
+    en: 'supplements answer only what the assessment never asked',
+    zh: '补充答案只用于评价时未询问的输入项',
+  }),
+  noSupplement: (assessment: string, input: string): MessageText => ({
+    en: `Assessment ${assessment} has no supplementary answer for "${input}".`,
+    zh: `评价 ${assessment} 没有 "${input}" 的补充答案。`,
+  }),
+  fileType: (types: readonly string[]): MessageText => ({
+    en: `Send the file as ${types.join(' or ')}.`,
+    zh: `请以 ${types.join(' 或 ')} 格式发送文件。`,
+  }),
+  setContentType: (types: readonly string[]): MessageText => ({
+    en: `set Content-Type to ${types.join(' or ')}`,
+    zh: `请将 Content-Type 设为 ${types.join(' 或 ')}`,
+  }),
+  noMatchingAssessment: (community: string, period: string, rubric: string): MessageText => ({
+    en: `no submitted assessment of community "${community}" for period "${period}" under ${rubric}`,
+    zh: `评价细则 ${rubric} 下没有社区 "${community}" 在评价期 "${period}" 已提交的评价`,
+  }),
+  severalMatching: (count: number, community: string, period: string): MessageText => ({
+    en: `${count} submitted assessments of "${community}" for "${period}": supplement them one by one`,
+    zh: `社区 "${community}" 在评价期 "${period}" 有 ${count} 个已提交的评价：请逐一补充`,
+  }),
+  alreadySupplied: (input: string, assessment: string): MessageText => ({
+    en: `"${input}" already has a supplementary answer for this assessment: remove it first (DELETE /api/assessments/${assessment}/supplements/${input}); an upload never replaces one`,
+    zh: `该评价的 "${input}" 已有补充答案：请先删除（DELETE /api/assessments/${assessment}/supplements/${input}）；上传文件不会替换已有的补充答案`,
+  }),
+  rowInput: (input: string, problem: MessageText): MessageText => ({
+    en: `${input}: ${problem.en}`,
+    zh: `${input}：${problem.zh}`,
+  }),
+  rowsRefused: (refused: number, rows: number): MessageText => ({
+    en: `${refused} of ${rows} rows cannot be stored; nothing was stored from this file.`,
+    zh: `${rows} 行中有 ${refused} 行无法保存，此文件的内容均未保存。`,
+  }),
+  /** `parserText` is the spreadsheet reader's own words, which only exist in English. */
+  fileUnreadable: (format: string, parserText: string): MessageText => ({
+    en: `The file cannot be read as ${format}: ${parserText}`,
+    zh: `无法按 ${format} 格式读取该文件（读取程序提示：${parserText}）。`,
+  }),
+  sendReadableFile: (): MessageText => ({
+    en: 'send a CSV (UTF-8) or XLSX file whose first row names the columns',
+    zh: '请发送首行为列名的 CSV（UTF-8 编码）或 XLSX 文件',
+  }),
+  columnsMissing: (columns: readonly string[]): MessageText => ({
+    en: `The file's first row lacks the column${columns.length > 1 ? 's' : ''} ${columns.join(', ')}.`,
+    zh: `文件首行缺少以下列：${columns.join('、')}。`,
+  }),
+  /** The columns by their first English and first Chinese name. */
+  nameColumns: (english: readonly string[], chinese: readonly string[]): MessageText => ({
+    en: `name the columns: ${english.join(', ')} (or ${chinese.join(', ')})`,
+    zh: `请将各列命名为：${chinese.join('、')}（或 ${english.join(', ')}）`,
+  }),
+  noRows: (): MessageText => ({
+    en: 'The file has no rows below its header.',
+    zh: '文件在标题行以下没有数据行。',
+  }),
+  addRows: (): MessageText => ({
+    en: 'add one row per answer',
+    zh: '请每个答案填写一行',
+  }),
+  tooManyRows: (rows: number, max: number): MessageText => ({
+    en: `The file has ${rows} rows; at most ${max} are read at once.`,
+    zh: `文件有 ${rows} 行，每次最多读取 ${max} 行。`,
+  }),
+  splitFile: (): MessageText => ({
+    en: 'split the file',
+    zh: '请拆分文件',
+  }),
+};
+
+/** The data file and the data directory (server/storage/). */
+export const STORAGE_MESSAGES = {
+  closed: (): MessageText => ({
+    en: 'The storage is closed; the server is shutting down.',
+    zh: '存储已关闭，服务器正在停止运行。',
+  }),
+  diskFull: (location: string): MessageText => ({
+    en: `The disk holding ${location} is full; nothing was stored by this request.`,
+    zh: `${location} 所在的磁盘已满，本次请求未保存任何内容。`,
+  }),
+  freeSpace: (): MessageText => ({
+    en: 'free space on this disk or move the data directory, then retry',
+    zh: '请清理该磁盘的空间或迁移数据目录，然后重试',
+  }),
+  readOnly: (location: string, code: string): MessageText => ({
+    en: `${location} cannot be written (${code}); nothing was stored by this request.`,
+    zh: `无法写入 ${location}（${code}），本次请求未保存任何内容。`,
+  }),
+  makeWritable: (): MessageText => ({
+    en: 'make the data directory writable for the server, then retry',
+    zh: '请为服务器开放数据目录的写入权限，然后重试',
+  }),
+  writeFailed: (location: string, reason: string): MessageText => ({
+    en: `Writing ${location} failed (${reason}); nothing was stored by this request.`,
+    zh: `写入 ${location} 失败（${reason}），本次请求未保存任何内容。`,
+  }),
+  dataDirInUse: (dataDir: string, pid: number, since: string, lockFile: string): MessageText => ({
+    en: `Data directory ${dataDir} is in use by another Rubric Studio server (pid ${pid}, since ${since}; lock file ${lockFile}). Stop that server, or start this one with another DATA_DIR.`,
+    zh: `数据目录 ${dataDir} 正由另一个 Rubric Studio 服务器使用（进程号 ${pid}，自 ${since} 起；锁文件 ${lockFile}）。请停止该服务器，或以其他 DATA_DIR 启动本服务器。`,
+  }),
+  stopOtherServer: (): MessageText => ({
+    en: 'stop the other server or choose another data directory',
+    zh: '请停止另一个服务器，或选用其他数据目录',
+  }),
+  lockRace: (lockFile: string, dataDir: string): MessageText => ({
+    en: `Could not take the lock file ${lockFile}; another server is starting on ${dataDir}.`,
+    zh: `无法获取锁文件 ${lockFile}：另一个服务器正在以数据目录 ${dataDir} 启动。`,
+  }),
+};
+
+/** Every table of this catalogue by its exported name (test/server/messages.test.ts checks each entry is used). */
+export const SERVER_MESSAGES = { RECORDS, REQUEST_MESSAGES, ACCESS_MESSAGES, REVISION_MESSAGES, RUBRIC_MESSAGES, COMMUNITY_MESSAGES, ASSESSMENT_MESSAGES, SUPPLEMENT_MESSAGES, STORAGE_MESSAGES };
