@@ -18,5 +18,5 @@ export { findKind, kindOf, SCORING_KINDS, type ScoringKindName } from './kinds/r
 export type { KindField, ScoringKind } from './kinds/kind.ts';
 export { own } from './document/lookup.ts';
 export { INPUT_COMBINATIONS, type InputCombinationName } from './document/input-combinations.ts';
-export { GLOSSARY, PERIOD_KINDS, periodWords, SCORE_STATUSES, type Term } from './glossary.ts';
+export { FINDINGS, GLOSSARY, MODALITIES, PERIOD_KINDS, periodWords, SCORE_STATUSES, type Term } from './glossary.ts';
 export { describeCondition, describeScoring } from './scoring/explain.ts';

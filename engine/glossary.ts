@@ -37,6 +37,20 @@ export const SCORE_STATUSES = {
   invalid: { zh: '无效', en: 'invalid' },
 } as const satisfies Record<string, Localized>;
 
+/** A baseline requirement's finding, in words. */
+export const FINDINGS = {
+  met: { zh: '满足', en: 'met' },
+  notMet: { zh: '不满足', en: 'not met' },
+  notAssessed: { zh: '未评价', en: 'not assessed' },
+} as const satisfies Record<string, Localized>;
+
+/** How binding a requirement is, in the words of standards (应 / 宜 / 可). */
+export const MODALITIES = {
+  shall: { zh: '应（要求）', en: 'shall (requirement)' },
+  should: { zh: '宜（推荐）', en: 'should (recommendation)' },
+  may: { zh: '可（允许）', en: 'may (permission)' },
+} as const satisfies Record<string, Localized>;
+
 /** The period kinds the server records (mid-term and final assessments, quarterly monitoring), by id. */
 export const PERIOD_KINDS = {
   'mid-term': { zh: '中期', en: 'mid-term' },

@@ -12,6 +12,7 @@ import {
   type Language,
   loadRubric,
   pick,
+  type RubricDocument,
   RubricStudioError,
   runRubricTests,
   type ScoreResult,
@@ -19,32 +20,8 @@ import {
 } from '../index.ts';
 import { CliError, cliErrorBody, EXIT_CODES } from './errors.ts';
 import { readText } from './files.ts';
+import { CLI_WORDS as W, HELP } from './words.ts';
 
-const HELP = `rubric — validate, lint and run points rubrics
-
-Usage:
-  rubric validate <rubric.json>              check a rubric document (exit 1 when invalid)
-  rubric lint <rubric.json>                  list probable drafting defects (warnings)
-  rubric form <rubric.json> [--lang zh|en]   print the assessment form (JSON Schema + uiSchema)
-  rubric score <rubric.json> <assessment.json> [--json] [--explain] [--lang zh|en] [--partial]
-                                             score an assessment: {"inputs": {...}, "notApplicable": {...}}
-  rubric test <rubric.json>                  run the rubric's embedded test cases
-  rubric diff <a.json> <b.json> [--json]     compare two rubric versions
-  rubric impact <base.json> <candidate.json> <assessments-dir> [--json] [--csv file] [--xlsx file] [--html file]
-                [--street s] [--period p] [--tier t|none]
-                                             what a revision does to every assessment in a folder
-  rubric gap <rubric.json> <assessment.json> [--json]
-                                             points missing to the next tier and where to find them
-  rubric rescore <rubric.json> <assessment.json> [--json]
-                                             re-score under another version (its input mapping)
-
-Options:
-  --json      machine-readable output (errors too)
-  --lang      zh (default) or en
-  --explain   print every criterion's explanation line
-  --partial   score with missing inputs (criteria not assessed) instead of rejecting them
-  --csv, --xlsx, --html  impact: also write the report as CSV, XLSX or a printable HTML page
-  -h, --help  this help`;
 
 interface Options {
   json: boolean;
@@ -78,21 +55,22 @@ async function main(argv: string[]): Promise<number> {
   try {
     parsed = parse(argv);
   } catch (err) {
-    return usage((err as Error).message);
+    // Options unreadable, the language asked for among them: said in both.
+    return usage(W.badOptions((err as Error).message), 'both');
   }
   const { values, positionals } = parsed;
   const options: Options = { json: Boolean(values.json), explain: Boolean(values.explain), partial: Boolean(values.partial), lang: values.lang === 'en' ? 'en' : 'zh' };
   for (const key of ['csv', 'xlsx', 'html', 'street', 'period', 'tier'] as const) if (values[key] !== undefined) options[key] = values[key];
   if (values.help || positionals.length === 0) {
-    console.log(HELP);
+    console.log(HELP[options.lang]);
     return values.help ? 0 : 2;
   }
-  if (values.lang !== undefined && values.lang !== 'zh' && values.lang !== 'en') return usage(`--lang must be zh or en, not "${values.lang}"`);
+  if (values.lang !== undefined && values.lang !== 'zh' && values.lang !== 'en') return usage(W.badLanguage(values.lang), 'both');
   const [name, ...args] = positionals;
   // hasOwn: "rubric constructor" names no command, not Object.prototype's.
   const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
-  if (!command) return usage(`unknown command "${name}"; commands: ${Object.keys(commands).join(', ')}`);
-  if (args.length !== command.arity) return usage(`"${name}" takes ${command.arity} file argument${command.arity > 1 ? 's' : ''}, got ${args.length}`);
+  if (!command) return usage(W.unknownCommand(name, Object.keys(commands)), options.lang);
+  if (args.length !== command.arity) return usage(W.arity(name, command.arity, args.length), options.lang);
   try {
     return await command.run(args, options);
   } catch (err) {
@@ -126,16 +104,21 @@ function parse(argv: string[]) {
   });
 }
 
-function usage(message: string): number {
-  console.error(`error CLI_USAGE: ${message}\nRun "rubric --help" for the commands.`);
+/** A usage error; in both languages when the language itself could not be read. */
+function usage(message: { zh: string; en: string }, lang: Language | 'both'): number {
+  const langs: Language[] = lang === 'both' ? ['zh', 'en'] : [lang];
+  for (const l of langs) console.error(`error CLI_USAGE: ${message[l]}\n${W.seeHelp()[l]}`);
   return EXIT_CODES.CLI_USAGE;
 }
+
+/** An issue or error in the language asked for, when it was given in both; else as given. */
+const say = (said: { message: string; text?: { zh?: string; en?: string } }, lang: Language): string => said.text?.[lang] || said.message;
 
 function report(err: RubricStudioError | CliError, options: Options): number {
   if (options.json) console.log(JSON.stringify(cliErrorBody(err), null, 2));
   else {
-    console.error(`error ${err.code}: ${err.message}`);
-    for (const detail of err.details) console.error(`  ${detail.path || '/'}: ${detail.message}`);
+    console.error(`error ${err.code}: ${say(err, options.lang)}`);
+    for (const detail of err.details) console.error(`  ${detail.path || '/'}: ${say(detail, options.lang)}`);
   }
   return EXIT_CODES[err.code];
 }
@@ -152,10 +135,10 @@ function readJson(path: string): unknown {
 async function validateCommand([file]: string[], options: Options): Promise<number> {
   const report = validateRubric(readText(file));
   if (options.json) console.log(JSON.stringify(report, null, 2));
-  else if (report.valid) console.log(`${file}: valid (${report.warnings.length} lint warning${report.warnings.length === 1 ? '' : 's'}; run "rubric lint" to see them)`);
+  else if (report.valid) console.log(W.valid(file, report.warnings.length)[options.lang]);
   else {
-    console.error(`${file}: ${report.errors.length} error${report.errors.length > 1 ? 's' : ''}`);
-    for (const e of report.errors) console.error(`  ${e.path || '/'}: ${e.message}`);
+    console.error(W.errors(file, report.errors.length)[options.lang]);
+    for (const e of report.errors) console.error(`  ${e.path || '/'}: ${say(e, options.lang)}`);
   }
   return report.valid ? 0 : 1;
 }
@@ -163,10 +146,10 @@ async function validateCommand([file]: string[], options: Options): Promise<numb
 async function lintCommand([file]: string[], options: Options): Promise<number> {
   const { warnings } = loadRubric(readText(file));
   if (options.json) console.log(JSON.stringify(warnings, null, 2));
-  else if (warnings.length === 0) console.log(`${file}: no warnings`);
+  else if (warnings.length === 0) console.log(W.noWarnings(file)[options.lang]);
   else {
-    console.log(`${file}: ${warnings.length} warning${warnings.length > 1 ? 's' : ''}`);
-    for (const w of warnings) console.log(`  warning ${w.path}: ${w.message}`);
+    console.log(W.warnings(file, warnings.length)[options.lang]);
+    for (const w of warnings) console.log(`  ${W.warning()[options.lang]} ${w.path}: ${say(w, options.lang)}`);
   }
   return 0;
 }
@@ -182,7 +165,7 @@ async function scoreCommand([rubricFile, assessmentFile]: string[], options: Opt
   const assessment = readJson(assessmentFile) as AssessmentInputs;
   const result = await evaluate(rubric, { inputs: assessment?.inputs, notApplicable: assessment?.notApplicable }, { requireComplete: !options.partial });
   if (options.json) console.log(JSON.stringify(result, null, 2));
-  else console.log(formatTable(result, options));
+  else console.log(formatTable(result, rubric.doc, options));
   return 0;
 }
 
@@ -191,10 +174,10 @@ async function testCommand([file]: string[], options: Options): Promise<number> 
   if (options.json) console.log(JSON.stringify({ passed: report.passed, failed: report.failed, cases: report.cases.map(({ result: _r, ...c }) => c) }, null, 2));
   else {
     for (const c of report.cases) {
-      console.log(`${c.passed ? 'ok  ' : 'FAIL'} ${c.name}`);
-      for (const f of c.failures) console.log(`       ${f.path}: ${f.message}`);
+      console.log(`${(c.passed ? W.testPassed() : W.testFailed())[options.lang]} ${c.name}`);
+      for (const f of c.failures) console.log(`       ${f.path}: ${say(f, options.lang)}`);
     }
-    console.log(`${report.passed} passed, ${report.failed} failed`);
+    console.log(W.testSummary(report.passed, report.failed)[options.lang]);
   }
   return report.failed === 0 ? 0 : 1;
 }
@@ -205,9 +188,10 @@ async function diffCommand([a, b]: string[], options: Options): Promise<number> 
   return 0;
 }
 
-/** The score as a text table: indicators with points and maxima, then the total and tier. */
-export function formatTable(result: ScoreResult, options: Options): string {
-  const zh = options.lang === 'zh';
+/** The score as a text table: indicators with points and maxima, then the total and tier (by its label). */
+export function formatTable(result: ScoreResult, doc: RubricDocument, options: Options): string {
+  const { lang } = options;
+  const tierName = (id: string): string => pick(doc.tiers.find((t) => t.id === id)?.label, lang) || id;
   const lines: string[] = [];
   const width = Math.max(...result.indicators.map((i) => displayWidth(pick(i.title, options.lang))), 10);
   lines.push(`${result.rubric.id} ${result.rubric.version} (${result.rubric.hash.slice(0, 19)})`);
@@ -215,12 +199,15 @@ export function formatTable(result: ScoreResult, options: Options): string {
     const title = pick(indicator.title, options.lang);
     lines.push(`  ${indicator.id.padEnd(6)} ${title}${' '.repeat(width - displayWidth(title))}  ${String(indicator.points).padStart(6)} / ${indicator.max}`);
   }
-  for (const group of result.groups) lines.push(`  ${zh ? '分组' : 'group'} ${group.id}: ${group.points} / ${group.max}`);
+  for (const group of result.groups) lines.push(`  ${W.group()[lang]} ${group.id}: ${group.points} / ${group.max}`);
   const ratio = result.ratio === null ? '—' : result.ratio.toFixed(4);
-  lines.push(`${zh ? '总分' : 'Total'}: ${result.total} / ${result.max}   ${zh ? '得分率' : 'ratio'} ${ratio}   ${zh ? '档次' : 'tier'}: ${result.tier ?? (zh ? '未定（不完整）' : 'none (incomplete)')}`);
-  if (result.tier !== result.ratioTier) lines.push(`  ${zh ? '按得分率为' : 'by ratio'} ${result.ratioTier}, ${zh ? '因未满足基本要求而降级' : 'capped by a failed requirement'}`);
-  for (const r of result.requirements) lines.push(`  ${r.finding.padEnd(11)} ${r.clause} (${r.modality}) ${pick(r.text, options.lang)}${r.gate ? ` → cap ${r.gate}` : ''}`);
-  if (options.explain) for (const c of result.criteria) lines.push(`  · ${pick(c.explanation, options.lang)}`);
+  lines.push(`${W.total()[lang]}: ${result.total} / ${result.max}   ${W.ratio()[lang]} ${ratio}   ${W.tier()[lang]}: ${result.tier === null ? W.noTier()[lang] : tierName(result.tier)}`);
+  if (result.tier !== result.ratioTier && result.ratioTier !== null) lines.push(`  ${W.byRatio(tierName(result.ratioTier))[lang]}`);
+  for (const r of result.requirements) {
+    const finding = W.finding(r.finding)[lang];
+    lines.push(`  ${finding}${' '.repeat(Math.max(1, 12 - displayWidth(finding)))}${r.clause} ${W.modality(r.modality)[lang]} ${pick(r.text, lang)}${r.gate ? ` ${W.gateCap(tierName(r.gate))[lang]}` : ''}`);
+  }
+  if (options.explain) for (const c of result.criteria) lines.push(`  · ${pick(c.explanation, lang)}`);
   return lines.join('\n');
 }
 

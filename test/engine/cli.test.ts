@@ -20,29 +20,39 @@ const file = (name: string, content: unknown): string => {
 
 describe('the rubric CLI', () => {
   test('validate accepts the Appendix C document and counts its lint warnings', async () => {
-    const { code, stdout } = await rubric('validate', appendixC);
+    const { code, stdout } = await rubric('validate', appendixC, '--lang', 'en');
     expect(code).toBe(0);
     expect(stdout).toContain('valid (3 lint warnings');
+    // Chinese by default.
+    expect((await rubric('validate', appendixC)).stdout).toContain('有效（3 条起草提示');
   });
 
   test('validate rejects a broken document with exit 1, naming the pointer and the fix', async () => {
     const broken = file('broken.json', { format: 'rubric/1', id: 'Bad Id' });
-    const { code, stderr } = await rubric('validate', broken);
+    const { code, stderr } = await rubric('validate', broken, '--lang', 'en');
     expect(code).toBe(1);
     expect(stderr).toContain('/id: "id" value "Bad Id" is not allowed: use lower-case letters, digits and hyphens');
     expect(stderr).toContain('missing property "version": add it');
+    const zh = await rubric('validate', broken);
+    expect(zh.code).toBe(1);
+    expect(zh.stderr).toMatch(/处错误/);
+    expect(zh.stderr).not.toContain('is not allowed');
   });
 
   test('lint lists the drafting doubts of Appendix C', async () => {
-    const { code, stdout } = await rubric('lint', appendixC);
+    const { code, stdout } = await rubric('lint', appendixC, '--lang', 'en');
     expect(code).toBe(0);
     expect(stdout.match(/^ {2}warning /gm)).toHaveLength(3);
+    expect((await rubric('lint', appendixC)).stdout.match(/^ {2}提示 /gm)).toHaveLength(3);
   });
 
   test('score prints a table with total, ratio and tier, and explanations on request', async () => {
     const { code, stdout } = await rubric('score', appendixC, 'examples/appendix-c/assessments/04-exactly-90.json', '--explain');
     expect(code).toBe(0);
-    expect(stdout).toMatch(/总分: 90 \/ 100 {3}得分率 0\.9000 {3}档次: demonstration/);
+    // The tier by its label, never its id.
+    const label = (JSON.parse(readFileSync(join(root, appendixC), 'utf8')) as { tiers: { id: string; label: { zh: string } }[] }).tiers.find((t) => t.id === 'demonstration')?.label.zh;
+    expect(stdout).toContain(`总分: 90 / 100   得分率 0.9000   档次: ${label}`);
+    expect(stdout).not.toContain('demonstration');
     expect(stdout).toContain('居民满意度');
     const criteria = (stdout.match(/^ {2}· /gm) ?? []).length;
     expect(criteria).toBe(loadRubric(readFileSync(join(root, appendixC), 'utf8')).index.criteria.length);
@@ -56,7 +66,7 @@ describe('the rubric CLI', () => {
 
   test('score rejects invalid inputs with exit 1 and nothing scored; --json gives the error body without HTTP fields', async () => {
     const bad = file('bad-inputs.json', { inputs: { satisfactionRate: 120 } });
-    const text = await rubric('score', appendixC, bad);
+    const text = await rubric('score', appendixC, bad, '--lang', 'en');
     expect(text.code).toBe(1);
     expect(text.stderr).toContain('/inputs/satisfactionRate');
     expect(text.stderr).toContain('expected a percentage from 0 to 100, got 120');
@@ -75,16 +85,17 @@ describe('the rubric CLI', () => {
 
   test('test runs the embedded cases of both example rubrics through the same engine', async () => {
     for (const path of [appendixC, venue]) {
-      const { code, stdout } = await rubric('test', path);
+      const { code, stdout } = await rubric('test', path, '--lang', 'en');
       expect(code).toBe(0);
       expect(stdout).toMatch(/\d+ passed, 0 failed/);
+      expect((await rubric('test', path)).stdout).toMatch(/\d+ 个通过，0 个失败/);
     }
   });
 
   test('test fails with exit 1 when an expectation is wrong', async () => {
     const doc = JSON.parse(readFileSync(join(root, venue), 'utf8'));
     doc.tests[0].expect.total = 99;
-    const { code, stdout } = await rubric('test', file('wrong-test.json', doc));
+    const { code, stdout } = await rubric('test', file('wrong-test.json', doc), '--lang', 'en');
     expect(code).toBe(1);
     expect(stdout).toContain('expected total 99, got 92.3');
   });
@@ -101,9 +112,12 @@ describe('the rubric CLI', () => {
     const missing = await rubric('validate', 'no/such/file.json');
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('error FILE_NOT_READABLE: Cannot read no/such/file.json: ENOENT');
-    const unknown = await rubric('publish', venue);
+    const unknown = await rubric('publish', venue, '--lang', 'en');
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('unknown command "publish"');
+    expect((await rubric('publish', venue)).stderr).toContain('没有命令 "publish"');
+    expect((await rubric('--help')).stdout).toContain('用法：');
+    expect((await rubric('--help', '--lang', 'en')).stdout).toContain('Usage:');
     const option = await rubric('score', venue, '--lang', 'fr', 'x.json');
     expect(option.code).toBe(2);
     expect(option.stderr).toContain('--lang must be zh or en');

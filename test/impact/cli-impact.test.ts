@@ -52,7 +52,7 @@ describe('rubric impact', () => {
     const missing = await rubric('impact', appendixC, revision, join(scratch, 'nowhere'));
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('error FILE_NOT_READABLE');
-    const usage = await rubric('impact', appendixC, revision);
+    const usage = await rubric('impact', appendixC, revision, '--lang', 'en');
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain('"impact" takes 3 file arguments, got 2');
   });

@@ -370,7 +370,7 @@ describe('ids and options named like Object.prototype members work like any othe
     expect(JSON.parse(scored.stdout)).toMatchObject({ total: 4, tier: 'constructor' });
     const tested = await runRubricCli('test', rubricFile, '--json');
     expect(JSON.parse(tested.stdout)).toMatchObject({ passed: 1, failed: 0 });
-    const unknown = await runRubricCli('constructor', rubricFile);
+    const unknown = await runRubricCli('constructor', rubricFile, '--lang', 'en');
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('unknown command "constructor"');
   });

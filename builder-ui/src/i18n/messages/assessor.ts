@@ -1,5 +1,5 @@
 /** Words of the assessor's and reviewer's screens: assessments, forms, results, supplements, compare. `{name}` marks a placeholder. */
-import { GLOSSARY as G } from '../../../../engine/browser.ts';
+import { FINDINGS, GLOSSARY as G } from '../../../../engine/browser.ts';
 import type { Catalogue } from './catalogue.ts';
 
 export const ASSESSOR_MESSAGES = {
@@ -69,9 +69,9 @@ export const ASSESSOR_MESSAGES = {
   'findings.caption': { zh: '基本要求', en: 'Baseline requirements' },
   'findings.clause': { zh: '条款', en: 'Clause' },
   'findings.finding': { zh: '结论', en: 'Finding' },
-  'findings.met': { zh: '满足', en: 'met' },
-  'findings.notMet': { zh: '不满足', en: 'not met' },
-  'findings.notAssessed': { zh: '未评价', en: 'not assessed' },
+  'findings.met': FINDINGS.met,
+  'findings.notMet': FINDINGS.notMet,
+  'findings.notAssessed': FINDINGS.notAssessed,
   'findings.gate': { zh: '（档次最高为{tier}）', en: ' (tier capped at {tier})' },
 
   // What an incomplete result can still become (model/reachable.ts)

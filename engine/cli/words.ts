@@ -1,0 +1,92 @@
+/**
+ * What the command line says, in Chinese and English (`--lang`, Chinese by default): its help,
+ * its usage errors and the words of its reports. Terms come from the glossary, like the UI's.
+ */
+import { FINDINGS, GLOSSARY as G, MODALITIES } from '../glossary.ts';
+import type { Language } from '../types.ts';
+
+type Words = { zh: string; en: string };
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+export const CLI_WORDS = {
+  valid: (file: string, warnings: number): Words => ({
+    zh: `${file}：有效（${warnings} 条起草提示；运行 "rubric lint" 查看）`,
+    en: `${file}: valid (${plural(warnings, 'lint warning')}; run "rubric lint" to see them)`,
+  }),
+  errors: (file: string, count: number): Words => ({ zh: `${file}：${count} 处错误`, en: `${file}: ${plural(count, 'error')}` }),
+  noWarnings: (file: string): Words => ({ zh: `${file}：没有起草提示`, en: `${file}: no warnings` }),
+  warnings: (file: string, count: number): Words => ({ zh: `${file}：${count} 条起草提示`, en: `${file}: ${plural(count, 'warning')}` }),
+  warning: (): Words => ({ zh: '提示', en: 'warning' }),
+  testPassed: (): Words => ({ zh: '通过', en: 'ok  ' }),
+  testFailed: (): Words => ({ zh: '失败', en: 'FAIL' }),
+  testSummary: (passed: number, failed: number): Words => ({ zh: `${passed} 个通过，${failed} 个失败`, en: `${passed} passed, ${failed} failed` }),
+  group: (): Words => ({ zh: '分组', en: 'group' }),
+  total: (): Words => ({ zh: G.total.zh, en: 'Total' }),
+  ratio: (): Words => ({ zh: '得分率', en: 'ratio' }),
+  tier: (): Words => ({ zh: G.tier.zh, en: 'tier' }),
+  noTier: (): Words => ({ zh: '未定（不完整）', en: 'none (incomplete)' }),
+  byRatio: (tier: string): Words => ({ zh: `按得分率为${tier}，因未满足基本要求而降档`, en: `by ratio ${tier}, capped by a failed requirement` }),
+  gateCap: (tier: string): Words => ({ zh: `→ 档次最高为${tier}`, en: `→ tier capped at ${tier}` }),
+  finding: (finding: keyof typeof FINDINGS): Words => FINDINGS[finding],
+  modality: (modality: keyof typeof MODALITIES): Words => MODALITIES[modality],
+  seeHelp: (): Words => ({ zh: '运行 "rubric --help" 查看各命令。', en: 'Run "rubric --help" for the commands.' }),
+  badLanguage: (given: string): Words => ({ zh: `--lang 只能是 zh 或 en，不能是 "${given}"`, en: `--lang must be zh or en, not "${given}"` }),
+  unknownCommand: (name: string, known: string[]): Words => ({ zh: `没有命令 "${name}"；可用命令：${known.join('、')}`, en: `unknown command "${name}"; commands: ${known.join(', ')}` }),
+  arity: (name: string, wanted: number, got: number): Words => ({ zh: `"${name}" 需要 ${wanted} 个文件参数，实际给了 ${got} 个`, en: `"${name}" takes ${plural(wanted, 'file argument')}, got ${got}` }),
+  badOptions: (reason: string): Words => ({ zh: `命令行选项有误：${reason}`, en: reason }),
+} as const;
+
+/** The help, in the language asked for. */
+export const HELP: Record<Language, string> = {
+  en: `rubric — validate, lint and run points rubrics
+
+Usage:
+  rubric validate <rubric.json>              check a rubric document (exit 1 when invalid)
+  rubric lint <rubric.json>                  list probable drafting defects (warnings)
+  rubric form <rubric.json> [--lang zh|en]   print the assessment form (JSON Schema + uiSchema)
+  rubric score <rubric.json> <assessment.json> [--json] [--explain] [--lang zh|en] [--partial]
+                                             score an assessment: {"inputs": {...}, "notApplicable": {...}}
+  rubric test <rubric.json>                  run the rubric's embedded test cases
+  rubric diff <a.json> <b.json> [--json]     compare two rubric versions
+  rubric impact <base.json> <candidate.json> <assessments-dir> [--json] [--csv file] [--xlsx file] [--html file]
+                [--street s] [--period p] [--tier t|none]
+                                             what a revision does to every assessment in a folder
+  rubric gap <rubric.json> <assessment.json> [--json]
+                                             points missing to the next tier and where to find them
+  rubric rescore <rubric.json> <assessment.json> [--json]
+                                             re-score under another version (its input mapping)
+
+Options:
+  --json      machine-readable output (errors too)
+  --lang      zh (default) or en: the language of everything printed
+  --explain   print every criterion's explanation line
+  --partial   score with missing inputs (criteria not assessed) instead of rejecting them
+  --csv, --xlsx, --html  impact: also write the report as CSV, XLSX or a printable HTML page
+  -h, --help  this help`,
+  zh: `rubric — 校验、检查并运行计分式评价细则
+
+用法：
+  rubric validate <细则.json>                校验评价细则文档（无效时退出码为 1）
+  rubric lint <细则.json>                    列出可能的起草问题（提示）
+  rubric form <细则.json> [--lang zh|en]     输出评价表（JSON Schema + uiSchema）
+  rubric score <细则.json> <评价.json> [--json] [--explain] [--lang zh|en] [--partial]
+                                             为一份评价计分：{"inputs": {...}, "notApplicable": {...}}
+  rubric test <细则.json>                    运行细则内置的测试用例
+  rubric diff <a.json> <b.json> [--json]     比较两个版本
+  rubric impact <基准.json> <候选.json> <评价目录> [--json] [--csv 文件] [--xlsx 文件] [--html 文件]
+                [--street 街道] [--period 评价期] [--tier 档次|none]
+                                             修订对目录中每份评价的影响
+  rubric gap <细则.json> <评价.json> [--json]
+                                             距下一档次还差的分数及可得分之处
+  rubric rescore <细则.json> <评价.json> [--json]
+                                             按另一版本（及其输入项对应）重新计分
+
+选项：
+  --json      机器可读的输出（错误也是）
+  --lang      zh（默认）或 en：所有输出的语言
+  --explain   输出每个评分项的说明
+  --partial   缺少输入时照常计分（相应评分项记为未评价），而不是拒绝
+  --csv, --xlsx, --html  impact：另将报告写为 CSV、XLSX 或可打印的 HTML 页面
+  -h, --help  本帮助`,
+};
