@@ -50,7 +50,9 @@ function lintNothingDone(index: RubricIndex, rules: ScoringRule[], pointer: stri
       if (nothing.min.gt(done.min)) {
         const label = index.inputs.get(negated.fact)?.label;
         const named = { zh: pick(label, 'zh') || negated.fact, en: pick(label, 'en') || negated.fact };
-        warnings.push(issue(`${pointer}/rules/${r}`, MESSAGES.nothingDoneEarnsMore(named, JSON.stringify(negated.value), show(nothing.min), show(done.min), o)));
+        // A yes/no answer in Chinese words (是/否); other values as written in the rule.
+        const value = typeof negated.value === 'boolean' ? { zh: negated.value ? '是' : '否', en: String(negated.value) } : { zh: JSON.stringify(negated.value), en: JSON.stringify(negated.value) };
+        warnings.push(issue(`${pointer}/rules/${r}`, MESSAGES.nothingDoneEarnsMore(named, value, show(nothing.min), show(done.min), o)));
       }
     });
   });

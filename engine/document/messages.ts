@@ -255,9 +255,9 @@ export const MESSAGES = {
     en: `requirement ${clause} can never be met: ${why.en}`,
     zh: `要求 ${clause} 永远无法满足：${why.zh}；请更正条件或输入项的取值范围`,
   }),
-  nothingDoneEarnsMore: (label: MessageText, value: string, nothing: string, done: string, rule: number): MessageText => ({
-    en: `"nothing done" (${label.en} = ${value}) earns ${nothing}, more than the ${done} that doing it partly can earn under rule ${rule}: probably meant ${done}`,
-    zh: `"未做"（${label.zh} = ${value}）得 ${nothing} 分，多于按规则 ${rule} 部分完成可得的 ${done} 分：可能应为 ${done} 分`,
+  nothingDoneEarnsMore: (label: MessageText, value: MessageText, nothing: string, done: string, rule: number): MessageText => ({
+    en: `"nothing done" (${label.en} = ${value.en}) earns ${nothing}, more than the ${done} that doing it partly can earn under rule ${rule}: probably meant ${done}`,
+    zh: `"未做"（${label.zh} = ${value.zh}）得 ${nothing} 分，多于按规则 ${rule} 部分完成可得的 ${done} 分：可能应为 ${done} 分`,
   }),
   staleText: (stated: string, quoted: string, owner: StaleTextOwner, amounts: readonly number[]): MessageText => ({
     en: `the text states ${stated} points ("${quoted}"), but ${'criterion' in owner ? `criterion ${owner.criterion}` : `the criteria reading "${owner.input}"`} award or mention none: their points and amounts are ${amounts.join(', ')}; update the text`,

@@ -49,8 +49,12 @@ export const choice: ScoringKind<ChoiceScoring> = {
     const named = (options: string[], lang: Language, join: string): string => options.map((o) => optionLabel(context, scoring.input, o, lang)).join(join);
     if (scored.length === 0) return { amount: dec(0), arithmetic: chosen.length ? { zh: `${named(chosen, 'zh', '、')} → 0`, en: `${named(chosen, 'en', ', ')} → 0` } : same('— → 0'), adjustments: [] };
     const best = scored.reduce((a, b) => (scoring.points[b] > scoring.points[a] ? b : a));
-    const text = (lang: Language): string =>
-      scored.length > 1 ? `max(${scored.map((o) => `${optionLabel(context, scoring.input, o, lang)} ${show(scoring.points[o])}`).join(lang === 'zh' ? '，' : ', ')})` : optionLabel(context, scoring.input, best, lang);
+    // Several options chosen: the highest counts, said in words in Chinese (a Chinese page holds no Latin function names).
+    const text = (lang: Language): string => {
+      if (scored.length === 1) return optionLabel(context, scoring.input, best, lang);
+      const each = scored.map((o) => `${optionLabel(context, scoring.input, o, lang)} ${show(scoring.points[o])}`);
+      return lang === 'zh' ? `取最高（${each.join('，')}）` : `max(${each.join(', ')})`;
+    };
     const points = show(scoring.points[best]);
     return {
       amount: dec(scoring.points[best]),

@@ -94,6 +94,6 @@ describe('values as text and back', () => {
     const operators = OPERATORS.map((o) => o.operator);
     expect(new Set(operators).size).toBe(10);
     expect(operators).toEqual(expect.arrayContaining(['equal', 'in', 'notIn', 'contains', 'doesNotContain', 'greaterThanInclusive']));
-    for (const { label } of OPERATORS) expect(label.trim()).not.toBe('');
+    for (const { label } of OPERATORS) for (const text of [label.zh, label.en]) expect(text.trim()).not.toBe('');
   });
 });

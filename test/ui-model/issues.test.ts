@@ -1,5 +1,7 @@
 /** Validation issues and the controls they belong to (builder-ui/src/model/issues.ts). */
 import { describe, expect, test } from 'vitest';
+// The pointer's words come from the editor's part of the catalogue, loaded with its screens.
+import '../../builder-ui/src/i18n/messages/editor.ts';
 import { pointerOf } from '../../builder-ui/src/model/document.ts';
 import { controlId, describePointer, indexIssues, parentPointer, tabOf } from '../../builder-ui/src/model/issues.ts';
 import { appendixC, venueAccessibility } from './documents.ts';
@@ -56,25 +58,38 @@ describe('indexIssues', () => {
 
 describe('describePointer', () => {
   const doc = appendixC();
+  const criterion = pointerOf(['groups', 0, 'groups', 0, 'indicators', 3, 'criteria', 1]);
 
-  test('names the groups, indicators and criteria along the path by their ids', () => {
-    expect(describePointer(doc, pointerOf(['groups', 0, 'groups', 0, 'indicators', 3, 'criteria', 1, 'points']))).toBe('Group basic-setup › Group facilities › Indicator i04 › Criterion i04.2 › points');
+  test('names the groups, indicators and criteria along the path by their labels, in the page language', () => {
+    expect(describePointer(doc, `${criterion}/points`, 'zh')).toBe('分组“基本设置” › 分组“环境设施” › 指标“环境卫生” › 评分项“室内外环境卫生整洁得2分,发现一处扣0.5分” › 分值');
+    expect(describePointer(doc, `${criterion}/points`, 'en')).toBe('group “Basic setup” › group “Environment and facilit…” › indicator “Hygiene” › criterion “Clean inside and outsid…” › points');
   });
 
-  test('numbers rules, deductions, terms and options, and leaves out event and params', () => {
-    const pointer = pointerOf(['groups', 0, 'groups', 0, 'indicators', 3, 'criteria', 1, 'rules', 0, 'event', 'params', 'deductions', 0, 'points']);
-    expect(describePointer(doc, pointer)).toBe('Group basic-setup › Group facilities › Indicator i04 › Criterion i04.2 › Rule #1 › Deduction #1 › points');
-    expect(describePointer(doc, '/inputs/23/options/2/value')).toBe('Input staffRulesImplementation › Option #3 › value');
+  test('numbers rules, names a scoring\'s fields as its kind does, and leaves out event and params', () => {
+    const pointer = `${criterion}/rules/0/event/params/deductions/0/points`;
+    expect(describePointer(doc, pointer, 'zh')).toMatch(/ › 规则 1 › 扣分项 1 › 每单位扣分$/);
+    expect(describePointer(doc, pointer, 'en')).toMatch(/ › Rule 1 › Deduction 1 › Points deducted per unit$/);
+    expect(describePointer(doc, '/inputs/23/options/2/value', 'zh')).toBe('输入项“工作人员管理制度落实情况” › 选项“严格按制度规定执行” › 取值');
+  });
+
+  test('names the option a choice scoring prices by its label, not its key', () => {
+    const staffRules = pointerOf(['groups', 1, 'groups', 0, 'indicators', 0, 'criteria', 1]);
+    const input = doc.inputs.find((i) => i.id === 'staffRulesImplementation');
+    const partly = input?.options?.find((o) => o.value === 'partly')?.label;
+    expect(describePointer(doc, `${staffRules}/rules/0/event/params/points/partly`, 'zh')).toMatch(new RegExp(` › 规则 1 › 各选项得分 › 选项“${partly?.zh}”$`));
+    expect(describePointer(doc, `${staffRules}/rules/0/event/params/points/partly`, 'en')).toMatch(/ › Rule 1 › Points per option › option “.+”$/);
   });
 
   test('names tests by their name, and items that do not exist by their position', () => {
     const venue = venueAccessibility();
-    expect(describePointer(venue, '/tests/1/expect/tier')).toBe(`Test ${venue.tests[1].name} › expect › tier`);
-    expect(describePointer(venue, '/tiers/9')).toBe('Tier #10');
-    expect(describePointer(venue, '')).toBe('Whole document');
+    expect(describePointer(venue, '/tests/1/expect/tier', 'zh')).toBe(`测试用例“${venue.tests[1].name}” › 预期 › 档次`);
+    expect(describePointer(venue, '/tests/1/expect/tier', 'en')).toBe(`test “${venue.tests[1].name}” › expected › tier`);
+    expect(describePointer(venue, '/tiers/9', 'en')).toBe('tier “#10”');
+    expect(describePointer(venue, '', 'zh')).toBe('整个文档');
+    expect(describePointer(venue, '', 'en')).toBe('Whole document');
   });
 
   test('unescapes ~1 and ~0 in steps', () => {
-    expect(describePointer(doc, '/tests/0/inputs/a~1b~0c')).toBe(`Test ${doc.tests[0].name} › inputs › a/b~c`);
+    expect(describePointer(doc, '/tests/0/inputs/a~1b~0c', 'en')).toBe(`test “${doc.tests[0].name}” › inputs › a/b~c`);
   });
 });

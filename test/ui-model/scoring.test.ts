@@ -48,8 +48,8 @@ describe('inputs a kind may read', () => {
 describe('the kind list', () => {
   test('lists every kind of the registry once, in its order, named in both languages', () => {
     expect(KIND_CHOICES.map((k) => k.kind)).toEqual(['fixed', 'perUnit', 'perBlock', 'steps', 'deduction', 'proportional', 'choice']);
-    expect(KIND_CHOICES.find((k) => k.kind === 'fixed')?.label).toBe('Fixed points / 固定分值');
-    for (const { label } of KIND_CHOICES) expect(label).toMatch(/\S \/ \S/);
+    expect(KIND_CHOICES.find((k) => k.kind === 'fixed')?.label).toEqual({ zh: '固定分值', en: 'Fixed points' });
+    for (const { label } of KIND_CHOICES) expect([label.zh?.trim() ?? '', label.en?.trim() ?? '']).not.toContain('');
   });
 });
 
@@ -76,7 +76,7 @@ describe('a new scoring of each kind', () => {
     const report = validateRubric(rubricAround(scoring, doc));
     expect(report.errors, JSON.stringify(scoring)).toEqual([]);
     expect(report.valid).toBe(true);
-    expect(scoringSummary(scoring, doc)).not.toBe('');
+    for (const lang of ['zh', 'en'] as const) expect(scoringSummary(scoring, doc, lang)).not.toBe('');
   });
 
   test('the minimal rubric is able to fail: a scoring of the wrong input type is refused', () => {

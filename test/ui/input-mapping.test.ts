@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { MissingInputsReport, RubricDocument } from '../../engine/index.ts';
-import { ARTIFACTS, type Browser, buildUi, collectPageErrors, control, launchBrowser, openInEditor, ROOT, type RunningServer, seriousViolations, signIn, startServer } from './browser.ts';
+import { ARTIFACTS, type Browser, buildUi, collectPageErrors, control, launchBrowser, openInEditor, ROOT, type RunningServer, seriousViolations, setLanguage, signIn, startServer } from './browser.ts';
 
 const RUBRIC = 'binjiang-home-plus';
 const OLD = 'satisfactionRate';
@@ -21,9 +21,10 @@ const NEW = 'satisfactionSurvey';
 const DRAFT = `/api/rubrics/${RUBRIC}/versions/1.1.0`;
 
 const original = JSON.parse(readFileSync(join(ROOT, 'examples/appendix-c/rubric.json'), 'utf8')) as RubricDocument;
+/** The old input as the English page names it: by its English label. */
 const oldLabel = (() => {
   const label = original.inputs.find((i) => i.id === OLD)?.label;
-  return `${label?.zh} / ${label?.en}`;
+  return label?.en ?? OLD;
 })();
 
 let server: RunningServer;
@@ -56,21 +57,23 @@ describe('input mapping editor in Chromium', () => {
     expect(before.inputs.map((i) => i.input)).toContain(NEW);
 
     await signIn(page, server.url, 'editor');
+    // Written in English: the page's language switched once (it is Chinese by default).
+    await setLanguage(page, 'en');
     await page.goto(`${server.url}/#/rubrics/${RUBRIC}/1.1.0`);
     await openInEditor(page, '');
     const editor = page.getByTestId('input-mapping');
     // `from` defaults to the version the draft was copied from.
-    await expect.poll(() => editor.getByLabel('Reads from version / 对应的早期版本').inputValue()).toBe('1.0.0');
+    await expect.poll(() => editor.getByLabel('Reads from version').inputValue()).toBe('1.0.0');
     const row = editor.locator(`[data-mapping-input="${NEW}"]`);
     await row.waitFor();
     expect(await editor.locator('[data-mapping-input]').count()).toBe(1);
     // The preview (last save) names the lacking input by its label.
     const lacking = editor.getByTestId('missing-preview').locator(`[data-missing-input="${NEW}"]`);
     await expect.poll(() => lacking.textContent()).toContain(`lacking in ${before.inputs.find((i) => i.input === NEW)?.count} of ${before.assessments}`);
-    expect(await lacking.textContent()).toContain(oldLabel.split(' / ')[0]);
+    expect(await lacking.textContent()).toContain(oldLabel);
 
-    await row.getByLabel('reads old input / 读取旧输入').check();
-    const select = row.getByRole('combobox', { name: /读取的旧输入/ });
+    await row.getByLabel('reads old input').check();
+    const select = row.getByRole('combobox', { name: /Old input read by/ });
     await select.selectOption({ label: oldLabel });
     expect(await select.inputValue()).toBe(OLD);
     await page.setViewportSize({ width: 1280, height: 900 });
@@ -78,7 +81,7 @@ describe('input mapping editor in Chromium', () => {
     expect(await seriousViolations(page), 'axe').toEqual([]);
 
     // Saved automatically a moment after the last edit.
-    await page.getByTestId('save-status').filter({ hasText: '已自动保存' }).waitFor();
+    await page.getByTestId('save-status').filter({ hasText: 'Saved automatically' }).waitFor();
 
     const saved = await server.api<{ document: RubricDocument }>('GET', DRAFT, 'editor');
     expect(saved.document.inputMapping?.from).toBe('1.0.0');
@@ -95,13 +98,13 @@ describe('input mapping editor in Chromium', () => {
     await page.goto(`${server.url}/#/rubrics/${RUBRIC}/1.1.0`);
     await openInEditor(page, '');
     const row = page.getByTestId('input-mapping').locator(`[data-mapping-input="${NEW}"]`);
-    await row.getByLabel('merges old inputs / 合并多个旧输入').check();
+    await row.getByLabel('merges old inputs').check();
     // Offered: the old input the draft no longer has, ticked, and combinations that give a percentage.
-    const merged = row.getByRole('group', { name: /合并进/ });
+    const merged = row.getByRole('group', { name: /Old inputs merged into/ });
     expect(await merged.getByLabel(oldLabel).isChecked()).toBe(true);
-    const by = row.getByLabel('Combined by / 合并方式');
-    expect(await by.locator('option').allTextContents()).toEqual(['求和 / sum', '取最小值 / smallest', '取最大值 / largest']);
-    await by.selectOption({ label: '取最大值 / largest' });
+    const by = row.getByLabel('Combined by');
+    expect(await by.locator('option').allTextContents()).toEqual(['sum', 'smallest', 'largest']);
+    await by.selectOption({ label: 'largest' });
     const ticked = async (): Promise<string[]> => {
       const ids: string[] = [];
       for (const box of await merged.getByRole('checkbox').all()) if (await box.isChecked()) ids.push((await box.getAttribute('id'))?.replace(`mapping-${NEW}-from-`, '') ?? '');
@@ -130,7 +133,7 @@ describe('input mapping editor in Chromium', () => {
 
     // A new yes/no input: every test lacks it; one value sets it in all of them.
     await openInEditor(page, '/inputs');
-    await page.getByRole('button', { name: '+ yes / no 是否' }).click();
+    await page.getByRole('button', { name: '+ yes / no' }).click();
     const index = saved.document.inputs.length;
     await page.locator(control(`/inputs/${index}/id`)).fill('repairCorner');
     await page.locator(control(`/inputs/${index}/label/zh`)).fill('设有便民维修角');
@@ -139,7 +142,7 @@ describe('input mapping editor in Chromium', () => {
     expect(await setIn.locator('summary').textContent()).toContain(`${tests.length} of ${tests.length} embedded tests do not set this input`);
     await setIn.locator('#set-in-tests-repairCorner').selectOption('true');
     await setIn.screenshot({ path: join(ARTIFACTS, 'set-input-in-tests-1280.png') });
-    await setIn.getByRole('button', { name: 'Set this input in every embedded test / 在所有内置测试中设定此输入' }).click();
+    await setIn.getByRole('button', { name: 'Set this input in every embedded test' }).click();
     await setIn.waitFor({ state: 'detached' });
 
     // Two tests expect totals the draft does not give.

@@ -11,24 +11,30 @@
  *   XLSX, HTML, README, Rubric Studio), Latin words of the rubric's own Chinese text (HOME+,
  *   GB 50763), text in <code>, ids and version numbers, and text marked `lang="en"` (the English button);
  * - axe-core finds no serious violation; a screenshot is kept as test/artifacts/languages-<screen>-<lang>.png.
- * The rubric editor (#/rubrics/<id>/<version>) is left out: it is being translated separately.
+ * The rubric editor is checked part by part (languages-editor-<part>-<lang>.png), signed in as an
+ * editor: the published 1.0.0 read-only, and a draft copy 1.0.1 with its checks, test run and
+ * publish panel. Text areas hold typed data (titles in both languages, the JSON document) and are left out like input values.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { RubricDocument } from '../../engine/index.ts';
-import { type Browser, buildUi, collectPageErrors, launchBrowser, type RunningServer, screenshot, seriousViolations, setLanguage, signIn, startServer } from './browser.ts';
+import { type Browser, buildUi, collectPageErrors, criterionPointer, launchBrowser, openInEditor, type RunningServer, screenshot, seriousViolations, setLanguage, signIn, startServer } from './browser.ts';
 
 const RUBRIC = 'binjiang-home-plus';
 type Lang = 'zh' | 'en';
 
 /** Names that are the same in every language. */
-const KEEP_AS_IS = ['Rubric Studio', 'CSV', 'XLSX', 'HTML', 'README', 'UTF-8', 'English'];
+const KEEP_AS_IS = ['Rubric Studio', 'CSV', 'XLSX', 'HTML', 'JSON', 'README', 'UTF-8', 'English'];
 
 let server: RunningServer;
 let browser: Browser;
 let page: Page;
 let submitted: string;
 let draft: string;
+/** The published rubric, for the pointers of the editor's parts. */
+let published: RubricDocument;
+/** A draft copy of 1.0.0 as it is: its embedded tests run and pass, so the publish panel shows its checks. */
+const DRAFT_COPY = '1.0.1';
 /** Data people typed (names, streets, assessors, sources) and ids: left out of both checks. */
 let data: string[] = [];
 /** Rubric content in the other language: Chinese inside the English texts and in untranslated fields; Latin words of the Chinese texts. */
@@ -74,6 +80,7 @@ beforeAll(async () => {
   await server.api('POST', `/api/rubrics/${RUBRIC}/versions`, 'editor', { version: '1.1.0', copyFrom: { version: '1.0.0' } });
   const next = await server.api<{ document: RubricDocument; revision: number }>('GET', `/api/rubrics/${RUBRIC}/versions/1.1.0`, 'editor');
   await server.api('PUT', `/api/rubrics/${RUBRIC}/versions/1.1.0`, 'editor', { document: askingSomethingNew(next.document), revision: next.revision });
+  await server.api('POST', `/api/rubrics/${RUBRIC}/versions`, 'editor', { version: DRAFT_COPY, copyFrom: { version: '1.0.0' } });
   const listed = await server.api<{ id: string; communityId: string; status: string; assessor: string; rubric: { id: string } }[]>('GET', '/api/assessments', 'viewer');
   const first = listed.find((a) => a.status === 'submitted' && a.rubric.id === RUBRIC);
   if (!first) throw new Error('the seed changed: no submitted assessment');
@@ -89,6 +96,7 @@ beforeAll(async () => {
   const communities = await server.api<{ id: string; name: string; street: string }[]>('GET', '/api/communities', 'viewer');
   const assessments = await server.api<{ id: string; assessor: string }[]>('GET', '/api/assessments', 'viewer');
   for (const version of ['1.0.0', '1.1.0']) collectContent((await server.api<{ document: RubricDocument }>('GET', `/api/rubrics/${RUBRIC}/versions/${version}`, 'viewer')).document);
+  published = (await server.api<{ document: RubricDocument }>('GET', `/api/rubrics/${RUBRIC}/versions/1.0.0`, 'viewer')).document;
   data = [...communities.flatMap((c) => [c.name, c.street, c.id]), ...assessments.flatMap((a) => [a.assessor, a.id]), RUBRIC].filter(Boolean).sort((a, b) => b.length - a.length);
   browser = await launchBrowser();
   page = browser.page;
@@ -103,7 +111,8 @@ afterAll(async () => {
 /**
  * Every piece of text a reader meets on the page: visible text nodes, the chosen option of each
  * visible select, placeholders and aria-labels. Text inside an element whose `lang` differs from
- * the page's is left out (it says which language it is), and so is text in <code> in Chinese.
+ * the page's is left out (it says which language it is), and so are text in <code> and the values of
+ * text areas (typed data, like an input's value).
  */
 async function readableTexts(p: Page): Promise<{ text: string; where: string }[]> {
   return p.evaluate(() => {
@@ -123,7 +132,8 @@ async function readableTexts(p: Page): Promise<{ text: string; where: string }[]
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;
       const text = node.textContent?.trim();
-      if (!text || !parent || parent.closest('script, style, option, code') || foreign(parent) || !visible(parent)) continue;
+      // A text area's text is its value, typed data like an input's (the JSON view: the document itself), not the interface's words.
+      if (!text || !parent || parent.closest('script, style, option, code, textarea') || foreign(parent) || !visible(parent)) continue;
       texts.push({ text, where: where(parent) });
     }
     for (const select of document.querySelectorAll('select')) {
@@ -144,8 +154,9 @@ async function readableTexts(p: Page): Promise<{ text: string; where: string }[]
 /** Data, ids and the rubric's own content taken out of a text, so only the interface's words are judged. */
 function withoutData(text: string, lang: Lang): string {
   let rest = text;
-  const content = [...rubricContent[lang]].sort((a, b) => b.length - a.length);
-  for (const item of [...data, ...KEEP_AS_IS, ...content]) rest = rest.split(item).join(' ');
+  // Longest first across all three: a test named after a community (示范型:江晖社区终期评估) goes whole, not the community's name alone.
+  const known = [...data, ...KEEP_AS_IS, ...rubricContent[lang]].sort((a, b) => b.length - a.length);
+  for (const item of known) rest = rest.split(item).join(' ');
   return rest;
 }
 
@@ -216,6 +227,43 @@ const SCREENS: { name: string; route: () => string; ready: string; prepare?: () 
   },
 ];
 
+/** A criterion with two rules and their conditions (a deduction, then fixed points), and one priced by options. */
+const CONDITIONS_CRITERION = 'i10.3';
+const CHOICE_CRITERION = 'i08.2';
+
+/** The first choice input: its options are listed in the input editor. */
+const choiceInput = (): string => `/inputs/${published.inputs.findIndex((input) => input.type === 'choice')}`;
+
+/** Parts of the editor: the version opened, the outline entry selected, what marks its editor shown, and what to do before reading it. */
+const EDITOR_PARTS: { name: string; version: string; pointer: () => string; ready: string; prepare?: () => Promise<void> }[] = [
+  { name: 'published-metadata', version: '1.0.0', pointer: () => '', ready: '#editor-panel .metadata' },
+  { name: 'published-criterion', version: '1.0.0', pointer: () => criterionPointer(published, CONDITIONS_CRITERION).criterion, ready: '#editor-panel .rule .condition-row' },
+  { name: 'published-requirement', version: '1.0.0', pointer: () => '/requirements/0', ready: '#editor-panel section.requirement' },
+  { name: 'published-test', version: '1.0.0', pointer: () => '/tests/0', ready: '#editor-panel .test-case' },
+  { name: 'published-json', version: '1.0.0', pointer: () => '#json', ready: '#json-view' },
+  // The draft that asks a new question: the input mapping has a row to choose its source.
+  { name: 'draft-mapping', version: '1.1.0', pointer: () => '', ready: '[data-testid="input-mapping"] .mapping-row' },
+  // The rules' deduction list as a table, their conditions as rows.
+  { name: 'draft-criterion', version: DRAFT_COPY, pointer: () => criterionPointer(published, CONDITIONS_CRITERION).criterion, ready: '#editor-panel .rule .condition-row' },
+  { name: 'draft-choice-criterion', version: DRAFT_COPY, pointer: () => criterionPointer(published, CHOICE_CRITERION).criterion, ready: '#editor-panel table.option-points' },
+  { name: 'draft-input', version: DRAFT_COPY, pointer: choiceInput, ready: '#editor-panel section.input' },
+  { name: 'draft-tiers', version: DRAFT_COPY, pointer: () => '/tiers', ready: '#editor-panel [data-tier]' },
+  { name: 'draft-requirement', version: DRAFT_COPY, pointer: () => '/requirements/0', ready: '#editor-panel section.requirement' },
+  {
+    name: 'draft-test',
+    version: DRAFT_COPY,
+    pointer: () => '/tests/0',
+    ready: '#editor-panel .test-case',
+    // Run the embedded tests and open the test's details: the run's summary, every expected-value field.
+    prepare: async () => {
+      await page.locator('.test-run .item-header button').click();
+      await page.getByTestId('test-summary').waitFor({ timeout: 30_000 });
+      for (const summary of await page.locator('#editor-panel .test-case details > summary').all()) await summary.click();
+    },
+  },
+  { name: 'draft-json', version: DRAFT_COPY, pointer: () => '#json', ready: '#json-view' },
+];
+
 describe.each(['zh', 'en'] as const)('every screen in %s', (lang) => {
   test('the sign-in screen', async () => {
     await page.goto(`${server.url}/#/`);
@@ -243,6 +291,21 @@ describe.each(['zh', 'en'] as const)('every screen in %s', (lang) => {
       } finally {
         await page.emulateMedia({ media: 'screen' });
       }
+    }, 90_000);
+  }
+
+  for (const part of EDITOR_PARTS) {
+    test(`the editor: ${part.name}`, async () => {
+      if (!(await page.locator('[data-testid="role"][data-role="editor"]').count())) await signIn(page, server.url, 'editor');
+      // Before the editor opens: its try-it preview has a language switch of its own.
+      await open('rubrics', '.rubric-list table');
+      await setLanguage(page, lang);
+      await open(`rubrics/${RUBRIC}/${part.version}`, '.rubric-editor .editor-layout');
+      await openInEditor(page, part.pointer());
+      await page.locator(part.ready).first().waitFor({ timeout: 20_000 });
+      await part.prepare?.();
+      await page.waitForLoadState('networkidle');
+      await checkScreen(`editor-${part.name}`, lang);
     }, 90_000);
   }
 

@@ -191,7 +191,8 @@ describe('missing answers in Chromium', () => {
     const diff = await server.api<RubricDiff>('GET', `/api/rubrics/${RUBRIC}/diff?from=1.0.0&to=1.1.0`, 'editor');
     await signIn(page, server.url, 'editor');
     await page.goto(`${server.url}/#/rubrics/${RUBRIC}/1.1.0`);
-    const note = page.getByLabel('Changelog note');
+    // By id: the label follows the page language, which this test switches.
+    const note = page.locator('#publish-changelog');
     // The base version and the diff load after the page: wait for them as a person would.
     await expect.poll(() => note.inputValue(), { timeout: 15_000 }).toBe(diff.changelogDraft.zh);
     expect(await note.inputValue()).not.toContain(doc.changelog.slice(0, 20));

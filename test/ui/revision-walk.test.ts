@@ -68,14 +68,14 @@ describe('revision → compare → supplement → compare again', () => {
     await page.getByRole('button', { name: `以 ${RUBRIC} 1.0.0 为基础新建草稿` }).click();
     await page.getByLabel('新版本号（复制自 1.0.0）').fill(NEXT);
     await page.getByRole('button', { name: '创建草稿' }).click();
-    await page.getByTestId('version-status').filter({ hasText: 'draft' }).waitFor();
+    await page.locator('[data-testid="version-status"][data-status="draft"]').waitFor();
 
     const openPlan = criterionPointer(appendixC, 'i03.2');
     await openInEditor(page, openPlan.criterion);
     await page.locator(control(`${openPlan.criterion}/rules/0/event/params/points`)).fill('0.5');
     await page.locator(control(`${openPlan.criterion}/points`)).fill('0.5');
     await openInEditor(page, '/inputs');
-    await page.getByRole('button', { name: '+ yes / no 是否' }).click();
+    await page.getByRole('button', { name: '+ 是否' }).click();
     const inputAt = appendixC.inputs.length;
     await page.locator(control(`/inputs/${inputAt}/id`)).fill(NEW_INPUT);
     await page.locator(control(`/inputs/${inputAt}/label/zh`)).fill(NEW_LABEL.zh);
@@ -88,11 +88,11 @@ describe('revision → compare → supplement → compare again', () => {
     await page.locator(control(`${added}/title/en`)).fill('0.5 points for a repair corner');
     await page.locator(control(`${added}/points`)).fill('0.5');
     await page.locator(control(`${added}/rules/0/event/params/points`)).fill('0.5');
-    await page.locator('[data-criterion="i03.3"]').getByRole('button', { name: '+ Condition' }).click();
+    await page.locator('[data-criterion="i03.3"]').getByRole('button', { name: '+ 条件', exact: true }).click();
     await page.locator(`${control(`${added}/rules/0/conditions/all/0`)}-fact`).selectOption(NEW_INPUT);
-    await page.getByTestId('validity').filter({ hasText: '✓ Valid' }).waitFor({ timeout: 20_000 });
+    await page.locator('[data-testid="validity"].ok').waitFor({ timeout: 20_000 });
     // Saved with its tests failing (they lack the new answer): a draft may be, publishing may not.
-    await page.getByRole('button', { name: 'Save and run tests' }).click();
+    await page.getByRole('button', { name: '保存并运行测试用例' }).click();
     await page.getByTestId('test-summary').waitFor({ timeout: 30_000 });
 
     const stored = await server.api<{ status: string; document: RubricDocument }>('GET', `/api/rubrics/${RUBRIC}/versions/${NEXT}`, 'viewer');

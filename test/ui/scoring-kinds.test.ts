@@ -40,7 +40,7 @@ describe('scoring kinds in the builder', () => {
   test('an editor changes a rule to steps, adds two steps and saves them', async () => {
     await signIn(page, server.url, 'editor');
     await page.goto(`${server.url}/#/rubrics/${RUBRIC}/${DRAFT}`);
-    await page.getByTestId('version-status').filter({ hasText: 'draft' }).waitFor();
+    await page.locator('[data-testid="version-status"][data-status="draft"]').waitFor();
     await openInEditor(page, SCORING);
 
     await page.locator(`${control(SCORING)}-kind`).selectOption('steps');
@@ -50,13 +50,13 @@ describe('scoring kinds in the builder', () => {
     await page.locator(control(`${SCORING}/steps/0/points`)).fill('1');
 
     const criterion = page.locator('[data-criterion="i13.1"]');
-    await criterion.getByRole('button', { name: '+ Step' }).click();
-    await criterion.getByRole('button', { name: '+ Step' }).click();
+    await criterion.getByRole('button', { name: '+ 档' }).click();
+    await criterion.getByRole('button', { name: '+ 档' }).click();
     await page.locator(control(`${SCORING}/steps/1/atLeast`)).fill('20');
     await page.locator(control(`${SCORING}/steps/1/points`)).fill('2');
     await page.locator(control(`${SCORING}/steps/2/atLeast`)).fill('40');
     await page.locator(control(`${SCORING}/steps/2/points`)).fill('3');
-    expect(await criterion.getByLabel('Step 2: At least').inputValue()).toBe('20');
+    expect(await criterion.getByLabel('档 2：达到（≥）').inputValue()).toBe('20');
 
     // Saved automatically a moment after the last edit.
     await page.getByTestId('save-status').filter({ hasText: '已自动保存' }).waitFor();

@@ -70,7 +70,7 @@ async function shots(page: Page, name: string, target: Locator): Promise<void> {
 /** Opens the draft in a tab on its metadata (the outline's first entry), ready to edit. */
 async function openDraft(page: Page): Promise<void> {
   await page.goto(draftUrl());
-  await page.getByTestId('version-status').filter({ hasText: 'draft' }).waitFor();
+  await page.locator('[data-testid="version-status"][data-status="draft"]').waitFor();
   await page.locator('[data-outline=""]').click();
   await page.locator(titleZh).waitFor();
 }

@@ -105,7 +105,7 @@ export function AssessmentPage({ assessmentId, role }: { assessmentId: string; r
     if (e instanceof ApiError && form && e.details.length) {
       const { errorSchema, placed, unplaced } = detailsToErrorSchema(e.details, form.schema, lang);
       setExtraErrors(errorSchema);
-      setProblem({ message: e.message, placed, unplaced });
+      setProblem({ message: errorMessage(e, lang), placed, unplaced });
     } else {
       setExtraErrors(undefined);
       setProblem({ message: errorMessage(e), placed: [], unplaced: [] });

@@ -5,7 +5,7 @@
  * the impact away as CSV, XLSX or a printable page. Author text is always rendered as text.
  */
 import { useEffect, useState } from 'react';
-import { type ImpactReport, type Language, periodWords, type RubricDiff, type VersionScore } from '../../../engine/browser.ts';
+import { type ImpactReport, type Language, periodWords, type RubricDiff, type RubricDocument, type VersionScore } from '../../../engine/browser.ts';
 import { ApiError, api, type ExportFormat, errorMessage, type ImpactRequest, type RubricSummary } from '../api.ts';
 import { useLanguage } from '../i18n/language.tsx';
 import { message } from '../i18n/message.ts';
@@ -70,6 +70,8 @@ export function ComparePage() {
   const [candidate, setCandidate] = useState('');
   const [street, setStreet] = useState('');
   const [diff, setDiff] = useState<RubricDiff | null>(null);
+  /** The two versions compared: the diff table describes scorings and conditions with their inputs' labels. */
+  const [documents, setDocuments] = useState<{ before: RubricDocument; after: RubricDocument } | undefined>(undefined);
   const [report, setReport] = useState<ImpactReport | null>(null);
   const [compared, setCompared] = useState<ImpactRequest | null>(null);
   const [busy, setBusy] = useState(false);
@@ -108,8 +110,9 @@ export function ComparePage() {
     setBusy(true);
     setError(null);
     try {
-      const [d, r] = await Promise.all([api.diffVersions(rubricId, base, candidate), api.impact(body)]);
+      const [d, r, before, after] = await Promise.all([api.diffVersions(rubricId, base, candidate), api.impact(body), api.getVersion(rubricId, base), api.getVersion(rubricId, candidate)]);
       setDiff(d);
+      setDocuments({ before: before.document, after: after.document });
       setReport(r);
       setCompared(body);
     } catch (e) {
@@ -217,7 +220,7 @@ export function ComparePage() {
             <p>{t('noChanges')}</p>
           ) : (
             <div className="table-scroll">
-              <RubricChangesTable changes={diff.changes} lang={lang} beforeLabel={t('before')} afterLabel={t('after')} testId="diff-table" />
+              <RubricChangesTable changes={diff.changes} lang={lang} beforeLabel={t('before')} afterLabel={t('after')} testId="diff-table" documents={documents} />
             </div>
           )}
         </section>

@@ -7,19 +7,17 @@ import type { Condition, FactCondition, TopLevelCondition } from '../../../engin
 import { childrenOf, defaultValueFor, formatValue, type GroupMode, isFactCondition, modeOf, newFactCondition, OPERATORS, parseValue, withChildren, withMode } from '../model/condition.ts';
 import { addItem, getAt, type Path, pointerOf, setAt } from '../model/document.ts';
 import { controlId } from '../model/issues.ts';
+import { useLanguage } from '../i18n/language.tsx';
 import { useEditor } from './EditorContext.ts';
 import { FieldIssues } from './FieldIssues.tsx';
 import { ItemControls } from './ItemControls.tsx';
 
-const MODES: { mode: GroupMode; label: string }[] = [
-  { mode: 'all', label: 'all of (and)' },
-  { mode: 'any', label: 'any of (or)' },
-  { mode: 'not', label: 'not' },
-];
+const MODES: GroupMode[] = ['all', 'any', 'not'];
 
 /** Edits the condition tree at path; `label` names it for screen readers. */
 export function ConditionEditor({ path, label }: { path: Path; label: string }) {
   const { doc, readOnly, edit } = useEditor();
+  const { t } = useLanguage();
   const condition = getAt(doc, path) as TopLevelCondition | undefined;
   if (!condition) return null;
   const mode = modeOf(condition);
@@ -31,15 +29,15 @@ export function ConditionEditor({ path, label }: { path: Path; label: string }) 
     <fieldset className="condition-group" data-pointer={pointer}>
       <legend>{label}</legend>
       <div className="field inline">
-        <label htmlFor={modeId}>Holds when</label>
+        <label htmlFor={modeId}>{t('editor.condition.holdsWhen')}</label>
         <select id={modeId} value={mode} disabled={readOnly} onChange={(e) => edit((d) => setAt(d, path, withMode(condition, e.target.value as GroupMode)))}>
           {MODES.map((m) => (
-            <option key={m.mode} value={m.mode}>
-              {m.label}
+            <option key={m} value={m}>
+              {t(`editor.condition.${m}`)}
             </option>
           ))}
         </select>
-        {mode !== 'not' && rows.length === 0 && <span className="hint">no conditions: always holds</span>}
+        {mode !== 'not' && rows.length === 0 && <span className="hint">{t('editor.condition.none')}</span>}
       </div>
       <FieldIssues pointer={pointer} />
       {mode === 'not' ? (
@@ -57,10 +55,10 @@ export function ConditionEditor({ path, label }: { path: Path; label: string }) 
       {!readOnly && mode !== 'not' && (
         <div className="actions">
           <button type="button" onClick={() => edit((d) => addItem(d, rowsPath, newFactCondition(d.inputs)))}>
-            + Condition
+            {t('editor.condition.add')}
           </button>
           <button type="button" onClick={() => edit((d) => setAt(d, path, withChildren(condition, [...rows, { all: [] }])))}>
-            + Nested group
+            {t('editor.condition.addGroup')}
           </button>
         </div>
       )}
@@ -70,12 +68,13 @@ export function ConditionEditor({ path, label }: { path: Path; label: string }) 
 
 function ConditionRow({ path, index, count, listPath, row }: { path: Path; index: number; count: number; listPath: Path | null; row?: Condition }) {
   const { doc } = useEditor();
+  const { t } = useLanguage();
   const node = row ?? (getAt(doc, path) as Condition);
-  const controls = listPath ? <ItemControls listPath={listPath} index={index} count={count} name={`condition ${index + 1}`} /> : null;
+  const controls = listPath ? <ItemControls listPath={listPath} index={index} count={count} name={t('editor.condition.name', { n: index + 1 })} /> : null;
   if (!isFactCondition(node)) {
     return (
       <div className="condition-nested">
-        <ConditionEditor path={path} label={`Nested group ${index + 1}`} />
+        <ConditionEditor path={path} label={t('editor.condition.nested', { n: index + 1 })} />
         {controls}
       </div>
     );
@@ -85,6 +84,7 @@ function ConditionRow({ path, index, count, listPath, row }: { path: Path; index
 
 function FactRow({ path, condition, index, controls }: { path: Path; condition: FactCondition; index: number; controls: ReactNode }) {
   const { doc, readOnly, edit } = useEditor();
+  const { t, lang, l } = useLanguage();
   const pointer = pointerOf(path);
   const base = controlId(pointer);
   const input = doc.inputs.find((i) => i.id === condition.fact);
@@ -94,7 +94,7 @@ function FactRow({ path, condition, index, controls }: { path: Path; condition: 
   return (
     <div className="condition-row" data-pointer={pointer}>
       <div className="field">
-        <label htmlFor={`${base}-fact`}>Input {index + 1}</label>
+        <label htmlFor={`${base}-fact`}>{t('editor.condition.input', { n: index + 1 })}</label>
         <select
           id={`${base}-fact`}
           value={condition.fact}
@@ -105,25 +105,25 @@ function FactRow({ path, condition, index, controls }: { path: Path; condition: 
             set({ ...condition, fact: e.target.value, value: isReference ? condition.value : defaultValueFor(next) });
           }}
         >
-          {!input && <option value={condition.fact}>{condition.fact || '(choose)'} (unknown)</option>}
+          {!input && <option value={condition.fact}>{condition.fact ? t('editor.unknown', { value: condition.fact }) : t('editor.condition.choose')}</option>}
           {doc.inputs.map((i) => (
             <option key={i.id} value={i.id}>
-              {i.id} — {i.label.zh ?? i.label.en}
+              {l(i.label, i.id)}
             </option>
           ))}
         </select>
       </div>
       <div className="field">
-        <label htmlFor={`${base}-op`}>Operator {index + 1}</label>
+        <label htmlFor={`${base}-op`}>{t('editor.condition.operator', { n: index + 1 })}</label>
         <select id={`${base}-op`} value={condition.operator} disabled={readOnly} onChange={(e) => set({ ...condition, operator: e.target.value as FactCondition['operator'] })}>
           {OPERATORS.map((o) => (
             <option key={o.operator} value={o.operator}>
-              {o.label}
+              {o.label[lang]}
             </option>
           ))}
         </select>
       </div>
-      <ValueControl id={`${base}-value`} label={`Value ${index + 1}`} condition={condition} onChange={(value) => set({ ...condition, value })} />
+      <ValueControl id={`${base}-value`} label={t('editor.condition.value', { n: index + 1 })} condition={condition} onChange={(value) => set({ ...condition, value })} />
       {controls}
       <FieldIssues pointer={pointer} />
       <FieldIssues pointer={valuePointer} />
@@ -133,6 +133,7 @@ function FactRow({ path, condition, index, controls }: { path: Path; condition: 
 
 function ValueControl({ id, label, condition, onChange }: { id: string; label: string; condition: FactCondition; onChange: (value: FactCondition['value']) => void }) {
   const { doc, readOnly } = useEditor();
+  const { t, l } = useLanguage();
   const input = doc.inputs.find((i) => i.id === condition.fact);
   const list = condition.operator === 'in' || condition.operator === 'notIn';
   if (input?.type === 'boolean' && !list) {
@@ -140,8 +141,8 @@ function ValueControl({ id, label, condition, onChange }: { id: string; label: s
       <div className="field">
         <label htmlFor={id}>{label}</label>
         <select id={id} value={String(condition.value)} disabled={readOnly} onChange={(e) => onChange(e.target.value === 'true')}>
-          <option value="true">yes / 是</option>
-          <option value="false">no / 否</option>
+          <option value="true">{t('common.yes')}</option>
+          <option value="false">{t('common.no')}</option>
         </select>
       </div>
     );
@@ -153,7 +154,7 @@ function ValueControl({ id, label, condition, onChange }: { id: string; label: s
         <select id={id} value={String(condition.value)} disabled={readOnly} onChange={(e) => onChange(e.target.value)}>
           {(input.options ?? []).map((o) => (
             <option key={o.value} value={o.value}>
-              {o.value} — {o.label.zh ?? o.label.en}
+              {l(o.label, o.value)}
             </option>
           ))}
         </select>

@@ -17,7 +17,7 @@ export function CriterionEditor({ path, index, count, indicator }: { path: Path;
   const { t, l } = useLanguage();
   const criterion = getAt(doc, path) as Criterion;
   const pointer = pointerOf(path);
-  const siblings = indicator.criteria.filter((c) => c.id !== criterion.id).map((c) => ({ value: c.id, label: `${c.id} ${l(c.title)}` }));
+  const siblings = indicator.criteria.filter((c) => c.id !== criterion.id).map((c) => ({ value: c.id, label: l(c.title, c.id) }));
   return (
     <details className="criterion card" data-pointer={pointer} data-criterion={criterion.id} open>
       <summary>
@@ -51,7 +51,7 @@ export function CriterionEditor({ path, index, count, indicator }: { path: Path;
         <FieldIssues pointer={`${pointer}/rules`} />
         {!readOnly && (
           <button type="button" onClick={() => edit((d) => addItem(d, [...path, 'rules'], newRule()), { step: true })}>
-            + Rule (alternative)
+            {t('editor.rule.add')}
           </button>
         )}
       </div>

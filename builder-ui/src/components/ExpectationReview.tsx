@@ -1,12 +1,13 @@
 /**
- * Review of expected values / 核对预期值: per test, the expectation it has and the one the draft's
+ * Review of expected values: per test, the expectation it has and the one the draft's
  * scores would give (total, tier and the indicators and requirements it lists), each with its own
  * confirm checkbox. Only confirmed tests change; nothing is taken from the draft silently.
  */
 import { useState } from 'react';
-import type { RubricDocument } from '../../../engine/browser.ts';
+import type { Language, RubricDocument } from '../../../engine/browser.ts';
 import { api, errorMessage } from '../api.ts';
-import { useLanguage } from '../i18n/language.tsx';
+import { localized, message, useLanguage } from '../i18n/language.tsx';
+import { walkHierarchy } from '../model/document.ts';
 import { tierLabel } from '../model/result.ts';
 import { type ExpectationChange, expectationChange } from '../model/test-expectations.ts';
 
@@ -20,23 +21,27 @@ interface Props {
   idPrefix: string;
 }
 
-const FIELD_NAMES: Record<string, string> = { total: 'total / 总分', tier: 'tier / 档次' };
-
-function fieldName(field: string): string {
-  if (FIELD_NAMES[field]) return FIELD_NAMES[field];
+/** An expected field ("total", "tier", "indicators.<id>", "requirements.<id>") named by the rubric's labels. */
+function fieldName(doc: RubricDocument, field: string, lang: Language): string {
+  if (field === 'total' || field === 'tier') return message(`editor.review.${field}`, lang);
   const [part, id] = field.split('.');
-  return part === 'indicators' ? `indicator / 指标 ${id}` : `requirement / 要求 ${id}`;
+  if (part === 'indicators') {
+    const indicator = walkHierarchy(doc).indicators.find((i) => i.id === id);
+    return message('editor.review.indicator', lang, { label: localized(indicator?.title, lang, id) });
+  }
+  return message('editor.review.requirement', lang, { clause: doc.requirements.find((r) => r.id === id)?.clause || id });
 }
 
-function shown(doc: RubricDocument, field: string, value: unknown): string {
+function shown(doc: RubricDocument, field: string, value: unknown, lang: Language): string {
   if (value === undefined) return '—';
-  if (field === 'tier') return value === null ? '(no tier / 无档次)' : `${tierLabel(doc, value as string, 'zh')} / ${tierLabel(doc, value as string, 'en')}`;
+  if (field === 'tier') return value === null ? message('editor.review.noTier', lang) : tierLabel(doc, value as string, lang);
+  if (field.startsWith('requirements.') && (value === 'met' || value === 'notMet' || value === 'notAssessed')) return message(`findings.${value}`, lang);
   return String(value);
 }
 
 export function ExpectationReview({ doc, changes, readOnly, onApply, idPrefix }: Props) {
   const [confirmed, setConfirmed] = useState<Set<number>>(new Set());
-  const { t } = useLanguage();
+  const { t, lang } = useLanguage();
   const chosen = changes.filter((c) => confirmed.has(c.index));
   const allId = `${idPrefix}-confirm-all`;
   return (
@@ -72,23 +77,23 @@ export function ExpectationReview({ doc, changes, readOnly, onApply, idPrefix }:
                 }
               />
               <label htmlFor={`${idPrefix}-confirm-${change.index}`}>
-                Accept the new expectation of “{change.name}” / 接受测试“{change.name}”的新预期
+                {t('editor.review.accept', { name: change.name })}
               </label>
             </span>
             <table className="expectation-changes">
               <thead>
                 <tr>
-                  <th scope="col">Expected value / 预期项</th>
-                  <th scope="col">Now / 现有</th>
-                  <th scope="col">Draft gives / 草稿得出</th>
+                  <th scope="col">{t('editor.review.field')}</th>
+                  <th scope="col">{t('editor.review.now')}</th>
+                  <th scope="col">{t('editor.review.draft')}</th>
                 </tr>
               </thead>
               <tbody>
                 {change.fields.map((f) => (
                   <tr key={f.field}>
-                    <th scope="row">{fieldName(f.field)}</th>
-                    <td>{shown(doc, f.field, f.before)}</td>
-                    <td>→ {shown(doc, f.field, f.after)}</td>
+                    <th scope="row">{fieldName(doc, f.field, lang)}</th>
+                    <td>{shown(doc, f.field, f.before, lang)}</td>
+                    <td>→ {shown(doc, f.field, f.after, lang)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -105,7 +110,7 @@ export function ExpectationReview({ doc, changes, readOnly, onApply, idPrefix }:
             setConfirmed(new Set());
           }}
         >
-          Apply the {chosen.length} confirmed / 应用已确认的 {chosen.length} 项
+          {t('editor.review.apply', { count: chosen.length })}
         </button>
       )}
     </div>
@@ -117,6 +122,7 @@ export function ExpectationReview({ doc, changes, readOnly, onApply, idPrefix }:
  * route: the run's report carries no results) and offers their changes for review.
  */
 export function ReviewFailedTests({ doc, failed, onApply }: { doc: RubricDocument; failed: number[]; onApply: (confirmed: ExpectationChange[]) => void }) {
+  const { t } = useLanguage();
   const [state, setState] = useState<{ changes: ExpectationChange[]; unscored: string[] } | 'loading' | null>(null);
   const review = async (): Promise<void> => {
     setState('loading');
@@ -139,20 +145,20 @@ export function ReviewFailedTests({ doc, failed, onApply }: { doc: RubricDocumen
     <div className="review-expectations">
       {state === null || state === 'loading' ? (
         <button type="button" disabled={state === 'loading'} onClick={() => void review()}>
-          {state === 'loading' ? 'Scoring… / 计分中…' : `Review the expected values of the ${failed.length} failed / 核对 ${failed.length} 个未通过测试的预期值`}
+          {state === 'loading' ? t('editor.review.scoring') : t('editor.review.failed', { count: failed.length })}
         </button>
       ) : (
         <>
-          <h3>Review expected values / 核对预期值</h3>
-          <p className="hint">Accept a new expectation only where the draft's result is the right one. / 仅在草稿结果正确时接受新预期。</p>
+          <h3>{t('editor.review.heading')}</h3>
+          <p className="hint">{t('editor.review.hint')}</p>
           {state.changes.length > 0 ? (
             <ExpectationReview doc={doc} changes={state.changes} readOnly={false} onApply={onApply} idPrefix="run-review" />
           ) : (
-            <p className="hint">No expected value to change. / 没有需要修改的预期值。</p>
+            <p className="hint">{t('editor.review.none')}</p>
           )}
           {state.unscored.length > 0 && (
             <>
-              <p className="hint">Could not be scored: give their missing inputs first. / 无法计分：请先补齐输入。</p>
+              <p className="hint">{t('editor.review.unscored')}</p>
               <ul>
                 {state.unscored.map((line) => (
                   <li key={line}>{line}</li>

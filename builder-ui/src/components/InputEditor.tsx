@@ -12,15 +12,8 @@ import { SelectField } from './SelectField.tsx';
 import { SetInputInTests } from './SetInputInTests.tsx';
 import { TextField } from './TextField.tsx';
 
-export const INPUT_TYPES: { value: InputType; label: string }[] = [
-  { value: 'boolean', label: 'yes / no 是否' },
-  { value: 'count', label: 'count 个数' },
-  { value: 'number', label: 'number 数值' },
-  { value: 'percentage', label: 'percentage 百分比' },
-  { value: 'choice', label: 'one choice 单选' },
-  { value: 'multiChoice', label: 'several choices 多选' },
-  { value: 'series', label: 'series (e.g. per month) 序列' },
-];
+/** The input types an editor can choose, each named by the catalogue (`inputType.<type>`). */
+export const INPUT_TYPES: InputType[] = ['boolean', 'count', 'number', 'percentage', 'choice', 'multiChoice', 'series'];
 
 export function InputEditor({ index }: { index: number }) {
   const { doc, readOnly, edit, select } = useEditor();
@@ -34,7 +27,7 @@ export function InputEditor({ index }: { index: number }) {
     <section className="input card" data-pointer={pointer} data-input={input.id} aria-labelledby={`${pointer}-heading`}>
       <div className="item-header">
         <h2 id={`${pointer}-heading`}>
-          <span className="badge">{input.id}</span> {l(input.label) || t('editor.untitled')} · {input.type}
+          <code className="badge">{input.id}</code> {l(input.label) || t('editor.untitled')} · {t(`inputType.${input.type}`)}
         </h2>
         <ItemControls listPath={['inputs']} index={index} count={count} name={t('editor.name.input', { label: l(input.label, input.id) })} onMoved={select} />
       </div>
@@ -44,7 +37,7 @@ export function InputEditor({ index }: { index: number }) {
         <SelectField
           path={[...path, 'type']}
           label={t('editor.input.type')}
-          options={INPUT_TYPES}
+          options={INPUT_TYPES.map((type) => ({ value: type, label: t(`inputType.${type}`) }))}
           onValue={(type) => edit((d) => setAt(d, path, withInputType(d.inputs[index], type as InputType)))}
         />
         <CheckboxField path={[...path, 'required']} label={t('editor.input.required')} optional absent />

@@ -1,5 +1,5 @@
 /**
- * Input mapping / 输入对应: for each input of the draft that the version it reads from did not
+ * Input mapping: for each input of the draft that the version it reads from did not
  * have, where stored assessments find its value — an old input (several new inputs may read the
  * same one: a split), several old inputs combined (a merge), a default value, or nothing (the
  * assessments then lack it). Every change
@@ -7,10 +7,11 @@
  * how many stored assessments lack each input under the saved draft.
  */
 import { useEffect, useState } from 'react';
-import type { InputDefinition, Localized, RubricDocument } from '../../../engine/browser.ts';
+import type { InputDefinition, RubricDocument } from '../../../engine/browser.ts';
 import { api, errorMessage, type MissingInputs } from '../api.ts';
 import { INPUT_COMBINATIONS } from '../../../engine/browser.ts';
 import { applyMappingRow, combinationsFor, initialMerge, initialValue, likelyOldInput, type MappingRow, mappingRows, removeMappingEntry, setMappingFrom, strayMappingEntries, toggleMerged } from '../model/input-mapping.ts';
+import { useLanguage } from '../i18n/language.tsx';
 import { useEditor } from './EditorContext.ts';
 import { FieldIssues } from './FieldIssues.tsx';
 import { InputValueField } from './InputValueField.tsx';
@@ -27,13 +28,9 @@ interface Props {
   dirty: boolean;
 }
 
-/** Both labels, for people: 中文 / English, else the id. */
-export function bothLabels(label: Localized | undefined, fallback: string): string {
-  return [label?.zh, label?.en].filter((text) => !!text?.trim()).join(' / ') || fallback;
-}
-
 export function InputMappingEditor({ rubricId, version, suggestedFrom, revision, dirty }: Props) {
   const { doc, readOnly, edit } = useEditor();
+  const { t, l } = useLanguage();
   const mapping = doc.inputMapping;
   const from = mapping?.from || suggestedFrom || '';
   const [versions, setVersions] = useState<string[]>([]);
@@ -84,44 +81,41 @@ export function InputMappingEditor({ rubricId, version, suggestedFrom, revision,
 
   return (
     <fieldset className="input-mapping" data-testid="input-mapping">
-      <legend>Input mapping / 输入对应</legend>
-      <p className="hint">
-        How assessments recorded under an earlier version are read under this one. / 按早期版本记录的评估在本版本中如何读取。
-      </p>
+      <legend>{t('editor.mapping.legend')}</legend>
+      <p className="hint">{t('editor.mapping.hint')}</p>
       <FieldIssues pointer="/inputMapping" />
       <div className="row">
         <div className="field">
-          <label htmlFor="mapping-from">Reads from version / 对应的早期版本</label>
+          <label htmlFor="mapping-from">{t('editor.mapping.from')}</label>
           <select id="mapping-from" value={from} disabled={readOnly} onChange={(e) => edit((d) => (e.target.value ? setMappingFrom(d, e.target.value) : { ...d, inputMapping: undefined }))}>
-            <option value="">(no mapping / 不对应)</option>
+            <option value="">{t('editor.mapping.none')}</option>
             {versionOptions.map((v) => (
               <option key={v} value={v}>
-                {v}
-                {v === suggestedFrom ? ' (copied from / 复制来源)' : ''}
+                {v === suggestedFrom ? t('editor.mapping.copiedFrom', { version: v }) : v}
               </option>
             ))}
           </select>
         </div>
         {!mapping && from && (
-          <p className="hint">Not declared yet: choose a source below to declare it. / 尚未声明：在下方为新输入选择来源即声明。</p>
+          <p className="hint">{t('editor.mapping.undeclared')}</p>
         )}
       </div>
       {earlier && 'error' in earlier && <p className="error-text">{earlier.error}</p>}
-      {old && rows.length === 0 && <p className="hint">Every input of this draft exists in {from}: nothing to map. / 本草稿的所有输入在 {from} 中都有，无需对应。</p>}
+      {old && rows.length === 0 && <p className="hint">{t('editor.mapping.nothing', { version: from })}</p>}
       {old && rows.length > 0 && (
         <ul className="mapping-rows">
           {rows.map((row) => {
             const input = definition(row.input);
             if (!input) return null;
-            const name = bothLabels(input.label, input.id);
+            const name = l(input.label, input.id);
             const base = `mapping-${input.id}`;
             const merge = row.source.kind === 'combined' ? row.source : initialMerge(input, doc, old);
             return (
               <li key={row.input} className="mapping-row card" data-mapping-input={row.input}>
                 <div className="mapping-name">
-                  <strong>{name}</strong> <code>{input.id}</code> <span className="hint">new in this draft / 本草稿新增</span>
+                  <strong>{name}</strong> <code>{input.id}</code> <span className="hint">{t('editor.mapping.new')}</span>
                 </div>
-                <div className="mapping-choice" role="radiogroup" aria-label={`Source of ${name} / ${name} 的来源`}>
+                <div className="mapping-choice" role="radiogroup" aria-label={t('editor.mapping.source', { name })}>
                   <span className="field-check">
                     <input
                       type="radio"
@@ -131,19 +125,19 @@ export function InputMappingEditor({ rubricId, version, suggestedFrom, revision,
                       disabled={readOnly || old.inputs.length === 0}
                       onChange={() => write({ input: row.input, source: { kind: 'renamed', from: likelyOldInput(input, doc, old) ?? '' } })}
                     />
-                    <label htmlFor={`${base}-renamed`}>reads old input / 读取旧输入</label>
+                    <label htmlFor={`${base}-renamed`}>{t('editor.mapping.renamed')}</label>
                     {row.source.kind === 'renamed' && (
                       <select
-                        aria-label={`Old input read by ${name} / ${name} 读取的旧输入`}
+                        aria-label={t('editor.mapping.oldInput', { name })}
                         value={row.source.from}
                         disabled={readOnly}
                         onChange={(e) => write({ input: row.input, source: { kind: 'renamed', from: e.target.value } })}
                       >
-                        {!old.inputs.some((o) => o.id === (row.source as { from: string }).from) && <option value={row.source.from}>{row.source.from} (not in {from} / 不在该版本)</option>}
+                        {!old.inputs.some((o) => o.id === (row.source as { from: string }).from) && <option value={row.source.from}>{t('editor.mapping.notIn', { input: row.source.from, version: from })}</option>}
                         {old.inputs.map((o) => (
                           <option key={o.id} value={o.id}>
-                            {bothLabels(o.label, o.id)}
-                            {o.type !== input.type ? ` (${o.type})` : ''}
+                            {l(o.label, o.id)}
+                            {o.type !== input.type ? `${t('editor.mapping.typeOpen')}${t(`inputType.${o.type}`)}${t('editor.mapping.typeClose')}` : ''}
                           </option>
                         ))}
                       </select>
@@ -159,7 +153,7 @@ export function InputMappingEditor({ rubricId, version, suggestedFrom, revision,
                         disabled={readOnly}
                         onChange={() => write({ input: row.input, source: merge })}
                       />
-                      <label htmlFor={`${base}-combined`}>merges old inputs / 合并多个旧输入</label>
+                      <label htmlFor={`${base}-combined`}>{t('editor.mapping.combined')}</label>
                     </span>
                   )}
                   {row.source.kind === 'combined' && <MergeFields base={base} name={name} input={input} source={row.source} old={old} readOnly={readOnly} onChange={(source) => write({ input: row.input, source })} />}
@@ -172,7 +166,7 @@ export function InputMappingEditor({ rubricId, version, suggestedFrom, revision,
                       disabled={readOnly}
                       onChange={() => write({ input: row.input, source: { kind: 'default', value: initialValue(input) } })}
                     />
-                    <label htmlFor={`${base}-default`}>default value / 默认值</label>
+                    <label htmlFor={`${base}-default`}>{t('editor.mapping.default')}</label>
                   </span>
                   {row.source.kind === 'default' && (
                     <div className="mapping-default">
@@ -188,7 +182,7 @@ export function InputMappingEditor({ rubricId, version, suggestedFrom, revision,
                   )}
                   <span className="field-check">
                     <input type="radio" id={`${base}-none`} name={base} checked={row.source.kind === 'none'} disabled={readOnly} onChange={() => write({ input: row.input, source: { kind: 'none' } })} />
-                    <label htmlFor={`${base}-none`}>neither: stored assessments lack it / 都不：已存评估缺此项</label>
+                    <label htmlFor={`${base}-none`}>{t('editor.mapping.neither')}</label>
                   </span>
                 </div>
               </li>
@@ -198,14 +192,14 @@ export function InputMappingEditor({ rubricId, version, suggestedFrom, revision,
       )}
       {stray.length > 0 && (
         <div className="sublist">
-          <h5>Entries for inputs that are not new since {from} / 非新增输入的对应项</h5>
+          <h5>{t('editor.mapping.stray', { version: from })}</h5>
           <ul>
             {stray.map((id) => (
               <li key={id}>
-                {bothLabels(definition(id)?.label, id)} <code>{id}</code>{' '}
+                {l(definition(id)?.label, id)} <code>{id}</code>{' '}
                 {!readOnly && (
                   <button type="button" onClick={() => edit((d) => removeMappingEntry(d, id))}>
-                    Remove / 删除
+                    {t('editor.mapping.remove')}
                   </button>
                 )}
               </li>
@@ -222,20 +216,21 @@ type Merge = Extract<MappingRow['source'], { kind: 'combined' }>;
 
 /** Which old inputs a merge reads (at least two) and how it combines them; only combinations that give the input's type are offered. */
 function MergeFields({ base, name, input, source, old, readOnly, onChange }: { base: string; name: string; input: InputDefinition; source: Merge; old: RubricDocument; readOnly: boolean; onChange: (source: Merge) => void }) {
+  const { t, l } = useLanguage();
   const fitting = new Set(combinationsFor(input).flatMap((by) => INPUT_COMBINATIONS[by].makes));
   const candidates = old.inputs.filter((o) => fitting.has(o.type) || source.from.includes(o.id));
   return (
     <div className="mapping-merge">
-      <label htmlFor={`${base}-by`}>Combined by / 合并方式</label>{' '}
+      <label htmlFor={`${base}-by`}>{t('editor.mapping.by')}</label>{' '}
       <select id={`${base}-by`} value={source.by} disabled={readOnly} onChange={(e) => onChange({ ...source, by: e.target.value as Merge['by'] })}>
         {combinationsFor(input).map((by) => (
           <option key={by} value={by}>
-            {INPUT_COMBINATIONS[by].label.zh} / {INPUT_COMBINATIONS[by].label.en}
+            {l(INPUT_COMBINATIONS[by].label, by)}
           </option>
         ))}
       </select>
-      <fieldset className="mapping-merge-inputs" aria-label={`Old inputs merged into ${name} / 合并进 ${name} 的旧输入`}>
-        <legend>Old inputs merged (at least two) / 合并的旧输入（至少两项）</legend>
+      <fieldset className="mapping-merge-inputs" aria-label={t('editor.mapping.merged', { name })}>
+        <legend>{t('editor.mapping.mergedLegend')}</legend>
         {candidates.map((o) => (
           <span key={o.id} className="field-check">
             <input
@@ -245,37 +240,32 @@ function MergeFields({ base, name, input, source, old, readOnly, onChange }: { b
               disabled={readOnly || (source.from.includes(o.id) && source.from.length <= 2)}
               onChange={(e) => onChange(toggleMerged(source, o.id, e.target.checked))}
             />
-            <label htmlFor={`${base}-from-${o.id}`}>{bothLabels(o.label, o.id)}</label>
+            <label htmlFor={`${base}-from-${o.id}`}>{l(o.label, o.id)}</label>
           </span>
         ))}
       </fieldset>
-      <p className="hint">
-        Answers that do not decide it leave the input missing: one yes decides "yes when any is yes", one no decides "yes only when all are yes"; sum, smallest and largest need every answer. / 答案不足以决定时此项仍缺失：一个"是"即可决定"任一为是"，一个"否"即可决定"全部为是"；求和、最小值、最大值需要全部答案。
-      </p>
+      <p className="hint">{t('editor.mapping.mergeHint')}</p>
     </div>
   );
 }
 
 /** How many stored assessments lack each input under the saved draft (its mapping applied). */
 function MissingPreview({ report, doc, dirty }: { report: MissingInputs | { error: string } | null; doc: RubricDocument; dirty: boolean }) {
+  const { t, l } = useLanguage();
   return (
     <section className="missing-preview" aria-labelledby="missing-preview-heading" data-testid="missing-preview">
-      <h5 id="missing-preview-heading">Effect on stored assessments / 对已存评估的影响</h5>
-      <p className="hint">
-        As of the last save{dirty ? ' (your unsaved changes are not included: save to update)' : ''}. / 按上次保存的内容{dirty ? '（未保存的修改不计在内，保存后更新）' : ''}。
-      </p>
-      {!report && <p className="hint">Loading… / 加载中…</p>}
+      <h5 id="missing-preview-heading">{t('editor.mapping.effect')}</h5>
+      <p className="hint">{dirty ? t('editor.mapping.asOfDirty') : t('editor.mapping.asOf')}</p>
+      {!report && <p className="hint">{t('shell.loading')}</p>}
       {report && 'error' in report && <p className="error-text">{report.error}</p>}
       {report && 'inputs' in report && (
         <>
-          <p>
-            {report.complete} of {report.assessments} submitted assessments have every input. / {report.assessments} 份已提交评估中 {report.complete} 份输入齐全。
-          </p>
+          <p>{t('editor.mapping.complete', { complete: report.complete, assessments: report.assessments })}</p>
           {report.inputs.length > 0 && (
             <ul className="missing-list">
               {report.inputs.map((entry) => (
                 <li key={entry.input} data-missing-input={entry.input}>
-                  {bothLabels(doc.inputs.find((i) => i.id === entry.input)?.label ?? entry.label, entry.input)}: lacking in {entry.count} of {report.assessments} / {entry.count} 份缺此项
+                  {t('editor.mapping.lacking', { name: l(doc.inputs.find((i) => i.id === entry.input)?.label ?? entry.label, entry.input), count: entry.count, assessments: report.assessments })}
                 </li>
               ))}
             </ul>

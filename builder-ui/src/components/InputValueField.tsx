@@ -1,7 +1,7 @@
 /** A value of one input, typed by the input's definition (for test cases): unset, yes/no, number, option(s), series. */
 import { useState } from 'react';
 import type { InputDefinition, InputValue } from '../../../engine/browser.ts';
-import { pick } from '../model/result.ts';
+import { useLanguage } from '../i18n/language.tsx';
 
 interface Props {
   id: string;
@@ -11,17 +11,17 @@ interface Props {
   onChange: (value: InputValue | undefined) => void;
 }
 
-const label = (input: InputDefinition): string => `${input.id} ${pick(input.label, 'zh')}`;
-
 export function InputValueField({ id, input, value, readOnly, onChange }: Props) {
+  const { t, l } = useLanguage();
+  const label = (input: InputDefinition): string => l(input.label, input.id);
   if (input.type === 'boolean') {
     return (
       <div className="field">
         <label htmlFor={id}>{label(input)}</label>
         <select id={id} value={value === undefined ? '' : String(value)} disabled={readOnly} onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value === 'true')}>
-          <option value="">(not given)</option>
-          <option value="true">yes / 是</option>
-          <option value="false">no / 否</option>
+          <option value="">{t('editor.value.notGiven')}</option>
+          <option value="true">{t('common.yes')}</option>
+          <option value="false">{t('common.no')}</option>
         </select>
       </div>
     );
@@ -31,10 +31,10 @@ export function InputValueField({ id, input, value, readOnly, onChange }: Props)
       <div className="field">
         <label htmlFor={id}>{label(input)}</label>
         <select id={id} value={value === undefined ? '' : String(value)} disabled={readOnly} onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value)}>
-          <option value="">(not given)</option>
+          <option value="">{t('editor.value.notGiven')}</option>
           {(input.options ?? []).map((o) => (
             <option key={o.value} value={o.value}>
-              {o.value} {pick(o.label, 'zh')}
+              {l(o.label, o.value)}
             </option>
           ))}
         </select>
@@ -55,7 +55,7 @@ export function InputValueField({ id, input, value, readOnly, onChange }: Props)
               disabled={readOnly}
               onChange={(e) => onChange(e.target.checked ? [...chosen, o.value] : chosen.filter((v) => v !== o.value))}
             />
-            <label htmlFor={`${id}-${i}`}>{pick(o.label, 'zh') || o.value}</label>
+            <label htmlFor={`${id}-${i}`}>{l(o.label, o.value)}</label>
           </span>
         ))}
       </fieldset>
@@ -66,6 +66,7 @@ export function InputValueField({ id, input, value, readOnly, onChange }: Props)
 
 /** Numbers, or for a series numbers separated by commas; typed text kept locally until it parses. */
 function NumericValue({ id, input, value, readOnly, onChange }: Props) {
+  const { t, l } = useLanguage();
   const series = input.type === 'series';
   const shown = value === undefined ? '' : Array.isArray(value) ? value.join(', ') : String(value);
   const [text, setText] = useState(shown);
@@ -82,8 +83,7 @@ function NumericValue({ id, input, value, readOnly, onChange }: Props) {
   return (
     <div className="field">
       <label htmlFor={id}>
-        {label(input)}
-        {series ? ` (${input.length} numbers, comma-separated)` : ''}
+        {series ? t('editor.value.series', { label: l(input.label, input.id), count: input.length ?? '' }) : l(input.label, input.id)}
       </label>
       <input
         id={id}

@@ -22,8 +22,8 @@ export function InputsEditor({ children }: { children?: ReactNode }) {
         <div className="actions">
           <span>{t('editor.add.input')}</span>
           {INPUT_TYPES.map((type) => (
-            <button key={type.value} type="button" onClick={() => add(type.value)}>
-              + {type.label}
+            <button key={type} type="button" onClick={() => add(type)}>
+              + {t(`inputType.${type}`)}
             </button>
           ))}
         </div>

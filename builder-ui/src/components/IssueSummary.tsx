@@ -1,5 +1,7 @@
 /** All validation errors and lint warnings of the draft, each a button that jumps to its field. */
 import type { RubricDocument } from '../../../engine/browser.ts';
+import { useLanguage } from '../i18n/language.tsx';
+import { said } from '../i18n/message.ts';
 import { describePointer, type PlacedIssue } from '../model/issues.ts';
 
 interface Props {
@@ -11,15 +13,16 @@ interface Props {
 }
 
 export function IssueSummary({ doc, issues, checking, valid, onJump }: Props) {
+  const { t, lang } = useLanguage();
   const errors = issues.filter((i) => i.severity === 'error');
   const warnings = issues.filter((i) => i.severity === 'warning');
   return (
     <section className="panel issue-summary" aria-labelledby="issues-heading">
-      <h2 id="issues-heading">Validation</h2>
-      <p className={`validity ${valid ? 'ok' : valid === false ? 'bad' : ''}`} role="status" data-testid="validity">
-        {valid === null ? 'Checking…' : valid ? '✓ Valid' : `✗ ${errors.length} error${errors.length === 1 ? '' : 's'}`}
-        {warnings.length > 0 && ` · ${warnings.length} warning${warnings.length === 1 ? '' : 's'}`}
-        {checking && valid !== null && ' · checking…'}
+      <h2 id="issues-heading">{t('editor.issues.heading')}</h2>
+      <p className={`validity ${valid ? 'ok' : valid === false ? 'bad' : ''}`} role="status" data-testid="validity" data-checking={checking || undefined}>
+        {valid === null ? t('editor.issues.checking') : valid ? t('editor.issues.valid') : t(errors.length === 1 ? 'editor.issues.error' : 'editor.issues.errors', { count: errors.length })}
+        {warnings.length > 0 && t(warnings.length === 1 ? 'editor.issues.warning' : 'editor.issues.warnings', { count: warnings.length })}
+        {checking && valid !== null && t('editor.issues.recheck')}
       </p>
       {issues.length > 0 && (
         <ul className="issue-list">
@@ -27,9 +30,10 @@ export function IssueSummary({ doc, issues, checking, valid, onJump }: Props) {
             // biome-ignore lint/suspicious/noArrayIndexKey: issues may repeat; position identifies them
             <li key={i} className={issue.severity}>
               <button type="button" className="link" onClick={() => onJump(issue.path)}>
-                {describePointer(doc, issue.path)}
+                {describePointer(doc, issue.path, lang)}
               </button>
-              : {issue.message}
+              {t('common.colon')}
+              {said(issue, lang)}
             </li>
           ))}
         </ul>

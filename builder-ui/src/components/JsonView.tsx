@@ -7,6 +7,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { Issue, RubricDocument } from '../../../engine/browser.ts';
 import { api, ApiError, errorMessage } from '../api.ts';
 import { useLanguage } from '../i18n/language.tsx';
+import { said } from '../i18n/message.ts';
 import { useEditor } from './EditorContext.ts';
 
 /** Issues listed under the text; the rest are counted (a broken document can have thousands). */
@@ -17,7 +18,7 @@ type Parsed = { ok: true; doc: RubricDocument; text: string } | { ok: false; err
 
 export function JsonView() {
   const { doc, readOnly, edit } = useEditor();
-  const { t } = useLanguage();
+  const { t, lang } = useLanguage();
   const current = useMemo(() => JSON.stringify(doc, null, 2), [doc]);
   /** The text as typed; null while it follows the draft. */
   const [typed, setTyped] = useState<string | null>(null);
@@ -102,7 +103,7 @@ export function JsonView() {
           {checked.errors.slice(0, SHOWN_ISSUES).map((issue, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: issues may repeat; position identifies them
             <li key={i} className="error">
-              <code>{issue.path || '/'}</code> {issue.message}
+              <code>{issue.path || '/'}</code> {said(issue, lang)}
             </li>
           ))}
           {checked.errors.length > SHOWN_ISSUES && <li>… +{checked.errors.length - SHOWN_ISSUES}</li>}

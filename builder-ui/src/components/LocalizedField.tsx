@@ -1,4 +1,5 @@
 /** Chinese and English text of one Localized value, side by side. */
+import { useLanguage } from '../i18n/language.tsx';
 import { type Path, pointerOf } from '../model/document.ts';
 import { FieldIssues } from './FieldIssues.tsx';
 import { TextField } from './TextField.tsx';
@@ -9,11 +10,13 @@ interface Props {
   multiline?: boolean;
 }
 
+/** Each box names the language it holds, in the page language: 标题（中文）/ 标题（英文）, Title (Chinese) / Title (English). */
 export function LocalizedField({ path, label, multiline }: Props) {
+  const { t } = useLanguage();
   return (
     <div className="localized">
-      <TextField path={[...path, 'zh']} label={`${label} (中文)`} multiline={multiline} optional />
-      <TextField path={[...path, 'en']} label={`${label} (English)`} multiline={multiline} optional />
+      <TextField path={[...path, 'zh']} label={t('editor.localized.zh', { label })} multiline={multiline} optional />
+      <TextField path={[...path, 'en']} label={t('editor.localized.en', { label })} multiline={multiline} optional />
       <FieldIssues pointer={pointerOf(path)} />
     </div>
   );

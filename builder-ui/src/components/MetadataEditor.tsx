@@ -1,5 +1,6 @@
 /** The rubric's metadata: titles, source, dates, changelog, rounding and the input mapping. */
 import type { ReactNode } from 'react';
+import { useLanguage } from '../i18n/language.tsx';
 import { useEditor } from './EditorContext.ts';
 import { FieldIssues } from './FieldIssues.tsx';
 import { ListField } from './ListField.tsx';
@@ -8,45 +9,46 @@ import { NumberField } from './NumberField.tsx';
 import { SelectField } from './SelectField.tsx';
 import { TextField } from './TextField.tsx';
 
-const ROUNDING = ['half-up', 'half-even', 'down', 'up'].map((m) => ({ value: m, label: m }));
+const ROUNDING = ['half-up', 'half-even', 'down', 'up'] as const;
 
 /** `mappingEditor`: the input mapping section (InputMappingEditor), which needs the rubric's saved versions. */
 export function MetadataEditor({ mappingEditor }: { mappingEditor?: ReactNode }) {
   const { doc } = useEditor();
+  const { t } = useLanguage();
   return (
     <div className="metadata">
       <FieldIssues pointer="" />
       <div className="row">
         <div className="field">
-          <span className="label">Rubric id</span>
+          <span className="label">{t('editor.meta.id')}</span>
           <output>{doc.id}</output>
         </div>
         <div className="field">
-          <span className="label">Version</span>
+          <span className="label">{t('editor.meta.version')}</span>
           <output>{doc.version}</output>
         </div>
         <div className="field">
-          <span className="label">Status</span>
-          <output>{doc.status}</output>
+          <span className="label">{t('editor.meta.status')}</span>
+          <output>{t(`status.${doc.status}`)}</output>
         </div>
-        <TextField path={['effectiveDate']} label="Effective from" type="date" />
+        <TextField path={['effectiveDate']} label={t('editor.meta.effectiveDate')} type="date" />
       </div>
-      <LocalizedField path={['title']} label="Title" />
-      <LocalizedField path={['description']} label="Description (optional)" multiline />
+      <LocalizedField path={['title']} label={t('editor.meta.title')} />
+      <LocalizedField path={['description']} label={t('editor.meta.description')} multiline />
       <fieldset>
-        <legend>Source</legend>
-        <LocalizedField path={['source', 'title']} label="Source title" />
+        <legend>{t('editor.meta.source')}</legend>
+        <LocalizedField path={['source', 'title']} label={t('editor.meta.sourceTitle')} />
         <div className="row">
-          <ListField path={['source', 'clauses']} label="Clauses implemented (comma-separated)" />
-          <TextField path={['source', 'edition']} label="Edition (optional)" optional />
+          <ListField path={['source', 'clauses']} label={t('editor.meta.clauses')} />
+          <TextField path={['source', 'edition']} label={t('editor.meta.edition')} optional />
         </div>
       </fieldset>
-      <TextField path={['changelog']} label="Changelog of this version" multiline />
+      <TextField path={['changelog']} label={t('editor.meta.changelog')} multiline />
       <fieldset>
-        <legend>Rounding of each criterion's points</legend>
+        <legend>{t('editor.meta.rounding')}</legend>
         <div className="row">
-          <NumberField path={['rounding', 'decimals']} label="Decimals" step={1} min={0} />
-          <SelectField path={['rounding', 'mode']} label="Mode" options={ROUNDING} />
+          <NumberField path={['rounding', 'decimals']} label={t('editor.meta.decimals')} step={1} min={0} />
+          <SelectField path={['rounding', 'mode']} label={t('editor.meta.mode')} options={ROUNDING.map((mode) => ({ value: mode, label: t(`rounding.${mode}`) }))} />
         </div>
       </fieldset>
       {mappingEditor}

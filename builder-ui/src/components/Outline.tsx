@@ -119,7 +119,7 @@ export function Outline({ nodes, selected, counts, readOnly, onSelect, onMove }:
             onKeyDown={(e) => onKey(e, node)}
           >
             <span className="outline-label">{node.label}</span>
-            {node.id && node.id !== node.label && <span className="outline-id">{node.id}</span>}
+            {node.id && node.id !== node.label && <code className="outline-id">{node.id}</code>}
             {count && count.errors > 0 && (
               <span className="outline-badge error" role="img" aria-label={t('editor.outline.errors', { count: count.errors })}>
                 {count.errors}

@@ -27,9 +27,9 @@ export function PreviewPanel({ doc, form, formError, lang, onLang, formData, onF
   return (
     <>
       <section className="panel try-it" aria-labelledby="tryit-heading">
-        <h2 id="tryit-heading">Try it: score</h2>
+        <h2 id="tryit-heading">{t('editor.try.heading')}</h2>
         {source}
-        {result ? <ScoreHeadline result={result} doc={doc} lang={lang} compact /> : <p className="hint">Fill the preview form below to see a score.</p>}
+        {result ? <ScoreHeadline result={result} doc={doc} lang={lang} compact /> : <p className="hint">{t('editor.try.hint')}</p>}
         {scoreError && (
           <p className="error-banner" role="alert">
             {scoreError}
@@ -43,14 +43,14 @@ export function PreviewPanel({ doc, form, formError, lang, onLang, formData, onF
         )}
         {onSaveAsTest && (
           <button type="button" onClick={onSaveAsTest}>
-            Save these inputs as a test case
+            {t('editor.try.saveAsTest')}
           </button>
         )}
       </section>
       <section className="panel preview" aria-labelledby="preview-heading">
         <div className="item-header">
-          <h2 id="preview-heading">Preview: assessor form</h2>
-          <LanguageSwitch lang={lang} onChange={onLang} label="Preview language" />
+          <h2 id="preview-heading">{t('editor.preview.heading')}</h2>
+          <LanguageSwitch lang={lang} onChange={onLang} label={t('editor.previewLanguage')} />
         </div>
         {formError && (
           <p className="hint" role="status">

@@ -15,9 +15,9 @@ import { SelectField } from './SelectField.tsx';
 import { TextField } from './TextField.tsx';
 
 const MODALITIES: { value: string; label: MessageKey }[] = [
-  { value: 'shall', label: 'editor.modality.shall' },
-  { value: 'should', label: 'editor.modality.should' },
-  { value: 'may', label: 'editor.modality.may' },
+  { value: 'shall', label: 'modality.shall' },
+  { value: 'should', label: 'modality.should' },
+  { value: 'may', label: 'modality.may' },
 ];
 
 export function RequirementsEditor() {

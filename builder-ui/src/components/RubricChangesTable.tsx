@@ -1,5 +1,8 @@
-/** The engine's structural diff of two rubric documents as a table, in Chinese or English, with what each change can affect; author text rendered as text. */
-import type { Language, Localized, RubricChange } from '../../../engine/browser.ts';
+/** The engine's structural diff of two rubric documents as a table, in words of the page language, with what each change can affect; author text rendered as text. */
+import { useMemo } from 'react';
+import { describeCondition, describeScoring, indexRubric, type Language, type Localized, type RubricChange, type RubricDocument, type RubricIndex, type Scoring, type TopLevelCondition } from '../../../engine/browser.ts';
+import { joinWords, message } from '../i18n/message.ts';
+import { isMessageKey, type MessageKey } from '../i18n/messages/index.ts';
 import { pick } from '../model/result.ts';
 import { EFFECTS } from '../model/revision.ts';
 
@@ -32,54 +35,75 @@ const TARGETS: Record<RubricChange['target'], Text> = {
   requirement: { zh: '基本要求', en: 'requirement' },
 };
 
-/** The fields the engine's diff names, as a reader calls them; others show their key. */
-const FIELDS: Record<string, Text> = {
-  title: { zh: '标题', en: 'title' },
-  rounding: { zh: '取整', en: 'rounding' },
-  effectiveDate: { zh: '生效日期', en: 'effective date' },
-  status: { zh: '状态', en: 'status' },
-  points: { zh: '分值', en: 'points' },
-  cap: { zh: '封顶', en: 'cap' },
-  clause: { zh: '条款', en: 'clause' },
-  parent: { zh: '上级', en: 'parent' },
-  notApplicable: { zh: '可不适用', en: 'may be not applicable' },
-  scoring: { zh: '计分', en: 'scoring' },
-  conditions: { zh: '条件', en: 'conditions' },
-  min: { zh: '下限', en: 'minimum' },
-  max: { zh: '上限', en: 'maximum' },
-  rank: { zh: '顺序', en: 'order' },
-  gate: { zh: '档次门槛', en: 'tier gate' },
-  modality: { zh: '要求程度', en: 'modality' },
-  type: { zh: '类型', en: 'type' },
-  help: { zh: '说明', en: 'help' },
-  unit: { zh: '单位', en: 'unit' },
-  minimum: { zh: '最小值', en: 'minimum' },
-  maximum: { zh: '最大值', en: 'maximum' },
-  options: { zh: '选项', en: 'options' },
-  ordered: { zh: '有序', en: 'ordered' },
-  length: { zh: '长度', en: 'length' },
-  itemLabels: { zh: '各项标签', en: 'item labels' },
-  required: { zh: '必填', en: 'required' },
+/** The field's name from the catalogue (`field.<key>`); a field it does not know by its key. */
+const fieldName = (field: string | undefined, lang: Language): string => {
+  if (field === undefined) return '';
+  const key = `field.${field}`;
+  return isMessageKey(key) ? message(key, lang) : field;
 };
-
-const fieldName = (field: string | undefined, lang: Language): string => (field === undefined ? '' : Object.hasOwn(FIELDS, field) ? FIELDS[field][lang] : field);
 
 const isLocalized = (value: unknown): value is Localized =>
   !!value && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length > 0 && Object.keys(value).every((k) => k === 'zh' || k === 'en');
 
+const isObject = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value);
+
+/** The rubric a value belongs to, indexed, so a scoring or a condition names inputs by their labels; null when it does not index (a draft mid-edit). */
+function indexOf(doc: RubricDocument | undefined): RubricIndex | null {
+  if (!doc) return null;
+  try {
+    return indexRubric(doc);
+  } catch {
+    return null;
+  }
+}
+
 /**
- * A diff value as plain text: localized text in the UI language with the other language after it
- * (a change to the other language only must still show), anything else as compact JSON.
+ * A diff value as plain words in the page language: a status, a rounding, a scoring or a condition
+ * described as the engine describes them (inputs and tiers by their labels), localized text with
+ * the other language after it (a change to the other language only must still show), lists
+ * joined; only a value nothing here knows is shown as compact JSON.
  */
-function show(value: unknown, lang: Language): string {
+function show(value: unknown, field: string | undefined, lang: Language, index: RubricIndex | null, counterpart?: unknown): string {
+  const say = (key: MessageKey, params?: Record<string, string | number>): string => message(key, lang, params);
   if (value === undefined || value === null) return '—';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'boolean') return say(value ? 'common.yes' : 'common.no');
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'string') {
+    const key = field === 'status' ? `status.${value}` : field === 'type' ? `inputType.${value}` : field === 'modality' ? `modality.${value}` : '';
+    if (key && isMessageKey(key)) return say(key);
+    if (field === 'capTier' || field === 'tier') return pick(index?.doc.tiers.find((tier) => tier.id === value)?.label, lang) || value;
+    return value;
+  }
   if (isLocalized(value)) {
     const first = pick(value, lang);
     const other = value[lang === 'zh' ? 'en' : 'zh'];
-    return other && other !== first ? `${first} (${other})` : first;
+    // The other language only when it is what changed: the page language alone would show no change.
+    const samePageText = isLocalized(counterpart) && pick(counterpart, lang) === first;
+    return samePageText && other && other !== first ? `${first} (${other})` : first;
   }
+  const separator = say('common.listSeparator');
+  try {
+    if (field === 'scoring' && Array.isArray(value) && index) return value.map((scoring) => describeScoring(scoring as Scoring, index, lang)).join(separator);
+    if (field === 'conditions' && Array.isArray(value) && index) {
+      return value.map((condition) => describeCondition(condition as TopLevelCondition, index, lang) || say('diff.always')).join(separator);
+    }
+  } catch {
+    // A scoring the engine cannot describe (an unknown kind, a missing parameter): shown as data below.
+  }
+  if (field === 'rounding' && isObject(value) && typeof value.mode === 'string' && isMessageKey(`rounding.${value.mode}`)) {
+    return say('rounding.words', { decimals: String(value.decimals ?? 0), mode: say(`rounding.${value.mode}` as MessageKey) });
+  }
+  if (field === 'notApplicable' && isObject(value)) return say(value.allowed ? 'common.yes' : 'common.no');
+  if (field === 'gate' && isObject(value)) return show(value.capTier, 'capTier', lang, index);
+  // An item added or removed whole: each of its fields by name, in words.
+  if (field === undefined && isObject(value)) {
+    return Object.entries(value)
+      .filter(([, item]) => item !== undefined && item !== null)
+      .map(([key, item]) => `${fieldName(key, lang)} ${show(item, key, lang, index)}`)
+      .join(separator);
+  }
+  // Options by their labels, item labels and clauses as they read.
+  if (Array.isArray(value)) return joinWords(value.map((item) => (isObject(item) && isLocalized(item.label) ? pick(item.label, lang) || String(item.value ?? '') : show(item, undefined, lang, index))), lang);
   return JSON.stringify(value);
 }
 
@@ -91,9 +115,13 @@ interface Props {
   afterLabel: string;
   testId?: string;
   caption?: string;
+  /** The two rubrics compared, when at hand: scorings and conditions then name inputs and tiers by their labels. */
+  documents?: { before: RubricDocument; after: RubricDocument };
 }
 
-export function RubricChangesTable({ changes, lang, beforeLabel, afterLabel, testId, caption }: Props) {
+export function RubricChangesTable({ changes, lang, beforeLabel, afterLabel, testId, caption, documents }: Props) {
+  const before = useMemo(() => indexOf(documents?.before), [documents?.before]);
+  const after = useMemo(() => indexOf(documents?.after), [documents?.after]);
   return (
     <table className="list changes stacked" data-testid={testId}>
       {caption && <caption>{caption}</caption>}
@@ -121,10 +149,10 @@ export function RubricChangesTable({ changes, lang, beforeLabel, afterLabel, tes
             <td data-label={HEAD.name[lang]}>{pick(c.title, lang)}</td>
             <td data-label={HEAD.field[lang]}>{fieldName(c.field, lang)}</td>
             <td className="diff-value" data-label={beforeLabel}>
-              {c.kind === 'added' ? '—' : show(c.before, lang)}
+              {c.kind === 'added' ? '—' : show(c.before, c.field, lang, before, c.after)}
             </td>
             <td className="diff-value" data-label={afterLabel}>
-              {c.kind === 'removed' ? '—' : show(c.after, lang)}
+              {c.kind === 'removed' ? '—' : show(c.after, c.field, lang, after, c.before)}
             </td>
             <td data-label={HEAD.effect[lang]} className={`effect effect-${c.effect}`}>
               {c.effect ? EFFECTS[c.effect][lang] : '—'}

@@ -19,7 +19,8 @@ import { addItem, getAt, moveItem, type Path, pointerOf } from '../model/documen
 import { emptyHistory, type History, recordEdit, redo as redoStep, undo as undoStep } from '../model/history.ts';
 import { buildOutline, countIssues, JSON_VIEW, ownerOf } from '../model/outline.ts';
 import { applyExpectationChanges, type ExpectationChange } from '../model/test-expectations.ts';
-import { controlId, indexIssues, type PlacedIssue, parentPointer } from '../model/issues.ts';
+import { controlId, describePointer, indexIssues, type PlacedIssue, parentPointer } from '../model/issues.ts';
+import { said } from '../i18n/message.ts';
 import { changelogPrefill, publishBase } from '../model/revision.ts';
 import type { FormData } from './AssessmentFormView.tsx';
 import { type Conflict, ConflictNotice } from './ConflictNotice.tsx';
@@ -449,11 +450,11 @@ export function RubricEditor({ rubricId, version, role }: { rubricId: string; ve
 
   const testsGreen = !!tests && tests.report.failed === 0 && tests.json === json;
   const blockers = [
-    ...(conflict ? ['Resolve the conflict with the other save first.'] : []),
-    ...(dirty ? ['Save your changes.'] : []),
-    ...(validation?.valid ? [] : ['Fix the validation errors.']),
-    ...(testsGreen ? [] : ['Run the embedded tests and make them pass.']),
-    ...(changelog.trim() ? [] : ['Write a changelog note.']),
+    ...(conflict ? [t('editor.blocker.conflict')] : []),
+    ...(dirty ? [t('editor.blocker.save')] : []),
+    ...(validation?.valid ? [] : [t('editor.blocker.invalid')]),
+    ...(testsGreen ? [] : [t('editor.blocker.tests')]),
+    ...(changelog.trim() ? [] : [t('editor.blocker.changelog')]),
   ];
 
   /** Confirmed expectation changes from the test run's review; tests changed since the run are left alone and named. */
@@ -552,7 +553,7 @@ export function RubricEditor({ rubricId, version, role }: { rubricId: string; ve
           <h1>
             {l(doc.title, rubricId)} <code>{rubricId}</code> {version}{' '}
             <span className={`status status-${record.status}`} data-testid="version-status" data-status={record.status}>
-              {record.status}
+              {t(`status.${record.status}`)}
             </span>
           </h1>
           {!readOnly && (
@@ -582,7 +583,7 @@ export function RubricEditor({ rubricId, version, role }: { rubricId: string; ve
         )}
         {readOnly && (
           <p className="readonly-note" role="note">
-            {record.status === 'draft' ? t('editor.readOnly.role') : t('editor.readOnly.status', { status: record.status })}
+            {record.status === 'draft' ? t('editor.readOnly.role') : t('editor.readOnly.status', { status: t(`status.${record.status}`) })}
             {notice && ` ${notice}`}
           </p>
         )}
@@ -603,8 +604,8 @@ export function RubricEditor({ rubricId, version, role }: { rubricId: string; ve
           </ConflictNotice>
         )}
         <ErrorBanner
-          message={typeof actionError === 'string' ? actionError : (actionError?.message ?? null)}
-          items={actionError instanceof ApiError ? actionError.details.map((d) => ({ field: d.path || 'document', message: d.message })) : []}
+          message={typeof actionError === 'string' ? actionError : actionError ? said(actionError, lang) : null}
+          items={actionError instanceof ApiError ? actionError.details.map((d) => ({ field: describePointer(doc, d.path, lang), message: said(d, lang) })) : []}
         />
         <div className="editor-layout">
           {outlinePanel.current}

@@ -5,7 +5,7 @@
 import { findKind, type KindField, type ScoringKind, type Scoring } from '../../../engine/browser.ts';
 import { addItem, getAt, type Path, pointerOf, positions, setAt } from '../model/document.ts';
 import { controlId } from '../model/issues.ts';
-import { changeScoringKind, english, fieldShown, inputsForKind, KIND_CHOICES, type ScoringKindName, scoringSummary, withInput } from '../model/scoring.ts';
+import { changeScoringKind, fieldShown, inputsForKind, KIND_CHOICES, type ScoringKindName, scoringSummary, withInput } from '../model/scoring.ts';
 import { useLanguage } from '../i18n/language.tsx';
 import { useEditor } from './EditorContext.ts';
 import { FieldIssues } from './FieldIssues.tsx';
@@ -17,21 +17,22 @@ type Item = Record<string, unknown>;
 
 export function ScoringEditor({ path }: { path: Path }) {
   const { doc, readOnly, edit } = useEditor();
+  const { t, lang, l } = useLanguage();
   const scoring = getAt(doc, path) as Scoring;
   const kind = findKind(scoring.kind);
   const pointer = pointerOf(path);
   const kindId = `${controlId(pointer)}-kind`;
-  const summary = scoringSummary(scoring, doc);
+  const summary = scoringSummary(scoring, doc, lang);
   return (
     <fieldset className="scoring" data-pointer={pointer}>
-      <legend>Scoring</legend>
+      <legend>{t('editor.scoring')}</legend>
       <div className="field">
-        <label htmlFor={kindId}>Scoring kind</label>
+        <label htmlFor={kindId}>{t('editor.scoring.kind')}</label>
         <select id={kindId} value={scoring.kind} disabled={readOnly} data-pointer={`${pointer}/kind`} onChange={(e) => edit((d) => setAt(d, path, changeScoringKind(scoring, e.target.value as ScoringKindName, d)))}>
-          {!kind && <option value={scoring.kind}>{scoring.kind} (unknown)</option>}
+          {!kind && <option value={scoring.kind}>{t('editor.unknown', { value: scoring.kind })}</option>}
           {KIND_CHOICES.map((k) => (
             <option key={k.kind} value={k.kind}>
-              {k.label}
+              {l(k.label, k.kind)}
             </option>
           ))}
         </select>
@@ -50,8 +51,8 @@ interface FieldsProps {
   fields: KindField[];
   /** The scoring, or the list item, the fields' keys are properties of. */
   path: Path;
-  /** Names the item in the labels ("Step 2"): list items repeat the same fields. */
-  prefix?: string;
+  /** Names the item in the labels ("Step 2" / "档位 2"): list items repeat the same fields. */
+  prefix?: { item: string; n: number };
   /** Simple fields without their own row (a list item is already one). */
   inline?: boolean;
 }
@@ -80,13 +81,14 @@ function KindFields({ kind, fields, path, prefix, inline }: FieldsProps) {
 }
 
 /** A number, an input to read, or one of fixed values; `hiddenLabel` in a table whose header names it. */
-function SimpleField({ kind, field, fields, path, prefix, hiddenLabel }: { kind: ScoringKind; field: KindField; fields: KindField[]; path: Path; prefix?: string; hiddenLabel?: boolean }) {
+function SimpleField({ kind, field, fields, path, prefix, hiddenLabel }: { kind: ScoringKind; field: KindField; fields: KindField[]; path: Path; prefix?: { item: string; n: number }; hiddenLabel?: boolean }) {
   const { doc, edit } = useEditor();
+  const { t, l } = useLanguage();
   const at = [...path, field.key];
-  const label = prefix ? `${prefix}: ${english(field.label)}` : english(field.label);
+  const label = prefix ? t('editor.scoring.itemField', { ...prefix, field: l(field.label) }) : l(field.label);
   if (field.type === 'number') return <NumberField path={at} label={label} optional={field.optional} hiddenLabel={hiddenLabel} />;
   if (field.type === 'input') {
-    const options = inputsForKind(doc, kind.kind).map((i) => ({ value: i.id, label: `${i.id} — ${i.label.zh ?? i.label.en ?? ''}` }));
+    const options = inputsForKind(doc, kind.kind).map((i) => ({ value: i.id, label: l(i.label, i.id) }));
     // Option points follow the input they price: re-derive them when it changes.
     const derived = fields.some((f) => f.type === 'optionPoints' && f.inputKey === field.key);
     const onValue = derived ? (id: string) => edit((d) => setAt(d, path, withInput((getAt(d, path) ?? {}) as Item, fields, field.key, id, d))) : undefined;
@@ -99,8 +101,8 @@ function SimpleField({ kind, field, fields, path, prefix, hiddenLabel }: { kind:
       <SelectField
         path={at}
         label={label}
-        options={field.options.map((o) => ({ value: String(o.value), label: english(o.label) }))}
-        emptyLabel={field.optional ? english(field.emptyLabel) || '—' : undefined}
+        options={field.options.map((o) => ({ value: String(o.value), label: l(o.label, String(o.value)) }))}
+        emptyLabel={field.optional ? l(field.emptyLabel, '—') : undefined}
         onValue={(text) => edit((d) => setAt(d, at, stored(text)))}
         hiddenLabel={hiddenLabel}
       />
@@ -116,17 +118,19 @@ function SimpleField({ kind, field, fields, path, prefix, hiddenLabel }: { kind:
  */
 function ListEditor({ kind, field, path }: { kind: ScoringKind; field: Extract<KindField, { type: 'list' }>; path: Path }) {
   const { doc, readOnly, edit } = useEditor();
-  const { t } = useLanguage();
+  const { t, lang, l } = useLanguage();
   const listPath = [...path, field.key];
   const items = (getAt(doc, listPath) ?? []) as Item[];
-  const itemName = english(field.itemLabel);
+  const itemName = l(field.itemLabel);
+  // In a button's name an English item reads in lower case ("Remove term 2"); Chinese has no case.
+  const itemWord = lang === 'en' ? itemName.toLowerCase() : itemName;
   const tabular = field.item.every(isSimple);
   const columns = field.item.filter((f) => items.some((item) => fieldShown(f, item, doc)));
   return (
     <div className="sublist" data-pointer={pointerOf(listPath)}>
       {tabular ? (
         <table className="list kind-list">
-          <caption>{english(field.label)}</caption>
+          <caption>{l(field.label)}</caption>
           <thead>
             <tr>
               <th scope="col" className="number-col">
@@ -134,7 +138,7 @@ function ListEditor({ kind, field, path }: { kind: ScoringKind; field: Extract<K
               </th>
               {columns.map((c) => (
                 <th scope="col" key={c.key}>
-                  {english(c.label)}
+                  {l(c.label)}
                 </th>
               ))}
               {!readOnly && (
@@ -149,11 +153,11 @@ function ListEditor({ kind, field, path }: { kind: ScoringKind; field: Extract<K
               <tr key={n}>
                 <th scope="row">{n + 1}</th>
                 {columns.map((c) => (
-                  <td key={c.key}>{fieldShown(c, items[n], doc) && <SimpleField kind={kind} field={c} fields={field.item} path={[...listPath, n]} prefix={`${itemName} ${n + 1}`} hiddenLabel />}</td>
+                  <td key={c.key}>{fieldShown(c, items[n], doc) && <SimpleField kind={kind} field={c} fields={field.item} path={[...listPath, n]} prefix={{ item: itemName, n: n + 1 }} hiddenLabel />}</td>
                 ))}
                 {!readOnly && (
                   <td>
-                    <ItemControls listPath={listPath} index={n} count={items.length} name={`${itemName.toLowerCase()} ${n + 1}`} />
+                    <ItemControls listPath={listPath} index={n} count={items.length} name={t('editor.scoring.item', { item: itemWord, n: n + 1 })} />
                   </td>
                 )}
               </tr>
@@ -162,11 +166,11 @@ function ListEditor({ kind, field, path }: { kind: ScoringKind; field: Extract<K
         </table>
       ) : (
         <>
-          <h5>{english(field.label)}</h5>
+          <h5>{l(field.label)}</h5>
           {positions(items).map((n) => (
             <div className="row boxed" key={n}>
-              <KindFields kind={kind} fields={field.item} path={[...listPath, n]} prefix={`${itemName} ${n + 1}`} inline />
-              <ItemControls listPath={listPath} index={n} count={items.length} name={`${itemName.toLowerCase()} ${n + 1}`} />
+              <KindFields kind={kind} fields={field.item} path={[...listPath, n]} prefix={{ item: itemName, n: n + 1 }} inline />
+              <ItemControls listPath={listPath} index={n} count={items.length} name={t('editor.scoring.item', { item: itemWord, n: n + 1 })} />
             </div>
           ))}
         </>
@@ -193,7 +197,7 @@ function OptionPointsTable({ field, path }: { field: Extract<KindField, { type: 
   return (
     <div className="sublist">
       <table className="list option-points" data-pointer={pointerOf(at)}>
-        <caption>{english(field.label)}</caption>
+        <caption>{l(field.label)}</caption>
         <thead>
           <tr>
             <th scope="col">{t('editor.optionPoints.option')}</th>

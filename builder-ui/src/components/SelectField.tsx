@@ -1,5 +1,6 @@
 /** A labelled select editing the string at a document path. */
 import { getAt, type Path, pointerOf, setAt } from '../model/document.ts';
+import { useLanguage } from '../i18n/language.tsx';
 import { controlId } from '../model/issues.ts';
 import { useEditor } from './EditorContext.ts';
 import { FieldIssues } from './FieldIssues.tsx';
@@ -18,6 +19,7 @@ interface Props {
 
 export function SelectField({ path, label, options, emptyLabel, onValue, className, hiddenLabel }: Props) {
   const { doc, readOnly, edit, issues } = useEditor();
+  const { t } = useLanguage();
   const pointer = pointerOf(path);
   const id = controlId(pointer);
   const raw = getAt(doc, path);
@@ -42,7 +44,7 @@ export function SelectField({ path, label, options, emptyLabel, onValue, classNa
         onChange={(e) => change(e.target.value)}
       >
         {emptyLabel !== undefined && <option value="">{emptyLabel}</option>}
-        {!known && <option value={value}>{value} (unknown)</option>}
+        {!known && <option value={value}>{t('editor.unknown', { value })}</option>}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}

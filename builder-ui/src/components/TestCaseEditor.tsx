@@ -14,15 +14,11 @@ import { NumberField } from './NumberField.tsx';
 import { SelectField } from './SelectField.tsx';
 import { TextField } from './TextField.tsx';
 
-const FINDINGS: { value: Finding; label: string }[] = [
-  { value: 'met', label: 'met' },
-  { value: 'notMet', label: 'not met' },
-  { value: 'notAssessed', label: 'not assessed' },
-];
+const FINDINGS: Finding[] = ['met', 'notMet', 'notAssessed'];
 
 export function TestCaseEditor({ index }: { index: number }) {
   const { doc, readOnly, edit, select } = useEditor();
-  const { t } = useLanguage();
+  const { t, l } = useLanguage();
   const count = doc.tests.length;
   const test = doc.tests[index];
   const base = ['tests', index];
@@ -47,23 +43,23 @@ export function TestCaseEditor({ index }: { index: number }) {
     const { skipped } = applyExpectationChanges(doc, confirmed);
     edit((d) => applyExpectationChanges(d, confirmed).doc);
     setReview(null);
-    setMessage(skipped.length ? 'The test changed since the review: nothing applied. / 核对后测试已改动，未应用。' : 'Confirmed expectation applied. / 已应用确认的预期。');
+    setMessage(skipped.length ? t('editor.test.changedSinceReview') : t('editor.test.applied'));
   };
 
   return (
     <fieldset className="card test-case" data-pointer={`/tests/${index}`} data-test={test.name}>
-      <legend>Test “{test.name}”</legend>
+      <legend>{t('editor.test.legend', { name: test.name })}</legend>
       <div className="item-header">
         <span />
         <ItemControls listPath={['tests']} index={index} count={count} name={t('editor.name.test', { label: test.name })} onMoved={select} />
       </div>
       <FieldIssues pointer={`/tests/${index}`} />
       <div className="row">
-        <TextField path={[...base, 'name']} label="Test name" />
-        <TextField path={[...base, 'description']} label="Description (optional)" optional />
+        <TextField path={[...base, 'name']} label={t('editor.test.name')} />
+        <TextField path={[...base, 'description']} label={t('editor.test.description')} optional />
       </div>
       <details>
-        <summary>Inputs ({Object.keys(test.inputs).length} of {doc.inputs.length} given)</summary>
+        <summary>{t('editor.test.inputs', { given: Object.keys(test.inputs).length, count: doc.inputs.length })}</summary>
         <div className="grid-inputs">
           {doc.inputs.map((input) => (
             <div key={input.id}>
@@ -80,25 +76,25 @@ export function TestCaseEditor({ index }: { index: number }) {
         </div>
         {naCriteria.length > 0 && (
           <div className="sublist">
-            <h5>Not applicable (a reason marks the criterion not applicable)</h5>
+            <h5>{t('editor.test.notApplicable')}</h5>
             {naCriteria.map((c) => (
-              <TextField key={c.id} path={[...base, 'notApplicable', c.id]} label={`Reason ${c.id} does not apply`} optional />
+              <TextField key={c.id} path={[...base, 'notApplicable', c.id]} label={t('editor.test.reason', { criterion: l(c.title, c.id) })} optional />
             ))}
           </div>
         )}
       </details>
       <div className="row">
-        <NumberField path={[...base, 'expect', 'total']} label="Expected total" />
+        <NumberField path={[...base, 'expect', 'total']} label={t('editor.test.total')} />
         <SelectField
           path={[...base, 'expect', 'tier']}
-          label="Expected tier"
-          emptyLabel="(no tier: incomplete)"
-          options={doc.tiers.map((t) => ({ value: t.id, label: `${t.id} ${t.label.zh ?? ''}` }))}
+          label={t('editor.test.tier')}
+          emptyLabel={t('editor.test.noTier')}
+          options={doc.tiers.map((tier) => ({ value: tier.id, label: l(tier.label, tier.id) }))}
           onValue={(v) => edit((d) => setAt(d, [...base, 'expect', 'tier'], v === '' ? null : v))}
         />
         {!readOnly && (
           <button type="button" onClick={() => void proposeFromDraft()}>
-            Review expected values against the draft / 对照草稿核对预期值
+            {t('editor.test.review')}
           </button>
         )}
       </div>
@@ -107,7 +103,7 @@ export function TestCaseEditor({ index }: { index: number }) {
           {review.change ? (
             <ExpectationReview doc={doc} changes={[review.change]} readOnly={readOnly} onApply={applyReviewed} idPrefix={`test-${index}-review`} />
           ) : (
-            <p className="hint">The draft gives the expected values: nothing to change. / 草稿得出的结果与预期一致，无需修改。</p>
+            <p className="hint">{t('editor.test.nothingToChange')}</p>
           )}
         </div>
       )}
@@ -117,15 +113,21 @@ export function TestCaseEditor({ index }: { index: number }) {
         </p>
       )}
       <details>
-        <summary>Expected indicator points and requirement findings (optional)</summary>
+        <summary>{t('editor.test.details')}</summary>
         <div className="row">
           {indicators.map((indicator) => (
-            <NumberField key={indicator.id} path={[...base, 'expect', 'indicators', indicator.id]} label={`Indicator ${indicator.id}`} optional />
+            <NumberField key={indicator.id} path={[...base, 'expect', 'indicators', indicator.id]} label={t('editor.test.indicator', { label: l(indicator.title, indicator.id) })} optional />
           ))}
         </div>
         <div className="row">
           {doc.requirements.map((r) => (
-            <SelectField key={r.id} path={[...base, 'expect', 'requirements', r.id]} label={`Requirement ${r.id}`} emptyLabel="(not checked)" options={FINDINGS} />
+            <SelectField
+              key={r.id}
+              path={[...base, 'expect', 'requirements', r.id]}
+              label={t('editor.test.requirement', { clause: r.clause || r.id })}
+              emptyLabel={t('editor.test.notChecked')}
+              options={FINDINGS.map((finding) => ({ value: finding, label: t(`findings.${finding}`) }))}
+            />
           ))}
         </div>
       </details>

@@ -3,6 +3,8 @@
  * for failed cases, the expectations the draft would give, to confirm one by one (never all at once).
  */
 import type { RubricDocument, TestReport } from '../../../engine/browser.ts';
+import { useLanguage } from '../i18n/language.tsx';
+import { said } from '../i18n/message.ts';
 import { describePointer } from '../model/issues.ts';
 import type { ExpectationChange } from '../model/test-expectations.ts';
 import { ReviewFailedTests } from './ExpectationReview.tsx';
@@ -20,34 +22,36 @@ interface Props {
 }
 
 export function TestRunPanel({ doc, report, stale, running, canRun, onRun, onJump, onApplyExpectations }: Props) {
+  const { t, lang } = useLanguage();
   return (
     <section className="panel test-run" aria-labelledby="tests-heading">
       <div className="item-header">
-        <h2 id="tests-heading">Embedded tests</h2>
+        <h2 id="tests-heading">{t('editor.run.heading')}</h2>
         <button type="button" onClick={onRun} disabled={running || !canRun}>
-          {running ? 'Running…' : 'Save and run tests'}
+          {running ? t('editor.run.running') : t('editor.run.button')}
         </button>
       </div>
       {report ? (
         <>
           <p className={`validity ${report.failed === 0 ? 'ok' : 'bad'}`} role="status" data-testid="test-summary">
-            {report.failed === 0 ? `✓ ${report.passed} passed` : `✗ ${report.failed} failed, ${report.passed} passed`}
-            {stale && ' (before your latest changes: run again)'}
+            {report.failed === 0 ? t('editor.run.passed', { passed: report.passed }) : t('editor.run.failed', { failed: report.failed, passed: report.passed })}
+            {stale && t('editor.run.stale')}
           </p>
           <ul className="test-cases">
             {report.cases.map((c, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: case names may repeat
               <li key={i} className={c.passed ? 'pass' : 'fail'}>
-                <span aria-hidden="true">{c.passed ? '✓' : '✗'}</span> <span className="visually-hidden">{c.passed ? 'passed' : 'failed'}</span> {c.name}
+                <span aria-hidden="true">{c.passed ? '✓' : '✗'}</span> <span className="visually-hidden">{c.passed ? t('editor.run.casePassed') : t('editor.run.caseFailed')}</span> {c.name}
                 {c.failures.length > 0 && (
                   <ul>
                     {c.failures.map((f, j) => (
                       // biome-ignore lint/suspicious/noArrayIndexKey: messages may repeat
                       <li key={j}>
                         <button type="button" className="link" onClick={() => onJump(f.path)}>
-                          {describePointer(doc, f.path)}
+                          {describePointer(doc, f.path, lang)}
                         </button>
-                        : {f.message}
+                        {t('common.colon')}
+                        {said(f, lang)}
                       </li>
                     ))}
                   </ul>
@@ -60,7 +64,7 @@ export function TestRunPanel({ doc, report, stale, running, canRun, onRun, onJum
           )}
         </>
       ) : (
-        <p className="hint">Not run yet. Tests run on the saved version, so this saves first.</p>
+        <p className="hint">{t('editor.run.notYet')}</p>
       )}
     </section>
   );

@@ -3,8 +3,8 @@
  * editor sees what the draft makes of a real case before publishing.
  */
 import { useEffect, useState } from 'react';
-import type { AssessmentInputs, RubricDocument } from '../../../engine/browser.ts';
-import { api, type AssessmentSummary, errorMessage } from '../api.ts';
+import { type AssessmentInputs, periodWords, type RubricDocument } from '../../../engine/browser.ts';
+import { api, type AssessmentSummary, type Community, errorMessage } from '../api.ts';
 import { useLanguage } from '../i18n/language.tsx';
 
 interface Props {
@@ -14,8 +14,9 @@ interface Props {
 }
 
 export function TryItSource({ doc, rubricId, onLoad }: Props) {
-  const { t } = useLanguage();
+  const { t, lang } = useLanguage();
   const [stored, setStored] = useState<AssessmentSummary[]>([]);
+  const [communities, setCommunities] = useState<Community[]>([]);
   const [choice, setChoice] = useState('');
   const [message, setMessage] = useState<string | null>(null);
 
@@ -31,7 +32,20 @@ export function TryItSource({ doc, rubricId, onLoad }: Props) {
     };
   }, [rubricId]);
 
-  const assessmentName = (a: AssessmentSummary): string => `${a.communityId} · ${a.period.year} ${a.period.kind} · ${a.rubric.version}`;
+  // Assessments are named by their community's name, not its id.
+  useEffect(() => {
+    let live = true;
+    api
+      .listCommunities()
+      .then((list) => live && setCommunities(list))
+      .catch(() => live && setCommunities([]));
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const assessmentName = (a: AssessmentSummary): string =>
+    `${communities.find((c) => c.id === a.communityId)?.name ?? a.communityId} · ${periodWords(a.period, lang)} · ${a.rubric.version}`;
 
   const load = async (): Promise<void> => {
     setMessage(null);

@@ -3,18 +3,28 @@
  * and the edits of a condition tree (all / any / not groups of fact rows).
  */
 import type { Condition, ConditionValue, FactCondition, InputDefinition, Operator, TopLevelCondition } from '../../../engine/browser.ts';
+import { EDITOR_MESSAGES } from '../i18n/messages/editor.ts';
 
-export const OPERATORS: { operator: Operator; label: string }[] = [
-  { operator: 'equal', label: '=' },
-  { operator: 'notEqual', label: '≠' },
-  { operator: 'lessThan', label: '<' },
-  { operator: 'lessThanInclusive', label: '≤' },
-  { operator: 'greaterThan', label: '>' },
-  { operator: 'greaterThanInclusive', label: '≥' },
-  { operator: 'in', label: 'in (list)' },
-  { operator: 'notIn', label: 'not in (list)' },
-  { operator: 'contains', label: 'contains' },
-  { operator: 'doesNotContain', label: 'does not contain' },
+function symbol(text: string): { zh: string; en: string } {
+  return { zh: text, en: text };
+}
+
+function words(key: keyof typeof EDITOR_MESSAGES): { zh: string; en: string } {
+  return EDITOR_MESSAGES[key];
+}
+
+/** The operators offered: symbols where they say it in any language, words from the catalogue where not. */
+export const OPERATORS: { operator: Operator; label: { zh: string; en: string } }[] = [
+  { operator: 'equal', label: symbol('=') },
+  { operator: 'notEqual', label: symbol('≠') },
+  { operator: 'lessThan', label: symbol('<') },
+  { operator: 'lessThanInclusive', label: symbol('≤') },
+  { operator: 'greaterThan', label: symbol('>') },
+  { operator: 'greaterThanInclusive', label: symbol('≥') },
+  { operator: 'in', label: words('editor.operator.in') },
+  { operator: 'notIn', label: words('editor.operator.notIn') },
+  { operator: 'contains', label: words('editor.operator.contains') },
+  { operator: 'doesNotContain', label: words('editor.operator.doesNotContain') },
 ];
 
 export type GroupMode = 'all' | 'any' | 'not';

@@ -3,7 +3,9 @@
  * pointer of the value it edits, so an issue's path finds its control (or the nearest enclosing
  * one) and is shown next to it.
  */
-import type { Issue, RubricDocument } from '../../../engine/browser.ts';
+import { findKind, type Issue, type KindField, type Language, type Localized, type RubricDocument } from '../../../engine/browser.ts';
+import { localized, message } from '../i18n/message.ts';
+import { isMessageKey } from '../i18n/messages/index.ts';
 import { getAt } from './document.ts';
 
 export type Severity = 'error' | 'warning';
@@ -60,23 +62,75 @@ export function tabOf(pointer: string): EditorTab {
   }
 }
 
-/** A pointer in words a rubric author recognises: "Group G1 › Indicator I2 › Criterion C3 › points". */
-export function describePointer(doc: RubricDocument, pointer: string): string {
-  if (pointer === '') return 'Whole document';
+/** The catalogue's word for each list of a rubric document, its items named by their label. */
+const ITEM_NAMES: Record<string, 'group' | 'indicator' | 'criterion' | 'input' | 'tier' | 'requirement' | 'test' | 'reading'> = {
+  groups: 'group',
+  indicators: 'indicator',
+  criteria: 'criterion',
+  inputs: 'input',
+  tiers: 'tier',
+  requirements: 'requirement',
+  tests: 'test',
+  readings: 'reading',
+};
+
+type Named = { id?: string; name?: string; value?: string; title?: Localized; label?: Localized; text?: Localized; topic?: Localized };
+
+/** Labels in a path are cut to this many characters: a criterion's title is a whole scoring rule. */
+const LABEL_LENGTH = 24;
+
+const short = (text: string): string => (text.length > LABEL_LENGTH ? `${text.slice(0, LABEL_LENGTH - 1)}…` : text);
+
+/**
+ * A pointer in words a rubric author recognises, in the page language: each item by its label
+ * (`评分项“开放式布局” › 规则 1 › 分值`), a field by its name (a scoring's fields by the names
+ * their kind gives them), positions counted from 1.
+ */
+export function describePointer(doc: RubricDocument, pointer: string, lang: Language): string {
+  if (pointer === '') return message('editor.pointer.document', lang);
   const path = steps(pointer);
   const words: string[] = [];
-  const names: Record<string, string> = { groups: 'Group', indicators: 'Indicator', criteria: 'Criterion', rules: 'Rule', inputs: 'Input', tiers: 'Tier', requirements: 'Requirement', tests: 'Test', readings: 'Reading', options: 'Option', deductions: 'Deduction', terms: 'Term' };
+  /** Inside a scoring: the fields its kind declares, which name the steps below. */
+  let fields = null as KindField[] | null;
   for (let i = 0; i < path.length; i++) {
     const step = path[i];
     const next = path[i + 1];
-    if (names[step] && next !== undefined && /^\d+$/.test(next)) {
-      const node = getAt(doc, path.slice(0, i + 2)) as { id?: string; name?: string } | undefined;
-      const name = node?.id ?? node?.name ?? `#${Number(next) + 1}`;
-      words.push(`${names[step]} ${step === 'rules' || step === 'deductions' || step === 'terms' || step === 'options' ? `#${Number(next) + 1}` : name}`);
+    const field: KindField | undefined = fields?.find((f) => f.key === step);
+    if (step === 'params') {
+      fields = findKind((getAt(doc, path.slice(0, i + 1)) as { kind?: string } | undefined)?.kind ?? '')?.fields ?? null;
+    } else if (field?.type === 'list' && next !== undefined && /^\d+$/.test(next)) {
+      words.push(`${localized(field.itemLabel, lang)} ${Number(next) + 1}`);
+      fields = field.item;
       i++;
-    } else if (step !== 'event' && step !== 'params') {
-      words.push(step);
+    } else if (field?.type === 'optionPoints' && next !== undefined) {
+      // Points of one option: the option by its label, as the table beside the field shows it.
+      const item = getAt(doc, path.slice(0, i)) as Record<string, unknown> | undefined;
+      const input = doc.inputs.find((candidate) => candidate.id === item?.[field.inputKey]);
+      const option = input?.options?.find((o) => o.value === next);
+      words.push(localized(field.label, lang, step), message('editor.pointer.option', lang, { label: localized(option?.label, lang, next) }));
+      i++;
+    } else if (field) {
+      words.push(localized(field.label, lang, step));
+    } else if (next !== undefined && /^\d+$/.test(next)) {
+      const n = Number(next) + 1;
+      const node = getAt(doc, path.slice(0, i + 2)) as Named | undefined;
+      const kind = ITEM_NAMES[step];
+      if (kind) {
+        const label = kind === 'test' ? (node?.name ?? `#${n}`) : short(localized(node?.title ?? node?.label ?? node?.text ?? node?.topic, lang, node?.id ?? `#${n}`));
+        words.push(message(`editor.name.${kind}`, lang, { label }));
+      } else if (step === 'rules') words.push(message('editor.pointer.rule', lang, { n }));
+      else if (step === 'options') words.push(message('editor.pointer.option', lang, { label: localized(node?.label, lang, node?.value ?? `#${n}`) }));
+      else words.push(`${fieldWord(step, lang)} ${message('editor.pointer.item', lang, { n })}`);
+      i++;
+    } else if (step !== 'event') {
+      words.push(fieldWord(step, lang));
     }
   }
   return words.join(' › ');
+}
+
+/** A field's name from the catalogue; a key it does not know (an input id under `inputs`) as it is. */
+function fieldWord(key: string, lang: Language): string {
+  const name = `field.${key}`;
+  return isMessageKey(name) ? message(name, lang) : key;
 }

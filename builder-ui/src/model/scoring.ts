@@ -7,7 +7,8 @@ import {
   findKind,
   type InputDefinition,
   type KindField,
-  pick,
+  type Language,
+  type Localized,
   type RubricDocument,
   type Scoring,
   SCORING_KINDS,
@@ -16,8 +17,8 @@ import {
 
 export type { ScoringKindName };
 
-/** The kinds in the registry's order, named in both languages ("Fixed points / 固定分值"). */
-export const KIND_CHOICES: { kind: ScoringKindName; label: string }[] = SCORING_KINDS.map((k) => ({ kind: k.kind, label: `${k.label.en} / ${k.label.zh}` }));
+/** The kinds in the registry's order, each with its name in both languages (shown in the page language). */
+export const KIND_CHOICES: { kind: ScoringKindName; label: Localized }[] = SCORING_KINDS.map((k) => ({ kind: k.kind, label: k.label }));
 
 /** The rubric's inputs by id: what a kind looks up when it creates or describes a scoring. */
 export function inputMap(doc: RubricDocument): Map<string, InputDefinition> {
@@ -66,17 +67,12 @@ export function fieldShown(field: KindField, item: Record<string, unknown>, doc:
   return !input || field.onlyFor.types.includes(input.type);
 }
 
-/** The kind's one-sentence description of the scoring, in English; '' while its parameters are incomplete. */
-export function scoringSummary(scoring: Scoring, doc: RubricDocument): string {
+/** The kind's one-sentence description of the scoring in a language; '' while its parameters are incomplete. */
+export function scoringSummary(scoring: Scoring, doc: RubricDocument, lang: Language): string {
   try {
-    return findKind(scoring.kind)?.describe(scoring, { inputs: inputMap(doc) }, 'en') ?? '';
+    return findKind(scoring.kind)?.describe(scoring, { inputs: inputMap(doc) }, lang) ?? '';
   } catch {
     // A draft may lack a parameter the description reads: no summary until it is there.
     return '';
   }
-}
-
-/** English text of a localized label (the editor's language; Chinese when there is no English). */
-export function english(text: { zh?: string; en?: string } | undefined): string {
-  return pick(text, 'en');
 }

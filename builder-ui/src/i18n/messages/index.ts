@@ -22,6 +22,11 @@ export function addMessages(part: Catalogue): void {
   Object.assign(loaded, part);
 }
 
+/** Whether a key built at run time (a field's name, a status) has words in the loaded catalogue. */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(loaded, key);
+}
+
 /** A message in both languages; a key whose part is not loaded yet reads as itself (and a test loads every part). */
 export function messageText(key: MessageKey): { zh: string; en: string } {
   return Object.hasOwn(loaded, key) ? loaded[key] : { zh: key, en: key };
