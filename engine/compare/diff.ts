@@ -7,6 +7,7 @@
 import { canonicalJson } from '../document/canonical-json.ts';
 import { indexRubric, pick } from '../document/structure.ts';
 import { staleTextWarnings } from '../document/lint.ts';
+import { GLOSSARY } from '../glossary.ts';
 import type { Issue, Language, Localized, RubricDocument } from '../types.ts';
 
 export type ChangeTarget = 'rubric' | 'group' | 'indicator' | 'criterion' | 'input' | 'tier' | 'requirement';
@@ -199,18 +200,72 @@ export function formatDiff(diff: RubricDiff, lang: Language): string {
     lines.push(zh ? `  建议升${step}${diff.suggestedVersion ? `：${diff.suggestedVersion}` : ''}` : `  suggests ${step}${diff.suggestedVersion ? `: ${diff.suggestedVersion}` : ''}`);
   }
   for (const c of diff.changes) lines.push(`  [${EFFECT_HEADINGS[c.effect][lang]}] ${changeLine(c, lang)}`);
-  for (const w of diff.staleText) lines.push(`  [${lang === 'zh' ? '文字未随分值更新' : 'Stale text'}] ${w.path}: ${w.message}`);
+  for (const w of diff.staleText) lines.push(`  [${lang === 'zh' ? '文字未随分值更新' : 'Stale text'}] ${w.path}: ${pick(w.text, lang) || w.message}`);
   return lines.join('\n');
 }
 
-/** One change in words: "changed criterion i18.1 满意度: points 25 → 23". */
+const KIND_WORDS: Record<ChangeKind, Required<Localized>> = {
+  added: { zh: '新增', en: 'added' },
+  removed: { zh: '删除', en: 'removed' },
+  renamed: { zh: '改名', en: 'renamed' },
+  moved: { zh: '移动', en: 'moved' },
+  changed: { zh: '修改', en: 'changed' },
+};
+
+const TARGET_WORDS: Record<ChangeTarget, Required<Localized>> = {
+  rubric: GLOSSARY.rubric,
+  group: { zh: '分组', en: 'group' },
+  indicator: GLOSSARY.indicator,
+  criterion: GLOSSARY.criterion,
+  input: GLOSSARY.input,
+  tier: GLOSSARY.tier,
+  requirement: GLOSSARY.requirement,
+};
+
+/** The compared fields in words; one not listed is shown by its name. */
+const FIELD_WORDS: Record<string, Required<Localized>> = {
+  title: { zh: '标题', en: 'title' },
+  rounding: { zh: '取整规则', en: 'rounding' },
+  effectiveDate: { zh: '生效日期', en: 'effective date' },
+  status: { zh: '状态', en: 'status' },
+  points: { zh: '分值', en: 'points' },
+  cap: { zh: '封顶', en: 'cap' },
+  clause: { zh: '条款', en: 'clause' },
+  parent: { zh: '所属评分项', en: 'parent criterion' },
+  notApplicable: { zh: '可不适用', en: 'may be not applicable' },
+  scoring: { zh: '计分方式', en: 'scoring' },
+  conditions: { zh: '得分条件', en: 'conditions' },
+  type: { zh: '类型', en: 'type' },
+  options: { zh: '选项', en: 'options' },
+  unit: { zh: '单位', en: 'unit' },
+  minimum: { zh: '最小值', en: 'minimum' },
+  maximum: { zh: '最大值', en: 'maximum' },
+  help: { zh: '填写说明', en: 'help' },
+  min: { zh: '下限', en: 'lower bound' },
+  max: { zh: '上限', en: 'upper bound' },
+  rank: { zh: '排序', en: 'order' },
+  modality: { zh: '要求程度', en: 'modality' },
+  gate: { zh: GLOSSARY.gate.zh, en: 'gate' },
+};
+
+/**
+ * One change in words: "修改 评分项 i18.1 满意度：分值 25 → 23" / "changed criterion i18.1 …:
+ * points 25 → 23". Plain values are shown; a structure (a scoring, conditions, options) is named,
+ * not dumped as JSON: the change table and the builder show it in full.
+ */
 function changeLine(c: RubricChange, lang: Language): string {
-  const kinds: Record<ChangeKind, string> =
-    lang === 'zh' ? { added: '新增', removed: '删除', renamed: '改名', moved: '移动', changed: '修改' } : { added: 'added', removed: 'removed', renamed: 'renamed', moved: 'moved', changed: 'changed' };
-  const show = (value: unknown): string => (value === undefined ? '—' : typeof value === 'string' ? value : JSON.stringify(value));
-  const head = `${kinds[c.kind]} ${c.target} ${c.id} ${pick(c.title, lang)}`;
-  if (c.kind === 'changed') return `${head}: ${c.field} ${show(c.before)} → ${show(c.after)}`;
-  if (c.kind === 'renamed') return `${head}: ${pick(c.before as Localized, lang)} → ${pick(c.after as Localized, lang)}`;
-  if (c.kind === 'moved') return `${head}: ${show(c.before)} → ${show(c.after)}`;
+  const zh = lang === 'zh';
+  const plain = (value: unknown): value is string | number | boolean | null => value === null || ['string', 'number', 'boolean'].includes(typeof value);
+  const show = (value: unknown): string => (value === undefined || value === null ? '—' : typeof value === 'boolean' ? (zh ? (value ? '是' : '否') : value ? 'yes' : 'no') : String(value));
+  const head = `${KIND_WORDS[c.kind][lang]} ${TARGET_WORDS[c.target][lang]} ${c.id} ${pick(c.title, lang)}`;
+  const colon = zh ? '：' : ': ';
+  if (c.kind === 'changed') {
+    const field = c.field === undefined ? '' : (FIELD_WORDS[c.field]?.[lang] ?? c.field);
+    if (plain(c.before) && plain(c.after)) return `${head}${colon}${field} ${show(c.before)} → ${show(c.after)}`;
+    if (c.field === 'title') return `${head}${colon}${field} ${pick(c.before as Localized, lang)} → ${pick(c.after as Localized, lang)}`;
+    return `${head}${colon}${field}${zh ? '已修改' : ' changed'}`;
+  }
+  if (c.kind === 'renamed') return `${head}${colon}${pick(c.before as Localized, lang)} → ${pick(c.after as Localized, lang)}`;
+  if (c.kind === 'moved') return `${head}${colon}${show(c.before)} → ${show(c.after)}`;
   return head;
 }

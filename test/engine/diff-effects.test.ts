@@ -29,6 +29,10 @@ test('the Appendix C revision: a cap lowered moves scores, a threshold and a gat
   expect(diff.changelogDraft.zh.split('\n')[0]).toBe('影响档次：');
   expect(diff.changelogDraft.en).toContain('Changes scores:\n- changed group operation Operation and management: points 25 → 24');
   expect(diff.changelogDraft.en).not.toContain('status');
+  // The Chinese draft is Chinese: kinds of item, fields and values in words, no JSON.
+  expect(diff.changelogDraft.zh).toContain('修改 分组 operation');
+  expect(diff.changelogDraft.zh).toContain('分值 25 → 24');
+  expect(diff.changelogDraft.zh).not.toMatch(/\b(changed|group|indicator|criterion|points|scoring)\b|[{}]/);
   // i12.1's title, and the help of the input it counts, still say "最高得4分" / "at most 4" after its cap went to 3.
   expect(diff.staleText.map((w) => w.path)).toEqual([
     expect.stringMatching(/criteria\/0\/title\/zh$/),
