@@ -15,7 +15,7 @@ import { type CompiledRubric, evaluate, evaluateLive, loadRubric, RubricStudioEr
 import { plainPathResolver } from '../../engine/scoring/path-resolver.ts';
 import { compileCondition } from '../../engine/scoring/conditions.ts';
 import type { AssessmentInputs, Condition, RubricDocument, TopLevelCondition } from '../../engine/types.ts';
-import { assessmentArbitrary, loadVariation, type Mutation, mutationArbitrary } from './rubric-arbitraries.ts';
+import { assessmentArbitrary, conditionTrees, loadVariation, type Mutation, mutationArbitrary } from './rubric-arbitraries.ts';
 
 const appendixC = JSON.parse(readFileSync(new URL('../../examples/appendix-c/rubric.json', import.meta.url), 'utf8')) as RubricDocument;
 const rubric = loadRubric(appendixC);
@@ -83,15 +83,7 @@ describe('conditions compiled into closures', () => {
     { weight: 1, arbitrary: fc.record({ fact: fc.constantFrom('a', 'b', 'c', 'd'), path }, { requiredKeys: ['fact'] }) },
   );
   const factCondition = fc.record({ fact: fc.constantFrom('a', 'b', 'c', 'd', 'constructor'), operator: fc.constantFrom(...operators), value, path }, { requiredKeys: ['fact', 'operator', 'value'] });
-  const { tree } = fc.letrec<{ tree: Condition; top: TopLevelCondition }>((tie) => ({
-    tree: fc.oneof({ depthSize: 'small', withCrossShrink: true }, factCondition as fc.Arbitrary<Condition>, tie('top')),
-    top: fc.oneof(
-      { depthSize: 'small' },
-      fc.record({ all: fc.array(tie('tree'), { maxLength: 3 }) }),
-      fc.record({ any: fc.array(tie('tree'), { maxLength: 3 }) }),
-      fc.record({ not: tie('tree') }),
-    ) as fc.Arbitrary<TopLevelCondition>,
-  }));
+  const { tree } = conditionTrees(factCondition as fc.Arbitrary<Condition>);
   const top = fc.oneof(fc.record({ all: fc.array(tree, { maxLength: 3 }) }), fc.record({ any: fc.array(tree, { maxLength: 3 }) }), fc.record({ not: tree })) as fc.Arbitrary<TopLevelCondition>;
 
   test('hold exactly when json-rules-engine says they hold, and throw when it throws', async () => {

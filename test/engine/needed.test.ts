@@ -9,8 +9,8 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { type CompiledRubric, evaluate, evaluateLive, inputsNeeded, loadRubric, type RubricDocument, RubricStudioError } from '../../engine/index.ts';
 import { compileCondition, compilePartialCondition } from '../../engine/scoring/conditions.ts';
-import type { AssessmentInputs, Condition, TopLevelCondition } from '../../engine/types.ts';
-import { assessmentArbitrary } from './rubric-arbitraries.ts';
+import type { AssessmentInputs, Condition } from '../../engine/types.ts';
+import { assessmentArbitrary, conditionTrees } from './rubric-arbitraries.ts';
 
 const appendixC = JSON.parse(readFileSync(new URL('../../examples/appendix-c/rubric.json', import.meta.url), 'utf8')) as RubricDocument;
 const rubric = loadRubric(appendixC);
@@ -27,15 +27,7 @@ describe('conditions judged with facts missing', () => {
     operator: fc.constantFrom(...operators),
     value: fc.oneof({ weight: 4, arbitrary: value }, { weight: 1, arbitrary: fc.record({ fact: fc.constantFrom(...factIds) }) }),
   });
-  const { top } = fc.letrec<{ tree: Condition; top: TopLevelCondition }>((tie) => ({
-    tree: fc.oneof({ depthSize: 'small', withCrossShrink: true }, leaf as fc.Arbitrary<Condition>, tie('top')),
-    top: fc.oneof(
-      { depthSize: 'small' },
-      fc.record({ all: fc.array(tie('tree'), { maxLength: 3 }) }),
-      fc.record({ any: fc.array(tie('tree'), { maxLength: 3 }) }),
-      fc.record({ not: tie('tree') }),
-    ) as fc.Arbitrary<TopLevelCondition>,
-  }));
+  const { top } = conditionTrees(leaf as fc.Arbitrary<Condition>);
 
   /** The two-valued answer, or null where json-rules-engine would throw (an `in` against a non-list). */
   function twoValued(condition: Condition, values: Record<string, unknown>): boolean | null {

@@ -9,7 +9,7 @@ import { type CompiledRubric, loadRubric } from '../../engine/scoring/compile.ts
 import { dec, maxBig, show } from '../../engine/scoring/decimal.ts';
 import { kindOf } from '../../engine/kinds/registry.ts';
 import { indexRubric } from '../../engine/document/structure.ts';
-import type { AssessmentInputs, Condition, FactCondition, Group, InputDefinition, InputValue, RubricDocument, Scoring } from '../../engine/types.ts';
+import type { AssessmentInputs, Condition, FactCondition, Group, InputDefinition, InputValue, RubricDocument, Scoring, TopLevelCondition } from '../../engine/types.ts';
 
 /** Every numeric constant the rubric compares an input with, so values land on both sides of it. */
 function thresholds(doc: RubricDocument): Map<string, number[]> {
@@ -285,4 +285,17 @@ function repairMaxima(doc: RubricDocument): void {
     return group.points;
   };
   doc.groups.forEach(visit);
+}
+
+/** Nested all/any/not of `leaf`s, at most three branches a level, small depth. */
+export function conditionTrees(leaf: fc.Arbitrary<Condition>): { tree: fc.Arbitrary<Condition>; top: fc.Arbitrary<TopLevelCondition> } {
+  return fc.letrec<{ tree: Condition; top: TopLevelCondition }>((tie) => ({
+    tree: fc.oneof({ depthSize: 'small', withCrossShrink: true }, leaf, tie('top')),
+    top: fc.oneof(
+      { depthSize: 'small' },
+      fc.record({ all: fc.array(tie('tree'), { maxLength: 3 }) }),
+      fc.record({ any: fc.array(tie('tree'), { maxLength: 3 }) }),
+      fc.record({ not: tie('tree') }),
+    ) as fc.Arbitrary<TopLevelCondition>,
+  }));
 }
