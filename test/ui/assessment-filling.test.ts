@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { fieldLocations } from '../../builder-ui/src/model/assessment.ts';
-import { ARTIFACTS, type Browser, buildUi, collectPageErrors, launchBrowser, type RunningServer, seriousViolations, signIn, startServer } from './browser.ts';
+import { ARTIFACTS, type Browser, closeSession, openSession, type RunningServer, seriousViolations, signIn } from './browser.ts';
 
 const RUBRIC = 'binjiang-home-plus';
 const SIZES = [
@@ -40,20 +40,13 @@ const progress = (section: string) => page.getByTestId(`progress-${section}`).te
 const fieldOf = (input: string) => page.locator('.form-group').filter({ has: page.locator(`[id="${fieldId(input)}"]`) }).last();
 
 beforeAll(async () => {
-  buildUi();
-  server = await startServer();
-  browser = await launchBrowser();
-  page = browser.page;
-  collectPageErrors(page, pageErrors);
+  ({ server, browser, page } = await openSession(pageErrors));
   const form = await server.api<{ schema: Record<string, unknown> }>('GET', `/api/rubrics/${RUBRIC}/versions/1.0.0/form?lang=zh`, 'viewer');
   const locations = fieldLocations(form.schema);
   fieldId = (input) => `root_${locations.get(input)!.path.join('_')}`;
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => closeSession({ server, browser }));
 
 /**
  * Screenshots at each width with the hall's questions in view: nothing wider than the screen, and

@@ -236,3 +236,28 @@ export async function openInEditor(page: Page, pointer: string): Promise<void> {
 
 /** expect.poll with a wait fit for a browser round trip to the server (vitest's default is 1 s). */
 export const poll = <T>(read: () => T | Promise<T>, options: { timeout?: number } = {}) => expect.poll(read, { timeout: 15_000, interval: 150, ...options });
+
+/** What a browser test works with: the real server, Chromium and its page. */
+export interface BrowserSession {
+  server: RunningServer;
+  browser: Browser;
+  page: Page;
+}
+
+/**
+ * The UI built, the server started on a fresh data directory, Chromium launched; page errors
+ * (uncaught exceptions, console errors) collect into `pageErrors` for the tests to assert empty.
+ */
+export async function openSession(pageErrors: string[], options: { tokens?: Tokens } = {}): Promise<BrowserSession> {
+  buildUi();
+  const server = await startServer(options);
+  const browser = await launchBrowser();
+  collectPageErrors(browser.page, pageErrors);
+  return { server, browser, page: browser.page };
+}
+
+/** Closes what `openSession` opened; safe when it failed half-way. */
+export async function closeSession(session: Partial<Omit<BrowserSession, 'page'>>): Promise<void> {
+  await session.browser?.close();
+  await session.server?.stop();
+}

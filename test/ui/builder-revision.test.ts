@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { RubricDocument } from '../../engine/index.ts';
-import { type Browser, buildUi, collectPageErrors, control, criterionPointer, launchBrowser, poll, ROOT, type RunningServer, screenshot, seriousViolations, signIn, startServer } from './browser.ts';
+import { type Browser, closeSession, collectPageErrors, control, criterionPointer, openSession, poll, ROOT, type RunningServer, screenshot, seriousViolations, signIn } from './browser.ts';
 
 const RUBRIC = 'binjiang-home-plus';
 const DRAFT = '1.1.0';
@@ -101,11 +101,7 @@ async function sideScroll(p: Page): Promise<number> {
 }
 
 beforeAll(async () => {
-  buildUi();
-  server = await startServer();
-  browser = await launchBrowser();
-  page = browser.page;
-  collectPageErrors(page, pageErrors);
+  ({ server, browser, page } = await openSession(pageErrors));
   // Leaving a draft with unsaved edits asks first (leave-guard.ts): a test moving on after a failure says yes.
   page.on('dialog', (dialog) => void dialog.accept());
   // Arrange: the drafts the revision and the conflict start from (creating drafts is the rubric list's, covered by builder.test.ts).
@@ -114,10 +110,7 @@ beforeAll(async () => {
   await signIn(page, server.url, 'editor');
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => closeSession({ server, browser }));
 
 describe('the builder for a consultation revision', () => {
   test('the whole revision takes at most 40 actions, then publishes', async () => {

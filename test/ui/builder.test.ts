@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { fieldLocations } from '../../builder-ui/src/model/assessment.ts';
 import { evaluate, type InputValues, loadRubric, type RubricDocument } from '../../engine/index.ts';
-import { type Browser, buildUi, collectPageErrors, control, criterionPointer, launchBrowser, openInEditor, poll, ROOT, type RunningServer, screenshot, seriousViolations, setLanguage, signIn, startServer } from './browser.ts';
+import { type Browser, closeSession, control, criterionPointer, openInEditor, openSession, poll, ROOT, type RunningServer, screenshot, seriousViolations, setLanguage, signIn } from './browser.ts';
 
 const RUBRIC = 'binjiang-home-plus';
 const NEW_VERSION = '1.1.0';
@@ -40,17 +40,10 @@ async function tryItTotal(): Promise<string> {
 }
 
 beforeAll(async () => {
-  buildUi();
-  server = await startServer();
-  browser = await launchBrowser();
-  page = browser.page;
-  collectPageErrors(page, pageErrors);
+  ({ server, browser, page } = await openSession(pageErrors));
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => closeSession({ server, browser }));
 
 describe('builder UI in Chromium', () => {
   test('an editor copies the Appendix C rubric, changes points, a tier threshold and adds a yes/no criterion, then publishes', async () => {

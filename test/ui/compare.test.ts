@@ -9,7 +9,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { RubricDocument } from '../../engine/index.ts';
-import { type Browser, buildUi, collectPageErrors, launchBrowser, type RunningServer, screenshot, seriousViolations, signIn, startServer } from './browser.ts';
+import { type Browser, closeSession, openSession, type RunningServer, screenshot, seriousViolations, signIn } from './browser.ts';
 
 const RUBRIC = 'binjiang-home-plus';
 
@@ -19,8 +19,7 @@ let page: Page;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  buildUi();
-  server = await startServer();
+  ({ server, browser, page } = await openSession(pageErrors));
   // The reviewer's proposal, made through the API: 示范型 from 0.92 instead of 0.9, 标准型 up to 0.92.
   await server.api('POST', `/api/rubrics/${RUBRIC}/versions`, 'editor', { version: '1.1.0', copyFrom: { version: '1.0.0' } });
   const draft = await server.api<{ document: RubricDocument }>('GET', `/api/rubrics/${RUBRIC}/versions/1.1.0`, 'editor');
@@ -31,15 +30,9 @@ beforeAll(async () => {
   demonstration.min.value = 0.92;
   standard.max.value = 0.92;
   await server.api('PUT', `/api/rubrics/${RUBRIC}/versions/1.1.0`, 'editor', { document: doc, revision: 1 });
-  browser = await launchBrowser();
-  page = browser.page;
-  collectPageErrors(page, pageErrors);
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => closeSession({ server, browser }));
 
 describe('compare versions in Chromium', () => {
   test('a viewer compares 1.0.0 with the draft 1.1.0 and sees 闻涛社区 fall from 示范型 to 标准型', async () => {

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { MissingInputsReport, RubricDocument } from '../../engine/index.ts';
-import { ARTIFACTS, type Browser, buildUi, collectPageErrors, control, launchBrowser, openInEditor, ROOT, type RunningServer, seriousViolations, setLanguage, signIn, startServer } from './browser.ts';
+import { ARTIFACTS, type Browser, closeSession, control, openInEditor, openSession, ROOT, type RunningServer, seriousViolations, setLanguage, signIn } from './browser.ts';
 
 const RUBRIC = 'binjiang-home-plus';
 const OLD = 'satisfactionRate';
@@ -33,22 +33,15 @@ let page: Page;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  buildUi();
-  server = await startServer();
+  ({ server, browser, page } = await openSession(pageErrors));
   // 1.1.0 copies 1.0.0 and reads the satisfaction rate under a new id (input, criterion, requirement, tests), without a mapping.
   await server.api('POST', `/api/rubrics/${RUBRIC}/versions`, 'editor', { version: '1.1.0', copyFrom: { version: '1.0.0' } });
   const draft = await server.api<{ document: RubricDocument; revision: number }>('GET', DRAFT, 'editor');
   const renamed = JSON.parse(JSON.stringify(draft.document).replaceAll(`"${OLD}"`, `"${NEW}"`)) as RubricDocument;
   await server.api('PUT', DRAFT, 'editor', { document: renamed, revision: draft.revision });
-  browser = await launchBrowser();
-  page = browser.page;
-  collectPageErrors(page, pageErrors);
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => closeSession({ server, browser }));
 
 describe('input mapping editor in Chromium', () => {
   test('the editor maps satisfactionSurvey ← satisfactionRate by label; saved, the stored assessments no longer lack it', async () => {

@@ -18,7 +18,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { RubricDocument } from '../../engine/index.ts';
-import { type Browser, buildUi, collectPageErrors, criterionPointer, launchBrowser, openInEditor, type RunningServer, screenshot, seriousViolations, setLanguage, signIn, startServer } from './browser.ts';
+import { type Browser, closeSession, criterionPointer, openInEditor, openSession, type RunningServer, screenshot, seriousViolations, setLanguage, signIn } from './browser.ts';
 
 const RUBRIC = 'binjiang-home-plus';
 type Lang = 'zh' | 'en';
@@ -75,8 +75,7 @@ function askingSomethingNew(base: RubricDocument): RubricDocument {
 }
 
 beforeAll(async () => {
-  buildUi();
-  server = await startServer();
+  ({ server, browser, page } = await openSession(pageErrors));
   await server.api('POST', `/api/rubrics/${RUBRIC}/versions`, 'editor', { version: '1.1.0', copyFrom: { version: '1.0.0' } });
   const next = await server.api<{ document: RubricDocument; revision: number }>('GET', `/api/rubrics/${RUBRIC}/versions/1.1.0`, 'editor');
   await server.api('PUT', `/api/rubrics/${RUBRIC}/versions/1.1.0`, 'editor', { document: askingSomethingNew(next.document), revision: next.revision });
@@ -98,15 +97,9 @@ beforeAll(async () => {
   for (const version of ['1.0.0', '1.1.0']) collectContent((await server.api<{ document: RubricDocument }>('GET', `/api/rubrics/${RUBRIC}/versions/${version}`, 'viewer')).document);
   published = (await server.api<{ document: RubricDocument }>('GET', `/api/rubrics/${RUBRIC}/versions/1.0.0`, 'viewer')).document;
   data = [...communities.flatMap((c) => [c.name, c.street, c.id]), ...assessments.flatMap((a) => [a.assessor, a.id]), RUBRIC].filter(Boolean).sort((a, b) => b.length - a.length);
-  browser = await launchBrowser();
-  page = browser.page;
-  collectPageErrors(page, pageErrors);
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => closeSession({ server, browser }));
 
 /**
  * Every piece of text a reader meets on the page: visible text nodes, the chosen option of each

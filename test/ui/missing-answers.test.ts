@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ImpactReport, InputValues, RubricDiff, RubricDocument, ScoreResult } from '../../engine/index.ts';
-import { ARTIFACTS, type Browser, buildUi, collectPageErrors, launchBrowser, ROOT, type RunningServer, screenshot, seriousViolations, setLanguage, signIn, startServer } from './browser.ts';
+import { ARTIFACTS, type Browser, closeSession, openSession, ROOT, type RunningServer, screenshot, seriousViolations, setLanguage, signIn } from './browser.ts';
 
 const RUBRIC = 'binjiang-home-plus';
 const LEFT_OUT = 'satisfactionRate';
@@ -35,8 +35,7 @@ let page: Page;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  buildUi();
-  server = await startServer();
+  ({ server, browser, page } = await openSession(pageErrors));
   // 1.1.0 reads the satisfaction rate under a new id, without a mapping: every old assessment lacks it.
   await server.api('POST', `/api/rubrics/${RUBRIC}/versions`, 'editor', {
     version: '1.1.0',
@@ -51,15 +50,9 @@ beforeAll(async () => {
     document: renamed,
     revision: draft.revision,
   });
-  browser = await launchBrowser();
-  page = browser.page;
-  collectPageErrors(page, pageErrors);
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => closeSession({ server, browser }));
 
 /** Answers one input of the preview form (ids `preview_<section>_<indicator>_<input>`) as an assessor would. */
 async function answer(id: string, value: InputValues[string]): Promise<void> {

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ImpactReport, RubricDocument } from '../../engine/index.ts';
-import { ARTIFACTS, type Browser, buildUi, collectPageErrors, control, criterionPointer, launchBrowser, openInEditor, poll, ROOT, type RunningServer, setLanguage, signIn, startServer } from './browser.ts';
+import { ARTIFACTS, type Browser, closeSession, control, criterionPointer, openInEditor, openSession, poll, ROOT, type RunningServer, setLanguage, signIn } from './browser.ts';
 
 const RUBRIC = 'binjiang-home-plus';
 const NEXT = '1.1.0';
@@ -31,21 +31,14 @@ let chosen: string;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  buildUi();
-  server = await startServer();
+  ({ server, browser, page } = await openSession(pageErrors));
   const listed = await server.api<{ id: string; status: string; rubric: { id: string } }[]>('GET', '/api/assessments', 'viewer');
   const submitted = listed.filter((a) => a.status === 'submitted' && a.rubric.id === RUBRIC);
   if (submitted.length < 2) throw new Error('the seed changed: fewer than two submitted assessments');
   chosen = submitted[0].id;
-  browser = await launchBrowser();
-  page = browser.page;
-  collectPageErrors(page, pageErrors);
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => closeSession({ server, browser }));
 
 /** The reviewer's comparison of 1.0.0 with the draft, as the page shows it. */
 async function compare(): Promise<void> {

@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { controlId } from '../../builder-ui/src/model/issues.ts';
 import type { RubricDocument } from '../../engine/index.ts';
-import { type Browser, buildUi, collectPageErrors, launchBrowser, openInEditor, type RunningServer, signIn, startServer } from './browser.ts';
+import { type Browser, closeSession, openInEditor, openSession, type RunningServer, signIn } from './browser.ts';
 
 const RUBRIC = 'binjiang-home-plus';
 const DRAFT = '1.2.0';
@@ -22,19 +22,12 @@ const pageErrors: string[] = [];
 const control = (pointer: string): string => `#${controlId(pointer)}`;
 
 beforeAll(async () => {
-  buildUi();
-  server = await startServer();
+  ({ server, browser, page } = await openSession(pageErrors));
   // Arrange: a draft to edit (the builder's own draft creation is covered by builder.test.ts).
   await server.api('POST', `/api/rubrics/${RUBRIC}/versions`, 'editor', { version: DRAFT, copyFrom: { version: '1.0.0' } });
-  browser = await launchBrowser();
-  page = browser.page;
-  collectPageErrors(page, pageErrors);
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => closeSession({ server, browser }));
 
 describe('scoring kinds in the builder', () => {
   test('an editor changes a rule to steps, adds two steps and saves them', async () => {

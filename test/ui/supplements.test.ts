@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ImpactReport, RubricDocument } from '../../engine/index.ts';
-import { ARTIFACTS, type Browser, buildUi, collectPageErrors, launchBrowser, type RunningServer, seriousViolations, setLanguage, signIn, startServer } from './browser.ts';
+import { ARTIFACTS, type Browser, closeSession, openSession, type RunningServer, seriousViolations, setLanguage, signIn } from './browser.ts';
 
 const RUBRIC = 'binjiang-home-plus';
 const NEW_INPUT = 'digitalServices';
@@ -51,8 +51,7 @@ let chosen: { id: string; communityId: string };
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  buildUi();
-  server = await startServer();
+  ({ server, browser, page } = await openSession(pageErrors));
   await server.api('POST', `/api/rubrics/${RUBRIC}/versions`, 'editor', { version: '1.1.0', copyFrom: { version: '1.0.0' } });
   const draft = await server.api<{ document: RubricDocument; revision: number }>('GET', `/api/rubrics/${RUBRIC}/versions/1.1.0`, 'editor');
   await server.api('PUT', `/api/rubrics/${RUBRIC}/versions/1.1.0`, 'editor', { document: askingSomethingNew(draft.document), revision: draft.revision });
@@ -60,15 +59,9 @@ beforeAll(async () => {
   const submitted = listed.filter((a) => a.status === 'submitted' && a.rubric.id === RUBRIC);
   if (submitted.length < 2) throw new Error('the seed changed: fewer than two submitted assessments');
   chosen = submitted[0];
-  browser = await launchBrowser();
-  page = browser.page;
-  collectPageErrors(page, pageErrors);
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => closeSession({ server, browser }));
 
 describe('supplementary answers', () => {
   test('an assessor records the new answer under 1.1.0 with its source; it is listed and the rescored result is complete', async () => {
