@@ -9,9 +9,9 @@ import { type Assessment, api, ApiError, errorMessage, type PeriodKind } from '.
 import { useLanguage } from '../i18n/language.tsx';
 import { navigate } from './App.tsx';
 import { ErrorBanner } from './ErrorBanner.tsx';
+import { ASSESSOR_KEY, PeriodFields } from './PeriodFields.tsx';
 import { said } from '../i18n/message.ts';
 
-const ASSESSOR_KEY = 'rubric-studio.assessor';
 
 export function CarryForwardAction({ assessment, lang: given }: { assessment: Assessment; lang?: Language }) {
   const { t, lang } = useLanguage(given);
@@ -55,22 +55,7 @@ export function CarryForwardAction({ assessment, lang: given }: { assessment: As
         items={error instanceof ApiError ? error.details.map((d) => ({ field: d.path.replace(/^\/body\//, '') || t('common.request'), message: said(d, lang) })) : []}
       />
       <div className="row">
-        <div className="field">
-          <label htmlFor="carry-year">{t('new.year')}</label>
-          <input id="carry-year" type="number" min={2000} max={2100} value={year} onChange={(e) => setYear(Number(e.target.value))} />
-        </div>
-        <div className="field">
-          <label htmlFor="carry-kind">{t('term.period')}</label>
-          <select id="carry-kind" value={kind} onChange={(e) => setKind(e.target.value as PeriodKind)}>
-            <option value="mid-term">{t('period.mid-term')}</option>
-            <option value="final">{t('period.final')}</option>
-            <option value="quarterly">{t('period.quarterly')}</option>
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="carry-assessor">{t('term.assessor')}</label>
-          <input id="carry-assessor" value={assessor} onChange={(e) => setAssessor(e.target.value)} />
-        </div>
+        <PeriodFields idPrefix="carry-" year={year} kind={kind} assessor={assessor} onYear={setYear} onKind={setKind} onAssessor={setAssessor} />
       </div>
       <div className="form-buttons">
         <button type="button" onClick={() => setOpen(false)} disabled={busy}>

@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import { api, ApiError, type Community, errorMessage, type PeriodKind, type RubricSummary } from '../api.ts';
 import { useLanguage } from '../i18n/language.tsx';
 import { ErrorBanner } from './ErrorBanner.tsx';
+import { ASSESSOR_KEY, PeriodFields } from './PeriodFields.tsx';
 import { said } from '../i18n/message.ts';
 
 interface Props {
@@ -14,8 +15,6 @@ interface Props {
   onCreated: (id: string) => void;
   onCommunityAdded: () => void;
 }
-
-const ASSESSOR_KEY = 'rubric-studio.assessor';
 
 export function NewAssessmentForm({ communities, rubrics, onCreated, onCommunityAdded }: Props) {
   const { t, l, lang } = useLanguage();
@@ -153,22 +152,7 @@ export function NewAssessmentForm({ communities, rubrics, onCreated, onCommunity
             <input id="version-reason" value={reason} required onChange={(e) => setReason(e.target.value)} />
           </div>
         )}
-        <div className="field">
-          <label htmlFor="year">{t('new.year')}</label>
-          <input id="year" type="number" min={2000} max={2100} value={year} onChange={(e) => setYear(Number(e.target.value))} />
-        </div>
-        <div className="field">
-          <label htmlFor="kind">{t('term.period')}</label>
-          <select id="kind" value={kind} onChange={(e) => setKind(e.target.value as PeriodKind)}>
-            <option value="mid-term">{t('period.mid-term')}</option>
-            <option value="final">{t('period.final')}</option>
-            <option value="quarterly">{t('period.quarterly')}</option>
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="assessor">{t('term.assessor')}</label>
-          <input id="assessor" value={assessor} onChange={(e) => setAssessor(e.target.value)} />
-        </div>
+        <PeriodFields idPrefix="" year={year} kind={kind} assessor={assessor} onYear={setYear} onKind={setKind} onAssessor={setAssessor} />
       </div>
       <button type="button" className="primary" onClick={create}>
         {t('new.start')}
