@@ -16,6 +16,8 @@ export default defineConfig({
       { find: /^markdown-to-jsx\/react$/, replacement: fileURLToPath(new URL('./src/markdown-as-text.ts', import.meta.url)) },
       // @rjsf/utils' URI resolver for schema bundles, which the derived forms never are (see the module).
       { find: /^fast-uri$/, replacement: fileURLToPath(new URL('./src/uri-resolver.ts', import.meta.url)) },
+      // @rjsf/utils' decimal separator, asked of Intl once per locale list instead of per render (see the module).
+      { find: /^\.\/getDecimalSeparator\.js$/, replacement: fileURLToPath(new URL('./src/decimal-separator.ts', import.meta.url)) },
     ],
   },
   build: {
@@ -35,12 +37,14 @@ export default defineConfig({
       output: {
         // npm packages in one chunk: it keeps its hash (and browsers their cached copy) across
         // deploys that change only the app, and rolldown no longer splits odd shared chunks off the entry.
+        // Except big.js: only the scoring kinds do decimal arithmetic, and only authoring screens
+        // (editor, comparison) load the kinds; it goes with them.
         // What only authoring reads (the diff, lint, the engine's validation messages, the editor's
         // words) is one chunk too: left to itself, rolldown merges it into the chunk the entry
         // shares with the editor, and every assessor would download it.
         codeSplitting: {
           groups: [
-            { name: 'vendor', test: /node_modules/ },
+            { name: 'vendor', test: /node_modules[\\/](?!big\.js[\\/])/ },
             // Only the matched modules: what they import from the rest stays where the rest is.
             { name: 'authoring', includeDependenciesRecursively: false, test: /engine[\\/](compare[\\/]|document[\\/](lint|validate|meta-schema|limits))|i18n[\\/]messages[\\/]editor/ },
           ],

@@ -10,8 +10,11 @@
  */
 export { canonicalJson } from './document/canonical-json.ts';
 export { diffRubrics, formatDiff, type ChangeKind, type ChangeTarget, type RubricChange, type RubricDiff } from './compare/diff.ts';
-export { deriveForm, formDataToAssessment, assessmentToFormData, NOT_APPLICABLE_SECTION, REQUIREMENTS_SECTION } from './scoring/form.ts';
-export { indexRubric, pick, type RubricIndex } from './document/structure.ts';
+export { deriveForm } from './scoring/form.ts';
+export { assessmentToFormData, formDataToAssessment, NOT_APPLICABLE_SECTION, REQUIREMENTS_SECTION } from './scoring/form-data.ts';
+export { indexRubric, type RubricIndex } from './document/structure.ts';
+export { criteriaOf } from './document/walk.ts';
+export { pick } from './document/localized.ts';
 export { continuingBound, findTier, LOWEST_BOUND } from './scoring/tiers.ts';
 export type * from './types.ts';
 export { findKind, kindOf, SCORING_KINDS, type ScoringKindName } from './kinds/registry.ts';

@@ -2,7 +2,7 @@
  * Compiled rubric versions for scoring, by content hash. Stored documents were validated when
  * saved, so a hit skips the engine's validation too (loadRubric validates before its own cache).
  */
-import { type CompiledRubric, loadRubric } from '../engine/index.ts';
+import { type AssessmentForm, type CompiledRubric, deriveForm, type Language, loadRubric } from '../engine/index.ts';
 import { ServerError } from './errors.ts';
 import { RUBRIC_MESSAGES } from './messages.ts';
 import type { RubricVersionRecord } from './storage/types.ts';
@@ -27,3 +27,16 @@ export function compiledVersion(record: RubricVersionRecord): CompiledRubric {
   compiled.set(record.hash, rubric);
   return rubric;
 }
+
+/** Derived forms by compiled version and language: a version's form never changes, and every draft opened asks for it. */
+const forms = new WeakMap<CompiledRubric, Partial<Record<Language, AssessmentForm>>>();
+
+/** The assessment form of a stored rubric version in `lang`, derived once per version and language. */
+export function versionForm(record: RubricVersionRecord, lang: Language): AssessmentForm {
+  const rubric = compiledVersion(record);
+  const derived = forms.get(rubric) ?? {};
+  forms.set(rubric, derived);
+  derived[lang] ??= deriveForm(rubric.index, lang);
+  return derived[lang];
+}
+

@@ -297,6 +297,8 @@ export const api = {
 
   listAssessments: () => request<AssessmentSummary[]>('GET', '/api/assessments'),
   getAssessment: (id: string) => requestRecord<Assessment>('GET', `/api/assessments/${enc(id)}`),
+  /** The form of the assessment's rubric version, asked without knowing the version (beside the assessment itself). */
+  getAssessmentForm: (id: string, lang: Language) => request<AssessmentForm>('GET', `/api/assessments/${enc(id)}/form?lang=${lang}`),
   inForce: (id: string, date: string) => request<{ date: string; version: string | null }>('GET', `/api/rubrics/${enc(id)}/in-force?date=${enc(date)}`),
   createAssessment: (body: { communityId: string; rubric: { id: string; version: string }; period: Period; assessor: string; assessedOn?: string; versionReason?: string } & AssessmentInputs) =>
     requestRecord<Assessment>('POST', '/api/assessments', { body }),

@@ -5,7 +5,8 @@
  * the version step and drafts the changelog the editor then writes.
  */
 import { canonicalJson } from '../document/canonical-json.ts';
-import { indexRubric, pick } from '../document/structure.ts';
+import { pick } from '../document/localized.ts';
+import { indexRubric } from '../document/structure.ts';
 import { staleTextWarnings } from '../document/lint.ts';
 import { GLOSSARY } from '../glossary.ts';
 import type { Issue, Language, Localized, RubricDocument } from '../types.ts';

@@ -9,7 +9,7 @@ import { evaluate } from '../scoring/evaluate.ts';
 import { scoringModel } from '../scoring/core.ts';
 import { findTier, gateHoldsBelow, nextTier, pointsToReach } from '../scoring/tiers.ts';
 import { describeCondition } from '../scoring/explain.ts';
-import { pick } from '../document/structure.ts';
+import { pick } from '../document/localized.ts';
 import { kindOf } from '../kinds/registry.ts';
 import type { AssessmentInputs, GapCriterion, Language, Localized, ScoreResult, Tier, TierGap } from '../types.ts';
 

@@ -6,7 +6,8 @@ import { show } from '../scoring/decimal.ts';
 import { kindOf } from '../kinds/registry.ts';
 import { issue, IssueList } from './issues.ts';
 import { MESSAGES, type MessageText, type StaleTextOwner } from './messages.ts';
-import { pick, type RubricIndex } from './structure.ts';
+import { pick } from './localized.ts';
+import type { RubricIndex } from './structure.ts';
 import type { Condition, FactCondition, InputDefinition, Issue, ScoringRule } from '../types.ts';
 
 /** Lint warnings of an indexed rubric, capped as errors are (engine/document/issues.ts). */

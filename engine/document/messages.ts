@@ -251,6 +251,14 @@ export const MESSAGES = {
     en: `points no input can reach: ${why.en}; correct the condition or the input's bounds`,
     zh: `任何输入都无法得到此分值：${why.zh}；请更正条件或输入项的取值范围`,
   }),
+  tierUnreachable: (tier: MessageText, lowest: string, highest: string, max: string): MessageText => ({
+    en: `no assessment can end in the tier "${tier.en}": totals run from ${lowest} to ${highest} of ${max}, and no gate caps at it; correct its bounds or the points`,
+    zh: `没有评价能落入档次“${tier.zh}”：总分可在 ${lowest} 至 ${highest}（满分 ${max}）之间，也没有门槛把档次限定于它；请更正其界限或分值`,
+  }),
+  gateNeverBites: (clause: string, cap: MessageText, highest: MessageText): MessageText => ({
+    en: `the gate of requirement ${clause} can never lower a tier: it caps at "${cap.en}", and the highest tier any score reaches is "${highest.en}"; cap at a lower tier or remove the gate`,
+    zh: `要求 ${clause} 的门槛永远不会降低档次：它限定至“${cap.zh}”，而任何得分最高只能达到“${highest.zh}”；请限定至更低的档次或删除门槛`,
+  }),
   requirementNeverMet: (clause: string, why: MessageText): MessageText => ({
     en: `requirement ${clause} can never be met: ${why.en}`,
     zh: `要求 ${clause} 永远无法满足：${why.zh}；请更正条件或输入项的取值范围`,

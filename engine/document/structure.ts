@@ -110,9 +110,3 @@ export function conditionFacts(condition: Condition | TopLevelCondition): string
 export function factReference(value: ConditionValue): string | null {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? value.fact : null;
 }
-
-/** Localized text in the preferred language, falling back to the other. */
-export function pick(text: { zh?: string; en?: string } | undefined, lang: 'zh' | 'en'): string {
-  if (!text) return '';
-  return (lang === 'zh' ? (text.zh ?? text.en) : (text.en ?? text.zh)) ?? '';
-}

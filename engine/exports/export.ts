@@ -5,7 +5,7 @@
  */
 import type ExcelJS from 'exceljs';
 import { own } from '../document/lookup.ts';
-import { pick } from '../document/structure.ts';
+import { pick } from '../document/localized.ts';
 import { GLOSSARY as G, periodWords, SCORE_STATUSES } from '../glossary.ts';
 import type { ImpactReport, Language, Localized, ScoreResult, VersionScore } from '../types.ts';
 

@@ -7,6 +7,7 @@
  * Browser-safe: no `node:` modules (the builder imports the registry).
  */
 import { type Big, dec, show, sum } from '../scoring/decimal.ts';
+import { pick } from '../document/localized.ts';
 import type { InputDefinition, InputType, InputValue, InputValues, Issue, Language, Localized, Scoring } from '../types.ts';
 
 /** What a rule awards once its conditions hold, with the arithmetic written down in both languages. */
@@ -115,19 +116,14 @@ export function inputLower(input: InputDefinition | undefined): Big | null {
   return input.type === 'series' ? dec(lowest).times(input.length ?? 1) : dec(lowest);
 }
 
-/** Localized text in the language asked for, falling back to the other. */
-function inLanguage(text: Localized | undefined, lang: Language): string {
-  return (lang === 'zh' ? (text?.zh ?? text?.en) : (text?.en ?? text?.zh)) ?? '';
-}
-
 /** An input's label in a language; its id when it has none. */
 export function inputLabel(context: KindContext, id: string, lang: Language): string {
-  return inLanguage(context.inputs.get(id)?.label, lang) || id;
+  return pick(context.inputs.get(id)?.label, lang) || id;
 }
 
 /** An option's label in a language; its value when it has none. */
 export function optionLabel(context: KindContext, input: string, value: string, lang: Language): string {
-  return inLanguage(context.inputs.get(input)?.options?.find((o) => o.value === value)?.label, lang) || value;
+  return pick(context.inputs.get(input)?.options?.find((o) => o.value === value)?.label, lang) || value;
 }
 
 /** A raw amount capped at `cap` when one is given, with the cap written down. */

@@ -8,6 +8,7 @@ import { RubricStudioError } from '../errors.ts';
 import { contentHash } from '../document/hash.ts';
 import { MESSAGES } from '../document/messages.ts';
 import { compileInputChecker, type InputChecker } from './inputs.ts';
+import { lintTiers } from './tier-lint.ts';
 import { lintIndex } from '../document/lint.ts';
 import { plainPathResolver } from './path-resolver.ts';
 import type { RubricIndex } from '../document/structure.ts';
@@ -45,7 +46,7 @@ export function loadRubric(source: unknown): CompiledRubric {
     // Same content, possibly another status: share the engines, keep this document.
     return cached.doc.status === doc.status ? cached : { ...cached, doc, index: { ...cached.index, doc } };
   }
-  const compiled: CompiledRubric = {
+  const built: CompiledRubric = {
     doc,
     index,
     hash,
@@ -53,6 +54,8 @@ export function loadRubric(source: unknown): CompiledRubric {
     rulesEngine: buildRulesEngine(index),
     inputChecker: compileInputChecker(index),
   };
+  // The tiers' lint scores the rubric, so it runs on the compiled rubric.
+  const compiled: CompiledRubric = { ...built, warnings: [...built.warnings, ...lintTiers(built)] };
   if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
   cache.set(hash, compiled);
   return compiled;

@@ -3,7 +3,8 @@
  * and the explanation line of every criterion.
  */
 import { show } from './decimal.ts';
-import { pick, type RubricIndex } from '../document/structure.ts';
+import { pick } from '../document/localized.ts';
+import type { RubricIndex } from '../document/structure.ts';
 import { kindOf } from '../kinds/registry.ts';
 import type { Condition, ConditionValue, Criterion, CriterionResult, FactCondition, InputValues, Language, Localized, Operator, Scoring, ScoringRule } from '../types.ts';
 

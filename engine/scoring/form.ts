@@ -1,18 +1,15 @@
 /**
  * The assessment form derived from a rubric version: JSON Schema + uiSchema in @rjsf
  * conventions, one section per top-level group, one fieldset per indicator. Form data is nested
- * that way; assessments store inputs flat, and the two converters below move between them.
+ * that way; assessments store inputs flat, and the converters in form-data.ts move between them.
  */
 import { describeCriterionScoring } from './explain.ts';
 import { inputFieldSchema } from './inputs.ts';
-import { own } from '../document/lookup.ts';
-import { pick, type RubricIndex } from '../document/structure.ts';
-import type { AssessmentForm, AssessmentInputs, Group, Indicator, InputValues, Language } from '../types.ts';
+import { pick } from '../document/localized.ts';
+import type { RubricIndex } from '../document/structure.ts';
+import type { AssessmentForm, Group, Indicator, Language } from '../types.ts';
 
-/** Section holding the inputs only requirements read. */
-export const REQUIREMENTS_SECTION = 'requirements';
-/** Section holding not-applicable reasons, one text field per criterion that allows it. */
-export const NOT_APPLICABLE_SECTION = 'notApplicable';
+import { NOT_APPLICABLE_SECTION, REQUIREMENTS_SECTION } from './form-data.ts';
 
 type Schema = Record<string, unknown>;
 
@@ -124,45 +121,4 @@ function helpText(index: RubricIndex, id: string, lang: Language): string {
     lines.push(`${entry.criterion.id} ${pick(entry.criterion.title, lang)} — ${describeCriterionScoring(entry.criterion, index, lang)}`);
   }
   return lines.join('\n');
-}
-
-/**
- * Nested form data → flat assessment inputs (empty not-applicable reasons are dropped). Built
- * with Object.fromEntries: a "__proto__" field becomes an input the check refuses by name, not a
- * prototype.
- */
-export function formDataToAssessment(formData: Record<string, unknown>): AssessmentInputs {
-  const inputs: [string, InputValues[string]][] = [];
-  const notApplicable: [string, string][] = [];
-  for (const [sectionId, section] of Object.entries(formData ?? {})) {
-    if (section === null || typeof section !== 'object') continue;
-    if (sectionId === NOT_APPLICABLE_SECTION) {
-      for (const [id, reason] of Object.entries(section)) if (typeof reason === 'string' && reason.trim()) notApplicable.push([id, reason]);
-      continue;
-    }
-    const fields = sectionId === REQUIREMENTS_SECTION ? [section] : Object.values(section);
-    for (const group of fields) {
-      if (group === null || typeof group !== 'object') continue;
-      for (const [id, value] of Object.entries(group)) if (value !== undefined && value !== null) inputs.push([id, value as InputValues[string]]);
-    }
-  }
-  return notApplicable.length ? { inputs: Object.fromEntries(inputs), notApplicable: Object.fromEntries(notApplicable) } : { inputs: Object.fromEntries(inputs) };
-}
-
-/** Flat assessment inputs → nested form data for the form of this rubric version. */
-export function assessmentToFormData(index: RubricIndex, assessment: AssessmentInputs): Record<string, unknown> {
-  const { sections, requirementInputs } = formLayout(index);
-  const formData: Record<string, Record<string, unknown>> = {};
-  const values = assessment.inputs ?? {};
-  for (const section of sections) {
-    formData[section.id] = {};
-    for (const { indicator, inputs } of section.indicators) {
-      const present = inputs.filter((id) => own(values, id) !== undefined);
-      if (present.length) formData[section.id][indicator.id] = Object.fromEntries(present.map((id) => [id, own(values, id)]));
-    }
-  }
-  const requirementValues = requirementInputs.filter((id) => own(values, id) !== undefined);
-  if (requirementValues.length) formData[REQUIREMENTS_SECTION] = Object.fromEntries(requirementValues.map((id) => [id, own(values, id)]));
-  if (assessment.notApplicable && Object.keys(assessment.notApplicable).length) formData[NOT_APPLICABLE_SECTION] = { ...assessment.notApplicable };
-  return formData;
 }

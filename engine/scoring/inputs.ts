@@ -7,7 +7,8 @@ import { RubricStudioError } from '../errors.ts';
 import { issue, pointerSegment } from '../document/issues.ts';
 import { MESSAGES, type MessageText } from '../document/messages.ts';
 import { own } from '../document/lookup.ts';
-import { pick, type RubricIndex } from '../document/structure.ts';
+import { pick } from '../document/localized.ts';
+import type { RubricIndex } from '../document/structure.ts';
 import type { AssessmentInputs, InputDefinition, Issue, Language } from '../types.ts';
 import type { CompiledRubric } from './compile.ts';
 

@@ -6,12 +6,12 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
 import semver from 'semver';
-import { carryForward, checkAssessmentInputs, evaluate, type InputValues, issue, rescore, versionInForce } from '../../engine/index.ts';
+import { carryForward, checkAssessmentInputs, evaluate, type InputValues, issue, type Language, rescore, versionInForce } from '../../engine/index.ts';
 import { ServerError } from '../errors.ts';
 import { ASSESSMENT_MESSAGES, COMMUNITY_MESSAGES, RUBRIC_MESSAGES } from '../messages.ts';
 import { supplementValues } from './supplements.ts';
 import { ANY_ROLE, ASSESSORS } from '../access.ts';
-import { compiledVersion } from '../compiled-rubrics.ts';
+import { compiledVersion, versionForm } from '../compiled-rubrics.ts';
 import { expectedRevision, revisionProperty } from '../revisions.ts';
 import type { Caller } from '../plugins/auth.ts';
 import { DAY_PATTERN, errorResponses, RECORD_ID_PATTERN } from '../schemas.ts';
@@ -184,6 +184,23 @@ export const assessmentRoutes: FastifyPluginAsync<{ storage: Storage }> = async 
     schema: { tags, summary: 'One assessment with its inputs and, once submitted, its result and explanations', params: idParams, response: { 200: assessmentResponse, ...errorResponses(404) } },
     serializerCompiler: assessmentSerializer,
     handler: async (request) => findAssessment(request.params.id),
+  });
+
+  // The form of the assessment's rubric version, asked by the assessment alone: a page opening a
+  // draft asks for it beside the assessment instead of after it (one round trip fewer).
+  app.get<{ Params: { id: string }; Querystring: { lang: Language } }>('/api/assessments/:id/form', {
+    config: { access: ANY_ROLE },
+    schema: {
+      tags,
+      summary: "The assessment form of the assessment's rubric version (as /api/rubrics/:id/versions/:version/form)",
+      params: idParams,
+      querystring: { type: 'object', additionalProperties: false, properties: { lang: { type: 'string', enum: ['zh', 'en'], default: 'zh' } } },
+      response: { 200: { $ref: 'AssessmentForm#' }, ...errorResponses(404) },
+    },
+    handler: async (request) => {
+      const { rubric } = await findAssessment(request.params.id);
+      return versionForm(await findRubricVersion(rubric, '/rubric'), request.query.lang);
+    },
   });
 
   app.put<{ Params: { id: string }; Body: UpdateBody }>('/api/assessments/:id', {

@@ -5,12 +5,12 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 import semver from 'semver';
-import { checkLimits, deriveForm, evaluateLive, type InputValues, issue, type Language, liveScore, loadRubric, type RubricDocument, runRubricTests } from '../../engine/index.ts';
+import { checkLimits, evaluateLive, type InputValues, issue, type Language, liveScore, loadRubric, type RubricDocument, runRubricTests } from '../../engine/index.ts';
 import { ServerError } from '../errors.ts';
 import { RUBRIC_MESSAGES } from '../messages.ts';
 import { ANY_ROLE, EDITORS } from '../access.ts';
 import { blankRubric } from '../blank-rubric.ts';
-import { compiledVersion } from '../compiled-rubrics.ts';
+import { compiledVersion, versionForm } from '../compiled-rubrics.ts';
 import { expectedRevision, revisionProperty } from '../revisions.ts';
 import { errorResponses, RUBRIC_ID_PATTERN, VERSION_PATTERN } from '../schemas.ts';
 import { scoreResultResponse } from '../score-result-json.ts';
@@ -140,7 +140,7 @@ export const rubricRoutes: FastifyPluginAsync<{ storage: Storage }> = async (app
       querystring: { type: 'object', additionalProperties: false, properties: { lang: { type: 'string', enum: ['zh', 'en'], default: 'zh' } } },
       response: { 200: { $ref: 'AssessmentForm#' }, ...errorResponses(404) },
     },
-    handler: async (request) => deriveForm(compiledVersion(await findVersion(request.params)).index, request.query.lang),
+    handler: async (request) => versionForm(await findVersion(request.params), request.query.lang),
   });
 
   app.post<{ Params: { id: string }; Body: { version: string; copyFrom?: { version: string } } }>('/api/rubrics/:id/versions', {

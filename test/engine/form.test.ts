@@ -49,7 +49,7 @@ describe('the derived assessment form', () => {
 
   test('is accepted by the @rjsf validator: good data passes, a bad value fails at its field', () => {
     const validator = customizeValidator<Record<string, unknown>>();
-    const formData = assessmentToFormData(rubric.index, { inputs: example.inputs });
+    const formData = assessmentToFormData(deriveForm(rubric.index), { inputs: example.inputs });
     expect(validator.validateFormData(formData, schema as never).errors).toEqual([]);
     const bad = structuredClone(formData) as Record<string, Record<string, Record<string, unknown>>>;
     bad.effectiveness.i18.satisfactionRate = 130;
@@ -58,7 +58,7 @@ describe('the derived assessment form', () => {
   });
 
   test('form data and flat assessment inputs convert both ways without loss, and score the same', async () => {
-    const formData = assessmentToFormData(rubric.index, { inputs: example.inputs });
+    const formData = assessmentToFormData(deriveForm(rubric.index), { inputs: example.inputs });
     const back = formDataToAssessment(formData);
     expect(back.inputs).toEqual(example.inputs);
     expect((await evaluate(rubric, back)).total).toBe((await evaluate(rubric, { inputs: example.inputs })).total);

@@ -279,6 +279,19 @@ const CASES: Case[] = [
     issues: () => warningsOf((d) => { d.groups[0].indicators[0].criteria[0].rules[0].conditions = { all: [{ fact: 'defects', operator: 'greaterThan', value: 100 }] }; }),
   },
   { message: 'impossibleCondition', path: '/requirements/0/conditions', issues: () => warningsOf((d) => { d.requirements[0].conditions = { all: [{ fact: 'visits', operator: 'equal', value: 60 }] }; }) },
+  {
+    message: 'tierUnreachable',
+    path: '/tiers/0',
+    issues: () =>
+      warningsOf((d) => {
+        // Clean always earns its 5 of 10: no total falls below 0.5, so "fail" (below 0.4) is out of reach, and no gate caps at it.
+        d.groups[0].indicators[0].criteria[2].rules[0].event.params = { kind: 'fixed', points: 5 };
+        d.tiers[0].max.value = 0.4;
+        d.tiers[1].min.value = 0.4;
+        delete d.requirements[0].gate;
+      }),
+  },
+  { message: 'gateNeverBites', path: '/requirements/0/gate/capTier', issues: () => warningsOf((d) => { d.requirements[0].gate.capTier = 'pass'; }) },
   { message: 'requirementNeverMet', path: '/requirements/0/conditions', issues: () => warningsOf((d) => { d.requirements[0].conditions = { all: [{ fact: 'defects', operator: 'lessThan', value: 0 }] }; }) },
   {
     message: 'nothingDoneEarnsMore',

@@ -46,6 +46,7 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   'GET /api/assessments': ALL,
   'POST /api/assessments': ['assessor'],
   'GET /api/assessments/:id': ALL,
+  'GET /api/assessments/:id/form': ALL,
   'PUT /api/assessments/:id': ['assessor'],
   'POST /api/assessments/:id/submit': ['assessor'],
   'POST /api/assessments/:id/rescore': ALL,

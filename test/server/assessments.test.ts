@@ -19,6 +19,21 @@ describe('assessments', () => {
     expect(draft.id).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  test("an assessment's form is its rubric version's form, in either language; an unknown assessment is 404", async () => {
+    const draft = await createDraft({ inputs: { hasOffice: true } });
+    for (const lang of ['zh', 'en']) {
+      const byVersion = (await expectStatus(call(app, 'viewer', 'GET', `/api/rubrics/small-rubric/versions/1.0.0/form?lang=${lang}`), 200)).json();
+      const byAssessment = (await expectStatus(call(app, 'viewer', 'GET', `/api/assessments/${draft.id}/form?lang=${lang}`), 200)).json();
+      expect(byAssessment).toEqual(byVersion);
+    }
+    expect(JSON.stringify((await call(app, 'viewer', 'GET', `/api/assessments/${draft.id}/form?lang=en`)).json().schema)).toContain('Has an office');
+    const missing = await call(app, 'viewer', 'GET', '/api/assessments/no-such-assessment/form');
+    expect(missing.json()).toMatchObject({ statusCode: 404, code: 'NOT_FOUND' });
+    const badLanguage = await call(app, 'viewer', 'GET', `/api/assessments/${draft.id}/form?lang=fr`);
+    expect(badLanguage.statusCode).toBe(400);
+    expect(JSON.stringify(badLanguage.json())).toContain('lang');
+  });
+
   test('a draft refuses a value of the wrong kind, naming the input', async () => {
     const response = await call(app, 'assessor', 'POST', '/api/assessments', assessmentBody({ inputs: { volunteers: -3 } }));
     expect(response.statusCode).toBe(422);

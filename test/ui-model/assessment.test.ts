@@ -1,8 +1,11 @@
 /** Assessment form helpers (builder-ui/src/model/assessment.ts) on the forms the engine derives. */
 import { describe, expect, test } from 'vitest';
-import { deriveForm, indexRubric } from '../../engine/browser.ts';
-import { detailsToErrorSchema, fieldLocations, inputsToSend, toFormData } from '../../builder-ui/src/model/assessment.ts';
+import { type AssessmentInputs, assessmentToFormData, deriveForm, indexRubric, type RubricDocument } from '../../engine/browser.ts';
+import { detailsToErrorSchema, fieldLocations, inputsToSend } from '../../builder-ui/src/model/assessment.ts';
 import { appendixC, venueAccessibility } from './documents.ts';
+
+/** Form data of stored inputs, placed as the version's form nests them (as the assessment page fills it). */
+const formDataOf = (doc: RubricDocument, assessment: AssessmentInputs): Record<string, unknown> => assessmentToFormData(deriveForm(indexRubric(doc)), assessment);
 
 const venue = venueAccessibility();
 const venueSchema = deriveForm(indexRubric(venue), 'en').schema;
@@ -45,7 +48,7 @@ describe('form data and inputs', () => {
     for (const doc of [appendixC(), venue]) {
       for (const testCase of doc.tests) {
         const assessment = testCase.notApplicable ? { inputs: testCase.inputs, notApplicable: testCase.notApplicable } : { inputs: testCase.inputs };
-        const sent = inputsToSend(toFormData(doc, assessment));
+        const sent = inputsToSend(formDataOf(doc, assessment));
         expect(sent.inputs, testCase.name).toEqual(testCase.inputs);
         expect(sent.notApplicable, testCase.name).toEqual(testCase.notApplicable);
       }
@@ -55,13 +58,13 @@ describe('form data and inputs', () => {
   test('a half-filled series is left out, so a draft saves and the server reports it missing', () => {
     const doc = appendixC();
     const inputs = { ...doc.tests[0].inputs, themedActivitiesPerMonth: [5, 5, null, 5] as unknown as number[] };
-    const sent = inputsToSend(toFormData(doc, { inputs }));
+    const sent = inputsToSend(formDataOf(doc, { inputs }));
     expect('themedActivitiesPerMonth' in sent.inputs).toBe(false);
     expect(sent.inputs.hygieneProblems).toBe(doc.tests[0].inputs.hygieneProblems);
   });
 
   test('an empty not-applicable reason is not sent', () => {
-    const sent = inputsToSend({ ...toFormData(venue, { inputs: venue.tests[0].inputs }), notApplicable: { 'B1.1': '  ' } });
+    const sent = inputsToSend({ ...formDataOf(venue, { inputs: venue.tests[0].inputs }), notApplicable: { 'B1.1': '  ' } });
     expect(sent.notApplicable).toBeUndefined();
   });
 });

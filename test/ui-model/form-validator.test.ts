@@ -16,12 +16,13 @@ type Schema = Parameters<typeof checkValue>[0];
 
 function formOf(doc: RubricDocument, lang: Language = 'en') {
   const index = indexRubric(doc);
-  const schema = deriveForm(index, lang).schema as Schema;
+  const form = deriveForm(index, lang);
+  const schema = form.schema as Schema;
   const validate = ajv.compile(schema);
   return {
     schema,
     /** Form data of flat inputs, as the assessment page fills the form. */
-    data: (inputs: InputValues, notApplicable?: Record<string, string>) => assessmentToFormData(index, notApplicable ? { inputs, notApplicable } : { inputs }),
+    data: (inputs: InputValues, notApplicable?: Record<string, string>) => assessmentToFormData(form, notApplicable ? { inputs, notApplicable } : { inputs }),
     ajvValid: (data: unknown) => validate(data) as boolean,
   };
 }

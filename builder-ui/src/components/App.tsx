@@ -2,8 +2,8 @@
  * The app shell: sign-in, the navigation by role, and hash routes to each screen; above every
  * screen, the warning while the server accepts the published default tokens.
  */
-import { lazy, type ReactElement, Suspense, useCallback, useEffect, useState } from 'react';
-import { api, errorMessage, type Role, storedToken, storeToken } from '../api.ts';
+import { lazy, type ReactElement, Suspense, useCallback, useEffect, useLayoutEffect, useState } from 'react';
+import { api, errorMessage, type Me, type Role, storedToken, storeToken } from '../api.ts';
 import { useLanguage } from '../i18n/language.tsx';
 import { AssessmentPage } from './AssessmentPage.tsx';
 import { AssessorHome } from './AssessorHome.tsx';
@@ -19,11 +19,11 @@ const RubricEditor = lazy(() => import('./RubricEditor.tsx').then((module) => ({
 const ComparePage = lazy(() => import('./ComparePage.tsx').then((module) => ({ default: module.ComparePage })));
 
 /** Current hash route split into its steps: #/rubrics/x/1.0.0 → ['rubrics', 'x', '1.0.0']. */
-const read = (): string[] => window.location.hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+export const currentRoute = (): string[] => window.location.hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
 
 /** The current route; a change away from unsaved edits happens only once confirmed (else the address goes back). */
 function useRoute(): string[] {
-  const [route, setRoute] = useState(read);
+  const [route, setRoute] = useState(currentRoute);
   useEffect(() => {
     let shown = window.location.hash;
     const onChange = (): void => {
@@ -33,7 +33,7 @@ function useRoute(): string[] {
         return;
       }
       shown = window.location.hash;
-      setRoute(read());
+      setRoute(currentRoute());
     };
     window.addEventListener('hashchange', onChange);
     return () => window.removeEventListener('hashchange', onChange);
@@ -45,7 +45,8 @@ export function navigate(...steps: string[]): void {
   window.location.hash = `#/${steps.map(encodeURIComponent).join('/')}`;
 }
 
-export function App() {
+/** `storedSignIn`: the check of the stored token, when main.tsx started it before the first render. */
+export function App({ storedSignIn }: { storedSignIn?: Promise<Me> | null }) {
   const { t } = useLanguage();
   const route = useRoute();
   const [role, setRole] = useState<Role | null>(null);
@@ -61,10 +62,11 @@ export function App() {
       .catch(() => undefined);
   }, []);
 
-  const signIn = useCallback(async (token: string): Promise<void> => {
+  /** Signs in with `token`; `asked` is its check when already under way (the stored token's, asked as the app starts). */
+  const signIn = useCallback(async (token: string, asked?: Promise<Me>): Promise<void> => {
     setError(null);
     try {
-      const me = await api.me(token);
+      const me = await (asked ?? api.me(token));
       storeToken(token);
       setRole(me.role);
       if (typeof me.defaultTokens === 'boolean') setDefaultTokens(me.defaultTokens);
@@ -77,10 +79,12 @@ export function App() {
     }
   }, []);
 
-  useEffect(() => {
+  // Before the first paint: a check already answered then shows the page at once, not after a
+  // paint of the loading line (a passive effect would wait for that paint).
+  useLayoutEffect(() => {
     const token = storedToken();
-    if (token) void signIn(token);
-  }, [signIn]);
+    if (token) void signIn(token, storedSignIn ?? undefined);
+  }, [signIn, storedSignIn]);
 
   const signOut = (): void => {
     if (!confirmLeave()) return;

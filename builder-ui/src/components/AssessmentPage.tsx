@@ -5,17 +5,18 @@
  * themselves a moment after the last change. Every save names the revision the draft was read
  * at: when someone else saved it since, nothing is overwritten and the assessor chooses.
  */
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
-import { type AssessmentForm, type AssessmentInputs, type Issue, periodWords, type RubricDocument } from '../../../engine/browser.ts';
-import { type Assessment, type AssessmentWithSupplements, api, ApiError, errorMessage, isStale, type Role } from '../api.ts';
+import { lazy, Suspense, useEffect, useLayoutEffect, useMemo, useState } from 'react';
+import { type AssessmentForm, type AssessmentInputs, assessmentToFormData, type Issue, type Language, periodWords, type RubricDocument } from '../../../engine/browser.ts';
+import { type Assessment, type AssessmentWithSupplements, api, ApiError, type Community, errorMessage, isStale, type Role } from '../api.ts';
 import { useLanguage } from '../i18n/language.tsx';
-import { detailsToErrorSchema, type ErrorSchema, inputsToSend, toFormData } from '../model/assessment.ts';
+import { detailsToErrorSchema, type ErrorSchema, inputsToSend } from '../model/assessment.ts';
 import { markNotNeeded, sectionProgress } from '../model/form-progress.ts';
 import { AssessmentComparison } from './AssessmentComparison.tsx';
 import { AssessmentFormView, type FormData } from './AssessmentFormView.tsx';
 import { CarriedFromNotice } from './CarriedFromNotice.tsx';
 import { CarryForwardAction } from './CarryForwardAction.tsx';
 import { type Conflict, ConflictNotice } from './ConflictNotice.tsx';
+import { DraftProgress } from './DraftProgress.tsx';
 import { ErrorBanner } from './ErrorBanner.tsx';
 import type { LastSave } from './AutosaveStatus.tsx';
 import { useLiveScore } from './live-score.ts';
@@ -23,8 +24,6 @@ import { LiveScorePanel } from './LiveScorePanel.tsx';
 import { useLeaveWarning } from './leave-guard.ts';
 import { ResultView } from './ResultView.tsx';
 
-// The section navigator and save status come with a draft, a chunk of their own like the supplements.
-const DraftProgress = lazy(() => import('./DraftProgress.tsx').then((module) => ({ default: module.DraftProgress })));
 // Supplements follow a submitted result, never the form: a chunk of their own keeps the assessor's
 // first load within budget (builder-ui/vite.config.ts).
 const SupplementsSection = lazy(() => import('./SupplementsSection.tsx').then((module) => ({ default: module.SupplementsSection })));
@@ -37,6 +36,59 @@ function answersOf(data: FormData): Required<AssessmentInputs> {
 
 /** The pause after the last change before a draft saves itself: a few keystrokes make one save. */
 const AUTOSAVE_DELAY_MS = 2000;
+
+/**
+ * What an assessment's page shows first: the assessment, the communities (for its name) and, for
+ * a draft, its form; the rubric version's document follows (a draft's form needs nothing of it to
+ * be filled; a result waits for it, since its table is read off the document).
+ */
+interface PageData {
+  assessment: AssessmentWithSupplements;
+  communities: Community[];
+  /** The form in the language asked for; null for a submitted assessment. */
+  form: AssessmentForm | null;
+  document: Promise<RubricDocument>;
+}
+
+/** Loads started ahead of the page (as the app starts, beside the sign-in check), each taken once by the page. */
+const started = new Map<string, Promise<PageData>>();
+
+/**
+ * Starts reading what the page for `assessmentId` shows first: the assessment, its form and the
+ * communities side by side, then its rubric version. Called as the app starts, while the stored
+ * sign-in is still checked, so the page finds the answers on their way rather than asking one
+ * after another.
+ */
+export function preloadAssessmentPage(assessmentId: string, lang: Language): void {
+  if (started.has(assessmentId)) return;
+  const loading = readPageData(assessmentId, lang);
+  // Taken by the page, which reports a failure; unread (signed out meanwhile), it is dropped quietly.
+  loading.catch(() => undefined);
+  started.set(assessmentId, loading);
+}
+
+function loadAssessmentPage(assessmentId: string, lang: Language): Promise<PageData> {
+  const preloaded = started.get(assessmentId);
+  started.delete(assessmentId);
+  // A load started before the sign-in was confirmed may have been refused: read again, signed in now.
+  return preloaded ? preloaded.catch(() => readPageData(assessmentId, lang)) : readPageData(assessmentId, lang);
+}
+
+async function readPageData(assessmentId: string, lang: Language): Promise<PageData> {
+  // All three at once: the form is asked by the assessment, so nothing waits for the assessment's
+  // answer but the document (which needs its version). A submitted assessment's form goes unused.
+  const form = api.getAssessmentForm(assessmentId, lang);
+  const communities = api.listCommunities();
+  form.catch(() => undefined);
+  communities.catch(() => undefined);
+  const assessment = await api.getAssessment(assessmentId);
+  const { id, version } = assessment.rubric;
+  const document = api.getVersion(id, version).then((record) => record.document);
+  document.catch(() => undefined); // awaited below or by the page, which reports it
+  const draft = assessment.status === 'draft';
+  const [shown, known] = await Promise.all([draft ? form : null, communities, draft ? null : document]);
+  return { assessment, communities: known, form: shown, document };
+}
 
 /** The form's idPrefix, which the section navigator needs to find each section's fieldset. */
 const FORM_ID = 'root';
@@ -65,23 +117,26 @@ export function AssessmentPage({ assessmentId, role }: { assessmentId: string; r
   /** When the answers were last saved, and whether by the autosave. */
   const [lastSave, setLastSave] = useState<LastSave | null>(null);
 
-  useEffect(() => {
+  // Read once per assessment (a language switch only fetches its form, below). A layout effect: when
+  // the preloaded answers are in already, the page shows them before the first paint, not after it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per assessment, in the language of the moment
+  useLayoutEffect(() => {
     let live = true;
-    (async () => {
-      try {
-        const a = await api.getAssessment(assessmentId);
-        const [version, communities] = await Promise.all([api.getVersion(a.rubric.id, a.rubric.version), api.listCommunities()]);
+    loadAssessmentPage(assessmentId, lang)
+      .then(async ({ assessment: a, communities, form: f, document }) => {
         if (!live) return;
         setAssessment(a);
         setCommunity(communities.find((c) => c.id === a.communityId)?.name ?? a.communityId);
-        setDoc(version.document);
-        const data = toFormData(version.document, { inputs: a.inputs ?? {}, notApplicable: a.notApplicable });
-        setFormData(data);
-        setSavedAnswers(JSON.stringify(answersOf(data)));
-      } catch (e) {
-        if (live) setProblem({ message: errorMessage(e), placed: [], unplaced: [] });
-      }
-    })();
+        if (f) {
+          setForm(f);
+          const data = assessmentToFormData(f, { inputs: a.inputs ?? {}, notApplicable: a.notApplicable });
+          setFormData(data);
+          setSavedAnswers(JSON.stringify(answersOf(data)));
+        }
+        const d = await document;
+        if (live) setDoc(d);
+      })
+      .catch((e: unknown) => live && setProblem({ message: errorMessage(e), placed: [], unplaced: [] }));
     return () => {
       live = false;
     };
@@ -89,17 +144,24 @@ export function AssessmentPage({ assessmentId, role }: { assessmentId: string; r
 
   const rubricId = assessment?.rubric.id;
   const rubricVersion = assessment?.rubric.version;
+  // The form in another language when the page's language changes (the first came with the page).
+  const [formLang, setFormLang] = useState(lang);
+  const drafted = assessment?.status === 'draft';
   useEffect(() => {
-    if (!rubricId || !rubricVersion) return;
+    if (!rubricId || !rubricVersion || !drafted || formLang === lang) return;
     let live = true;
     api
       .getForm(rubricId, rubricVersion, lang)
-      .then((f) => live && setForm(f))
+      .then((f) => {
+        if (!live) return;
+        setForm(f);
+        setFormLang(lang);
+      })
       .catch((e) => live && setProblem({ message: errorMessage(e), placed: [], unplaced: [] }));
     return () => {
       live = false;
     };
-  }, [rubricId, rubricVersion, lang]);
+  }, [rubricId, rubricVersion, drafted, lang, formLang]);
 
   const showError = (e: unknown): void => {
     if (e instanceof ApiError && form && e.details.length) {
@@ -130,7 +192,7 @@ export function AssessmentPage({ assessmentId, role }: { assessmentId: string; r
     try {
       const theirs = await api.getAssessment(assessment.id);
       if (theirs.status !== 'draft') setConflict({ state: 'closed', theirs, revision: theirs.revision, status: theirs.status });
-      else if (JSON.stringify(answersOf(toFormData(doc as RubricDocument, theirs))) === JSON.stringify(sent)) {
+      else if (form && JSON.stringify(answersOf(assessmentToFormData(form, theirs))) === JSON.stringify(sent)) {
         setAssessment({ ...assessment, ...theirs });
         setSavedAnswers(JSON.stringify(sent));
         setConflict(null);
@@ -199,12 +261,12 @@ export function AssessmentPage({ assessmentId, role }: { assessmentId: string; r
 
   /** Reload: their saved answers (read again, in case they changed once more) replace the edits. */
   const reloadTheirs = async (): Promise<void> => {
-    if (!assessment || !doc) return;
+    if (!assessment || !form) return;
     setBusy(true);
     setProblem(null);
     try {
       const latest = await api.getAssessment(assessment.id);
-      const data = toFormData(doc, { inputs: latest.inputs ?? {}, notApplicable: latest.notApplicable });
+      const data = assessmentToFormData(form, { inputs: latest.inputs ?? {}, notApplicable: latest.notApplicable });
       setAssessment(latest);
       setFormData(data);
       setSavedAnswers(JSON.stringify(answersOf(data)));
@@ -227,7 +289,9 @@ export function AssessmentPage({ assessmentId, role }: { assessmentId: string; r
   };
 
   if (!assessment) return problem ? <ErrorBanner message={problem.message} /> : <p>{t('assessment.loading')}</p>;
-  const heading = `${community || assessment.communityId} · ${l(doc?.title, assessment.rubric.id)} ${assessment.rubric.version} · ${periodWords(assessment.period, lang)}`;
+  // The rubric's title and version: from the document, or (a draft's document still on its way) its form's title, which says the same.
+  const rubricTitle = doc || !form ? `${l(doc?.title, assessment.rubric.id)} ${assessment.rubric.version}` : String(form.schema.title);
+  const heading = `${community || assessment.communityId} · ${rubricTitle} · ${periodWords(assessment.period, lang)}`;
 
   if (assessment.status !== 'draft' && assessment.result) {
     return (
@@ -290,9 +354,7 @@ export function AssessmentPage({ assessmentId, role }: { assessmentId: string; r
         <div className="assessment-layout">
           <aside className="assessment-side">
             <LiveScorePanel live={scoring.live} problem={scoring.problem} pending={scoring.pending} doc={doc} />
-            <Suspense fallback={null}>
-              <DraftProgress sections={sections} idPrefix={FORM_ID} save={editable ? { unsaved, busy, lastSave } : null} />
-            </Suspense>
+            <DraftProgress sections={sections} idPrefix={FORM_ID} save={editable ? { unsaved, busy, lastSave } : null} />
           </aside>
           <div className="assessment-main">
             <AssessmentFormView lang={lang} form={shownForm} formData={formData} onChange={setFormData} onSubmit={submit} extraErrors={extraErrors} readOnly={!editable} idPrefix={FORM_ID}>

@@ -1,7 +1,6 @@
 /**
  * Under the live score beside a draft form: the section navigator with progress and, for those
- * who may edit, whether the answers are saved. A chunk of its own, loaded with a draft
- * (AssessmentPage), which keeps the assessor's first load within its budget (builder-ui/vite.config.ts).
+ * who may edit, whether the answers are saved. Part of the first load: the form waits for nothing else.
  */
 import type { SectionProgress } from '../model/form-progress.ts';
 import { AutosaveStatus, type LastSave } from './AutosaveStatus.tsx';

@@ -11,10 +11,10 @@
 // The editor's words come with the editor (i18n/messages/index.ts): loading this chunk adds them.
 import '../i18n/messages/editor.ts';
 import { type ReactElement, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import { type AssessmentForm, canonicalJson, diffRubrics, type Issue, type Language, type RubricDocument, type ScoreResult, type TestReport } from '../../../engine/browser.ts';
+import { type AssessmentForm, assessmentToFormData, canonicalJson, deriveForm, diffRubrics, indexRubric, type Issue, type Language, type RubricDocument, type ScoreResult, type TestReport } from '../../../engine/browser.ts';
 import { api, ApiError, errorMessage, isStale, type Role, type VersionRecord } from '../api.ts';
 import { useLanguage } from '../i18n/language.tsx';
-import { inputsToSend, toFormData } from '../model/assessment.ts';
+import { inputsToSend } from '../model/assessment.ts';
 import { addItem, getAt, moveItem, type Path, pointerOf } from '../model/document.ts';
 import { emptyHistory, type History, recordEdit, redo as redoStep, undo as undoStep } from '../model/history.ts';
 import { buildOutline, countIssues, JSON_VIEW, ownerOf } from '../model/outline.ts';
@@ -540,7 +540,7 @@ export function RubricEditor({ rubricId, version, role }: { rubricId: string; ve
           result={tryResult}
           scoreError={tryError}
           onSaveAsTest={readOnly ? undefined : saveTryAsTest}
-          source={<TryItSource doc={doc} rubricId={rubricId} onLoad={(assessment) => setTryData(toFormData(doc, assessment))} />}
+          source={<TryItSource doc={doc} rubricId={rubricId} onLoad={(assessment) => setTryData(assessmentToFormData(deriveForm(indexRubric(doc), lang), assessment))} />}
         />
       </aside>
     );

@@ -21,7 +21,7 @@ export interface LanguageState {
   l: (text: Localized | undefined, fallback?: string) => string;
 }
 
-function stored(): Language {
+export function storedLanguage(): Language {
   try {
     return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'zh';
   } catch {
@@ -32,7 +32,7 @@ function stored(): Language {
 const LanguageContext = createContext<LanguageState | null>(null);
 
 export function LanguageProvider({ children }: { children: ReactNode }) {
-  const [lang, setLangState] = useState<Language>(stored);
+  const [lang, setLangState] = useState<Language>(storedLanguage);
   // Set while rendering, not after: errors caught by the children's first requests read it.
   setPageLanguage(lang);
   useEffect(() => {

@@ -1,10 +1,10 @@
 /**
  * Assessment form helpers without React: where each input sits in the generated form, server
- * error details placed on those fields (rjsf error schema), and the flat ↔ nested conversion,
- * which is the engine's own (engine/scoring/form.ts is pure: it pulls in ajv and big.js, both browser-safe).
+ * error details placed on those fields (rjsf error schema), and the inputs a form sends. The
+ * flat → nested conversion is the engine's (assessmentToFormData), read off the form itself.
  */
-import { assessmentToFormData, formDataToAssessment, indexRubric } from '../../../engine/browser.ts';
-import type { AssessmentInputs, Issue, Language, RubricDocument } from '../../../engine/browser.ts';
+import { formDataToAssessment } from '../../../engine/browser.ts';
+import type { AssessmentInputs, Issue, Language } from '../../../engine/browser.ts';
 import { pageLanguage, said } from '../i18n/message.ts';
 
 
@@ -18,11 +18,6 @@ export function inputsToSend(formData: Record<string, unknown>): AssessmentInput
   const assessment = formDataToAssessment(formData);
   const inputs = Object.fromEntries(Object.entries(assessment.inputs).filter(([, value]) => !(Array.isArray(value) && value.some((item) => item === null || item === undefined))));
   return { ...assessment, inputs };
-}
-
-/** Nested form data for stored inputs of a rubric version. */
-export function toFormData(doc: RubricDocument, assessment: AssessmentInputs): Record<string, unknown> {
-  return assessmentToFormData(indexRubric(doc), assessment);
 }
 
 /** Input id → its path in the form data and its field title, read from the form schema. */

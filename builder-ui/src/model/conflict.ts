@@ -4,7 +4,7 @@
  * of two assessment drafts as labelled values. The rubric's structural diff is the engine's own
  * (engine/compare/diff.ts); these cover what it does not name (tests, readings, texts).
  */
-import { indexRubric, pick } from '../../../engine/browser.ts';
+import { criteriaOf, pick } from '../../../engine/browser.ts';
 import type { AssessmentInputs, InputDefinition, Language, RubricDocument } from '../../../engine/browser.ts';
 
 /** One field whose value differs; `before`/`after` are undefined where the field is absent. */
@@ -102,13 +102,13 @@ export function inputDifferences(doc: RubricDocument, theirs: AssessmentInputs, 
     if (JSON.stringify(a ?? null) !== JSON.stringify(b ?? null)) rows.push({ id, label, theirs: answerText(definition, a, lang), mine: answerText(definition, b, lang) });
   }
   const reasons = (inputs: AssessmentInputs): Record<string, string> => inputs.notApplicable ?? {};
-  const criteria = indexRubric(doc).criteria;
+  const criteria = criteriaOf(doc);
   for (const id of new Set([...Object.keys(reasons(theirs)), ...Object.keys(reasons(mine))])) {
     const a = Object.hasOwn(reasons(theirs), id) ? reasons(theirs)[id] : undefined;
     const b = Object.hasOwn(reasons(mine), id) ? reasons(mine)[id] : undefined;
     if (a === b) continue;
     const none = zh ? '（适用）' : '(applies)';
-    const title = pick(criteria.find((c) => c.criterion.id === id)?.criterion.title, lang);
+    const title = pick(criteria.find((c) => c.id === id)?.title, lang);
     rows.push({ id: `notApplicable:${id}`, label: `${id} ${title} — ${zh ? '不适用理由' : 'not-applicable reason'}`, theirs: a ?? none, mine: b ?? none });
   }
   return rows;
