@@ -15,6 +15,10 @@ export const VERSION_PATTERN = '^(0|[1-9][0-9]{0,5})\\.(0|[1-9][0-9]{0,5})\\.(0|
 export const DAY_PATTERN = '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$';
 
 export const RECORD_ID_PATTERN = '^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$';
+/** The language a derived form is asked in (`lang`), Chinese unless English is asked for. */
+export const FORM_LANGUAGE = { type: 'string', enum: ['zh', 'en'], default: 'zh' } as const;
+/** The query of a route that answers a derived form. */
+export const FORM_LANGUAGE_QUERY = { type: 'object', additionalProperties: false, properties: { lang: FORM_LANGUAGE } } as const;
 
 const text = (maxLength: number) => ({ type: 'string', minLength: 1, maxLength }) as const;
 const timestamp = { type: 'string', description: 'ISO 8601 date-time' } as const;

@@ -14,7 +14,7 @@ import { ANY_ROLE, ASSESSORS } from '../access.ts';
 import { compiledVersion, versionForm } from '../compiled-rubrics.ts';
 import { expectedRevision, revisionProperty } from '../revisions.ts';
 import type { Caller } from '../plugins/auth.ts';
-import { DAY_PATTERN, errorResponses, RECORD_ID_PATTERN } from '../schemas.ts';
+import { DAY_PATTERN, errorResponses, FORM_LANGUAGE_QUERY, RECORD_ID_PATTERN } from '../schemas.ts';
 import { assessmentResponse as assessmentSerializer, rescoreResponse } from '../score-result-json.ts';
 import type { AssessmentFilter, AssessmentRecord, NewRecord, AssessmentStatus, AuditDraft, Period, PeriodKind, RubricVersionRecord, Storage } from '../storage/types.ts';
 
@@ -194,7 +194,7 @@ export const assessmentRoutes: FastifyPluginAsync<{ storage: Storage }> = async 
       tags,
       summary: "The assessment form of the assessment's rubric version (as /api/rubrics/:id/versions/:version/form)",
       params: idParams,
-      querystring: { type: 'object', additionalProperties: false, properties: { lang: { type: 'string', enum: ['zh', 'en'], default: 'zh' } } },
+      querystring: FORM_LANGUAGE_QUERY,
       response: { 200: { $ref: 'AssessmentForm#' }, ...errorResponses(404) },
     },
     handler: async (request) => {

@@ -5,7 +5,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { checkLimits, deriveForm, evaluateLive, type InputValues, type Language, loadRubric, validateRubric } from '../../engine/index.ts';
 import { EDITORS } from '../access.ts';
-import { errorResponses } from '../schemas.ts';
+import { errorResponses, FORM_LANGUAGE } from '../schemas.ts';
 import { scoreResultResponse } from '../score-result-json.ts';
 
 const tags = ['preview'];
@@ -34,7 +34,7 @@ export const previewRoutes: FastifyPluginAsync = async (app) => {
         type: 'object',
         additionalProperties: false,
         required: ['document'],
-        properties: { document: { $ref: 'RubricDocument#' }, lang: { type: 'string', enum: ['zh', 'en'], default: 'zh' } },
+        properties: { document: { $ref: 'RubricDocument#' }, lang: FORM_LANGUAGE },
       },
       response: { 200: { $ref: 'AssessmentForm#' }, ...errorResponses(403, 413, 422) },
     },

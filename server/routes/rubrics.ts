@@ -12,7 +12,7 @@ import { ANY_ROLE, EDITORS } from '../access.ts';
 import { blankRubric } from '../blank-rubric.ts';
 import { compiledVersion, versionForm } from '../compiled-rubrics.ts';
 import { expectedRevision, revisionProperty } from '../revisions.ts';
-import { errorResponses, RUBRIC_ID_PATTERN, VERSION_PATTERN } from '../schemas.ts';
+import { errorResponses, FORM_LANGUAGE_QUERY, RUBRIC_ID_PATTERN, VERSION_PATTERN } from '../schemas.ts';
 import { scoreResultResponse } from '../score-result-json.ts';
 import type { AuditDraft, NewRecord, RubricVersionRecord, Storage } from '../storage/types.ts';
 import type { Caller } from '../plugins/auth.ts';
@@ -137,7 +137,7 @@ export const rubricRoutes: FastifyPluginAsync<{ storage: Storage }> = async (app
       tags,
       summary: 'The assessment form derived from a rubric version (@rjsf schema and uiSchema)',
       params: versionParams,
-      querystring: { type: 'object', additionalProperties: false, properties: { lang: { type: 'string', enum: ['zh', 'en'], default: 'zh' } } },
+      querystring: FORM_LANGUAGE_QUERY,
       response: { 200: { $ref: 'AssessmentForm#' }, ...errorResponses(404) },
     },
     handler: async (request) => versionForm(await findVersion(request.params), request.query.lang),
