@@ -254,6 +254,12 @@ describe('the builder for a consultation revision', () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-outline'))).toBe('/requirements/1');
     await page.keyboard.press('Control+z');
     await poll(() => outlineItem(page, '/requirements/0').locator('.outline-label').textContent()).toBe(first);
+    // Reorder by dragging: the first requirement dropped on the third takes its place; undo puts it back.
+    await outlineItem(page, '/requirements/0').dragTo(outlineItem(page, '/requirements/2'));
+    await poll(() => outlineItem(page, '/requirements/2').locator('.outline-label').textContent()).toBe(first);
+    expect(await outlineItem(page, '/requirements/0').locator('.outline-label').textContent()).not.toBe(first);
+    await page.keyboard.press('Control+z');
+    await poll(() => outlineItem(page, '/requirements/0').locator('.outline-label').textContent()).toBe(first);
     // Keyboard undo / redo of typing.
     await outlineItem(page, '').click();
     await page.locator(control('/title/zh')).fill('撤销之前');
@@ -261,6 +267,54 @@ describe('the builder for a consultation revision', () => {
     await poll(() => page.locator(control('/title/zh')).inputValue()).toBe('重新加载后仍在');
     await page.locator(control('/title/zh')).press('Control+Shift+Z');
     await poll(() => page.locator(control('/title/zh')).inputValue()).toBe('撤销之前');
+  }, 120_000);
+
+  test('edits that cannot be saved yet survive a reload: offered back, restored as one undo step, or discarded', async () => {
+    // The draft JSON kept in the browser for this version, or null.
+    const kept = (): Promise<string | null> =>
+      page.evaluate((key) => {
+        const item = localStorage.getItem(key);
+        return item === null ? null : (JSON.parse(item) as { json: string }).json;
+      }, `rubric-studio.draft-backup.${RUBRIC}@${CONFLICT_DRAFT}`);
+    const offer = page.getByTestId('draft-backup');
+    // Opened afresh (the last test left this draft open with unsaved typing): that typing is offered back first, and discarded.
+    await openDraft(page, CONFLICT_DRAFT);
+    await page.reload();
+    await page.locator('#outline-search').waitFor();
+    if (await offer.isVisible()) await offer.getByRole('button', { name: '丢弃' }).click();
+    await outlineItem(page, '').click();
+    const zh = page.locator(control('/title/zh'));
+    const en = page.locator(control('/title/en'));
+    const title = await zh.inputValue();
+    expect(title).not.toBe('');
+    // A title in neither language: the draft no longer validates, so the server cannot take it.
+    await zh.fill('');
+    await en.fill('');
+    await poll(() => saveStatus(page).textContent(), { timeout: 20_000 }).toContain('修正错误后才能保存');
+    await poll(() => kept()).toContain('"title":{}');
+    await page.reload();
+    await offer.waitFor();
+    expect(await offer.textContent()).toContain('未保存的修改');
+    await outlineItem(page, '').click();
+    expect(await zh.inputValue()).toBe(title);
+    await offer.getByRole('button', { name: '恢复这些修改' }).click();
+    await poll(() => zh.inputValue()).toBe('');
+    expect(await offer.count()).toBe(0);
+    // One step: undo takes the restored edits back to the stored draft, redo brings them again.
+    await page.getByRole('button', { name: /撤销/ }).first().click();
+    await poll(() => zh.inputValue()).toBe(title);
+    await page.getByRole('button', { name: /重做/ }).first().click();
+    await poll(() => zh.inputValue()).toBe('');
+    // Discarded, it is offered no more, and the stored draft is what opens.
+    await poll(() => kept()).toContain('"title":{}');
+    await page.reload();
+    await offer.getByRole('button', { name: '丢弃' }).click();
+    expect(await kept()).toBeNull();
+    await page.reload();
+    await page.locator('#outline-search').waitFor();
+    expect(await offer.count()).toBe(0);
+    await outlineItem(page, '').click();
+    expect(await zh.inputValue()).toBe(title);
   }, 120_000);
 
   test('the JSON view is edited with live validation and applies only valid JSON', async () => {

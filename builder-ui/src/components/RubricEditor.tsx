@@ -15,6 +15,7 @@ import { type AssessmentForm, assessmentToFormData, canonicalJson, deriveForm, d
 import { api, ApiError, errorMessage, isStale, type Role, type VersionRecord } from '../api.ts';
 import { useLanguage } from '../i18n/language.tsx';
 import { inputsToSend } from '../model/assessment.ts';
+import { clearBackup, type DraftBackup, offeredBackup, readBackup, writeBackup } from '../model/draft-backup.ts';
 import { addItem, getAt, moveItem, type Path, pointerOf } from '../model/document.ts';
 import { emptyHistory, type History, recordEdit, redo as redoStep, undo as undoStep } from '../model/history.ts';
 import { buildOutline, countIssues, JSON_VIEW, ownerOf } from '../model/outline.ts';
@@ -51,6 +52,8 @@ import { TryItSource } from './TryItSource.tsx';
 const DEBOUNCE_MS = 400;
 /** A valid draft is saved this long after the last edit: long enough not to save every word. */
 export const AUTOSAVE_MS = 2500;
+/** Unsaved edits are copied to the browser this long after the last change (model/draft-backup.ts). */
+const BACKUP_MS = 800;
 
 const steps = (pointer: string): Path =>
   pointer
@@ -99,7 +102,7 @@ function focusPointer(pointer: string): void {
 }
 
 export function RubricEditor({ rubricId, version, role }: { rubricId: string; version: string; role: Role }) {
-  const { t, l } = useLanguage();
+  const { t, l, lang: pageLang } = useLanguage();
   const [record, setRecord] = useState<VersionRecord | null>(null);
   const [doc, setDoc] = useState<RubricDocument | null>(null);
   /** The document as of the last edit, before React renders it: edits in one tick build on each other. */
@@ -135,6 +138,10 @@ export function RubricEditor({ rubricId, version, role }: { rubricId: string; ve
   const [pendingFocus, setPendingFocus] = useState<string | null>(null);
   const [conflict, setConflict] = useState<Conflict<VersionRecord> | null>(null);
   const [comparing, setComparing] = useState(false);
+  /** Unsaved edits this browser kept from an earlier visit, offered back until restored or discarded. */
+  const [rescue, setRescue] = useState<DraftBackup | null>(null);
+  /** True when the browser refused to keep a copy of the unsaved edits. */
+  const [backupRefused, setBackupRefused] = useState(false);
 
   useEffect(() => {
     let live = true;
@@ -149,6 +156,9 @@ export function RubricEditor({ rubricId, version, role }: { rubricId: string; ve
         setChangelogEdit(null);
         setValidation({ valid: true, errors: [], warnings: r.warnings ?? [], json: JSON.stringify(r.document) });
         if (r.status !== 'draft' || role !== 'editor') return;
+        const kept = offeredBackup(readBackup(localStorage, rubricId, version), JSON.stringify(r.document));
+        if (kept) setRescue(kept);
+        else clearBackup(localStorage, rubricId, version);
         api
           .listRubrics()
           .then((list) => {
@@ -340,6 +350,8 @@ export function RubricEditor({ rubricId, version, role }: { rubricId: string; ve
       setNotice(t('editor.savedAt', { time: new Date().toLocaleTimeString(lang === 'zh' ? 'zh-CN' : 'en') }));
       setConflict(null);
       setComparing(false);
+      // What was kept in the browser is on the server now (edits typed during the save are kept again).
+      if (docRef.current === sent) clearBackup(localStorage, rubricId, version);
       return true;
     } catch (e) {
       if (isStale(e)) await openConflict(sent);
@@ -356,6 +368,8 @@ export function RubricEditor({ rubricId, version, role }: { rubricId: string; ve
     setActionError(null);
     try {
       const latest = await api.getVersion(rubricId, version);
+      clearBackup(localStorage, rubricId, version);
+      setRescue(null);
       setRecord(latest);
       setDoc(latest.document);
       history.current = emptyHistory();
@@ -444,6 +458,28 @@ export function RubricEditor({ rubricId, version, role }: { rubricId: string; ve
     const timer = setTimeout(() => void saveRef.current(), AUTOSAVE_MS);
     return () => clearTimeout(timer);
   }, [autosaveReady, json]);
+
+  // Unsaved edits are kept in the browser a moment after each change, valid or not, so a reload or
+  // a closed tab loses nothing the server could not take yet. Not while an earlier copy is offered:
+  // writing would replace it before the editor chose.
+  const revision = record?.revision;
+  useEffect(() => {
+    if (readOnly || !dirty || rescue || revision === undefined) return;
+    const timer = setTimeout(() => setBackupRefused(!writeBackup(localStorage, rubricId, version, { json, revision, at: Date.now() })), BACKUP_MS);
+    return () => clearTimeout(timer);
+  }, [readOnly, dirty, rescue, json, revision, rubricId, version]);
+
+  /** The kept edits replace the draft in the editor, as one step undo takes back. */
+  const restoreRescue = (): void => {
+    if (!rescue) return;
+    edit(() => JSON.parse(rescue.json) as RubricDocument, { step: true });
+    setRescue(null);
+    setNotice(t('editor.backup.restored'));
+  };
+  const discardRescue = (): void => {
+    clearBackup(localStorage, rubricId, version);
+    setRescue(null);
+  };
 
   if (loadError) return <ErrorBanner message={loadError} />;
   if (!doc || !record || !context) return <p>{t('editor.loading')}</p>;
@@ -579,6 +615,25 @@ export function RubricEditor({ rubricId, version, role }: { rubricId: string; ve
             <button type="button" onClick={() => travel('undo')}>
               {t('editor.undo')}
             </button>
+          </p>
+        )}
+        {rescue && !readOnly && (
+          <div className="rescue-notice" role="alert" data-testid="draft-backup">
+            <p>
+              {t('editor.backup.found', { time: new Date(rescue.at).toLocaleString(pageLang === 'zh' ? 'zh-CN' : 'en') })}
+              {rescue.revision !== record.revision && ` ${t('editor.backup.revisionMoved', { kept: rescue.revision, now: record.revision })}`}
+            </p>
+            <button type="button" className="primary" onClick={restoreRescue}>
+              {t('editor.backup.restore')}
+            </button>{' '}
+            <button type="button" onClick={discardRescue}>
+              {t('editor.backup.discard')}
+            </button>
+          </div>
+        )}
+        {backupRefused && dirty && !readOnly && (
+          <p className="hint" role="status">
+            {t('editor.backup.refused')}
           </p>
         )}
         {readOnly && (

@@ -20,6 +20,18 @@ export const EDITOR_MESSAGES = {
   'editor.savedAt': { zh: '已自动保存 {time}', en: 'Saved automatically at {time}' },
   'editor.unsaved': { zh: '有未保存的修改，稍后自动保存', en: 'Unsaved changes, saving shortly' },
   'editor.unsavedInvalid': { zh: '有未保存的修改：修正错误后才能保存', en: 'Unsaved changes: fix the errors to save' },
+  'editor.backup.found': {
+    zh: '此浏览器保存了本草稿 {time} 时未保存的修改（当时尚未保存到服务器）。',
+    en: 'This browser kept edits to this draft from {time} that were never saved to the server.',
+  },
+  'editor.backup.revisionMoved': {
+    zh: '这些修改基于修订 {kept}，草稿现已是修订 {now}：恢复后会在编辑器中替换之后保存的内容，保存前请先核对。',
+    en: 'They were made on revision {kept}; the draft is now at revision {now}: restoring replaces what was saved since in the editor, so review before saving.',
+  },
+  'editor.backup.restore': { zh: '恢复这些修改', en: 'Restore these edits' },
+  'editor.backup.discard': { zh: '丢弃', en: 'Discard' },
+  'editor.backup.restored': { zh: '已恢复未保存的修改（可撤销）。', en: 'Unsaved edits restored (undo takes them back).' },
+  'editor.backup.refused': { zh: '此浏览器无法暂存修改：关闭或刷新页面前请先保存。', en: 'This browser cannot keep a copy of the edits: save before closing or reloading.' },
   'editor.unsavedConflict': { zh: '有未保存的修改：请先处理与他人保存的冲突', en: 'Unsaved changes: resolve the conflict with the other save first' },
   'editor.allSaved': { zh: '所有修改均已保存', en: 'All changes saved' },
 
@@ -124,6 +136,21 @@ export const EDITOR_MESSAGES = {
   'editor.input.itemZh': { zh: '第 {n} 项（中文）', en: 'Item {n} (Chinese)' },
   'editor.input.itemEn': { zh: '第 {n} 项（英文）', en: 'Item {n} (English)' },
   'editor.tier.hint': { zh: '得分率 0 到 1（0.85 即 85%）。每个得分率须恰好落在一个档次中。', en: 'Ratios from 0 to 1 (0.85 = 85 %). Each ratio must fall in exactly one tier.' },
+  'editor.tier.hintPoints': {
+    zh: '总分 0 到满分 {max} 分（按分数，如 40 即 40 分）。每个总分须恰好落在一个档次中。',
+    en: 'Totals from 0 to the maximum {max} points (by points: 40 = 40 points). Each total must fall in exactly one tier.',
+  },
+  'editor.tier.basis': { zh: '档次界限的单位', en: 'Tier bounds in' },
+  'editor.tier.basisRatio': { zh: '得分率（0 到 1）', en: 'ratio (0 to 1)' },
+  'editor.tier.basisPoints': { zh: '分数（0 到满分 {max}）', en: 'points (0 to the maximum {max})' },
+  'editor.tier.basisConverts': {
+    zh: '切换单位会换算现有界限（分数 = 得分率 × 满分 {max}），可一步撤销。',
+    en: 'Switching converts the bounds (points = ratio × the maximum {max}); one undo takes it back.',
+  },
+  'editor.tier.basisRubric1': {
+    zh: '本版本采用第一版文档格式：档次按得分率划分。基于它新建的版本采用第二版格式，档次可按分数划分。',
+    en: 'This version is in format rubric/1: tiers are by ratio. A new version copied from it is rubric/2, where tiers can be by points.',
+  },
   'editor.tier.id': { zh: '档次编号', en: 'Tier id' },
   'editor.tier.min': { zh: '“{tier}”下限', en: 'Lower bound of {tier}' },
   'editor.tier.max': { zh: '“{tier}”上限', en: 'Upper bound of {tier}' },
