@@ -6,8 +6,9 @@
 import { describeCriterionScoring } from './explain.ts';
 import { inputFieldSchema } from './inputs.ts';
 import { pick } from '../document/localized.ts';
-import type { RubricIndex } from '../document/structure.ts';
-import type { AssessmentForm, Group, Indicator, Language } from '../types.ts';
+import { conditionFacts, type RubricIndex } from '../document/structure.ts';
+import type { AssessmentForm, Group, Indicator, Language, RubricDocument } from '../types.ts';
+import { show } from './decimal.ts';
 
 import { NOT_APPLICABLE_SECTION, REQUIREMENTS_SECTION } from './form-data.ts';
 
@@ -39,12 +40,25 @@ function indicatorsOf(group: Group): Indicator[] {
   return [...(group.indicators ?? []), ...(group.groups ?? []).flatMap(indicatorsOf)];
 }
 
-/** Derives the assessment form in the given language (default Chinese). */
-export function deriveForm(index: RubricIndex, lang: Language = 'zh'): AssessmentForm {
+/**
+ * The language a form is in: the one asked for when the rubric is written in it (its title is),
+ * else the one it is written in, Chinese first. An English-only rubric is never framed in Chinese
+ * words and brackets around its English labels, whatever the page's language. (Key order cannot
+ * say which language comes first: documents equal but for it are one version by content hash.)
+ */
+export function formLanguage(doc: RubricDocument, asked?: Language): Language {
+  const written = (['zh', 'en'] as const).filter((lang) => typeof doc.title[lang] === 'string');
+  if (asked && written.includes(asked)) return asked;
+  return written[0] ?? asked ?? 'zh';
+}
+
+/** Derives the assessment form in `asked` (see formLanguage). */
+export function deriveForm(index: RubricIndex, asked?: Language): AssessmentForm {
   // One language per form: the page's switch gives the other one (a second label under every
   // question would mix the languages the assessor chose between).
+  const lang = formLanguage(index.doc, asked);
   const zh = lang === 'zh';
-  const pointsLabel = (points: number): string => (zh ? `${points} 分` : `${points} pts`);
+  const pointsLabel = (points: number): string => (zh ? `${show(points)} 分` : `${show(points)} ${points === 1 ? 'pt' : 'pts'}`);
   // Full-width brackets belong to Chinese text; English takes ASCII ones after a space.
   const bracket = (text: string): string => (zh ? `（${text}）` : ` (${text})`);
   const { sections, requirementInputs } = formLayout(index);
@@ -91,6 +105,7 @@ export function deriveForm(index: RubricIndex, lang: Language = 'zh'): Assessmen
     properties[REQUIREMENTS_SECTION] = {
       type: 'object',
       title: zh ? '基本要求' : 'Baseline requirements',
+      description: requirementsOverview(index, sections, lang),
       properties: Object.fromEntries(requirementInputs.map((id, i) => [id, fields[i][0]])),
       required: required(requirementInputs),
     };
@@ -112,13 +127,52 @@ export function deriveForm(index: RubricIndex, lang: Language = 'zh'): Assessmen
   return { schema: { type: 'object', title: `${pick(index.doc.title, lang)} ${index.doc.version}`, properties }, uiSchema };
 }
 
-/** Help text of a field: its own help, then how each criterion that reads it scores. */
+/**
+ * Help text of a field: its own help, how each criterion that reads it scores and, for a field
+ * placed under an indicator, each requirement that reads it too (the requirements section lists
+ * the rest above its fields).
+ */
 function helpText(index: RubricIndex, id: string, lang: Language): string {
   const input = index.inputs.get(id);
   const lines = input?.help ? [pick(input.help, lang)] : [];
+  let scored = false;
   for (const entry of index.criteria) {
     if (!entry.inputs.includes(id)) continue;
+    scored = true;
     lines.push(`${entry.criterion.id} ${pick(entry.criterion.title, lang)} — ${describeCriterionScoring(entry.criterion, index, lang)}`);
   }
+  for (const requirement of scored ? index.doc.requirements : []) {
+    if (!conditionFacts(requirement.conditions).includes(id)) continue;
+    lines.push(`${lang === 'zh' ? '基本要求' : 'Requirement'} ${requirement.clause} — ${pick(requirement.text, lang)}`);
+  }
   return lines.join('\n');
+}
+
+/**
+ * The requirements section's description: each requirement with the inputs it reads, by label,
+ * saying where an input placed under an indicator (because a criterion reads it too) is answered,
+ * so every requirement shows all it is judged on.
+ */
+function requirementsOverview(index: RubricIndex, sections: ReturnType<typeof formLayout>['sections'], lang: Language): string {
+  const zh = lang === 'zh';
+  const answeredUnder = new Map<string, string>();
+  for (const section of sections) {
+    for (const { indicator, inputs } of section.indicators) {
+      const title = `${indicator.number ? `${indicator.number}. ` : ''}${pick(indicator.title, lang)}`;
+      for (const id of inputs) answeredUnder.set(id, title);
+    }
+  }
+  return index.doc.requirements
+    .map((requirement) => {
+      const reads = conditionFacts(requirement.conditions)
+        .filter((id) => index.inputs.has(id))
+        .map((id) => {
+          const label = pick(index.inputs.get(id)?.label, lang) || id;
+          const under = answeredUnder.get(id);
+          if (!under) return label;
+          return zh ? `${label}（在“${under}”中作答）` : `${label} (answered under “${under}”)`;
+        });
+      return `${requirement.clause} ${pick(requirement.text, lang)} — ${zh ? '依据：' : 'judged on: '}${reads.join(zh ? '、' : '; ')}`;
+    })
+    .join('\n');
 }
