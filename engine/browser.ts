@@ -15,11 +15,13 @@ export { assessmentToFormData, formDataToAssessment, NOT_APPLICABLE_SECTION, REQ
 export { indexRubric, type RubricIndex } from './document/structure.ts';
 export { criteriaOf } from './document/walk.ts';
 export { pick } from './document/localized.ts';
-export { continuingBound, findTier, LOWEST_BOUND } from './scoring/tiers.ts';
+export { continuingBound, findTier, LOWEST_BOUND, maxTotalOf, tierBasisOf, tierScaleTop, tiersInBasis } from './scoring/tiers.ts';
+export { migrateRubric } from './document/migrate.ts';
 export type * from './types.ts';
 export { findKind, kindOf, SCORING_KINDS, type ScoringKindName } from './kinds/registry.ts';
 export type { KindField, ScoringKind } from './kinds/kind.ts';
 export { own } from './document/lookup.ts';
 export { INPUT_COMBINATIONS, type InputCombinationName } from './document/input-combinations.ts';
-export { FINDINGS, GLOSSARY, MODALITIES, PERIOD_KINDS, periodWords, SCORE_STATUSES, type Term } from './glossary.ts';
+export { FINDINGS, GLOSSARY, MODALITIES, periodWords, SCORE_STATUSES, type Term } from './glossary.ts';
+export * from './deployment.ts';
 export { describeCondition, describeScoring } from './scoring/explain.ts';

@@ -3,6 +3,7 @@
  * catalogue and every export read them here, so a screen and the spreadsheet made from it
  * never call one thing by two names (档次, not 类型; 候选, not 修订).
  */
+import { APPENDIX_C_DEPLOYMENT, type PeriodKindDefinition, periodKindLabel } from './deployment.ts';
 import type { Language, Localized } from './types.ts';
 
 export const GLOSSARY = {
@@ -51,21 +52,15 @@ export const MODALITIES = {
   may: { zh: '可（允许）', en: 'may (permission)' },
 } as const satisfies Record<string, Localized>;
 
-/** The period kinds the server records (mid-term and final assessments, quarterly monitoring), by id. */
-export const PERIOD_KINDS = {
-  'mid-term': { zh: '中期', en: 'mid-term' },
-  final: { zh: '终期', en: 'final' },
-  quarterly: { zh: '季度', en: 'quarterly' },
-} as const satisfies Record<string, Localized>;
-
 /**
- * A period in words: "2025 终期" / "2025 final". Takes the record's `{year, kind}` or the
+ * A period in words: "2025 终期" / "2025 final", the kind by its label in `kinds` (the deployment
+ * profile's period kinds; Appendix C's by default). Takes the record's `{year, kind}` or the
  * "2025 final" text that impact reports and result rows carry (the form supplement files use too);
- * a kind it does not know stays as written.
+ * a kind the profile does not know stays as written.
  */
-export function periodWords(period: { year: number; kind: string } | string, lang: Language): string {
+export function periodWords(period: { year: number; kind: string } | string, lang: Language, kinds: readonly PeriodKindDefinition[] = APPENDIX_C_DEPLOYMENT.periodKinds): string {
   const { year, kind } = typeof period === 'string' ? splitPeriod(period) : period;
-  const words = Object.hasOwn(PERIOD_KINDS, kind) ? PERIOD_KINDS[kind as keyof typeof PERIOD_KINDS][lang] : kind;
+  const words = periodKindLabel(kinds, kind, lang);
   return year === '' ? words : `${year} ${words}`;
 }
 

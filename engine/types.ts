@@ -20,13 +20,22 @@ export interface Localized {
 export type RubricStatus = 'draft' | 'published' | 'retired';
 export type Modality = 'shall' | 'should' | 'may';
 export type RoundingMode = 'half-up' | 'half-even' | 'down' | 'up';
+/** The formats a rubric document can be written in; each has its meta-schema in rubric-schemas/. */
+export type RubricFormat = 'rubric/1' | 'rubric/2';
+/** What tier bounds measure: the score ratio 0..1, or the total points 0..the maximum total. */
+export type TierBasis = 'ratio' | 'points';
 
 /** A rubric document: the whole rubric, its tiers and requirements, as data. */
 export interface RubricDocument {
   /** Optional pointer to the meta-schema, for editors with JSON Schema support. */
   $schema?: string;
   /** Which meta-schema version the document is written against. */
-  format: 'rubric/1';
+  format: RubricFormat;
+  /**
+   * What the tier bounds measure (rubric/2, where it is required). A rubric/1 document has none
+   * and its tiers are by ratio: read it with `tierBasisOf` (engine/scoring/tiers.ts), never directly.
+   */
+  tierBasis?: TierBasis;
   /** Stable identifier shared by every version of the rubric (kebab-case). */
   id: string;
   /** Semantic version of this document. */
@@ -50,7 +59,7 @@ export interface RubricDocument {
   inputs: InputDefinition[];
   /** The scored hierarchy: groups → (sub-groups) → indicators → criteria. */
   groups: Group[];
-  /** Tiers by score ratio, listed from the lowest to the highest. */
+  /** Tiers by score ratio or by total points (tierBasis), listed from the lowest to the highest. */
   tiers: Tier[];
   /** Baseline requirements: clauses judged met / not met from the inputs. */
   requirements: Requirement[];
@@ -221,6 +230,7 @@ export interface Tier {
 }
 
 export interface Bound {
+  /** A score ratio (0..1) or a total in points (0..the maximum total), as the rubric's tier basis says. */
   value: number;
   inclusive: boolean;
 }
@@ -370,9 +380,9 @@ export interface ScoreResult {
   max: number;
   /** total / max, exact as far as a double allows; null when nothing applies. */
   ratio: number | null;
-  /** Tier from the ratio, after gates; null when incomplete. */
+  /** Tier from the ratio (or the total, by a points tier basis), after gates; null when incomplete. */
   tier: string | null;
-  /** Tier from the ratio alone, before gates; given once every criterion is assessed. */
+  /** Tier from the ratio (or the total, by a points tier basis) alone, before gates; given once every criterion is assessed. */
   ratioTier: string | null;
   /** For an incomplete result, what it can still become; null when complete. */
   reachable: Reachable | null;

@@ -1,7 +1,7 @@
 /**
  * buildApp: the whole HTTP application, ready for `listen` (server/main.ts) or `inject` (tests).
- * It opens the data directory (taking its lock), registers the plugins and the route plugins,
- * and seeds the examples when the store was just created.
+ * It reads the deployment profile, opens the data directory (taking its lock), registers the
+ * plugins and the route plugins, and seeds the examples when the store was just created.
  */
 import type { Socket } from 'node:net';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
@@ -17,7 +17,9 @@ import { errorsPlugin } from './plugins/errors.ts';
 import { jsonBodyPlugin } from './plugins/json-body.ts';
 import { securityHeadersPlugin } from './plugins/security-headers.ts';
 import { buildRequestValidator } from './request-validation.ts';
+import { deploymentSchemas, readDeployment, storeDefaultDeployment } from './deployment.ts';
 import { assessmentRoutes } from './routes/assessments.ts';
+import { deploymentRoutes } from './routes/deployment.ts';
 import { supplementRoutes } from './routes/supplements.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { communityRoutes } from './routes/communities.ts';
@@ -119,11 +121,15 @@ function cutOffSlowBodies(app: FastifyInstance, timeout: number): void {
 
 /**
  * Builds the application on `dataDir`.
- * @throws ServerError DATA_DIR_LOCKED when another server holds the data directory
+ * @throws ServerError DATA_DIR_LOCKED when another server holds the data directory, DEPLOYMENT_INVALID when its deployment.json is bad
  */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  // Read before the data file is opened: a bad profile stops the start with nothing written.
+  const deployment = readDeployment(options.dataDir);
+  const { profile } = deployment;
   const storage = await openLowdbStorage(options.dataDir);
   try {
+    storeDefaultDeployment(deployment);
     const credentials = toCredentials(options.tokens ?? resolveTokens(options.dataDir).grants);
     const defaultTokens = usesDefaultTokens(credentials);
     const limits: HttpLimits = { ...HTTP_LIMITS, ...options.httpLimits };
@@ -137,7 +143,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       routerOptions: { caseSensitive: false, ignoreTrailingSlash: true, ignoreDuplicateSlashes: true },
       schemaController: { compilersFactory: { buildValidator: buildRequestValidator } },
     });
-    addSharedSchemas(app);
+    addSharedSchemas(app, deploymentSchemas(profile));
     cutOffSlowBodies(app, limits.requestTimeout);
     await app.register(errorsPlugin, { pageFallback: uiPageFallback(options.uiDir) });
     await app.register(jsonBodyPlugin);
@@ -150,25 +156,26 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await child.register(builderUiPlugin, { uiDir: options.uiDir });
     });
     await app.register(sessionRoutes, { defaultTokens });
+    await app.register(deploymentRoutes, { profile });
     await app.register(rubricRoutes, { storage });
     await app.register(previewRoutes);
-    await app.register(communityRoutes, { storage });
+    await app.register(communityRoutes, { storage, profile });
     await app.register(assessmentRoutes, { storage });
-    await app.register(supplementRoutes, { storage });
+    await app.register(supplementRoutes, { storage, profile });
     await app.register(auditRoutes, { storage });
-    await app.register(comparisonRoutes, { storage, impactWorker: options.impactWorker });
+    await app.register(comparisonRoutes, { storage, profile, impactWorker: options.impactWorker });
     app.addHook('onClose', async () => {
       // The summary of held-back refusals is the last entry written.
       await refusals.close();
       await storage.close();
     });
     app.decorate('defaultTokens', defaultTokens);
-    app.log.info({ dataFile: storage.location }, 'storage opened');
+    app.log.info({ dataFile: storage.location, deployment: deployment.file, subject: profile.subject.label.en, periodKinds: profile.periodKinds.map((k) => k.id) }, 'storage opened');
     if (defaultTokens) {
       app.log.warn('THE PUBLISHED DEFAULT TOKENS ARE ACTIVE: anyone who has read the README can sign in. Replace DATA_DIR/tokens.json or set RUBRIC_TOKENS (see the README).');
     }
     if (storage.created && options.seedFrom) {
-      const seeded = await seedExamples(storage, options.seedFrom, app.log);
+      const seeded = await seedExamples(storage, options.seedFrom, app.log, profile);
       app.log.info(seeded, 'first start: examples seeded');
     }
     return app;

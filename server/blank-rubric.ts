@@ -7,7 +7,8 @@ import type { Localized, RubricDocument } from '../engine/index.ts';
 /** A blank draft of rubric `id` at `version`. */
 export function blankRubric(id: string, version: string, title: Localized): RubricDocument {
   return {
-    format: 'rubric/1',
+    format: 'rubric/2',
+    tierBasis: 'ratio',
     id,
     version,
     status: 'draft',

@@ -76,6 +76,9 @@ export const SERVER_ERRORS = {
   ASSESSMENT_FROZEN: {
     howToFix: 'A submitted assessment never changes: start a new assessment, or compare versions with POST /api/assessments/{id}/rescore.',
   },
+  DEPLOYMENT_INVALID: {
+    howToFix: 'Correct the field of DATA_DIR/deployment.json named in details (README, "The assessed subject and period kinds"), then start the server again; it does not start with a bad profile.',
+  },
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ServerErrorCode = keyof typeof SERVER_ERRORS;
@@ -119,6 +122,7 @@ export const HTTP_STATUS: Record<ErrorCode, HttpStatus> = {
   MALFORMED_REQUEST: { statusCode: 400, error: 'Bad Request' },
   REQUEST_TIMEOUT: { statusCode: 408, error: 'Request Timeout' },
   ASSESSMENT_FROZEN: { statusCode: 409, error: 'Conflict' },
+  DEPLOYMENT_INVALID: { statusCode: 500, error: 'Internal Server Error' },
 };
 
 /** How to fix every code, the engine's and the server's. */

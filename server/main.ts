@@ -90,7 +90,11 @@ function resolveTokensAfterMkdir(dataDir: string): ReturnType<typeof resolveToke
 }
 
 main().catch((err: unknown) => {
-  if (isCatalogued(err)) console.error(`error ${err.code}: ${err.message}`);
-  else console.error(`error: ${(err as Error).message}`);
+  if (isCatalogued(err)) {
+    console.error(`error ${err.code}: ${err.message}`);
+    // The server's errors say the same in Chinese, and each field at fault with its fix (a bad deployment.json).
+    if (err.text?.zh) console.error(`错误 ${err.code}：${err.text.zh}`);
+    for (const detail of err.details) console.error(`  ${detail.path || '/'}: ${detail.text ? `${detail.text.en} / ${detail.text.zh}` : detail.message}`);
+  } else console.error(`error: ${(err as Error).message}`);
   process.exit(1);
 });

@@ -1,7 +1,7 @@
 /**
  * The server's messages to people, in Chinese and English: every error the server itself raises
- * (requests, access, revisions, rubrics, communities, assessments, supplements, storage) and every
- * detail of one takes its words from here, in the shape of the engine's catalogue
+ * (requests, access, revisions, rubrics, communities, assessments, supplements, storage, the
+ * deployment profile) and every detail of one takes its words from here, in the shape of the engine's catalogue
  * (engine/document/messages.ts). Each message names the field and says how to fix it, in both
  * languages; the English text is also the error's or the issue's `message`, and tests and the
  * README quote some of it: change it only together with them.
@@ -140,7 +140,8 @@ export const REQUEST_MESSAGES = {
    * for the keywords route schemas use, and points to the API description for the rest.
    */
   schemaKeyword: (keyword: string, params: Record<string, unknown>, ajvText: string | undefined): MessageText => ({
-    en: ajvText ?? 'is invalid',
+    // ajv's enum message does not say which values are allowed (period kinds, option ids): list them.
+    en: keyword === 'enum' ? `must be one of: ${(params.allowedValues as unknown[]).join(', ')}` : (ajvText ?? 'is invalid'),
     zh: schemaKeywordZh(keyword, params),
   }),
 
@@ -567,5 +568,58 @@ export const STORAGE_MESSAGES = {
   }),
 };
 
+/** The deployment profile, DATA_DIR/deployment.json (server/deployment.ts), checked at start. */
+export const DEPLOYMENT_MESSAGES = {
+  profileInvalid: (file: string, path: string, first: MessageText, count: number): MessageText => ({
+    en: `The deployment profile ${file} is invalid at ${path || '/'}: ${first.en}${count > 1 ? ` (and ${count - 1} more problem${count > 2 ? 's' : ''})` : ''}. The server did not start; nothing in the data directory was changed. Correct the file (README, "The assessed subject and period kinds") and start again.`,
+    zh: `部署配置文件 ${file} 在 ${path || '/'} 处有误：${first.zh}${count > 1 ? `（另有 ${count - 1} 处问题）` : ''}。服务器未启动，数据目录未作任何修改。请按 README 中“The assessed subject and period kinds”一节更正该文件后重新启动。`,
+  }),
+  unreadable: (file: string, reason: string): MessageText => ({
+    en: `The deployment profile ${file} cannot be read (${reason}); the server did not start and nothing in the data directory was changed.`,
+    zh: `无法读取部署配置文件 ${file}（${reason}），服务器未启动，数据目录未作任何修改。`,
+  }),
+  makeReadable: (): MessageText => ({
+    en: 'make the file readable for the server, or move it away to start with the Appendix C profile',
+    zh: '请为服务器开放该文件的读取权限，或将其移走，以附录 C 的默认配置启动',
+  }),
+  /** `parserText` is JSON.parse's own words (with the position), which only exist in English. */
+  notJson: (file: string, parserText: string): MessageText => ({
+    en: `The deployment profile ${file} is not valid JSON: ${parserText}. The server did not start; nothing in the data directory was changed.`,
+    zh: `部署配置文件 ${file} 不是有效的 JSON（解析器提示：${parserText}）。服务器未启动，数据目录未作任何修改。`,
+  }),
+  fixJson: (): MessageText => ({
+    en: 'fix the JSON syntax of the file near the position given',
+    zh: '请更正该文件在所示位置附近的 JSON 语法',
+  }),
+  usedTwice: (id: string): MessageText => ({
+    en: `"${id}" is used twice: give each one its own id`,
+    zh: `"${id}" 重复使用：请为每一项另取标识`,
+  }),
+  fieldOfEverySubject: (id: string, fields: readonly string[]): MessageText => ({
+    en: `"${id}" is a field every subject has (${fields.join(', ')}): choose another attribute id`,
+    zh: `"${id}" 是每个评价对象都有的字段（${fields.join('、')}）：请另选属性标识`,
+  }),
+  choiceNeedsOptions: (): MessageText => ({
+    en: 'a choice attribute needs its options: add "options": [{"id", "label": {"zh", "en"}}, …]',
+    zh: '选择型属性须列出选项：请添加 "options": [{"id", "label": {"zh", "en"}}, …]',
+  }),
+  optionsOnlyForChoice: (): MessageText => ({
+    en: 'options belong to a choice attribute: remove them, or set "type": "choice"',
+    zh: '只有选择型属性才有选项：请删除选项，或将 "type" 设为 "choice"',
+  }),
+  notAPeriodKind: (id: string, kinds: readonly string[]): MessageText => ({
+    en: `"${id}" is not one of the period kinds (${kinds.join(', ')}): name one of them, or leave defaultPeriodKind out`,
+    zh: `"${id}" 不是所列评价期类型（${kinds.join('、')}）之一：请指定其中之一，或删除 defaultPeriodKind`,
+  }),
+  attributeMissing: (id: string): MessageText => ({
+    en: `the required attribute "${id}" is missing`,
+    zh: `缺少必填属性 "${id}"`,
+  }),
+  notAnOption: (id: string, value: string): MessageText => ({
+    en: `"${value}" is not an option of the attribute "${id}"`,
+    zh: `"${value}" 不是属性 "${id}" 的选项`,
+  }),
+};
+
 /** Every table of this catalogue by its exported name (test/server/messages.test.ts checks each entry is used). */
-export const SERVER_MESSAGES = { RECORDS, REQUEST_MESSAGES, ACCESS_MESSAGES, REVISION_MESSAGES, RUBRIC_MESSAGES, COMMUNITY_MESSAGES, ASSESSMENT_MESSAGES, SUPPLEMENT_MESSAGES, STORAGE_MESSAGES };
+export const SERVER_MESSAGES = { RECORDS, REQUEST_MESSAGES, ACCESS_MESSAGES, REVISION_MESSAGES, RUBRIC_MESSAGES, COMMUNITY_MESSAGES, ASSESSMENT_MESSAGES, SUPPLEMENT_MESSAGES, STORAGE_MESSAGES, DEPLOYMENT_MESSAGES };

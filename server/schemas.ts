@@ -1,9 +1,12 @@
 /**
  * Shared JSON Schemas of the HTTP API, registered once with addSchema and referenced by $ref
- * ("Period#"). Rubric documents are declared as plain objects: the engine validates them
+ * ("RubricRef#"); those the deployment profile decides (Period, PeriodKind, Community,
+ * CommunityFields) are made from it in server/deployment.ts. Rubric documents are declared as plain objects: the engine validates them
  * (size and depth limits first), with messages no route schema could give.
  */
 import type { FastifyInstance } from 'fastify';
+import { APPENDIX_C_DEPLOYMENT } from '../engine/index.ts';
+import { deploymentSchemas } from './deployment.ts';
 import { HTTP_STATUS } from './errors.ts';
 
 /** Rubric ids: lower-case letters, digits and hyphens (as in the meta-schema). */
@@ -20,7 +23,6 @@ export const FORM_LANGUAGE = { type: 'string', enum: ['zh', 'en'], default: 'zh'
 /** The query of a route that answers a derived form. */
 export const FORM_LANGUAGE_QUERY = { type: 'object', additionalProperties: false, properties: { lang: FORM_LANGUAGE } } as const;
 
-const text = (maxLength: number) => ({ type: 'string', minLength: 1, maxLength }) as const;
 const timestamp = { type: 'string', description: 'ISO 8601 date-time' } as const;
 const nullableTimestamp = { type: ['string', 'null'], description: 'ISO 8601 date-time, or null' } as const;
 const looseObject = { type: 'object', additionalProperties: true } as const;
@@ -72,16 +74,8 @@ export const sharedSchemas = [
     properties: { id: { type: 'string' }, version: { type: 'string' }, hash: { type: 'string' } },
   },
   {
-    $id: 'Period',
-    description: 'Assessment period: mid-term or final assessment, or quarterly monitoring (7.1.2, 7.2.1).',
-    type: 'object',
-    additionalProperties: false,
-    required: ['year', 'kind'],
-    properties: { year: { type: 'integer', minimum: 2000, maximum: 2100 }, kind: { type: 'string', enum: ['mid-term', 'final', 'quarterly'] } },
-  },
-  {
     $id: 'RubricDocument',
-    description: 'A rubric document (format rubric/1, see rubric-schemas/). Validated by the engine, not by the route schema.',
+    description: 'A rubric document (format rubric/1 or rubric/2, see rubric-schemas/). Validated by the engine, not by the route schema.',
     ...looseObject,
   },
   {
@@ -195,29 +189,6 @@ export const sharedSchemas = [
     },
   },
   {
-    $id: 'Community',
-    type: 'object',
-    required: ['id', 'name', 'street', 'revision'],
-    properties: {
-      id: { type: 'string' },
-      name: { type: 'string' },
-      street: { type: 'string', description: 'The sub-district (街道).' },
-      district: { type: 'string' },
-      address: { type: 'string' },
-      contact: { type: 'string' },
-      revision: { type: 'integer', description: 'Raised on every change; send it back in If-Match (it is also the ETag).' },
-      createdAt: timestamp,
-      updatedAt: timestamp,
-    },
-  },
-  {
-    $id: 'CommunityFields',
-    description: 'What a community record holds besides its id.',
-    type: 'object',
-    required: ['name', 'street'],
-    properties: { name: text(200), street: text(200), district: text(200), address: text(400), contact: text(200) },
-  },
-  {
     $id: 'AssessmentSummary',
     type: 'object',
     required: ['id', 'communityId', 'rubric', 'period', 'assessor', 'status', 'total', 'tier', 'updatedAt'],
@@ -300,7 +271,7 @@ export function errorResponses(...statuses: number[]): Record<number, { $ref: st
   return Object.fromEntries([400, 401, ...statuses].map((status) => [status, { $ref: 'ErrorBody#' }]));
 }
 
-/** Registers every shared schema once on the root app. */
-export function addSharedSchemas(app: FastifyInstance): void {
-  for (const schema of sharedSchemas) app.addSchema(schema);
+/** Registers every shared schema once on the root app, with those made from the deployment profile (Appendix C's unless given). */
+export function addSharedSchemas(app: FastifyInstance, fromProfile: readonly Record<string, unknown>[] = deploymentSchemas(APPENDIX_C_DEPLOYMENT)): void {
+  for (const schema of [...sharedSchemas, ...fromProfile]) app.addSchema(schema);
 }

@@ -1,20 +1,23 @@
 /**
  * First-start seeding from examples/: every examples/<name>/rubric.json is stored as a published
  * version (when it validates and its tests pass), and every examples/<name>/assessments/*.json
- * is stored as a submitted assessment of its community, scored by the engine.
+ * is stored as a submitted assessment of its community, scored by the engine. An example that
+ * does not fit the deployment profile (its community's attributes, its period kind) is skipped.
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
-import { evaluate, type InputValues, loadRubric, RubricStudioError, runRubricTests } from '../engine/index.ts';
+import { type DeploymentProfile, evaluate, type InputValues, loadRubric, RubricStudioError, runRubricTests } from '../engine/index.ts';
+import { subjectMisfits } from './deployment.ts';
 import { compiledVersion } from './compiled-rubrics.ts';
 import type { AssessmentRecord, AuditDraft, NewRecord, Period, RubricVersionRecord, Storage } from './storage/types.ts';
 
 /** An example assessment file, as the examples folder holds them. */
 interface ExampleAssessment {
   name: string;
-  community: { id: string; name: string; street: string };
+  /** The community with its attributes (Appendix C: street). */
+  community: { id: string; name: string } & Record<string, string>;
   period: Period;
   assessor: string;
   rubric: { id: string; version: string };
@@ -26,7 +29,7 @@ interface ExampleAssessment {
 const seeder = (action: string, target: string, rubric?: AuditDraft['rubric']): AuditDraft => ({ actor: 'seed', role: 'system', action, target, ...(rubric && { rubric }) });
 
 /** Seeds the store from `examplesDir`; a broken example is logged and skipped, never fatal. */
-export async function seedExamples(storage: Storage, examplesDir: string, log: FastifyBaseLogger): Promise<{ rubrics: number; assessments: number }> {
+export async function seedExamples(storage: Storage, examplesDir: string, log: FastifyBaseLogger, profile: DeploymentProfile): Promise<{ rubrics: number; assessments: number }> {
   const counts = { rubrics: 0, assessments: 0 };
   if (!existsSync(examplesDir)) return counts;
   const folders = readdirSync(examplesDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => join(examplesDir, d.name));
@@ -35,7 +38,7 @@ export async function seedExamples(storage: Storage, examplesDir: string, log: F
   }
   for (const folder of folders.filter((f) => existsSync(join(f, 'assessments')))) {
     const files = readdirSync(join(folder, 'assessments')).filter((f) => f.endsWith('.json')).sort();
-    for (const file of files) if (await seedAssessment(storage, join(folder, 'assessments', file), log)) counts.assessments += 1;
+    for (const file of files) if (await seedAssessment(storage, join(folder, 'assessments', file), log, profile)) counts.assessments += 1;
   }
   return counts;
 }
@@ -68,15 +71,18 @@ async function seedRubric(storage: Storage, file: string, log: FastifyBaseLogger
   }
 }
 
-async function seedAssessment(storage: Storage, file: string, log: FastifyBaseLogger): Promise<boolean> {
+async function seedAssessment(storage: Storage, file: string, log: FastifyBaseLogger, profile: DeploymentProfile): Promise<boolean> {
   try {
     const example = JSON.parse(readFileSync(file, 'utf8')) as ExampleAssessment;
     const version = await storage.getRubricVersion(example.rubric.id, example.rubric.version);
     if (!version) throw new Error(`rubric ${example.rubric.id} ${example.rubric.version} is not stored`);
-    const { id, name, street } = example.community;
+    const { id } = example.community;
+    if (!profile.periodKinds.some((k) => k.id === example.period.kind)) throw new Error(`period kind "${example.period.kind}" is not in the deployment profile`);
+    const misfits = subjectMisfits(profile, example.community);
+    if (misfits.length > 0) throw new Error(`community ${id} does not fit the deployment profile: ${misfits.map((m) => m.en).join('; ')}`);
     if (!(await storage.getCommunity(id))) {
       const now = new Date().toISOString();
-      await storage.insertCommunity({ id, name, street, createdAt: now, updatedAt: now }, seeder('seed.community.create', `community:${id}`));
+      await storage.insertCommunity({ ...example.community, createdAt: now, updatedAt: now }, seeder('seed.community.create', `community:${id}`));
     }
     const rubric = compiledVersion(version);
     const notApplicable = example.notApplicable ?? {};

@@ -9,6 +9,7 @@ import type { CommunityRecord, Period, RubricVersionRecord } from '../../server/
 import type {
   AssessmentForm,
   AssessmentInputs,
+  DeploymentProfile,
   InputValues,
   ImpactFilter,
   ImpactReport,
@@ -53,8 +54,8 @@ export type Revisioned<T> = T & {
 /** A stored rubric version with its document (the server's record, one definition). */
 export type VersionRecord = Revisioned<RubricVersionRecord>;
 
-/** A community as the API takes it; the server adds its timestamps and revision. */
-export type Community = Omit<CommunityRecord, 'createdAt' | 'updatedAt' | 'revision'>;
+/** A community (the deployment's subject) as the API takes it, with the profile's attributes as fields; the server adds its timestamps and revision. */
+export type Community = Omit<CommunityRecord, 'createdAt' | 'updatedAt' | 'revision'> & Record<string, unknown>;
 
 /** An assessment as listed. */
 export interface AssessmentSummary {
@@ -87,6 +88,12 @@ export interface Me {
   role: Role;
   actor?: string;
   defaultTokens?: boolean;
+}
+
+/** What signing in reads: who the token is, and the deployment profile every screen names things by. */
+export interface Session {
+  me: Me;
+  deployment: DeploymentProfile;
 }
 
 /** GET /api/health: public, no token. */
@@ -261,6 +268,11 @@ const versionPath = (id: string, version: string): string => `/api/rubrics/${enc
 
 export const api = {
   me: (token?: string) => request<Me>('GET', '/api/me', undefined, token),
+  /** The token's role and the deployment profile, asked together once at sign-in. */
+  session: async (token: string): Promise<Session> => {
+    const [me, deployment] = await Promise.all([request<Me>('GET', '/api/me', undefined, token), request<DeploymentProfile>('GET', '/api/deployment', undefined, token)]);
+    return { me, deployment };
+  },
   health: () => request<Health>('GET', '/api/health', undefined, null),
 
   listRubrics: () => request<RubricSummary[]>('GET', '/api/rubrics'),

@@ -6,10 +6,10 @@ import { App, currentRoute } from './components/App.tsx';
 import { preloadAssessmentPage } from './components/AssessmentPage.tsx';
 import { LanguageProvider, storedLanguage } from './i18n/language.tsx';
 
-// A stored sign-in is checked, and an assessment opened by its address (a bookmark, a link, a
+// A stored sign-in is checked (with the deployment profile read), and an assessment opened by its address (a bookmark, a link, a
 // reload) starts loading, before the first render: both are on their way while React starts.
 const token = storedToken();
-const storedSignIn = token ? api.me(token) : null;
+const storedSignIn = token ? api.session(token) : null;
 storedSignIn?.catch(() => undefined); // the app reports it
 const [screen, assessmentId, ...more] = currentRoute();
 if (token && screen === 'assessments' && assessmentId && more.length === 0) preloadAssessmentPage(assessmentId, storedLanguage());

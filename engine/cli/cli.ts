@@ -1,7 +1,8 @@
 /**
- * `rubric` — the command line of the engine: validate, lint, form, score, test.
+ * `rubric` — the command line of the engine: validate, lint, form, score, test, migrate, …
  * Exit codes: 0 success, 1 the document, inputs or tests failed, 2 usage error.
  */
+import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import {
   type AssessmentInputs,
@@ -11,11 +12,13 @@ import {
   formatDiff,
   type Language,
   loadRubric,
+  migrateRubric,
   pick,
   type RubricDocument,
   RubricStudioError,
   runRubricTests,
   type ScoreResult,
+  tierBasisOf,
   validateRubric,
 } from '../index.ts';
 import { CliError, cliErrorBody, EXIT_CODES } from './errors.ts';
@@ -34,6 +37,7 @@ interface Options {
   street?: string;
   period?: string;
   tier?: string;
+  out?: string;
 }
 
 type Command = (args: string[], options: Options) => Promise<number>;
@@ -44,6 +48,7 @@ const commands: Record<string, { arity: number; run: Command }> = {
   form: { arity: 1, run: formCommand },
   score: { arity: 2, run: scoreCommand },
   test: { arity: 1, run: testCommand },
+  migrate: { arity: 1, run: migrateCommand },
   diff: { arity: 2, run: diffCommand },
   impact: { arity: 3, run: async (args, options) => (await import('./cli-impact.ts')).impactCommand(args, options) },
   gap: { arity: 2, run: async (args, options) => (await import('./cli-impact.ts')).gapCommand(args, options) },
@@ -60,7 +65,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const { values, positionals } = parsed;
   const options: Options = { json: Boolean(values.json), explain: Boolean(values.explain), partial: Boolean(values.partial), lang: values.lang === 'en' ? 'en' : 'zh' };
-  for (const key of ['csv', 'xlsx', 'html', 'street', 'period', 'tier'] as const) if (values[key] !== undefined) options[key] = values[key];
+  for (const key of ['csv', 'xlsx', 'html', 'street', 'period', 'tier', 'out'] as const) if (values[key] !== undefined) options[key] = values[key];
   if (values.help || positionals.length === 0) {
     console.log(HELP[options.lang]);
     return values.help ? 0 : 2;
@@ -99,6 +104,7 @@ function parse(argv: string[]) {
       street: { type: 'string' },
       period: { type: 'string' },
       tier: { type: 'string' },
+      out: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -182,6 +188,21 @@ async function testCommand([file]: string[], options: Options): Promise<number> 
   return report.failed === 0 ? 0 : 1;
 }
 
+/**
+ * The document in the newest format (rubric/2), printed or written to --out. The input must be a
+ * valid rubric and so must the result: an invalid one is refused with the usual error, nothing written.
+ */
+async function migrateCommand([file]: string[], options: Options): Promise<number> {
+  const { doc } = loadRubric(readText(file));
+  const migrated = loadRubric(migrateRubric(doc)).doc;
+  if (options.out === undefined) console.log(JSON.stringify(migrated, null, 2));
+  else {
+    writeFileSync(options.out, `${JSON.stringify(migrated, null, 2)}\n`);
+    console.log((doc.format === 'rubric/2' ? W.alreadyMigrated(file, options.out) : W.migrated(file, options.out, doc.format))[options.lang]);
+  }
+  return 0;
+}
+
 async function diffCommand([a, b]: string[], options: Options): Promise<number> {
   const diff = diffRubrics(loadRubric(readText(a)).doc, loadRubric(readText(b)).doc);
   console.log(options.json ? JSON.stringify(diff, null, 2) : formatDiff(diff, options.lang));
@@ -202,7 +223,7 @@ export function formatTable(result: ScoreResult, doc: RubricDocument, options: O
   for (const group of result.groups) lines.push(`  ${W.group()[lang]} ${group.id}: ${group.points} / ${group.max}`);
   const ratio = result.ratio === null ? '—' : result.ratio.toFixed(4);
   lines.push(`${W.total()[lang]}: ${result.total} / ${result.max}   ${W.ratio()[lang]} ${ratio}   ${W.tier()[lang]}: ${result.tier === null ? W.noTier()[lang] : tierName(result.tier)}`);
-  if (result.tier !== result.ratioTier && result.ratioTier !== null) lines.push(`  ${W.byRatio(tierName(result.ratioTier))[lang]}`);
+  if (result.tier !== result.ratioTier && result.ratioTier !== null) lines.push(`  ${W.byScore(tierName(result.ratioTier), tierBasisOf(doc))[lang]}`);
   for (const r of result.requirements) {
     const finding = W.finding(r.finding)[lang];
     lines.push(`  ${finding}${' '.repeat(Math.max(1, 12 - displayWidth(finding)))}${r.clause} ${W.modality(r.modality)[lang]} ${pick(r.text, lang)}${r.gate ? ` ${W.gateCap(tierName(r.gate))[lang]}` : ''}`);

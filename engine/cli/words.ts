@@ -3,7 +3,7 @@
  * its usage errors and the words of its reports. Terms come from the glossary, like the UI's.
  */
 import { FINDINGS, GLOSSARY as G, MODALITIES } from '../glossary.ts';
-import type { Language } from '../types.ts';
+import type { Language, TierBasis } from '../types.ts';
 
 type Words = { zh: string; en: string };
 
@@ -21,12 +21,23 @@ export const CLI_WORDS = {
   testPassed: (): Words => ({ zh: '通过', en: 'ok  ' }),
   testFailed: (): Words => ({ zh: '失败', en: 'FAIL' }),
   testSummary: (passed: number, failed: number): Words => ({ zh: `${passed} 个通过，${failed} 个失败`, en: `${passed} passed, ${failed} failed` }),
+  migrated: (file: string, out: string, from: string): Words => ({
+    zh: `已将 ${file}（${from}）转换为 rubric/2 并写入 ${out}；档次界限仍按得分率（tierBasis "ratio"），计分结果不变`,
+    en: `wrote ${out}: ${file} (${from}) as rubric/2; tier bounds stay by ratio (tierBasis "ratio"), every score unchanged`,
+  }),
+  alreadyMigrated: (file: string, out: string): Words => ({
+    zh: `${file} 已是 rubric/2 格式，原样写入 ${out}`,
+    en: `${file} is rubric/2 already: wrote it unchanged to ${out}`,
+  }),
   group: (): Words => ({ zh: '分组', en: 'group' }),
   total: (): Words => ({ zh: G.total.zh, en: 'Total' }),
   ratio: (): Words => ({ zh: '得分率', en: 'ratio' }),
   tier: (): Words => ({ zh: G.tier.zh, en: 'tier' }),
   noTier: (): Words => ({ zh: '未定（不完整）', en: 'none (incomplete)' }),
-  byRatio: (tier: string): Words => ({ zh: `按得分率为${tier}，因未满足基本要求而降档`, en: `by ratio ${tier}, capped by a failed requirement` }),
+  byScore: (tier: string, basis: TierBasis): Words =>
+    basis === 'points'
+      ? { zh: `按总分为${tier}，因未满足基本要求而降档`, en: `by points ${tier}, capped by a failed requirement` }
+      : { zh: `按得分率为${tier}，因未满足基本要求而降档`, en: `by ratio ${tier}, capped by a failed requirement` },
   gateCap: (tier: string): Words => ({ zh: `→ 档次最高为${tier}`, en: `→ tier capped at ${tier}` }),
   finding: (finding: keyof typeof FINDINGS): Words => FINDINGS[finding],
   modality: (modality: keyof typeof MODALITIES): Words => MODALITIES[modality],
@@ -48,6 +59,8 @@ Usage:
   rubric score <rubric.json> <assessment.json> [--json] [--explain] [--lang zh|en] [--partial]
                                              score an assessment: {"inputs": {...}, "notApplicable": {...}}
   rubric test <rubric.json>                  run the rubric's embedded test cases
+  rubric migrate <rubric.json> [--out file]  the document in format rubric/2 (tiers by ratio, scores
+                                             unchanged), printed or written to a file
   rubric diff <a.json> <b.json> [--json]     compare two rubric versions
   rubric impact <base.json> <candidate.json> <assessments-dir> [--json] [--csv file] [--xlsx file] [--html file]
                 [--street s] [--period p] [--tier t|none]
@@ -63,6 +76,7 @@ Options:
   --explain   print every criterion's explanation line
   --partial   score with missing inputs (criteria not assessed) instead of rejecting them
   --csv, --xlsx, --html  impact: also write the report as CSV, XLSX or a printable HTML page
+  --out       migrate: write the document to this file instead of printing it
   -h, --help  this help`,
   zh: `rubric — 校验、检查并运行计分式评价细则
 
@@ -73,6 +87,8 @@ Options:
   rubric score <细则.json> <评价.json> [--json] [--explain] [--lang zh|en] [--partial]
                                              为一份评价计分：{"inputs": {...}, "notApplicable": {...}}
   rubric test <细则.json>                    运行细则内置的测试用例
+  rubric migrate <细则.json> [--out 文件]    将文档转换为 rubric/2 格式（档次仍按得分率，计分不变），
+                                             输出或写入文件
   rubric diff <a.json> <b.json> [--json]     比较两个版本
   rubric impact <基准.json> <候选.json> <评价目录> [--json] [--csv 文件] [--xlsx 文件] [--html 文件]
                 [--street 街道] [--period 评价期] [--tier 档次|none]
@@ -88,5 +104,6 @@ Options:
   --explain   输出每个评分项的说明
   --partial   缺少输入时照常计分（相应评分项记为未评价），而不是拒绝
   --csv, --xlsx, --html  impact：另将报告写为 CSV、XLSX 或可打印的 HTML 页面
+  --out       migrate：将文档写入此文件，而不是输出
   -h, --help  本帮助`,
 };

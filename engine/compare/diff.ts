@@ -9,6 +9,7 @@ import { pick } from '../document/localized.ts';
 import { indexRubric } from '../document/structure.ts';
 import { staleTextWarnings } from '../document/lint.ts';
 import { GLOSSARY } from '../glossary.ts';
+import { tierBasisOf } from '../scoring/tiers.ts';
 import type { Issue, Language, Localized, RubricDocument } from '../types.ts';
 
 export type ChangeTarget = 'rubric' | 'group' | 'indicator' | 'criterion' | 'input' | 'tier' | 'requirement';
@@ -65,6 +66,9 @@ export function diffRubrics(a: RubricDocument, b: RubricDocument): RubricDiff {
       changes.push({ target: 'rubric', kind: 'changed', effect: field === 'rounding' ? 'score' : 'wording', id: b.id, title: b.title, field, before: a[field], after: b[field] });
     }
   }
+  // By the basis each document is read by: a rubric/1 version and its rubric/2 copy by ratio do not differ.
+  const basis = { before: tierBasisOf(a), after: tierBasisOf(b) };
+  if (basis.before !== basis.after) changes.push({ target: 'rubric', kind: 'changed', effect: 'tier', id: b.id, title: b.title, field: 'tierBasis', ...basis });
   compare('group', nodesOf(a).groups, nodesOf(b).groups, changes);
   compare('indicator', nodesOf(a).indicators, nodesOf(b).indicators, changes);
   compare('criterion', nodesOf(a).criteria, nodesOf(b).criteria, changes);
@@ -229,6 +233,7 @@ const FIELD_WORDS: Record<string, Required<Localized>> = {
   rounding: { zh: '取整规则', en: 'rounding' },
   effectiveDate: { zh: '生效日期', en: 'effective date' },
   status: { zh: '状态', en: 'status' },
+  tierBasis: { zh: '档次依据（得分率 ratio / 分数 points）', en: 'tier basis (ratio / points)' },
   points: { zh: '分值', en: 'points' },
   cap: { zh: '封顶', en: 'cap' },
   clause: { zh: '条款', en: 'clause' },

@@ -7,7 +7,7 @@ import type { CompiledRubric } from '../scoring/compile.ts';
 import { type Big, dec, minBig, sum } from '../scoring/decimal.ts';
 import { evaluate } from '../scoring/evaluate.ts';
 import { scoringModel } from '../scoring/core.ts';
-import { findTier, gateHoldsBelow, nextTier, pointsToReach } from '../scoring/tiers.ts';
+import { findTier, gateHoldsBelow, nextTier, pointsToReach, tierBasisOf } from '../scoring/tiers.ts';
 import { describeCondition } from '../scoring/explain.ts';
 import { pick } from '../document/localized.ts';
 import { kindOf } from '../kinds/registry.ts';
@@ -69,7 +69,7 @@ export async function gapToNextTier(rubric: CompiledRubric, assessment: Assessme
   let pointsNeeded: number | null = null;
   if (result.complete && result.tier !== null) {
     next = nextTier(doc.tiers, result.tier);
-    pointsNeeded = next ? pointsToReach(next.min, result.total, result.max, scoringModel(rubric).decimals).toNumber() : 0;
+    pointsNeeded = next ? pointsToReach(next.min, tierBasisOf(doc), result.total, result.max, scoringModel(rubric).decimals).toNumber() : 0;
   }
   const gates = result.requirements
     .filter((r) => r.finding === 'notMet' && r.gate !== null && next !== null && gateHoldsBelow(doc.tiers, r.gate, next.id))

@@ -312,6 +312,10 @@ export const MESSAGES = {
   }),
 
   // The meta-schema (ajv's errors, by keyword) -----------------------------------------------------
+  rubric1BoundAboveOne: (value: number): MessageText => ({
+    en: `tiers of a rubric/1 document are by ratio: bounds run 0 to 1; ${value} looks like points: divide it by the maximum total, or write the document as rubric/2 with "tierBasis": "points" (npx rubric migrate gives the rubric/2 document)`,
+    zh: `rubric/1 文档的档次按得分率划分：界限取 0 至 1；${value} 看来是分数：请除以满分，或将文档改为 rubric/2 格式并设 "tierBasis": "points"（npx rubric migrate 可生成 rubric/2 文档）`,
+  }),
   schemaRequired: (property: string): MessageText => ({
     en: `missing property "${property}": add it`,
     zh: `缺少属性 "${property}"：请补充`,

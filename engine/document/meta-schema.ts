@@ -1,6 +1,7 @@
 /**
- * The rubric meta-schema, compiled once. Meta-schemas are published in rubric-schemas/, one file
- * per format version; a format only grows (a new scoring kind), never changes what it accepted.
+ * The rubric meta-schemas, each compiled once. Meta-schemas are published in rubric-schemas/, one
+ * file per format version; a format only grows (a new scoring kind), never changes what it
+ * accepted. A document's `format` picks the meta-schema it is checked against.
  */
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -10,7 +11,7 @@ import { issue, IssueList, pointerSegment } from './issues.ts';
 import { MESSAGES } from './messages.ts';
 import { scoringSchemaDefs } from '../kinds/registry.ts';
 import { combinationSchemaDef } from './input-combinations.ts';
-import type { Issue } from '../types.ts';
+import type { Issue, RubricFormat } from '../types.ts';
 
 /**
  * The meta-schema of format rubric/1, as JSON: the published file, with the scoring definitions
@@ -23,7 +24,61 @@ export const RUBRIC_META_SCHEMA: Record<string, unknown> = {
   $defs: { ...rubricSchema.$defs, ...scoringSchemaDefs(), ...combinationSchemaDef() },
 };
 
-let compiled: ValidateFunction | undefined;
+/**
+ * The meta-schema of format rubric/2: rubric/1 with a required `tierBasis` (what tier bounds
+ * measure) and bounds not capped at 1, since by points they run to the maximum total; the tier
+ * check (checkTierBounds), knowing the basis, says what is wrong with a bound. Published as
+ * rubric-schemas/rubric-2.schema.json by `npm run schema`.
+ */
+export const RUBRIC_2_META_SCHEMA: Record<string, unknown> = rubric2Of(RUBRIC_META_SCHEMA);
+
+function rubric2Of(rubric1: Record<string, unknown>): Record<string, unknown> {
+  const properties = rubric1.properties as Record<string, unknown>;
+  const defs = rubric1.$defs as Record<string, Record<string, unknown>>;
+  const bound = defs.bound as { properties: Record<string, unknown> };
+  const withTierBasis: Record<string, unknown> = {};
+  // tierBasis right after format, where a reader of the file looks for what the document is.
+  for (const [name, schema] of Object.entries(properties)) {
+    withTierBasis[name] = name === 'format' ? { const: 'rubric/2' } : schema;
+    if (name === 'format') {
+      withTierBasis.tierBasis = {
+        enum: ['ratio', 'points'],
+        description: 'What tier bounds measure: "ratio" (total / maximum, 0 to 1) or "points" (the total, 0 to the maximum total).',
+      };
+    }
+  }
+  const required = rubric1.required as string[];
+  return {
+    ...rubric1,
+    $id: 'https://rubric-studio.local/schemas/rubric-2.schema.json',
+    title: 'Rubric document, format rubric/2',
+    description:
+      'A points rubric with its tiers, baseline requirements and test cases; rubric/1 plus tierBasis: tiers by score ratio or by total points. Released: the format only grows (a new scoring kind, written by npm run schema from the kinds registry); what it accepted stays accepted.',
+    required: [...required.slice(0, required.indexOf('format') + 1), 'tierBasis', ...required.slice(required.indexOf('format') + 1)],
+    properties: withTierBasis,
+    $defs: {
+      ...defs,
+      bound: {
+        ...bound,
+        properties: {
+          ...bound.properties,
+          value: { type: 'number', minimum: 0, description: 'A score ratio (0 to 1) or a total in points (0 to the maximum total), as tierBasis says.' },
+        },
+      },
+    },
+  };
+}
+
+/** The meta-schema of each format, as published. */
+export const META_SCHEMAS: Record<RubricFormat, Record<string, unknown>> = { 'rubric/1': RUBRIC_META_SCHEMA, 'rubric/2': RUBRIC_2_META_SCHEMA };
+
+/** The format a document's meta-schema check goes by: its own when known, else the newest (which reports the format). */
+function formatOf(doc: unknown): RubricFormat {
+  const format = doc !== null && typeof doc === 'object' && !Array.isArray(doc) ? (doc as { format?: unknown }).format : undefined;
+  return format === 'rubric/1' ? 'rubric/1' : 'rubric/2';
+}
+
+const compiled = new Map<RubricFormat, ValidateFunction>();
 
 /**
  * ajv 8 merges the errors of every failed call of a referenced schema with
@@ -47,18 +102,25 @@ function appendRefErrorsInPlace(code: string): string {
  * `ownProperties`: a key such as "constructor" is looked up on the document, never on Object.prototype.
  */
 export function checkMetaSchema(doc: unknown, issues: IssueList = new IssueList()): IssueList {
-  compiled ??= new Ajv2020({
-    allErrors: true,
-    verbose: true,
-    strict: true,
-    strictRequired: false,
-    allowUnionTypes: true,
-    ownProperties: true,
-    code: { process: appendRefErrorsInPlace },
-  }).compile(RUBRIC_META_SCHEMA);
-  if (!compiled(doc)) describeAjvErrors(compiled.errors ?? [], issues);
+  const format = formatOf(doc);
+  let validate = compiled.get(format);
+  if (!validate) {
+    validate = new Ajv2020({
+      allErrors: true,
+      verbose: true,
+      strict: true,
+      strictRequired: false,
+      allowUnionTypes: true,
+      ownProperties: true,
+      code: { process: appendRefErrorsInPlace },
+    }).compile(META_SCHEMAS[format]);
+    compiled.set(format, validate);
+  }
+  if (!validate(doc)) describeAjvErrors(validate.errors ?? [], issues);
   return issues;
 }
+
+const TIER_BOUND_VALUE = /^\/tiers\/\d+\/(min|max)\/value$/;
 
 const BRANCHING = new Set(['oneOf', 'anyOf', 'if', 'allOf']);
 const IN_BRANCH = /\/(anyOf|oneOf)\/\d+/;
@@ -136,13 +198,18 @@ function describe(error: ErrorObject): Issue {
     case 'enum':
       return issue(path, MESSAGES.schemaEnum(field, params.allowedValues as unknown[]));
     case 'const':
+      // A format other than the schema's own may be another known format's: name them all.
+      if (path === '/format') return issue(path, MESSAGES.schemaEnum(field, Object.keys(META_SCHEMAS)));
       return issue(path, MESSAGES.schemaConst(field, params.allowedValue));
     case 'type':
       return issue(path, MESSAGES.schemaType(field, String(params.type)));
     case 'pattern':
       return issue(path, MESSAGES.schemaPattern(field, JSON.stringify(error.data), hint, String(params.pattern)));
-    case 'minimum':
     case 'maximum':
+      // Only rubric/1 caps a bound at 1: say that its tiers are ratios, and how to write points.
+      if (TIER_BOUND_VALUE.test(path) && params.limit === 1) return issue(path, MESSAGES.rubric1BoundAboveOne(Number(error.data)));
+      return issue(path, MESSAGES.schemaComparison(field, String(params.comparison), Number(params.limit), ajvText, hint));
+    case 'minimum':
     case 'exclusiveMinimum':
     case 'exclusiveMaximum':
       return issue(path, MESSAGES.schemaComparison(field, String(params.comparison), Number(params.limit), ajvText, hint));

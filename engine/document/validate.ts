@@ -10,7 +10,7 @@ import { checkLimits } from './limits.ts';
 import { checkMetaSchema } from './meta-schema.ts';
 import { kindOf, scoringInputs } from '../kinds/registry.ts';
 import { conditionFacts, indexRubric, type RubricIndex } from './structure.ts';
-import { checkTierBounds } from '../scoring/tiers.ts';
+import { checkTierBounds, maxTotalOf, tierBasisOf } from '../scoring/tiers.ts';
 import { findCombination, INPUT_COMBINATIONS } from './input-combinations.ts';
 import type { Big } from '../scoring/decimal.ts';
 import type { Condition, Group, InputDefinition, RubricDocument } from '../types.ts';
@@ -43,7 +43,7 @@ function checkSemantics(index: RubricIndex, errors: IssueList): void {
   doc.inputs.forEach((input, i) => checkInputDefinition(input, `/inputs/${i}`, errors));
   checkReferences(index, errors);
   if (errors.length === 0) checkMaxima(index, errors);
-  for (const found of checkTierBounds(doc.tiers)) errors.push(found);
+  for (const found of checkTierBounds(doc.tiers, tierBasisOf(doc), maxTotalOf(doc))) errors.push(found);
   checkDates(doc, errors);
   checkTestsAndReadings(index, errors);
 }

@@ -6,16 +6,42 @@
 import type ExcelJS from 'exceljs';
 import { own } from '../document/lookup.ts';
 import { pick } from '../document/localized.ts';
+import { APPENDIX_C_DEPLOYMENT, attributeText, type DeploymentProfile } from '../deployment.ts';
 import { GLOSSARY as G, periodWords, SCORE_STATUSES } from '../glossary.ts';
 import type { ImpactReport, Language, Localized, ScoreResult, VersionScore } from '../types.ts';
 
 type Cell = string | number | boolean | null | undefined;
 
+/**
+ * What the files call the assessed subject, its attributes and the period kinds: the deployment
+ * profile's labels (Appendix C's unless given).
+ */
+export type ExportProfile = Pick<DeploymentProfile, 'subject' | 'periodKinds'>;
+
+/** The subject's columns in `lang`: its id, its name, and one per attribute. */
+function subjectColumns(profile: ExportProfile, lang: Language): { id: string; name: string; attributes: { id: string; header: string }[] } {
+  const heading = (text: string): string => (lang === 'en' ? text.charAt(0).toUpperCase() + text.slice(1) : text);
+  const label = profile.subject.label[lang];
+  return {
+    id: lang === 'zh' ? `${label}编号` : `${heading(label)} id`,
+    name: heading(label),
+    attributes: profile.subject.attributes.map((a) => ({ id: a.id, header: heading(a.label[lang]) })),
+  };
+}
+
+/** The impact data carries only Appendix C's `street`: its column is there while the profile has that attribute, under its label. */
+function streetColumn(profile: ExportProfile, lang: Language): string[] {
+  return subjectColumns(profile, lang).attributes.filter((a) => a.id === 'street').map((a) => a.header);
+}
+
 /** One assessment's result with where it comes from, for the results export. */
 export interface ResultRow {
   communityId?: string;
   community?: string;
+  /** Appendix C's attribute, for callers that give no `attributes`. */
   street?: string;
+  /** The subject's attribute values by attribute id (the deployment profile's attributes). */
+  attributes?: Record<string, unknown>;
   period?: string;
   /** The day assessed, and why its version: the one in force that day, or another with the reason given. */
   assessedOn?: string;
@@ -35,9 +61,6 @@ export interface Table {
 const WORDS = {
   zh: {
     id: '编号',
-    communityId: '社区编号',
-    community: '社区',
-    street: '街道',
     period: G.period.zh,
     rubric: G.rubric.zh,
     version: '版本',
@@ -87,9 +110,6 @@ const WORDS = {
   },
   en: {
     id: 'Id',
-    communityId: 'Community id',
-    community: 'Community',
-    street: 'Street',
     period: 'Period',
     rubric: 'Rubric',
     version: 'Version',
@@ -144,21 +164,24 @@ const WORDS = {
 // ---------------------------------------------------------------------------------------------
 
 /** One row per assessment: where, which version and why, total, maximum, ratio, tier (by its label), every indicator. */
-export function resultsTable(rows: ResultRow[], lang: Language = 'zh'): Table {
+export function resultsTable(rows: ResultRow[], lang: Language = 'zh', profile: ExportProfile = APPENDIX_C_DEPLOYMENT): Table {
+  const kinds = profile.periodKinds;
+  const subject = subjectColumns(profile, lang);
   const w = WORDS[lang];
   // Indicator columns: every indicator seen, in first-seen order (versions may differ).
   const columns = new Map<string, Localized>();
   for (const { result } of rows) for (const i of result.indicators) if (!columns.has(i.id)) columns.set(i.id, i.title);
-  const header = [w.communityId, w.community, w.street, w.period, w.rubric, w.version, w.total, w.max, w.ratio, w.tier, w.assessedOn, w.versionWhy, ...[...columns].map(([id, title]) => `${id} ${pick(title, lang)}`)];
+  const header = [subject.id, subject.name, ...subject.attributes.map((a) => a.header), w.period, w.rubric, w.version, w.total, w.max, w.ratio, w.tier, w.assessedOn, w.versionWhy, ...[...columns].map(([id, title]) => `${id} ${pick(title, lang)}`)];
   // Records made before versions had effective dates say nothing about the choice: left blank.
   const why = (row: ResultRow): string | null => row.versionChoice?.reason ?? (row.versionChoice?.inForce === row.result.rubric.version ? w.inForce : null);
   return {
     header,
     rows: rows.map((row) => {
-      const { communityId, community, street, period, result } = row;
+      const { communityId, community, period, result } = row;
+      const attributes = profile.subject.attributes.map((a) => attributeText(a, row.attributes ? own(row.attributes, a.id) : a.id === 'street' ? row.street : undefined, lang) || null);
       const points = new Map(result.indicators.map((i) => [i.id, i.points]));
       const tier = result.tier === null ? null : pick(row.tierLabels && own(row.tierLabels, result.tier), lang) || result.tier;
-      return [communityId, community, street, period && periodWords(period, lang), result.rubric.id, result.rubric.version, result.total, result.max, result.ratio, tier, row.assessedOn ?? null, why(row), ...[...columns.keys()].map((id) => points.get(id) ?? null)];
+      return [communityId, community, ...attributes, period && periodWords(period, lang, kinds), result.rubric.id, result.rubric.version, result.total, result.max, result.ratio, tier, row.assessedOn ?? null, why(row), ...[...columns.keys()].map((id) => points.get(id) ?? null)];
     }),
   };
 }
@@ -167,7 +190,10 @@ export function resultsTable(rows: ResultRow[], lang: Language = 'zh'): Table {
  * Per assessment: totals and tiers under both versions and the change. An incomplete result shows
  * the totals it can still reach, the tiers still possible and the inputs it lacks, by label.
  */
-export function impactAssessmentsTable(report: ImpactReport, lang: Language = 'zh'): Table {
+export function impactAssessmentsTable(report: ImpactReport, lang: Language = 'zh', profile: ExportProfile = APPENDIX_C_DEPLOYMENT): Table {
+  const kinds = profile.periodKinds;
+  const subject = subjectColumns(profile, lang);
+  const street = streetColumn(profile, lang);
   const w = WORDS[lang];
   const tier = tierName(report, lang);
   const inputs = (ids: string[]): string => ids.map((id) => pick(own(report.inputLabels, id), lang) || id).join(lang === 'zh' ? '、' : '; ');
@@ -184,8 +210,8 @@ export function impactAssessmentsTable(report: ImpactReport, lang: Language = 'z
   ];
   const heads = (which: string): string[] => [w.total, w.tier, w.status, w.reachable, w.possibleTiers, w.missing, w.supplied, w.defaulted, w.mapped].map((h) => `${which} ${h}`);
   return {
-    header: [w.id, w.communityId, w.community, w.street, w.period, ...heads(w.base), ...heads(w.candidate), w.delta, w.tierChanged],
-    rows: report.assessments.map((a) => [a.id, a.communityId, a.communityName, a.street, a.period && periodWords(a.period, lang), ...version(a.base), ...version(a.candidate), a.delta, a.tierChanged ? w.yes : w.no]),
+    header: [w.id, subject.id, subject.name, ...street, w.period, ...heads(w.base), ...heads(w.candidate), w.delta, w.tierChanged],
+    rows: report.assessments.map((a) => [a.id, a.communityId, a.communityName, ...street.map(() => a.street), a.period && periodWords(a.period, lang, kinds), ...version(a.base), ...version(a.candidate), a.delta, a.tierChanged ? w.yes : w.no]),
   };
 }
 
@@ -206,16 +232,18 @@ export function indicatorImpactTable(report: ImpactReport, lang: Language = 'zh'
 }
 
 /** The assessments that change tier, with the indicators and gates that moved them. */
-export function tierChangesTable(report: ImpactReport, lang: Language = 'zh'): Table {
+export function tierChangesTable(report: ImpactReport, lang: Language = 'zh', profile: ExportProfile = APPENDIX_C_DEPLOYMENT): Table {
+  const kinds = profile.periodKinds;
+  const street = streetColumn(profile, lang);
   const w = WORDS[lang];
   const tier = tierName(report, lang);
   return {
-    header: [w.id, w.community, w.street, w.period, `${w.base} ${w.tier}`, `${w.candidate} ${w.tier}`, w.delta, w.indicators, w.gates],
+    header: [w.id, subjectColumns(profile, lang).name, ...street, w.period, `${w.base} ${w.tier}`, `${w.candidate} ${w.tier}`, w.delta, w.indicators, w.gates],
     rows: report.tierChanges.map((c) => [
       c.id,
       c.communityName ?? c.communityId,
-      c.street,
-      c.period && periodWords(c.period, lang),
+      ...street.map(() => c.street),
+      c.period && periodWords(c.period, lang, kinds),
       tier(c.fromTier),
       tier(c.toTier),
       c.delta,
@@ -230,12 +258,13 @@ function tierName(report: ImpactReport, lang: Language): (id: string | null) => 
 }
 
 /** The filter in words: "筛选：街道 浦沿街道；档次 示范型" / "Filter: street …; tier …". */
-function filterWords(report: ImpactReport, lang: Language): string {
+function filterWords(report: ImpactReport, lang: Language, profile: ExportProfile): string {
+  const kinds = profile.periodKinds;
   const { street, period, tier } = report.filter ?? {};
   const zh = lang === 'zh';
   const parts = [
-    street !== undefined && `${zh ? G.street.zh : G.street.en} ${street}`,
-    period !== undefined && `${zh ? G.period.zh : G.period.en} ${periodWords(period, lang)}`,
+    street !== undefined && `${streetColumn(profile, lang)[0] ?? (zh ? G.street.zh : G.street.en)} ${street}`,
+    period !== undefined && `${zh ? G.period.zh : G.period.en} ${periodWords(period, lang, kinds)}`,
     tier !== undefined && `${zh ? G.tier.zh : G.tier.en} ${tierName(report, lang)(tier)}`,
   ].filter((part): part is string => typeof part === 'string');
   return `${zh ? '筛选：' : 'Filter: '}${parts.join(zh ? '；' : '; ')}`;
@@ -270,17 +299,22 @@ function csvBuffer(table: Table): Buffer {
 }
 
 /** Assessment results as CSV (UTF-8 with BOM). */
-export function resultsCsv(rows: ResultRow[], lang: Language = 'zh'): Buffer {
-  return csvBuffer(resultsTable(rows, lang));
+export function resultsCsv(rows: ResultRow[], lang: Language = 'zh', profile: ExportProfile = APPENDIX_C_DEPLOYMENT): Buffer {
+  return csvBuffer(resultsTable(rows, lang, profile));
 }
 
 /**
  * An impact report as CSV (UTF-8 with BOM). CSV holds one table: the per-assessment rows by
  * default, or the transition matrix, the per-indicator statistics or the tier changes.
  */
-export function impactCsv(report: ImpactReport, part: 'assessments' | 'transitions' | 'indicators' | 'tierChanges' = 'assessments', lang: Language = 'zh'): Buffer {
-  const tables = { assessments: impactAssessmentsTable, transitions: transitionsTable, indicators: indicatorImpactTable, tierChanges: tierChangesTable };
-  return csvBuffer(tables[part](report, lang));
+export function impactCsv(report: ImpactReport, part: 'assessments' | 'transitions' | 'indicators' | 'tierChanges' = 'assessments', lang: Language = 'zh', profile: ExportProfile = APPENDIX_C_DEPLOYMENT): Buffer {
+  const tables = {
+    assessments: () => impactAssessmentsTable(report, lang, profile),
+    transitions: () => transitionsTable(report, lang),
+    indicators: () => indicatorImpactTable(report, lang),
+    tierChanges: () => tierChangesTable(report, lang, profile),
+  };
+  return csvBuffer(tables[part]());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -306,18 +340,18 @@ async function workbookBuffer(sheets: [string, Table][]): Promise<Buffer> {
 }
 
 /** Assessment results as an XLSX workbook (one sheet). */
-export function resultsXlsx(rows: ResultRow[], lang: Language = 'zh'): Promise<Buffer> {
-  return workbookBuffer([[WORDS[lang].results, resultsTable(rows, lang)]]);
+export function resultsXlsx(rows: ResultRow[], lang: Language = 'zh', profile: ExportProfile = APPENDIX_C_DEPLOYMENT): Promise<Buffer> {
+  return workbookBuffer([[WORDS[lang].results, resultsTable(rows, lang, profile)]]);
 }
 
 /** An impact report as an XLSX workbook: assessments, transition matrix, indicators, tier changes. */
-export function impactXlsx(report: ImpactReport, lang: Language = 'zh'): Promise<Buffer> {
+export function impactXlsx(report: ImpactReport, lang: Language = 'zh', profile: ExportProfile = APPENDIX_C_DEPLOYMENT): Promise<Buffer> {
   const w = WORDS[lang];
   return workbookBuffer([
-    [w.assessmentsSheet, impactAssessmentsTable(report, lang)],
+    [w.assessmentsSheet, impactAssessmentsTable(report, lang, profile)],
     [w.transitionsSheet, transitionsTable(report, lang)],
     [w.indicatorsSheet, indicatorImpactTable(report, lang)],
-    [w.tierChangesSheet, tierChangesTable(report, lang)],
+    [w.tierChangesSheet, tierChangesTable(report, lang, profile)],
   ]);
 }
 
@@ -344,7 +378,7 @@ function htmlTable(table: Table, limit = Number.POSITIVE_INFINITY): string {
  * external resources) with the summary, the transition matrix, the indicators that change and
  * the tier changes (the first `limit`). All author text is escaped.
  */
-export function impactSummaryHtml(report: ImpactReport, lang: Language = 'zh', limit = 500): string {
+export function impactSummaryHtml(report: ImpactReport, lang: Language = 'zh', limit = 500, profile: ExportProfile = APPENDIX_C_DEPLOYMENT): string {
   const zh = lang === 'zh';
   const s = report.summary;
   const title = zh
@@ -377,9 +411,9 @@ export function impactSummaryHtml(report: ImpactReport, lang: Language = 'zh', l
       ];
   const indicators = indicatorImpactTable(report, lang);
   const changedIndicators = { ...indicators, rows: indicators.rows.filter((_, i) => report.indicators[i].changed > 0 || report.indicators[i].status !== 'kept') };
-  const changes = tierChangesTable(report, lang);
+  const changes = tierChangesTable(report, lang, profile);
   const more = report.tierChanges.length > limit ? `<p>${escapeHtml(zh ? `另有 ${report.tierChanges.length - limit} 项未列出。` : `${report.tierChanges.length - limit} more not listed.`)}</p>` : '';
-  const filter = report.filter ? `<p>${escapeHtml(filterWords(report, lang))}</p>` : '';
+  const filter = report.filter ? `<p>${escapeHtml(filterWords(report, lang, profile))}</p>` : '';
   return `<!doctype html>
 <html lang="${zh ? 'zh-CN' : 'en'}">
 <head>

@@ -21,7 +21,7 @@ import type { Award, KindContext } from '../kinds/kind.ts';
 import { kindOf } from '../kinds/registry.ts';
 import { openInputsOfCriterion } from './needed.ts';
 import { reachableOf } from './reachable.ts';
-import { applyGates, tierOfRatio } from './tiers.ts';
+import { applyGates, tierBasisOf, tierOfScore } from './tiers.ts';
 import type {
   AssessmentInputs,
   CriterionResult,
@@ -475,7 +475,7 @@ export function scoreDecided(model: ScoringModel, assessment: AssessmentInputs, 
   // yet cap the tier, so the tier waits for it (the ratio's tier does not).
   const complete = criteriaAssessed && gatesJudged;
   const { tiers } = model.rubric.doc;
-  const ratioTier = criteriaAssessed && ratio !== null ? tierOfRatio(tiers, ratio) : null;
+  const ratioTier = criteriaAssessed ? tierOfScore(tiers, tierBasisOf(model.rubric.doc), { total: A.toNumber(total), ratio }) : null;
   const tier = complete ? applyGates(tiers, ratioTier, capTiers ?? NONE) : null;
   return {
     complete,

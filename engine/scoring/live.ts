@@ -7,7 +7,7 @@ import type { CompiledRubric } from './compile.ts';
 import { scoringModel } from './core.ts';
 import { evaluateLive } from './evaluate.ts';
 import { inputsNeeded } from './needed.ts';
-import { nextTier, pointsToReach, tierOfRatio } from './tiers.ts';
+import { nextTier, pointsToReach, tierBasisOf, tierOfScore } from './tiers.ts';
 import type { AssessmentInputs, LiveScore } from '../types.ts';
 
 /**
@@ -17,7 +17,8 @@ import type { AssessmentInputs, LiveScore } from '../types.ts';
 export function liveScore(rubric: CompiledRubric, assessment: AssessmentInputs): LiveScore {
   const result = evaluateLive(rubric, assessment, { requireComplete: false });
   const { tiers } = rubric.doc;
-  const tierSoFar = result.ratioTier ?? (result.ratio === null ? null : tierOfRatio(tiers, result.ratio));
+  const basis = tierBasisOf(rubric.doc);
+  const tierSoFar = result.ratioTier ?? tierOfScore(tiers, basis, result);
   const next = tierSoFar === null ? null : nextTier(tiers, tierSoFar);
   return {
     complete: result.complete,
@@ -27,7 +28,7 @@ export function liveScore(rubric: CompiledRubric, assessment: AssessmentInputs):
     tier: result.tier ?? result.reachable?.determined ?? null,
     tierSoFar,
     reachable: result.reachable,
-    nextTier: next && { id: next.id, label: next.label, pointsToReach: pointsToReach(next.min, result.total, result.max, scoringModel(rubric).decimals).toNumber() },
+    nextTier: next && { id: next.id, label: next.label, pointsToReach: pointsToReach(next.min, basis, result.total, result.max, scoringModel(rubric).decimals).toNumber() },
     notNeeded: inputsNeeded(rubric, assessment).notNeeded,
   };
 }

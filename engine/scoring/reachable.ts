@@ -20,7 +20,7 @@ import { type Big, dec, roundPoints } from './decimal.ts';
 import { own } from '../document/lookup.ts';
 import { kindOf } from '../kinds/registry.ts';
 import { openInputsOfCriterion } from './needed.ts';
-import { applyGates, tierOfRatio, tierRank } from './tiers.ts';
+import { applyGates, tierBasisOf, tierOfScore, tierRank } from './tiers.ts';
 import type { AssessmentInputs, Reachable, RequirementResult, Scoring } from '../types.ts';
 
 interface Interval {
@@ -70,6 +70,7 @@ export function reachableOf(
   const ratioLow = A.ratio(total.lo, max);
   const ratioHigh = A.ratio(total.hi, max);
   const { tiers } = model.rubric.doc;
+  const basis = tierBasisOf(model.rubric.doc);
   // Failed gates cap every outcome; gates of requirements not assessed may yet cap it.
   const failedCaps: string[] = [];
   const openCaps: { cap: string; facts: string[] }[] = [];
@@ -81,8 +82,8 @@ export function reachableOf(
 
   const possible = new Set<string>();
   if (ratioLow !== null && ratioHigh !== null) {
-    const from = tierRank(tiers, tierOfRatio(tiers, ratioLow) ?? '');
-    const to = tierRank(tiers, tierOfRatio(tiers, ratioHigh) ?? '');
+    const from = tierRank(tiers, tierOfScore(tiers, basis, { total: A.toNumber(total.lo), ratio: ratioLow }) ?? '');
+    const to = tierRank(tiers, tierOfScore(tiers, basis, { total: A.toNumber(total.hi), ratio: ratioHigh }) ?? '');
     for (let rank = Math.max(from, 0); rank <= to; rank++) {
       const gated = applyGates(tiers, tiers[rank].id, failedCaps);
       if (gated === null) continue;

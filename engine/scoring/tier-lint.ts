@@ -9,7 +9,7 @@ import { pick } from '../document/localized.ts';
 import type { CompiledRubric } from './compile.ts';
 import { show } from './decimal.ts';
 import { evaluateLive } from './evaluate.ts';
-import { findTier, tierOfRatio, tierRank } from './tiers.ts';
+import { findTier, tierBasisOf, tierOfScore, tierRank } from './tiers.ts';
 import type { Issue } from '../types.ts';
 
 export function lintTiers(rubric: CompiledRubric): Issue[] {
@@ -20,6 +20,7 @@ export function lintTiers(rubric: CompiledRubric): Issue[] {
   const total = start.reachable ? start.reachable.total : { min: start.total, max: start.total };
   const highestRatio = start.reachable ? (start.reachable.ratio?.max ?? null) : start.ratio;
   if (highestRatio === null) return [];
+  const highestScore = { total: total.max, ratio: highestRatio };
 
   const warnings = new IssueList('warning');
   const label = (id: string): MessageText => {
@@ -30,7 +31,7 @@ export function lintTiers(rubric: CompiledRubric): Issue[] {
     if (!possible.includes(tier.id)) warnings.push(issue(`/tiers/${i}`, MESSAGES.tierUnreachable(label(tier.id), show(total.min), show(total.max), show(start.max))));
   });
   // The highest tier the score alone can reach: a gate capping at it or above never lowers anything.
-  const highest = tierOfRatio(tiers, highestRatio);
+  const highest = tierOfScore(tiers, tierBasisOf(rubric.doc), highestScore);
   if (highest === null) return warnings.toArray();
   requirements.forEach((requirement, i) => {
     const cap = requirement.gate?.capTier;

@@ -89,7 +89,7 @@ export const assessmentRoutes: FastifyPluginAsync<{ storage: Storage }> = async 
           rubric: { type: 'string', maxLength: 64 },
           version: { type: 'string', maxLength: 64 },
           year: { type: 'integer', minimum: 2000, maximum: 2100 },
-          kind: { type: 'string', enum: ['mid-term', 'final', 'quarterly'] },
+          kind: { $ref: 'PeriodKind#' },
           tier: { type: 'string', maxLength: 64 },
           status: { type: 'string', enum: ['draft', 'submitted'] },
           street: { type: 'string', maxLength: 200 },

@@ -1,6 +1,12 @@
-/** Communities (社区): who is assessed, with the sub-district (街道) a district finds them by. */
+/**
+ * Communities (社区), or whatever the deployment profile says is assessed (a building, …): who is
+ * assessed, with the attributes the profile declares (Appendix C: the sub-district, 街道, as
+ * `street`). The body schemas are made from the profile, so a required attribute left out or an
+ * attribute it does not declare is refused with the field named.
+ */
 import type { FastifyPluginAsync } from 'fastify';
-import { issue } from '../../engine/index.ts';
+import { type DeploymentProfile, issue } from '../../engine/index.ts';
+import { subjectFieldNames } from '../deployment.ts';
 import { ServerError } from '../errors.ts';
 import { COMMUNITY_MESSAGES } from '../messages.ts';
 import { ANY_ROLE, ASSESSORS } from '../access.ts';
@@ -9,14 +15,22 @@ import type { Caller } from '../plugins/auth.ts';
 import { errorResponses, RECORD_ID_PATTERN } from '../schemas.ts';
 import type { AuditDraft, CommunityRecord, NewRecord, Storage } from '../storage/types.ts';
 
-type CommunityFields = Pick<CommunityRecord, 'name' | 'street' | 'district' | 'address' | 'contact'>;
+/** The name, the profile's attributes and the optional details, as the body gives them. */
+type CommunityFields = { name: string } & Record<string, string>;
 
 const tags = ['communities'];
 const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: RECORD_ID_PATTERN } } } as const;
-const fieldsBody = (extra: Record<string, unknown>, required: string[]) =>
-  ({ type: 'object', additionalProperties: false, allOf: [{ $ref: 'CommunityFields#' }], required, properties: { ...extra, name: true, street: true, district: true, address: true, contact: true } }) as const;
 
-export const communityRoutes: FastifyPluginAsync<{ storage: Storage }> = async (app, { storage }) => {
+export const communityRoutes: FastifyPluginAsync<{ storage: Storage; profile: DeploymentProfile }> = async (app, { storage, profile }) => {
+  const fieldNames = subjectFieldNames(profile);
+  // CommunityFields# checks each field and the required ones; listing the names here refuses any other.
+  const fieldsBody = (extra: Record<string, unknown>, required: string[]) =>
+    ({ type: 'object', additionalProperties: false, allOf: [{ $ref: 'CommunityFields#' }], required, properties: { ...extra, ...Object.fromEntries(fieldNames.map((name) => [name, true])) } }) as const;
+  const fields = (body: CommunityFields): CommunityFields => {
+    const kept: CommunityFields = { name: body.name };
+    for (const name of fieldNames) if (body[name] !== undefined) kept[name] = body[name];
+    return kept;
+  };
   const audit = (caller: Caller, action: string, id: string): AuditDraft => ({ actor: caller.actor, role: caller.role, action, target: `community:${id}` });
 
   app.get('/api/communities', {
@@ -30,7 +44,7 @@ export const communityRoutes: FastifyPluginAsync<{ storage: Storage }> = async (
     schema: {
       tags,
       summary: 'Add a community',
-      body: fieldsBody({ id: { type: 'string', pattern: RECORD_ID_PATTERN } }, ['id', 'name', 'street']),
+      body: fieldsBody({ id: { type: 'string', pattern: RECORD_ID_PATTERN } }, ['id']),
       response: { 201: { $ref: 'Community#' }, ...errorResponses(403, 409) },
     },
     handler: async (request, reply) => {
@@ -55,9 +69,9 @@ export const communityRoutes: FastifyPluginAsync<{ storage: Storage }> = async (
     config: { access: ASSESSORS },
     schema: {
       tags,
-      summary: 'Replace a community’s name, street and details (If-Match: the revision you read; the id never changes)',
+      summary: 'Replace a community’s name, attributes and details (If-Match: the revision you read; the id never changes)',
       params: idParams,
-      body: fieldsBody({ id: { type: 'string', description: 'optional; must equal the id in the URL' }, revision: revisionProperty }, ['name', 'street']),
+      body: fieldsBody({ id: { type: 'string', description: 'optional; must equal the id in the URL' }, revision: revisionProperty }, []),
       response: { 200: { $ref: 'Community#' }, ...errorResponses(403, 404, 409, 428) },
     },
     handler: async (request) => {
@@ -75,8 +89,3 @@ export const communityRoutes: FastifyPluginAsync<{ storage: Storage }> = async (
     },
   });
 };
-
-function fields(body: CommunityFields): CommunityFields {
-  const { name, street, district, address, contact } = body;
-  return { name, street, ...(district !== undefined && { district }), ...(address !== undefined && { address }), ...(contact !== undefined && { contact }) };
-}

@@ -7,6 +7,7 @@ import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import {
   analyzeImpact,
   analyzeImpactInThreads,
+  type DeploymentProfile,
   diffRubrics,
   carryAssessment,
   gapToNextTier,
@@ -27,7 +28,7 @@ import { compiledVersion } from '../compiled-rubrics.ts';
 import { ServerError } from '../errors.ts';
 import { ASSESSMENT_MESSAGES, RUBRIC_MESSAGES } from '../messages.ts';
 import { errorResponses } from '../schemas.ts';
-import type { CommunityRecord, RubricVersionRecord, Storage } from '../storage/types.ts';
+import type { CommunityRecord, RubricVersionRecord, Storage, SubjectRecord } from '../storage/types.ts';
 
 const versionRef = { type: 'object', additionalProperties: false, required: ['id', 'version'], properties: { id: { type: 'string', maxLength: 64 }, version: { type: 'string', maxLength: 60 } } };
 const anyObject = { type: 'object', additionalProperties: true };
@@ -46,7 +47,8 @@ function sendFile(reply: FastifyReply, format: Exclude<Format, 'json'>, name: st
   return reply.send(body);
 }
 
-export const comparisonRoutes: FastifyPluginAsync<{ storage: Storage; impactWorker?: URL }> = async (app, { storage, impactWorker }) => {
+export const comparisonRoutes: FastifyPluginAsync<{ storage: Storage; profile: DeploymentProfile; impactWorker?: URL }> = async (app, { storage, profile, impactWorker }) => {
+  // Files name the subject, its attributes and the period kinds by the profile's labels.
   const version = async (id: string, v: string): Promise<RubricVersionRecord> => {
     const record = await storage.getRubricVersion(id, v);
     if (!record) throw new ServerError('NOT_FOUND', RUBRIC_MESSAGES.noRubricVersion(id, v), [issue('/version', RUBRIC_MESSAGES.listExistingVersions())]);
@@ -109,9 +111,9 @@ export const comparisonRoutes: FastifyPluginAsync<{ storage: Storage; impactWork
       const format = request.query.format ?? 'json';
       const lang = request.query.lang ?? 'zh';
       const name = `impact-${candidate.id}-${candidate.version}`;
-      if (format === 'csv') return sendFile(reply, format, name, impactCsv(report, 'assessments', lang));
-      if (format === 'xlsx') return sendFile(reply, format, name, await impactXlsx(report, lang));
-      if (format === 'html') return sendFile(reply, format, name, impactSummaryHtml(report, lang));
+      if (format === 'csv') return sendFile(reply, format, name, impactCsv(report, 'assessments', lang, profile));
+      if (format === 'xlsx') return sendFile(reply, format, name, await impactXlsx(report, lang, profile));
+      if (format === 'html') return sendFile(reply, format, name, impactSummaryHtml(report, lang, undefined, profile));
       return report;
     },
   });
@@ -190,7 +192,7 @@ export const comparisonRoutes: FastifyPluginAsync<{ storage: Storage; impactWork
         rows.push({
           communityId: record.communityId,
           community: community?.name,
-          street: community?.street,
+          attributes: Object.fromEntries(profile.subject.attributes.map((a) => [a.id, (community as SubjectRecord | undefined)?.[a.id]])),
           period: `${record.period.year} ${record.period.kind}`,
           assessedOn: record.assessedOn,
           versionChoice: record.versionChoice,
@@ -198,7 +200,7 @@ export const comparisonRoutes: FastifyPluginAsync<{ storage: Storage; impactWork
           tierLabels: await labelsOf(record.rubric.id, record.rubric.version),
         });
       }
-      const body = format === 'csv' ? resultsCsv(rows, lang) : await resultsXlsx(rows, lang);
+      const body = format === 'csv' ? resultsCsv(rows, lang, profile) : await resultsXlsx(rows, lang, profile);
       return sendFile(reply, format, 'assessments', body);
     },
   });

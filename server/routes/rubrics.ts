@@ -5,7 +5,7 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 import semver from 'semver';
-import { checkLimits, evaluateLive, type InputValues, issue, type Language, liveScore, loadRubric, type RubricDocument, runRubricTests } from '../../engine/index.ts';
+import { checkLimits, evaluateLive, type InputValues, issue, type Language, liveScore, loadRubric, migrateRubric, type RubricDocument, runRubricTests } from '../../engine/index.ts';
 import { ServerError } from '../errors.ts';
 import { RUBRIC_MESSAGES } from '../messages.ts';
 import { ANY_ROLE, EDITORS } from '../access.ts';
@@ -166,8 +166,9 @@ export const rubricRoutes: FastifyPluginAsync<{ storage: Storage }> = async (app
       const existing = (await storage.listRubricVersions()).filter((r) => r.id === id).sort((a, b) => semver.compare(a.version, b.version));
       if (existing.length === 0) throw new ServerError('NOT_FOUND', RUBRIC_MESSAGES.noRubricCreateIt(id));
       const source = copyFrom ? await findVersion({ id, version: copyFrom.version }) : undefined;
+      // A new version is a new document: written in the newest format (its source's stored bytes stay as they are).
       const document: RubricDocument = source
-        ? { ...structuredClone(source.document), version, status: 'draft' }
+        ? { ...migrateRubric(source.document), version, status: 'draft' }
         : blankRubric(id, version, existing[existing.length - 1].document.title);
       const rubric = loadRubric(document);
       const now = new Date().toISOString();

@@ -8,7 +8,7 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { FastifyPluginAsync } from 'fastify';
-import { checkAssessmentInputs, type InputDefinition, type InputValue, issue, mapInputs, own, periodWords, RubricStudioError } from '../../engine/index.ts';
+import { checkAssessmentInputs, type DeploymentProfile, type InputDefinition, type InputValue, issue, mapInputs, own, periodWords, RubricStudioError } from '../../engine/index.ts';
 import { SUPPLIERS } from '../access.ts';
 import { compiledVersion } from '../compiled-rubrics.ts';
 import { type BilingualIssue, ServerError } from '../errors.ts';
@@ -43,7 +43,7 @@ const COLUMNS: Record<keyof Row, string[]> = {
   source: ['source', '来源'],
 };
 
-export const supplementRoutes: FastifyPluginAsync<{ storage: Storage }> = async (app, { storage }) => {
+export const supplementRoutes: FastifyPluginAsync<{ storage: Storage; profile: DeploymentProfile }> = async (app, { storage, profile }) => {
   // Uploads arrive as the file itself; the JSON parser stays for everything else.
   app.addContentTypeParser([CSV, XLSX], { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
 
@@ -149,7 +149,7 @@ export const supplementRoutes: FastifyPluginAsync<{ storage: Storage }> = async 
       const changes = new Map<string, { record: AssessmentRecord; supplements: Record<string, Supplement> }>();
       for (const [n, row] of rows.entries()) {
         const at = `/rows/${n + 2}`; // the file's line: the header is line 1
-        const matches = submitted.filter((a) => a.communityId === row.community && [`${a.period.year} ${a.period.kind}`, periodWords(a.period, 'zh')].includes(row.period));
+        const matches = submitted.filter((a) => a.communityId === row.community && [`${a.period.year} ${a.period.kind}`, periodWords(a.period, 'zh', profile.periodKinds), periodWords(a.period, 'en', profile.periodKinds)].includes(row.period));
         if (matches.length !== 1) {
           errors.push(issue(at, matches.length === 0 ? SUPPLEMENT_MESSAGES.noMatchingAssessment(row.community, row.period, target.id) : SUPPLEMENT_MESSAGES.severalMatching(matches.length, row.community, row.period)));
           continue;

@@ -28,12 +28,16 @@ export interface RubricVersionRecord {
   retiredAt: string | null;
 }
 
-/** A residential community (社区) that is assessed. */
+/**
+ * What is assessed: a residential community (社区) in Appendix C, or whatever the deployment
+ * profile's subject is (engine/deployment.ts). The profile's attributes are fields of the record
+ * itself (SubjectRecord), so records stored before the profile existed (with `street`) keep their shape.
+ */
 export interface CommunityRecord {
   id: string;
   name: string;
-  /** The sub-district (街道) the community belongs to. */
-  street: string;
+  /** Appendix C's one attribute: the sub-district (街道) the community belongs to; absent under a profile without it. */
+  street?: string;
   district?: string;
   address?: string;
   contact?: string;
@@ -43,8 +47,14 @@ export interface CommunityRecord {
   updatedAt: string;
 }
 
-/** Assessment periods per 7.1.2 and 7.2.1: mid-term and final assessments, quarterly monitoring. */
-export type PeriodKind = 'mid-term' | 'final' | 'quarterly';
+/** A subject record with the deployment profile's other attributes (a building's `type`, …), stored as fields of the record beside these. */
+export type SubjectRecord = CommunityRecord & Record<string, unknown>;
+
+/**
+ * The id of one of the deployment profile's period kinds (Appendix C: mid-term and final
+ * assessments, quarterly monitoring, 7.1.2 and 7.2.1); the API accepts only the profile's.
+ */
+export type PeriodKind = string;
 
 export interface Period {
   year: number;

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
-import { diffRubrics, type RubricDocument } from '../../engine/index.ts';
+import { diffRubrics, migrateRubric, type RubricDocument } from '../../engine/index.ts';
 import { appendixCRevision } from '../impact/revision.ts';
 
 const doc = JSON.parse(readFileSync(new URL('../../examples/appendix-c/rubric.json', import.meta.url), 'utf8')) as RubricDocument;
@@ -75,4 +75,19 @@ test('an option value added to a choice input moves scores', () => {
   if (!choice?.options) throw new Error('fixture changed');
   choice.options.push({ value: 'extra', label: { zh: '新增', en: 'Extra' } });
   expect(diffRubrics(doc, after).changes.map((c) => `${c.effect} ${c.field}`)).toEqual(['score options']);
+});
+
+test('migrating to rubric/2 changes nothing; a changed tier basis changes tiers, named in both languages', () => {
+  const migrated = migrateRubric(doc);
+  expect(diffRubrics(doc, migrated).changes).toEqual([]);
+  const byPoints: RubricDocument = {
+    ...migrated,
+    tierBasis: 'points',
+    tiers: migrated.tiers.map((t) => ({ ...t, min: { ...t.min, value: t.min.value * 100 }, max: { ...t.max, value: t.max.value * 100 } })),
+  };
+  expect(effects(doc, byPoints)[0]).toBe('tier changed rubric binjiang-home-plus tierBasis');
+  const diff = diffRubrics(doc, byPoints);
+  expect(diff.suggestedStep).toBe('major');
+  expect(diff.changelogDraft.en).toContain('tier basis (ratio / points) ratio → points');
+  expect(diff.changelogDraft.zh).toMatch(/档次依据（得分率 ratio \/ 分数 points）\s*ratio → points/);
 });

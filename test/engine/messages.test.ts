@@ -244,6 +244,16 @@ const CASES: Case[] = [
   { message: 'tierOverlap', path: '/tiers/1/min', issues: () => errorsOf((d) => { d.tiers[1].min.value = 0.6; }) },
   { message: 'tierBoundary', path: '/tiers/1/min', issues: () => errorsOf((d) => { d.tiers[1].min.inclusive = false; }) },
   { message: 'tierBoundary', path: '/tiers/1/min', issues: () => errorsOf((d) => { d.tiers[0].max.inclusive = true; }) },
+  // A bound in points in a rubric/1 document, whose meta-schema caps bounds at 1.
+  { message: 'rubric1BoundAboveOne', path: '/tiers/0/max/value', issues: () => errorsOf((d) => { d.tiers[0].max.value = 7; d.tiers[1].min.value = 7; }) },
+  // Tiers by points (rubric/2): the maximum total is 10.
+  { message: 'ratioBoundLooksLikePoints', path: '/tiers/0/max', issues: () => errorsOf((d) => { Object.assign(d, { format: 'rubric/2', tierBasis: 'ratio' }); d.tiers[0].max.value = 7; d.tiers[1].min.value = 7; }) },
+  { message: 'pointsBoundAboveMax', path: '/tiers/1/max', issues: () => errorsOf((d) => { Object.assign(d, { format: 'rubric/2', tierBasis: 'points' }); d.tiers[0].max.value = 7; d.tiers[1].min.value = 7; d.tiers[1].max.value = 12; }) },
+  { message: 'pointsBoundLooksLikeRatio', path: '/tiers/1/max', issues: () => errorsOf((d) => { Object.assign(d, { format: 'rubric/2', tierBasis: 'points' }); }) },
+  { message: 'highestTierEnd', path: '/tiers/1/max', issues: () => errorsOf((d) => { Object.assign(d, { format: 'rubric/2', tierBasis: 'points' }); d.tiers[0].max.value = 7; d.tiers[1].min.value = 7; d.tiers[1].max.value = 9; }) },
+  { message: 'lowestTierStart', path: '/tiers/0/min', issues: () => errorsOf((d) => { Object.assign(d, { format: 'rubric/2', tierBasis: 'points' }); d.tiers[0].min.value = 1; d.tiers[0].max.value = 7; d.tiers[1].min.value = 7; d.tiers[1].max.value = 10; }) },
+  { message: 'tierGap', path: '/tiers/1/min', issues: () => errorsOf((d) => { Object.assign(d, { format: 'rubric/2', tierBasis: 'points' }); d.tiers[0].max.value = 7; d.tiers[1].min.value = 8; d.tiers[1].max.value = 10; }) },
+  { message: 'tierBoundary', path: '/tiers/1/min', issues: () => errorsOf((d) => { Object.assign(d, { format: 'rubric/2', tierBasis: 'points' }); d.tiers[0].max = { value: 7, inclusive: true }; d.tiers[1].min.value = 7; d.tiers[1].max.value = 10; }) },
 
   // Dates
   { message: 'notACalendarDay', path: '/effectiveDate', issues: () => errorsOf((d) => { d.effectiveDate = '2026-02-30'; }) },
@@ -361,7 +371,10 @@ const CASES: Case[] = [
   { message: 'schemaRequired', path: '', issues: () => errorsOf((d) => { delete d.version; }) },
   { message: 'schemaUnknownProperty', path: '/extra', issues: () => errorsOf((d) => { d.extra = 1; }) },
   { message: 'schemaEnum', path: '/status', issues: () => errorsOf((d) => { d.status = 'final'; }) },
-  { message: 'schemaConst', path: '/format', issues: () => errorsOf((d) => { d.format = 'rubric/2'; }) },
+  { message: 'schemaConst', path: `${LOG_RULE}/event/type`, issues: () => errorsOf((d) => { d.groups[0].indicators[0].criteria[0].rules[0].event.type = 'bonus'; }) },
+  // A format no meta-schema has: the known formats are named.
+  { message: 'schemaEnum', path: '/format', issues: () => errorsOf((d) => { d.format = 'rubric/3'; d.tierBasis = 'ratio'; }) },
+  { message: 'schemaRequired', path: '', issues: () => errorsOf((d) => { d.format = 'rubric/2'; }) },
   { message: 'schemaType', path: '/changelog', issues: () => errorsOf((d) => { d.changelog = 5; }) },
   { message: 'schemaPattern', path: '/version', issues: () => errorsOf((d) => { d.version = 'v1'; }) },
   { message: 'schemaComparison', path: '/rounding/decimals', issues: () => errorsOf((d) => { d.rounding.decimals = -1; }) },
@@ -458,7 +471,7 @@ describe('the API carries both languages', () => {
       const doc = changed((d) => { d.tiers[1].min.value = 0.75; });
       const response = await expectStatus(call(app, 'editor', 'POST', '/api/preview/validate', { document: doc }), 200);
       const { errors } = response.json() as { errors: Issue[] };
-      expect(errors).toContainEqual({ path: '/tiers/1/min', message: MESSAGES.tierGap(0.7, 0.75, 'pass').en, text: MESSAGES.tierGap(0.7, 0.75, 'pass') });
+      expect(errors).toContainEqual({ path: '/tiers/1/min', message: MESSAGES.tierGap(0.7, 0.75, 'pass', 'ratio').en, text: MESSAGES.tierGap(0.7, 0.75, 'pass', 'ratio') });
     } finally {
       await app.close();
     }

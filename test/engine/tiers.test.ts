@@ -8,11 +8,15 @@ import {
   gateHoldsBelow,
   nextTier,
   pointsToReach,
+  tierBasisOf,
   tierConditions,
-  tierOfRatio,
+  tierOfScore,
   tierRank,
 } from '../../engine/scoring/tiers.ts';
 import type { Tier } from '../../engine/types.ts';
+
+/** The tier of a ratio, by the ratio basis (the total plays no part in it). */
+const tierOfRatio = (list: readonly Tier[], ratio: number): string | null => tierOfScore(list, 'ratio', { total: 0, ratio });
 
 /** Three tiers like the standard's: basic below 0.8, standard from 0.8 to below 0.9, model from 0.9. */
 function tiers(): Tier[] {
@@ -130,62 +134,133 @@ describe('order and the next tier', () => {
 
 describe('points needed to reach a tier', () => {
   test('an inclusive bound is reached at its value exactly', () => {
-    expect(pointsToReach({ value: 0.8, inclusive: true }, 79, 100, 0).toNumber()).toBe(1);
-    expect(pointsToReach({ value: 0.9, inclusive: true }, 80, 95, 1).toNumber()).toBe(5.5);
+    expect(pointsToReach({ value: 0.8, inclusive: true }, 'ratio', 79, 100, 0).toNumber()).toBe(1);
+    expect(pointsToReach({ value: 0.9, inclusive: true }, 'ratio', 80, 95, 1).toNumber()).toBe(5.5);
   });
 
   test('an exclusive bound needs one smallest step beyond its value', () => {
-    expect(pointsToReach({ value: 0.8, inclusive: false }, 79, 100, 0).toNumber()).toBe(2);
-    expect(pointsToReach({ value: 0.8, inclusive: false }, 79, 100, 1).toNumber()).toBe(1.1);
+    expect(pointsToReach({ value: 0.8, inclusive: false }, 'ratio', 79, 100, 0).toNumber()).toBe(2);
+    expect(pointsToReach({ value: 0.8, inclusive: false }, 'ratio', 79, 100, 1).toNumber()).toBe(1.1);
   });
 
   test('points are exact decimals, never 0.30000000000000004', () => {
-    expect(pointsToReach({ value: 0.8, inclusive: true }, 79.7, 100, 1).toFixed()).toBe('0.3');
+    expect(pointsToReach({ value: 0.8, inclusive: true }, 'ratio', 79.7, 100, 1).toFixed()).toBe('0.3');
   });
 
   test('a bound already reached needs nothing', () => {
-    expect(pointsToReach({ value: 0.8, inclusive: true }, 80, 100, 0).toNumber()).toBe(0);
-    expect(pointsToReach({ value: 0.8, inclusive: true }, 95, 100, 0).toNumber()).toBe(0);
+    expect(pointsToReach({ value: 0.8, inclusive: true }, 'ratio', 80, 100, 0).toNumber()).toBe(0);
+    expect(pointsToReach({ value: 0.8, inclusive: true }, 'ratio', 95, 100, 0).toNumber()).toBe(0);
   });
 });
 
 describe('tier bounds', () => {
   test('tiers covering 0 to 1 with exactly one side of each threshold inclusive pass', () => {
-    expect(checkTierBounds(tiers())).toEqual([]);
-    expect(checkTierBounds(upperInclusiveTiers())).toEqual([]);
+    expect(checkTierBounds(tiers(), 'ratio', dec(100))).toEqual([]);
+    expect(checkTierBounds(upperInclusiveTiers(), 'ratio', dec(100))).toEqual([]);
   });
 
   test('a gap names both values and where to start the tier above', () => {
     const list = tiers();
     list[1] = { ...list[1], min: { value: 0.85, inclusive: true } };
-    expect(checkTierBounds(list)).toMatchObject([{ path: '/tiers/1/min', message: 'gap between 0.8 and 0.85: start tier "standard" at 0.8' }]);
+    expect(checkTierBounds(list, 'ratio', dec(100))).toMatchObject([{ path: '/tiers/1/min', message: 'gap between 0.8 and 0.85: start tier "standard" at 0.8' }]);
   });
 
   test('an overlap says where to start the tier above', () => {
     const list = tiers();
     list[2] = { ...list[2], min: { value: 0.85, inclusive: true } };
-    expect(checkTierBounds(list)).toMatchObject([{ path: '/tiers/2/min', message: 'tier "model" overlaps the tier below it: start it at 0.9 (tiers are listed lowest first)' }]);
+    expect(checkTierBounds(list, 'ratio', dec(100))).toMatchObject([{ path: '/tiers/2/min', message: 'tier "model" overlaps the tier below it: start it at 0.9 (tiers are listed lowest first)' }]);
   });
 
   test('a threshold in both tiers or in neither asks for exactly one inclusive bound', () => {
     const both = tiers();
     both[0] = { ...both[0], max: { value: 0.8, inclusive: true } };
-    expect(checkTierBounds(both)).toMatchObject([{ path: '/tiers/1/min', message: 'ratio 0.8 is in both "basic" and "standard": make exactly one of the two bounds inclusive' }]);
+    expect(checkTierBounds(both, 'ratio', dec(100))).toMatchObject([{ path: '/tiers/1/min', message: 'ratio 0.8 is in both "basic" and "standard": make exactly one of the two bounds inclusive' }]);
     const neither = tiers();
     neither[2] = { ...neither[2], min: { value: 0.9, inclusive: false } };
-    expect(checkTierBounds(neither)).toMatchObject([{ path: '/tiers/2/min', message: 'ratio 0.9 is in neither "standard" and "model": make exactly one of the two bounds inclusive' }]);
+    expect(checkTierBounds(neither, 'ratio', dec(100))).toMatchObject([{ path: '/tiers/2/min', message: 'ratio 0.9 is in neither "standard" and "model": make exactly one of the two bounds inclusive' }]);
   });
 
   test('the lowest tier must start at 0 inclusive and the highest end at 1 inclusive', () => {
     const list = tiers();
     list[0] = { ...list[0], min: { value: 0, inclusive: false } };
     list[2] = { ...list[2], max: { value: 0.99, inclusive: true } };
-    expect(checkTierBounds(list).map((issue) => issue.path)).toEqual(['/tiers/0/min', '/tiers/2/max']);
+    expect(checkTierBounds(list, 'ratio', dec(100)).map((issue) => issue.path)).toEqual(['/tiers/0/min', '/tiers/2/max']);
   });
 
   test('a tier whose min is not below its max is empty', () => {
     const list = tiers();
     list[1] = { ...list[1], max: { value: 0.8, inclusive: false } };
-    expect(checkTierBounds(list)[0]).toMatchObject({ path: '/tiers/1', message: 'tier "standard" is empty: its min must lie below its max' });
+    expect(checkTierBounds(list, 'ratio', dec(100))[0]).toMatchObject({ path: '/tiers/1', message: 'tier "standard" is empty: its min must lie below its max' });
+  });
+});
+
+/** Levels by absolute points of a maximum of 110: certified from 40, silver 50, gold 60, platinum 80. */
+function pointsTiers(): Tier[] {
+  const level = (id: string, min: number, max: number, top = false): Tier => ({ id, label: { en: id }, min: { value: min, inclusive: true }, max: { value: max, inclusive: top } });
+  return [level('none', 0, 40), level('certified', 40, 50), level('silver', 50, 60), level('gold', 60, 80), level('platinum', 80, 110, true)];
+}
+
+describe('tiers by points', () => {
+  test('a rubric/1 document is read by ratio; a rubric/2 document by its tierBasis', () => {
+    expect(tierBasisOf({ format: 'rubric/1' })).toBe('ratio');
+    expect(tierBasisOf({ format: 'rubric/2', tierBasis: 'points' })).toBe('points');
+    expect(tierBasisOf({ format: 'rubric/2', tierBasis: 'ratio' })).toBe('ratio');
+    expect(() => tierBasisOf({ format: 'rubric/2' })).toThrow(/tierBasis/);
+  });
+
+  test('a total exactly on a bound starts its level; a smallest step below stays in the level below', () => {
+    const score = (total: number) => tierOfScore(pointsTiers(), 'points', { total, ratio: dec(total).div(110).toNumber() });
+    expect(score(40)).toBe('certified');
+    expect(score(39.9)).toBe('none');
+    expect(score(60)).toBe('gold');
+    expect(score(79.9)).toBe('gold');
+    expect(score(80)).toBe('platinum');
+    expect(score(110)).toBe('platinum');
+  });
+
+  test('the same bounds as 4-place ratios put a total on the bound in the level below', () => {
+    const asRatios = pointsTiers().map((tier) => ({
+      ...tier,
+      min: { ...tier.min, value: Number(dec(tier.min.value).div(110).toFixed(4)) },
+      max: { ...tier.max, value: Number(dec(tier.max.value).div(110).toFixed(4)) },
+    }));
+    // 60 / 110 = 0.545454… lies below 0.5455, the gold bound rounded to 4 places.
+    expect(tierOfRatio(asRatios, dec(60).div(110).toNumber())).toBe('silver');
+    expect(tierOfScore(pointsTiers(), 'points', { total: 60, ratio: dec(60).div(110).toNumber() })).toBe('gold');
+  });
+
+  test('points to reach a points bound are counted from the total, exactly', () => {
+    expect(pointsToReach({ value: 50, inclusive: true }, 'points', 47.3, 110, 1).toFixed()).toBe('2.7');
+    expect(pointsToReach({ value: 50, inclusive: false }, 'points', 47.3, 110, 1).toFixed()).toBe('2.8');
+    expect(pointsToReach({ value: 50, inclusive: true }, 'points', 50, 110, 1).toNumber()).toBe(0);
+  });
+
+  test('points tiers must cover 0 to the maximum total', () => {
+    expect(checkTierBounds(pointsTiers(), 'points', dec(110))).toEqual([]);
+    expect(checkTierBounds(pointsTiers(), 'points', dec(120))).toMatchObject([
+      { path: '/tiers/4/max', message: 'the highest tier must end at the maximum total 120 inclusive (tiers are by points, tierBasis "points"): set max to {"value": 120, "inclusive": true}' },
+    ]);
+  });
+
+  test('a bound in points under the ratio basis names the basis and the conversion', () => {
+    const issues = checkTierBounds(pointsTiers(), 'ratio', dec(110));
+    expect(issues[0]).toMatchObject({
+      path: '/tiers/0/max',
+      message: 'tiers are by ratio (tierBasis "ratio"): bounds run 0 to 1; 40 looks like points: divide by the maximum 110 (40 → 0.3636…), or set tierBasis to "points" (format rubric/2)',
+    });
+    // Only the bounds off the scale are reported: the gaps and ends they seem to make would mislead.
+    expect(issues.every((found) => found.message.startsWith('tiers are by ratio'))).toBe(true);
+  });
+
+  test('ratios under the points basis name the basis and the conversion', () => {
+    expect(checkTierBounds(tiers(), 'points', dec(110))).toMatchObject([
+      { path: '/tiers/2/max', message: 'tiers are by points (tierBasis "points"): bounds run 0 to the maximum total 110; 1 looks like a ratio: multiply every bound by the maximum 110 (1 → 110), or set tierBasis to "ratio"' },
+    ]);
+  });
+
+  test('a points bound above the maximum total is named with the maximum', () => {
+    const list = pointsTiers();
+    list[4] = { ...list[4], max: { value: 120, inclusive: true } };
+    expect(checkTierBounds(list, 'points', dec(110))).toMatchObject([{ path: '/tiers/4/max', message: expect.stringContaining('120 is above it') }]);
   });
 });

@@ -24,6 +24,7 @@ const ALL: Role[] = ['editor', 'assessor', 'viewer'];
 const EXPECTED: Record<string, Role[] | 'public'> = {
   'GET /api/health': 'public',
   'GET /api/me': ALL,
+  'GET /api/deployment': ALL,
   'GET /api/rubrics': ALL,
   'POST /api/rubrics': ['editor'],
   'GET /api/rubrics/:id/versions/:version': ALL,

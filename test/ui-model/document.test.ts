@@ -1,5 +1,6 @@
 /** Editing operations on a rubric document (builder-ui/src/model/document.ts). */
 import { describe, expect, test } from 'vitest';
+import { migrateRubric, validateRubric } from '../../engine/index.ts';
 import type { Criterion, RubricDocument, Tier } from '../../engine/browser.ts';
 import {
   ALWAYS,
@@ -24,6 +25,7 @@ import {
   renameInput,
   renameTier,
   setAt,
+  setTierBasis,
   setTierBound,
   setTierInclusive,
   splitList,
@@ -276,5 +278,35 @@ describe('small helpers', () => {
   test('positions are the indexes of a list', () => {
     expect(positions(['x', 'y', 'z'] as unknown as Tier[])).toEqual([0, 1, 2]);
     expect(positions(undefined)).toEqual([]);
+  });
+});
+
+describe('the tier basis of a rubric/2 document', () => {
+  test('switching to points converts every bound exactly (ratio × the maximum total), as one edit that validates', () => {
+    const doc = deepFreeze(migrateRubric(appendixC()));
+    const byPoints = setTierBasis(doc, 'points');
+    expect(byPoints.tierBasis).toBe('points');
+    expect(byPoints.tiers.map((t) => [t.min.value, t.max.value])).toEqual([
+      [0, 80],
+      [80, 90],
+      [90, 100],
+    ]);
+    expect(byPoints.tiers.map((t) => [t.min.inclusive, t.max.inclusive])).toEqual(doc.tiers.map((t) => [t.min.inclusive, t.max.inclusive]));
+    expect(validateRubric(byPoints)).toMatchObject({ valid: true, errors: [] });
+    // Back to ratio gives the bounds it started from, and the argument was left untouched.
+    expect(setTierBasis(byPoints, 'ratio').tiers).toEqual(doc.tiers);
+    expect(doc.tierBasis).toBe('ratio');
+  });
+
+  test('the same basis changes nothing; a rubric/1 document has no basis to switch', () => {
+    const doc = migrateRubric(appendixC());
+    expect(setTierBasis(doc, 'ratio')).toBe(doc);
+    expect(() => setTierBasis(appendixC(), 'points')).toThrow(/rubric\/1/);
+  });
+
+  test('a new tier ends at the top of the scale: 1 by ratio, the maximum total by points', () => {
+    const byPoints = setTierBasis(migrateRubric(appendixC()), 'points');
+    expect(newTier(byPoints)).toMatchObject({ min: { value: 100, inclusive: false }, max: { value: 100, inclusive: true } });
+    expect(newTier(appendixC()).max).toEqual({ value: 1, inclusive: true });
   });
 });

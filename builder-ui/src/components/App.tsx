@@ -3,7 +3,9 @@
  * screen, the warning while the server accepts the published default tokens.
  */
 import { lazy, type ReactElement, Suspense, useCallback, useEffect, useLayoutEffect, useState } from 'react';
-import { api, errorMessage, type Me, type Role, storedToken, storeToken } from '../api.ts';
+import type { DeploymentProfile } from '../../../engine/browser.ts';
+import { api, errorMessage, type Role, type Session, storedToken, storeToken } from '../api.ts';
+import { DeploymentProvider } from '../deployment.tsx';
 import { useLanguage } from '../i18n/language.tsx';
 import { AssessmentPage } from './AssessmentPage.tsx';
 import { AssessorHome } from './AssessorHome.tsx';
@@ -45,11 +47,12 @@ export function navigate(...steps: string[]): void {
   window.location.hash = `#/${steps.map(encodeURIComponent).join('/')}`;
 }
 
-/** `storedSignIn`: the check of the stored token, when main.tsx started it before the first render. */
-export function App({ storedSignIn }: { storedSignIn?: Promise<Me> | null }) {
+/** `storedSignIn`: the check of the stored token (and the deployment profile), when main.tsx started it before the first render. */
+export function App({ storedSignIn }: { storedSignIn?: Promise<Session> | null }) {
   const { t } = useLanguage();
   const route = useRoute();
   const [role, setRole] = useState<Role | null>(null);
+  const [deployment, setDeployment] = useState<DeploymentProfile | null>(null);
   const [checking, setChecking] = useState(() => storedToken() !== null);
   const [error, setError] = useState<string | null>(null);
   const [defaultTokens, setDefaultTokens] = useState(false);
@@ -63,11 +66,13 @@ export function App({ storedSignIn }: { storedSignIn?: Promise<Me> | null }) {
   }, []);
 
   /** Signs in with `token`; `asked` is its check when already under way (the stored token's, asked as the app starts). */
-  const signIn = useCallback(async (token: string, asked?: Promise<Me>): Promise<void> => {
+  const signIn = useCallback(async (token: string, asked?: Promise<Session>): Promise<void> => {
     setError(null);
     try {
-      const me = await (asked ?? api.me(token));
+      // The profile is read once here: every screen names the subject and the period kinds by it.
+      const { me, deployment } = await (asked ?? api.session(token));
       storeToken(token);
+      setDeployment(deployment);
       setRole(me.role);
       if (typeof me.defaultTokens === 'boolean') setDefaultTokens(me.defaultTokens);
     } catch (e) {
@@ -95,7 +100,7 @@ export function App({ storedSignIn }: { storedSignIn?: Promise<Me> | null }) {
 
   const banner = defaultTokens && <DefaultTokensBanner />;
   if (checking) return <p className="loading">{t('shell.loading')}</p>;
-  if (!role)
+  if (!role || !deployment)
     return (
       <>
         {banner}
@@ -115,37 +120,39 @@ export function App({ storedSignIn }: { storedSignIn?: Promise<Me> | null }) {
   const current = screen ?? home;
 
   return (
-    <div className="app">
-      {banner}
-      <header className="app-header no-print">
-        <a className="brand" href={`#/${home}`}>
-          Rubric Studio
-        </a>
-        <nav aria-label={t('nav.main')}>
-          <a href="#/rubrics" aria-current={current === 'rubrics' ? 'page' : undefined}>
-            {t('nav.rubrics')}
+    <DeploymentProvider value={deployment}>
+      <div className="app">
+        {banner}
+        <header className="app-header no-print">
+          <a className="brand" href={`#/${home}`}>
+            Rubric Studio
           </a>
-          <a href="#/assessments" aria-current={current === 'assessments' ? 'page' : undefined}>
-            {t('nav.assessments')}
-          </a>
-          <a href="#/compare" aria-current={current === 'compare' ? 'page' : undefined}>
-            {t('nav.compare')}
-          </a>
-        </nav>
-        <LanguageSwitch />
-        <span className="whoami">
-          {t('shell.signedInAs')}{' '}
-          <strong data-testid="role" data-role={role}>
-            {t(`role.${role}`)}
-          </strong>
-          <button type="button" onClick={signOut}>
-            {t('shell.signOut')}
-          </button>
-        </span>
-      </header>
-      <main>
-        <Suspense fallback={<p className="loading">{t('shell.loading')}</p>}>{page}</Suspense>
-      </main>
-    </div>
+          <nav aria-label={t('nav.main')}>
+            <a href="#/rubrics" aria-current={current === 'rubrics' ? 'page' : undefined}>
+              {t('nav.rubrics')}
+            </a>
+            <a href="#/assessments" aria-current={current === 'assessments' ? 'page' : undefined}>
+              {t('nav.assessments')}
+            </a>
+            <a href="#/compare" aria-current={current === 'compare' ? 'page' : undefined}>
+              {t('nav.compare')}
+            </a>
+          </nav>
+          <LanguageSwitch />
+          <span className="whoami">
+            {t('shell.signedInAs')}{' '}
+            <strong data-testid="role" data-role={role}>
+              {t(`role.${role}`)}
+            </strong>
+            <button type="button" onClick={signOut}>
+              {t('shell.signOut')}
+            </button>
+          </span>
+        </header>
+        <main>
+          <Suspense fallback={<p className="loading">{t('shell.loading')}</p>}>{page}</Suspense>
+        </main>
+      </div>
+    </DeploymentProvider>
   );
 }

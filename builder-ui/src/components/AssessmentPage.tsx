@@ -6,7 +6,8 @@
  * at: when someone else saved it since, nothing is overwritten and the assessor chooses.
  */
 import { lazy, Suspense, useEffect, useLayoutEffect, useMemo, useState } from 'react';
-import { type AssessmentForm, type AssessmentInputs, assessmentToFormData, type Issue, type Language, periodWords, type RubricDocument } from '../../../engine/browser.ts';
+import { type AssessmentForm, type AssessmentInputs, assessmentToFormData, type Issue, type Language, type RubricDocument } from '../../../engine/browser.ts';
+import { useDeployment } from '../deployment.tsx';
 import { type Assessment, type AssessmentWithSupplements, api, ApiError, type Community, errorMessage, isStale, type Role } from '../api.ts';
 import { useLanguage } from '../i18n/language.tsx';
 import { detailsToErrorSchema, type ErrorSchema, inputsToSend } from '../model/assessment.ts';
@@ -103,6 +104,7 @@ export function AssessmentPage({ assessmentId, role }: { assessmentId: string; r
   const [assessment, setAssessment] = useState<AssessmentWithSupplements | null>(null);
   const [doc, setDoc] = useState<RubricDocument | undefined>(undefined);
   const { lang, t, l } = useLanguage();
+  const deployment = useDeployment(lang);
   const [form, setForm] = useState<AssessmentForm | null>(null);
   const [formData, setFormData] = useState<FormData>({});
   const [extraErrors, setExtraErrors] = useState<ErrorSchema | undefined>(undefined);
@@ -291,7 +293,7 @@ export function AssessmentPage({ assessmentId, role }: { assessmentId: string; r
   if (!assessment) return problem ? <ErrorBanner message={problem.message} /> : <p>{t('assessment.loading')}</p>;
   // The rubric's title and version: from the document, or (a draft's document still on its way) its form's title, which says the same.
   const rubricTitle = doc || !form ? `${l(doc?.title, assessment.rubric.id)} ${assessment.rubric.version}` : String(form.schema.title);
-  const heading = `${community || assessment.communityId} · ${rubricTitle} · ${periodWords(assessment.period, lang)}`;
+  const heading = `${community || assessment.communityId} · ${rubricTitle} · ${deployment.period(assessment.period)}`;
 
   if (assessment.status !== 'draft' && assessment.result) {
     return (

@@ -1,7 +1,8 @@
 /** Assessments: the list (drafts to come back to, submitted results) and starting a new one. */
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
-import { type Localized, periodWords } from '../../../engine/browser.ts';
+import type { Localized } from '../../../engine/browser.ts';
 import { type AssessmentSummary, api, type Community, errorMessage, type RubricSummary, type Role } from '../api.ts';
+import { useDeployment } from '../deployment.tsx';
 import { useLanguage } from '../i18n/language.tsx';
 import { navigate } from './App.tsx';
 import { ErrorBanner } from './ErrorBanner.tsx';
@@ -43,6 +44,7 @@ function useTierLabels(assessments: AssessmentSummary[] | null): Record<string, 
 
 export function AssessorHome({ role }: { role: Role }) {
   const { lang, t, l } = useLanguage();
+  const deployment = useDeployment(lang);
   const [assessments, setAssessments] = useState<AssessmentSummary[] | null>(null);
   const [communities, setCommunities] = useState<Community[]>([]);
   const [rubrics, setRubrics] = useState<RubricSummary[]>([]);
@@ -90,7 +92,7 @@ export function AssessorHome({ role }: { role: Role }) {
           <table className="list">
             <thead>
               <tr>
-                <th scope="col">{t('term.community')}</th>
+                <th scope="col">{deployment.subject}</th>
                 <th scope="col">{t('assessments.version')}</th>
                 <th scope="col">{t('term.period')}</th>
                 <th scope="col">{t('term.assessor')}</th>
@@ -111,7 +113,7 @@ export function AssessorHome({ role }: { role: Role }) {
                       {rubricTitle(a.rubric.id)} {a.rubric.version}
                       {why && <span className={`hint version-why${a.versionChoice?.inForce === a.rubric.version ? '' : ' not-in-force'}`}> · {why}</span>}
                     </td>
-                    <td>{periodWords(a.period, lang)}</td>
+                    <td>{deployment.period(a.period)}</td>
                     <td>{a.assessor}</td>
                     <td>
                       <span className={`status status-${a.status}`}>{t(`status.${a.status}`)}</span>

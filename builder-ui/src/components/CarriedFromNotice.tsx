@@ -1,12 +1,14 @@
 /** On a draft carried forward: where it came from, and the criteria to look at, by title with the flag in words. */
 import { useEffect, useState } from 'react';
-import { type Language, periodWords } from '../../../engine/browser.ts';
+import type { Language } from '../../../engine/browser.ts';
+import { useDeployment } from '../deployment.tsx';
 import { api, type CarriedFrom, type Period } from '../api.ts';
 import { useLanguage } from '../i18n/language.tsx';
 import { type CarryFlag, flagWords } from '../model/supplements.ts';
 
 export function CarriedFromNotice({ carried, community, lang: given }: { carried: CarriedFrom; community: string; lang?: Language }) {
   const { lang, t, l } = useLanguage(given);
+  const deployment = useDeployment(lang);
   const [period, setPeriod] = useState<Period | null>(null);
   useEffect(() => {
     let live = true;
@@ -18,7 +20,7 @@ export function CarriedFromNotice({ carried, community, lang: given }: { carried
       live = false;
     };
   }, [carried.assessment]);
-  const source = period ? `${community} · ${periodWords(period, lang)}` : null;
+  const source = period ? `${community} · ${deployment.period(period)}` : null;
   return (
     <section className="card carried-from" aria-labelledby="carried-heading" data-testid="carried-from">
       <h2 id="carried-heading">{t('carried.heading')}</h2>

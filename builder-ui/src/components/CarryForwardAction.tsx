@@ -6,6 +6,7 @@
 import { useState } from 'react';
 import type { Language } from '../../../engine/browser.ts';
 import { type Assessment, api, ApiError, errorMessage, type PeriodKind } from '../api.ts';
+import { useDeployment } from '../deployment.tsx';
 import { useLanguage } from '../i18n/language.tsx';
 import { navigate } from './App.tsx';
 import { ErrorBanner } from './ErrorBanner.tsx';
@@ -15,9 +16,11 @@ import { said } from '../i18n/message.ts';
 
 export function CarryForwardAction({ assessment, lang: given }: { assessment: Assessment; lang?: Language }) {
   const { t, lang } = useLanguage(given);
+  const deployment = useDeployment(lang);
   const [open, setOpen] = useState(false);
   const [year, setYear] = useState(assessment.period.year + 1);
-  const [kind, setKind] = useState<PeriodKind>(assessment.period.kind);
+  // The same kind as the assessment carried from, while the profile still has it.
+  const [kind, setKind] = useState<PeriodKind>(() => (deployment.kinds.some((k) => k.id === assessment.period.kind) ? assessment.period.kind : deployment.defaultKind));
   const [assessor, setAssessor] = useState(() => localStorage.getItem(ASSESSOR_KEY) ?? assessment.assessor);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);

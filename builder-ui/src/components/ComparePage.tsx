@@ -5,7 +5,8 @@
  * the impact away as CSV, XLSX or a printable page. Author text is always rendered as text.
  */
 import { useEffect, useState } from 'react';
-import { type ImpactReport, type Language, periodWords, type RubricDiff, type RubricDocument, type VersionScore } from '../../../engine/browser.ts';
+import type { ImpactReport, Language, RubricDiff, RubricDocument, VersionScore } from '../../../engine/browser.ts';
+import { useDeployment } from '../deployment.tsx';
 import { ApiError, api, type ExportFormat, errorMessage, type ImpactRequest, type RubricSummary } from '../api.ts';
 import { useLanguage } from '../i18n/language.tsx';
 import { message } from '../i18n/message.ts';
@@ -64,6 +65,9 @@ function saveBlob(blob: Blob, name: string): void {
 
 export function ComparePage() {
   const { lang, t: say, l } = useLanguage();
+  const deployment = useDeployment(lang);
+  // The impact filter reads Appendix C's `street`: offered only while the profile has that attribute.
+  const streetAttribute = deployment.profile.subject.attributes.find((a) => a.id === 'street');
   const [rubrics, setRubrics] = useState<RubricSummary[] | null>(null);
   const [rubricId, setRubricId] = useState('');
   const [base, setBase] = useState('');
@@ -197,10 +201,12 @@ export function ComparePage() {
             ))}
           </select>
         </label>
-        <label>
-          {t('street')}
-          <input type="text" value={street} onChange={(e) => setStreet(e.target.value)} />
-        </label>
+        {streetAttribute && (
+          <label>
+            {say('compare.street', { attribute: deployment.attribute(streetAttribute) })}
+            <input type="text" value={street} onChange={(e) => setStreet(e.target.value)} />
+          </label>
+        )}
         <button type="submit" disabled={busy || !rubricId || !base || !candidate}>
           {busy ? t('loading') : t('compare')}
         </button>
@@ -310,15 +316,15 @@ export function ComparePage() {
             )}
           </figure>
 
-          <h3>{t('changes')}</h3>
+          <h3>{say('compare.changes', { subjects: deployment.subjects })}</h3>
           {report.tierChanges.length === 0 ? (
-            <p>{t('noTierChanges')}</p>
+            <p>{say('compare.noTierChanges', { subject: deployment.subjectInText })}</p>
           ) : (
             <ul data-testid="tier-changes">
               {report.tierChanges.map((c) => (
                 <li key={c.id}>
                   <strong>{c.communityName ?? c.communityId}</strong> {c.street ? `(${c.street}) ` : ''}
-                  {c.period ? `${periodWords(c.period, lang)}${colon}` : ''}
+                  {c.period ? `${deployment.period(c.period)}${colon}` : ''}
                   {changeSide(c.id, 'base', c.fromTier)} → {changeSide(c.id, 'candidate', c.toTier)} {c.delta !== null && `(${signed(c.delta)})`}
                 </li>
               ))}
@@ -330,7 +336,7 @@ export function ComparePage() {
               <caption>{t('perAssessment')}</caption>
               <thead>
                 <tr>
-                  <th scope="col">{say('term.community')}</th>
+                  <th scope="col">{deployment.subject}</th>
                   <th scope="col">{say('term.period')}</th>
                   <th scope="col">{t('baseTotal')}</th>
                   <th scope="col">{t('baseTier')}</th>
@@ -345,7 +351,7 @@ export function ComparePage() {
                 {report.assessments.map((a) => (
                   <tr key={a.id} className={a.tierChanged ? 'tier-changed' : undefined} data-assessment={a.id}>
                     <td>{a.communityName ?? a.communityId}</td>
-                    <td>{a.period ? periodWords(a.period, lang) : ''}</td>
+                    <td>{a.period ? deployment.period(a.period) : ''}</td>
                     <td className="num">{scoreTotal(a.base, lang)}</td>
                     <td data-side="base">{scoreTier(a.base, names, t('noTier'), lang)}</td>
                     <td className="num">{scoreTotal(a.candidate, lang)}</td>

@@ -1,9 +1,12 @@
 /**
- * Starting an assessment: community (or a new one), the day assessed, the rubric version in force
- * on that day (another one only with a reason, which the record keeps), period and assessor.
+ * Starting an assessment: community (the deployment's subject; or a new one, with the profile's
+ * attributes), the day assessed, the rubric version in force on that day (another one only with a
+ * reason, which the record keeps), period and assessor.
  */
 import { useEffect, useState } from 'react';
+import type { SubjectAttribute } from '../../../engine/browser.ts';
 import { api, ApiError, type Community, errorMessage, type PeriodKind, type RubricSummary } from '../api.ts';
+import { useDeployment } from '../deployment.tsx';
 import { useLanguage } from '../i18n/language.tsx';
 import { ErrorBanner } from './ErrorBanner.tsx';
 import { ASSESSOR_KEY, PeriodFields } from './PeriodFields.tsx';
@@ -18,15 +21,18 @@ interface Props {
 
 export function NewAssessmentForm({ communities, rubrics, onCreated, onCommunityAdded }: Props) {
   const { t, l, lang } = useLanguage();
+  const deployment = useDeployment(lang);
+  const subject = { subject: deployment.subjectInText };
   const published = rubrics.flatMap((r) => r.versions.filter((v) => v.status === 'published').map((v) => ({ id: r.id, version: v.version, title: l(v.title, r.id) })));
   const [communityId, setCommunityId] = useState('');
   const [rubric, setRubric] = useState('');
   const [year, setYear] = useState(new Date().getFullYear());
-  const [kind, setKind] = useState<PeriodKind>('final');
+  const [kind, setKind] = useState<PeriodKind>(deployment.defaultKind);
   const [assessor, setAssessor] = useState(() => localStorage.getItem(ASSESSOR_KEY) ?? '');
   const [error, setError] = useState<ApiError | string | null>(null);
   const [adding, setAdding] = useState(false);
-  const [draft, setDraft] = useState<Community>({ id: '', name: '', street: '' });
+  /** The new community's id, name and the profile's attributes, as typed. */
+  const [draft, setDraft] = useState<Record<string, string>>({});
   const [assessedOn, setAssessedOn] = useState(() => new Date().toISOString().slice(0, 10));
   const [inForce, setInForce] = useState<Record<string, string | null>>({});
   const [reason, setReason] = useState('');
@@ -53,7 +59,7 @@ export function NewAssessmentForm({ communities, rubrics, onCreated, onCommunity
     setError(null);
     const [id, version] = chosenRubric.split('@');
     if (!chosenCommunity || !id) {
-      setError(t('new.chooseFirst'));
+      setError(t('new.chooseFirst', subject));
       return;
     }
     localStorage.setItem(ASSESSOR_KEY, assessor);
@@ -76,10 +82,12 @@ export function NewAssessmentForm({ communities, rubrics, onCreated, onCommunity
   const addCommunity = async (): Promise<void> => {
     setError(null);
     try {
-      const created = await api.createCommunity({ ...draft, id: draft.id.trim(), name: draft.name.trim(), street: draft.street.trim() });
+      // Fields left empty are left out: the server names a required one that is missing.
+      const fields = Object.fromEntries(Object.entries(draft).map(([field, value]) => [field, value.trim()]).filter(([, value]) => value !== ''));
+      const created = await api.createCommunity({ id: '', name: '', ...fields } as Community);
       setCommunityId(created.id);
       setAdding(false);
-      setDraft({ id: '', name: '', street: '' });
+      setDraft({});
       onCommunityAdded();
     } catch (e) {
       setError(e instanceof ApiError ? e : errorMessage(e));
@@ -95,37 +103,36 @@ export function NewAssessmentForm({ communities, rubrics, onCreated, onCommunity
       />
       <div className="row">
         <div className="field">
-          <label htmlFor="community">{t('term.community')}</label>
+          <label htmlFor="community">{deployment.subject}</label>
           <select id="community" value={chosenCommunity} onChange={(e) => setCommunityId(e.target.value)}>
-            {communities.length === 0 && <option value="">{t('new.addCommunityFirst')}</option>}
+            {communities.length === 0 && <option value="">{t('new.addCommunityFirst', subject)}</option>}
             {communities.map((c) => (
               <option key={c.id} value={c.id}>
-                {c.name} · {c.street}
+                {[c.name, deployment.attributesOf(c)].filter(Boolean).join(' · ')}
               </option>
             ))}
           </select>
         </div>
         <button type="button" onClick={() => setAdding((a) => !a)} aria-expanded={adding}>
-          {t('new.addCommunityToggle')}
+          {t('new.addCommunityToggle', { subject: deployment.subject })}
         </button>
       </div>
       {adding && (
         <fieldset className="row">
-          <legend>{t('new.newCommunity')}</legend>
+          <legend>{t('new.newCommunity', subject)}</legend>
           <div className="field">
             <label htmlFor="new-community-id">{t('new.communityId')}</label>
-            <input id="new-community-id" value={draft.id} onChange={(e) => setDraft({ ...draft, id: e.target.value })} />
+            <input id="new-community-id" value={draft.id ?? ''} onChange={(e) => setDraft({ ...draft, id: e.target.value })} />
           </div>
           <div className="field">
             <label htmlFor="new-community-name">{t('new.communityName')}</label>
-            <input id="new-community-name" value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />
+            <input id="new-community-name" value={draft.name ?? ''} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />
           </div>
-          <div className="field">
-            <label htmlFor="new-community-street">{t('term.street')}</label>
-            <input id="new-community-street" value={draft.street} onChange={(e) => setDraft({ ...draft, street: e.target.value })} />
-          </div>
+          {deployment.profile.subject.attributes.map((attribute) => (
+            <AttributeField key={attribute.id} attribute={attribute} label={deployment.attribute(attribute)} value={draft[attribute.id] ?? ''} onChange={(value) => setDraft({ ...draft, [attribute.id]: value })} />
+          ))}
           <button type="button" onClick={addCommunity}>
-            {t('new.addCommunity')}
+            {t('new.addCommunity', subject)}
           </button>
         </fieldset>
       )}
@@ -158,5 +165,28 @@ export function NewAssessmentForm({ communities, rubrics, onCreated, onCommunity
         {t('new.start')}
       </button>
     </section>
+  );
+}
+
+/** One attribute of the deployment's subject: free text, or one of its options by label. */
+function AttributeField({ attribute, label, value, onChange }: { attribute: SubjectAttribute; label: string; value: string; onChange: (value: string) => void }) {
+  const { lang, t } = useLanguage();
+  const id = `new-community-${attribute.id}`;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{attribute.required ? label : t('new.optional', { label })}</label>
+      {attribute.type === 'choice' ? (
+        <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+          <option value="">{t('new.chooseOption')}</option>
+          {(attribute.options ?? []).map((option) => (
+            <option key={option.id} value={option.id}>
+              {option.label[lang]}
+            </option>
+          ))}
+        </select>
+      ) : (
+        <input id={id} value={value} onChange={(e) => onChange(e.target.value)} />
+      )}
+    </div>
   );
 }

@@ -1,15 +1,14 @@
 /**
  * The year, period kind and assessor of an assessment being started (a new one, or the next one
- * carried forward from a submitted one). The assessor's name is remembered on this browser.
+ * carried forward from a submitted one). The kinds offered, and their words, are the deployment
+ * profile's. The assessor's name is remembered on this browser.
  */
-import { PERIOD_KINDS } from '../../../engine/browser.ts';
 import type { PeriodKind } from '../api.ts';
+import { useDeployment } from '../deployment.tsx';
 import { useLanguage } from '../i18n/language.tsx';
 
 /** Where the last assessor's name is kept, to prefill the next start. */
 export const ASSESSOR_KEY = 'rubric-studio.assessor';
-
-const KINDS = Object.keys(PERIOD_KINDS) as PeriodKind[];
 
 interface Props {
   /** Prefix of the controls' ids, so two forms on one page keep distinct ids. */
@@ -23,7 +22,8 @@ interface Props {
 }
 
 export function PeriodFields({ idPrefix, year, kind, assessor, onYear, onKind, onAssessor }: Props) {
-  const { t } = useLanguage();
+  const { t, lang } = useLanguage();
+  const { kinds } = useDeployment(lang);
   return (
     <>
       <div className="field">
@@ -32,10 +32,10 @@ export function PeriodFields({ idPrefix, year, kind, assessor, onYear, onKind, o
       </div>
       <div className="field">
         <label htmlFor={`${idPrefix}kind`}>{t('term.period')}</label>
-        <select id={`${idPrefix}kind`} value={kind} onChange={(e) => onKind(e.target.value as PeriodKind)}>
-          {KINDS.map((k) => (
-            <option key={k} value={k}>
-              {t(`period.${k}`)}
+        <select id={`${idPrefix}kind`} value={kind} onChange={(e) => onKind(e.target.value)}>
+          {kinds.map((k) => (
+            <option key={k.id} value={k.id}>
+              {k.label[lang]}
             </option>
           ))}
         </select>

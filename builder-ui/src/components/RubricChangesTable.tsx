@@ -69,7 +69,8 @@ function show(value: unknown, field: string | undefined, lang: Language, index: 
   if (typeof value === 'boolean') return say(value ? 'common.yes' : 'common.no');
   if (typeof value === 'number') return String(value);
   if (typeof value === 'string') {
-    const key = field === 'status' ? `status.${value}` : field === 'type' ? `inputType.${value}` : field === 'modality' ? `modality.${value}` : '';
+    const key =
+      field === 'status' ? `status.${value}` : field === 'type' ? `inputType.${value}` : field === 'modality' ? `modality.${value}` : field === 'tierBasis' ? `tierBasis.${value}` : '';
     if (key && isMessageKey(key)) return say(key);
     if (field === 'capTier' || field === 'tier') return pick(index?.doc.tiers.find((tier) => tier.id === value)?.label, lang) || value;
     return value;

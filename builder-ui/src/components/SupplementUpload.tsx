@@ -5,11 +5,13 @@
  */
 import { useState } from 'react';
 import { api, ApiError, errorMessage, type RubricSummary, type SupplementUploadResult } from '../api.ts';
+import { useDeployment } from '../deployment.tsx';
 import { useLanguage } from '../i18n/language.tsx';
 import { said } from '../i18n/message.ts';
 
 export function SupplementUpload({ rubrics }: { rubrics: RubricSummary[] }) {
   const { t, l, lang } = useLanguage();
+  const deployment = useDeployment(lang);
   const [rubricId, setRubricId] = useState('');
   const [version, setVersion] = useState('');
   const [file, setFile] = useState<File | null>(null);
@@ -37,7 +39,8 @@ export function SupplementUpload({ rubrics }: { rubrics: RubricSummary[] }) {
   return (
     <section className="card supplement-upload" aria-labelledby="upload-heading">
       <h2 id="upload-heading">{t('upload.heading')}</h2>
-      <p className="hint">{t('upload.hint')}</p>
+      {/* A period as the file may write it: the year and a kind's label (its id works too). */}
+      <p className="hint">{t('upload.hint', { period: deployment.period({ year: 2025, kind: deployment.defaultKind }) })}</p>
       <div className="row">
         <div className="field">
           <label htmlFor="upload-rubric">{t('term.rubric')}</label>

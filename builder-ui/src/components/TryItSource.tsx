@@ -3,7 +3,8 @@
  * editor sees what the draft makes of a real case before publishing.
  */
 import { useEffect, useState } from 'react';
-import { type AssessmentInputs, periodWords, type RubricDocument } from '../../../engine/browser.ts';
+import type { AssessmentInputs, RubricDocument } from '../../../engine/browser.ts';
+import { useDeployment } from '../deployment.tsx';
 import { api, type AssessmentSummary, type Community, errorMessage } from '../api.ts';
 import { useLanguage } from '../i18n/language.tsx';
 
@@ -15,6 +16,7 @@ interface Props {
 
 export function TryItSource({ doc, rubricId, onLoad }: Props) {
   const { t, lang } = useLanguage();
+  const deployment = useDeployment(lang);
   const [stored, setStored] = useState<AssessmentSummary[]>([]);
   const [communities, setCommunities] = useState<Community[]>([]);
   const [choice, setChoice] = useState('');
@@ -45,7 +47,7 @@ export function TryItSource({ doc, rubricId, onLoad }: Props) {
   }, []);
 
   const assessmentName = (a: AssessmentSummary): string =>
-    `${communities.find((c) => c.id === a.communityId)?.name ?? a.communityId} · ${periodWords(a.period, lang)} · ${a.rubric.version}`;
+    `${communities.find((c) => c.id === a.communityId)?.name ?? a.communityId} · ${deployment.period(a.period)} · ${a.rubric.version}`;
 
   const load = async (): Promise<void> => {
     setMessage(null);

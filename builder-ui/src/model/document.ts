@@ -4,7 +4,7 @@
  * dirty checks. Locations are paths of keys and indexes, the same steps as the JSON pointers
  * the server's validation reports.
  */
-import { continuingBound, findKind, LOWEST_BOUND } from '../../../engine/browser.ts';
+import { continuingBound, findKind, LOWEST_BOUND, maxTotalOf, tierBasisOf, tierScaleTop, tiersInBasis } from '../../../engine/browser.ts';
 import type {
   Condition,
   Criterion,
@@ -19,6 +19,7 @@ import type {
   Scoring,
   ScoringRule,
   Tier,
+  TierBasis,
   TopLevelCondition,
 } from '../../../engine/browser.ts';
 
@@ -177,7 +178,8 @@ export function newTier(doc: RubricDocument): Tier {
     id: uniqueId('tier', usedIds(doc)),
     label: newText(),
     min: last ? continuingBound(last.max) : { ...LOWEST_BOUND },
-    max: { value: 1, inclusive: true },
+    // The top of the scale the tiers are written in: ratio 1, or the maximum total by points.
+    max: { value: tierScaleTop(tierBasisOf(doc), maxTotalOf(doc)), inclusive: true },
   };
 }
 
@@ -216,6 +218,18 @@ export function setTierBound(doc: RubricDocument, index: number, end: 'min' | 'm
   const other = end === 'min' ? 'max' : 'min';
   if (doc.tiers[neighbour] && doc.tiers[neighbour][other].value === tier[end].value) next = setAt(next, ['tiers', neighbour, other, 'value'], value);
   return next;
+}
+
+/**
+ * Switches what the tier bounds of a rubric/2 document measure, converting every bound so each
+ * tier keeps the same totals: ratio → points exactly (ratio × the maximum total), points → ratio
+ * as the nearest double. One edit, undone as one.
+ * @throws Error for a rubric/1 document, whose tiers are by ratio by its format
+ */
+export function setTierBasis(doc: RubricDocument, basis: TierBasis): RubricDocument {
+  if (doc.format !== 'rubric/2') throw new Error(`setTierBasis: a ${doc.format} document has no tierBasis (tiers by ratio)`);
+  if (tierBasisOf(doc) === basis) return doc;
+  return { ...doc, tierBasis: basis, tiers: tiersInBasis(doc.tiers, basis, maxTotalOf(doc)) };
 }
 
 /** Sets one side's inclusiveness; the touching bound of the neighbour flips so ratio lies in exactly one tier. */

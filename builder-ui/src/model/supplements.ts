@@ -4,7 +4,7 @@
  * answered, how a widget's text becomes an input value, and the words for a carry-forward flag.
  */
 import type { InputDefinition, InputValue, InputValues, Language, Localized, RubricDocument } from '../../../engine/browser.ts';
-import { own, periodWords } from '../../../engine/browser.ts';
+import { own, type PeriodKindDefinition, periodWords } from '../../../engine/browser.ts';
 import { joinWords, localized as inLanguage, message } from '../i18n/message.ts';
 
 /** Compares two version numbers (`1.10.0` after `1.9.2`); pre-release tags sort before the release. */
@@ -103,7 +103,7 @@ export function flagWords(flag: CarryFlag, lang: Language): string {
   return message(`carried.flag.${flag}`, lang);
 }
 
-/** A period in words: "2025 终期" / "2025 final" (the glossary's period kinds). */
-export function periodText(period: { year: number; kind: string }, lang: Language): string {
-  return periodWords(period, lang);
+/** A period in words: "2025 终期" / "2025 final", by the deployment profile's period kinds (Appendix C's unless given). */
+export function periodText(period: { year: number; kind: string }, lang: Language, kinds?: readonly PeriodKindDefinition[]): string {
+  return periodWords(period, lang, kinds);
 }

@@ -1,5 +1,5 @@
 /** Words of the app shell, navigation, sign-in and those every screen shares. `{name}` marks a placeholder. */
-import { GLOSSARY as G, MODALITIES, PERIOD_KINDS, SCORE_STATUSES } from '../../../../engine/browser.ts';
+import { GLOSSARY as G, MODALITIES, SCORE_STATUSES } from '../../../../engine/browser.ts';
 import type { Catalogue } from './catalogue.ts';
 
 export const COMMON_MESSAGES = {
@@ -21,8 +21,6 @@ export const COMMON_MESSAGES = {
   'term.base': { zh: G.base.zh, en: 'Base' },
   'term.candidate': { zh: G.candidate.zh, en: 'Candidate' },
   'term.rubric': { zh: G.rubric.zh, en: 'Rubric' },
-  'term.community': { zh: G.community.zh, en: 'Community' },
-  'term.street': { zh: G.street.zh, en: 'Street' },
   'term.period': { zh: G.period.zh, en: 'Period' },
   'term.assessor': { zh: G.assessor.zh, en: 'Assessor' },
   'term.total': { zh: G.total.zh, en: 'Total' },
@@ -34,9 +32,6 @@ export const COMMON_MESSAGES = {
   'score.complete': SCORE_STATUSES.complete,
   'score.incomplete': SCORE_STATUSES.incomplete,
   'score.invalid': SCORE_STATUSES.invalid,
-  'period.mid-term': PERIOD_KINDS['mid-term'],
-  'period.final': PERIOD_KINDS.final,
-  'period.quarterly': PERIOD_KINDS.quarterly,
   'common.colon': { zh: '：', en: ': ' },
   'common.listSeparator': { zh: '；', en: '; ' },
   'common.yes': { zh: '是', en: 'Yes' },

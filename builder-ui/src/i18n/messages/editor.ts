@@ -147,6 +147,10 @@ export const EDITOR_MESSAGES = {
     zh: '切换单位会换算现有界限（分数 = 得分率 × 满分 {max}），可一步撤销。',
     en: 'Switching converts the bounds (points = ratio × the maximum {max}); one undo takes it back.',
   },
+  // The tier basis in a list of changes (RubricChangesTable): the field and its two values.
+  'field.tierBasis': { zh: '档次界限单位', en: 'tier bounds in' },
+  'tierBasis.ratio': { zh: '得分率', en: 'ratio' },
+  'tierBasis.points': { zh: '分数', en: 'points' },
   'editor.tier.basisRubric1': {
     zh: '本版本采用第一版文档格式：档次按得分率划分。基于它新建的版本采用第二版格式，档次可按分数划分。',
     en: 'This version is in format rubric/1: tiers are by ratio. A new version copied from it is rubric/2, where tiers can be by points.',
