@@ -145,6 +145,14 @@ export const MESSAGES = {
     en: `condition reads "${fact}", which is not an input: add it to "inputs" or correct the name`,
     zh: `条件读取的 "${fact}" 不是输入项：请将其加入 "inputs"，或更正名称`,
   }),
+  ruleReadsResult: (fact: string): MessageText => ({
+    en: `a rule reads "${fact}", a scored result: rules decide the points, so they read inputs only; put the condition in a requirement, which is judged after scoring`,
+    zh: `规则读取了评分结果 "${fact}"：规则决定得分，只能读取输入项；请把此条件放在基本要求中（基本要求在评分之后判断）`,
+  }),
+  resultOfUnknownNode: (fact: string, node: string): MessageText => ({
+    en: `condition reads "${fact}", but no criterion, indicator or group has the id "${node}": use "@total", "@ratio" or "@" and an existing id`,
+    zh: `条件读取的 "${fact}" 中，没有 id 为 "${node}" 的评分细则、指标或分组：请使用 "@total"、"@ratio" 或 "@" 加现有 id`,
+  }),
   scoringUnknownInput: (input: string): MessageText => ({
     en: `scoring reads input "${input}", which does not exist: add it to "inputs" or correct the name`,
     zh: `计分方式读取的输入项 "${input}" 不存在：请将其加入 "inputs"，或更正名称`,
@@ -255,6 +263,10 @@ export const MESSAGES = {
     en: `no assessment can end in the tier "${tier.en}": totals run from ${lowest} to ${highest} of ${max}, and no gate caps at it; correct its bounds or the points`,
     zh: `没有评价能落入档次“${tier.zh}”：总分可在 ${lowest} 至 ${highest}（满分 ${max}）之间，也没有门槛把档次限定于它；请更正其界限或分值`,
   }),
+  boundRoundedAbove: (tier: MessageText, bound: string, total: string, max: string, fraction: string): MessageText => ({
+    en: `the bound ${bound} of "${tier.en}" looks like ${total}/${max} rounded up: a total of ${total} is ${fraction}…, below it only past the decimals written, so it stays one tier down; write the bound in full, or set tierBasis to "points" and write ${total}`,
+    zh: `档次“${tier.zh}”的下限 ${bound} 像是 ${total}/${max} 向上取整所得：总分 ${total} 为 ${fraction}…，只在未写出的小数位上低于下限，因而落在低一档；请写出完整的下限，或将 tierBasis 设为 "points" 并写 ${total}`,
+  }),
   gateNeverBites: (clause: string, cap: MessageText, highest: MessageText): MessageText => ({
     en: `the gate of requirement ${clause} can never lower a tier: it caps at "${cap.en}", and the highest tier any score reaches is "${highest.en}"; cap at a lower tier or remove the gate`,
     zh: `要求 ${clause} 的门槛永远不会降低档次：它限定至“${cap.zh}”，而任何得分最高只能达到“${highest.zh}”；请限定至更低的档次或删除门槛`,
@@ -315,6 +327,10 @@ export const MESSAGES = {
   rubric1BoundAboveOne: (value: number): MessageText => ({
     en: `tiers of a rubric/1 document are by ratio: bounds run 0 to 1; ${value} looks like points: divide it by the maximum total, or write the document as rubric/2 with "tierBasis": "points" (npx rubric migrate gives the rubric/2 document)`,
     zh: `rubric/1 文档的档次按得分率划分：界限取 0 至 1；${value} 看来是分数：请除以满分，或将文档改为 rubric/2 格式并设 "tierBasis": "points"（npx rubric migrate 可生成 rubric/2 文档）`,
+  }),
+  rubric1ReadsResult: (fact: string): MessageText => ({
+    en: `"${fact}" is a scored result, which requirements read in format rubric/2 only: write the document as rubric/2 (npx rubric migrate gives it), or read an input here`,
+    zh: `"${fact}" 是评分结果，仅 rubric/2 格式的基本要求可以读取：请将文档改为 rubric/2 格式（npx rubric migrate 可生成），或在此读取输入项`,
   }),
   schemaRequired: (property: string): MessageText => ({
     en: `missing property "${property}": add it`,

@@ -11,6 +11,7 @@ import { issue, IssueList, pointerSegment } from './issues.ts';
 import { MESSAGES } from './messages.ts';
 import { scoringSchemaDefs } from '../kinds/registry.ts';
 import { combinationSchemaDef } from './input-combinations.ts';
+import { isResultFact, resultFactSchemaDef } from './result-facts.ts';
 import type { Issue, RubricFormat } from '../types.ts';
 
 /**
@@ -27,7 +28,8 @@ export const RUBRIC_META_SCHEMA: Record<string, unknown> = {
 /**
  * The meta-schema of format rubric/2: rubric/1 with a required `tierBasis` (what tier bounds
  * measure) and bounds not capped at 1, since by points they run to the maximum total; the tier
- * check (checkTierBounds), knowing the basis, says what is wrong with a bound. Published as
+ * check (checkTierBounds), knowing the basis, says what is wrong with a bound. Its requirements
+ * may read scored results (`@total`, `@ratio`, `@<id>`). Published as
  * rubric-schemas/rubric-2.schema.json by `npm run schema`.
  */
 export const RUBRIC_2_META_SCHEMA: Record<string, unknown> = rubric2Of(RUBRIC_META_SCHEMA);
@@ -36,6 +38,7 @@ function rubric2Of(rubric1: Record<string, unknown>): Record<string, unknown> {
   const properties = rubric1.properties as Record<string, unknown>;
   const defs = rubric1.$defs as Record<string, Record<string, unknown>>;
   const bound = defs.bound as { properties: Record<string, unknown> };
+  const factCondition = defs.factCondition as { properties: Record<string, unknown> };
   const withTierBasis: Record<string, unknown> = {};
   // tierBasis right after format, where a reader of the file looks for what the document is.
   for (const [name, schema] of Object.entries(properties)) {
@@ -53,7 +56,7 @@ function rubric2Of(rubric1: Record<string, unknown>): Record<string, unknown> {
     $id: 'https://rubric-studio.local/schemas/rubric-2.schema.json',
     title: 'Rubric document, format rubric/2',
     description:
-      'A points rubric with its tiers, baseline requirements and test cases; rubric/1 plus tierBasis: tiers by score ratio or by total points. Released: the format only grows (a new scoring kind, written by npm run schema from the kinds registry); what it accepted stays accepted.',
+      'A points rubric with its tiers, baseline requirements and test cases; rubric/1 plus tierBasis (tiers by score ratio or by total points) and requirements that read scored results (@total, @ratio, @<id>). Released: the format only grows (a new scoring kind, written by npm run schema from the kinds registry); what it accepted stays accepted.',
     required: [...required.slice(0, required.indexOf('format') + 1), 'tierBasis', ...required.slice(required.indexOf('format') + 1)],
     properties: withTierBasis,
     $defs: {
@@ -65,6 +68,9 @@ function rubric2Of(rubric1: Record<string, unknown>): Record<string, unknown> {
           value: { type: 'number', minimum: 0, description: 'A score ratio (0 to 1) or a total in points (0 to the maximum total), as tierBasis says.' },
         },
       },
+      // A condition may read a scored result (result-facts.ts); validation keeps them to requirements.
+      factCondition: { ...factCondition, properties: { ...factCondition.properties, fact: { anyOf: [{ $ref: '#/$defs/key' }, { $ref: '#/$defs/resultFact' }] } } },
+      ...resultFactSchemaDef(),
     },
   };
 }
@@ -204,6 +210,8 @@ function describe(error: ErrorObject): Issue {
     case 'type':
       return issue(path, MESSAGES.schemaType(field, String(params.type)));
     case 'pattern':
+      // Only rubric/1 refuses a result fact ("@total"): say that results are read in rubric/2.
+      if (field === 'fact' && typeof error.data === 'string' && isResultFact(error.data)) return issue(path, MESSAGES.rubric1ReadsResult(error.data));
       return issue(path, MESSAGES.schemaPattern(field, JSON.stringify(error.data), hint, String(params.pattern)));
     case 'maximum':
       // Only rubric/1 caps a bound at 1: say that its tiers are ratios, and how to write points.

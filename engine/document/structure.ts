@@ -13,6 +13,7 @@ import type {
   TopLevelCondition,
 } from '../types.ts';
 import { scoringInputs } from '../kinds/registry.ts';
+import { isResultFact } from './result-facts.ts';
 
 export interface GroupEntry {
   group: Group;
@@ -83,7 +84,8 @@ export function indexRubric(doc: RubricDocument): RubricIndex {
 export function criterionInputs(criterion: Criterion): string[] {
   const seen = new Set<string>();
   for (const rule of criterion.rules) {
-    for (const fact of conditionFacts(rule.conditions)) seen.add(fact);
+    // Results are never a rule's to read (validate.ts refuses them); an invalid one is no input either.
+    for (const fact of conditionFacts(rule.conditions)) if (!isResultFact(fact)) seen.add(fact);
     for (const input of scoringInputs(rule.event.params)) seen.add(input);
   }
   return [...seen];

@@ -11,6 +11,7 @@ import { checkMetaSchema } from './meta-schema.ts';
 import { kindOf, scoringInputs } from '../kinds/registry.ts';
 import { conditionFacts, indexRubric, type RubricIndex } from './structure.ts';
 import { checkTierBounds, maxTotalOf, tierBasisOf } from '../scoring/tiers.ts';
+import { resultFact } from './result-facts.ts';
 import { findCombination, INPUT_COMBINATIONS } from './input-combinations.ts';
 import type { Big } from '../scoring/decimal.ts';
 import type { Condition, Group, InputDefinition, RubricDocument } from '../types.ts';
@@ -111,9 +112,16 @@ function checkReferences(index: RubricIndex, errors: IssueList): void {
   const { doc, inputs } = index;
   const optionsOf = inputOptions(inputs);
   const tierIds = new Set(doc.tiers.map((t) => t.id));
-  const checkCondition = (condition: Condition, pointer: string): void => {
+  // Nodes whose points a requirement may read (`@<id>`): every criterion, indicator and group.
+  const nodeIds = new Set([...index.criteria.map((c) => c.criterion.id), ...index.indicators.map((i) => i.indicator.id), ...index.groups.map((g) => g.group.id)]);
+  /** `reader`: a rule decides points and cannot read scored results; a requirement may. */
+  const checkCondition = (condition: Condition, pointer: string, reader: 'rule' | 'requirement'): void => {
     for (const fact of conditionFacts(condition)) {
-      if (!inputs.has(fact)) errors.push(issue(pointer, MESSAGES.conditionUnknownInput(fact)));
+      const result = resultFact(fact);
+      if (!result) {
+        if (!inputs.has(fact)) errors.push(issue(pointer, MESSAGES.conditionUnknownInput(fact)));
+      } else if (reader === 'rule') errors.push(issue(pointer, MESSAGES.ruleReadsResult(fact)));
+      else if (result.of === 'points' && !nodeIds.has(result.node)) errors.push(issue(pointer, MESSAGES.resultOfUnknownNode(fact, result.node)));
     }
     checkConditionValues(condition, pointer, optionsOf, errors);
   };
@@ -121,7 +129,7 @@ function checkReferences(index: RubricIndex, errors: IssueList): void {
     const { criterion, pointer, indicator } = entry;
     criterion.rules.forEach((rule, r) => {
       const rulePointer = `${pointer}/rules/${r}`;
-      checkCondition(rule.conditions, `${rulePointer}/conditions`);
+      checkCondition(rule.conditions, `${rulePointer}/conditions`, 'rule');
       const scoring = rule.event.params;
       const kind = kindOf(scoring);
       for (const name of scoringInputs(scoring)) {
@@ -141,7 +149,7 @@ function checkReferences(index: RubricIndex, errors: IssueList): void {
     }
   }
   doc.requirements.forEach((requirement, i) => {
-    checkCondition(requirement.conditions, `/requirements/${i}/conditions`);
+    checkCondition(requirement.conditions, `/requirements/${i}/conditions`, 'requirement');
     if (requirement.gate && !tierIds.has(requirement.gate.capTier)) {
       errors.push(issue(`/requirements/${i}/gate/capTier`, MESSAGES.unknownTier(requirement.gate.capTier, doc.tiers.map((t) => t.id))));
     }

@@ -11,7 +11,8 @@ import { compileInputChecker, type InputChecker } from './inputs.ts';
 import { lintTiers } from './tier-lint.ts';
 import { lintIndex } from '../document/lint.ts';
 import { plainPathResolver } from './path-resolver.ts';
-import type { RubricIndex } from '../document/structure.ts';
+import { conditionFacts, type RubricIndex } from '../document/structure.ts';
+import { isResultFact } from '../document/result-facts.ts';
 import { REQUIREMENT_EVENT, RULE_EVENT } from './decide.ts';
 import type { Issue, RubricDocument } from '../types.ts';
 import { validateDocument } from '../document/validate.ts';
@@ -74,6 +75,8 @@ function buildRulesEngine(index: RubricIndex): Engine {
     }
   }
   index.doc.requirements.forEach((requirement, r) => {
+    // One that reads scored results is judged by the core after scoring (core.ts), not here.
+    if (conditionFacts(requirement.conditions).some(isResultFact)) return;
     engine.addRule({ name: `requirement:${requirement.id}`, conditions: structuredClone(requirement.conditions), event: { type: REQUIREMENT_EVENT, params: { at: r } } });
   });
   return engine;

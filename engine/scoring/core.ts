@@ -16,7 +16,9 @@ import type { CompiledRubric } from './compile.ts';
 import { dec, roundPoints, show } from './decimal.ts';
 import { explainCriterion } from './explain.ts';
 import { own } from '../document/lookup.ts';
+import { isResultFact, type ResultFact, resultFact } from '../document/result-facts.ts';
 import { conditionFacts } from '../document/structure.ts';
+import { compileCondition, type ConditionTest, type Facts } from './conditions.ts';
 import type { Award, KindContext } from '../kinds/kind.ts';
 import { kindOf } from '../kinds/registry.ts';
 import { openInputsOfCriterion } from './needed.ts';
@@ -103,13 +105,33 @@ interface CoreGroup extends CoreNode {
   top: boolean;
 }
 
+/** A requirement as the core judges it. */
+export interface CoreRequirement {
+  requirement: Requirement;
+  /** The inputs its condition reads. */
+  facts: string[];
+  /** When it reads scored results (engine/document/result-facts.ts): judged after scoring, by this. */
+  results: ResultReading | null;
+}
+
+/** Where a result read is found once scored. */
+type ResultAt = { of: 'total' } | { of: 'ratio' } | { of: 'criterion' | 'indicator' | 'group'; slot: number };
+
+interface ResultReading {
+  reads: { fact: string; at: ResultAt }[];
+  /** Criterion slots the results read depend on: while one is not assessed, neither is the requirement. */
+  criteria: number[];
+  test: ConditionTest;
+}
+
 /** A rubric version prepared for the core. */
 export interface ScoringModel {
   rubric: CompiledRubric;
   criteria: CoreCriterion[];
   indicators: CoreIndicator[];
   groups: CoreGroup[];
-  requirements: { requirement: Requirement; facts: string[] }[];
+  /** Each requirement with the inputs it reads and, when it reads scored results, how to judge it after scoring. */
+  requirements: CoreRequirement[];
   /** Rules in total (the size of a decision list). */
   ruleCount: number;
   arithmetic: Arithmetic;
@@ -195,7 +217,22 @@ function buildModel(rubric: CompiledRubric): ScoringModel {
     return groups.length - 1;
   };
   for (const group of doc.groups) visit(group, true);
-  const requirements = doc.requirements.map((requirement) => ({ requirement, facts: conditionFacts(requirement.conditions) }));
+  const requirements = doc.requirements.map((requirement): CoreRequirement => {
+    const read = conditionFacts(requirement.conditions);
+    const reads = read.flatMap((fact) => {
+      const of = resultFact(fact);
+      return of ? [{ fact, of }] : [];
+    });
+    const results: ResultReading | null =
+      reads.length === 0
+        ? null
+        : {
+            reads: reads.map(({ fact, of }) => ({ fact, at: resultAt(of, criteria, indicators, groups) })),
+            criteria: criteriaUnder(reads.map((r) => r.of), criteria, indicators, groups),
+            test: compileCondition(requirement.conditions, []),
+          };
+    return { requirement, facts: read.filter((fact) => !isResultFact(fact)), results };
+  });
   return { rubric, criteria, indicators, groups, requirements, ruleCount, arithmetic, scaled, decimals, kindContext: { inputs: index.inputs } };
 }
 
@@ -457,9 +494,17 @@ export function scoreDecided(model: ScoringModel, assessment: AssessmentInputs, 
   let capTiers: string[] | null = null;
   let gatesJudged = true;
   for (let r = 0; r < model.requirements.length; r++) {
-    const { requirement, facts } = model.requirements[r];
+    const { requirement, facts, results } = model.requirements[r];
     const missing = missingOf(facts, inputs);
-    const finding = missing ? 'notAssessed' : decider.requirement(r) ? 'met' : 'notMet';
+    let finding: RequirementResult['finding'];
+    if (missing) finding = 'notAssessed';
+    else if (!results) finding = decider.requirement(r) ? 'met' : 'notMet';
+    // Results read are judged once every criterion they add up is assessed.
+    else if (results.criteria.some((c) => outcomes[c].status === 'notAssessed')) finding = 'notAssessed';
+    else {
+      const scored = { total: A.toNumber(total), ratio, outcomes, indicatorPoints, groupTallies };
+      finding = results.test({ ...(inputs as Facts), ...resultValues(results, scored, A) }) ? 'met' : 'notMet';
+    }
     findings[r] = finding;
     requirementMissing[r] = missing ?? NONE;
     if (finding === 'notAssessed' && requirement.gate) gatesJudged = false;
@@ -494,6 +539,47 @@ export function scoreDecided(model: ScoringModel, assessment: AssessmentInputs, 
     groupTallies,
     indicatorTallies,
   };
+}
+
+/** Criterion slots whose points make up the results read: all of them for the total or the ratio. */
+function criteriaUnder(reads: ResultFact[], criteria: CoreCriterion[], indicators: CoreIndicator[], groups: CoreGroup[]): number[] {
+  const slots = new Set<number>();
+  const ofGroup = (g: number): void => {
+    for (const child of groups[g].groups) ofGroup(child);
+    for (const i of groups[g].indicators) for (const c of indicators[i].criteria) slots.add(c);
+  };
+  for (const read of reads) {
+    if (read.of !== 'points') criteria.forEach((_, c) => slots.add(c));
+    else {
+      criteria.forEach((c, slot) => c.result.id === read.node && slots.add(slot));
+      indicators.forEach((node) => node.id === read.node && node.criteria.forEach((c) => slots.add(c)));
+      groups.forEach((node, g) => node.id === read.node && ofGroup(g));
+    }
+  }
+  return [...slots];
+}
+
+/** Where a result is found: a node id is looked for among criteria, then indicators, then groups (ids are unique across them). */
+function resultAt(of: ResultFact, criteria: CoreCriterion[], indicators: CoreIndicator[], groups: CoreGroup[]): ResultAt {
+  if (of.of !== 'points') return of;
+  const criterion = criteria.findIndex((c) => c.result.id === of.node);
+  if (criterion >= 0) return { of: 'criterion', slot: criterion };
+  const indicator = indicators.findIndex((n) => n.id === of.node);
+  if (indicator >= 0) return { of: 'indicator', slot: indicator };
+  return { of: 'group', slot: groups.findIndex((n) => n.id === of.node) };
+}
+
+/** The values of the results a requirement reads, as facts beside the inputs. */
+function resultValues(reading: ResultReading, scored: { total: number; ratio: number | null; outcomes: Outcome[]; indicatorPoints: number[]; groupTallies: Tally[] }, A: Arithmetic): Facts {
+  const values: Facts = {};
+  for (const { fact, at } of reading.reads) {
+    if (at.of === 'total') values[fact] = scored.total;
+    else if (at.of === 'ratio') values[fact] = scored.ratio ?? undefined;
+    else if (at.of === 'criterion') values[fact] = A.toNumber(scored.outcomes[at.slot].points);
+    else if (at.of === 'indicator') values[fact] = scored.indicatorPoints[at.slot];
+    else values[fact] = A.toNumber(scored.groupTallies[at.slot].points);
+  }
+  return values;
 }
 
 /** Sum of children, capped when the node is a cap; inapplicable children have left the maximum. */

@@ -6,6 +6,7 @@ import { show } from './decimal.ts';
 import { pick } from '../document/localized.ts';
 import type { RubricIndex } from '../document/structure.ts';
 import { kindOf } from '../kinds/registry.ts';
+import { resultFact, resultFactWords } from '../document/result-facts.ts';
 import type { Condition, ConditionValue, Criterion, CriterionResult, FactCondition, InputValues, Language, Localized, Operator, Scoring, ScoringRule } from '../types.ts';
 
 /** One sentence saying how a scoring awards points, in the words of its kind. */
@@ -49,12 +50,18 @@ function describeFactCondition(condition: FactCondition, index: RubricIndex, lan
     if (typeof value === 'string') return pick(input?.options?.find((o) => o.value === value)?.label, lang) || value;
     return value === null ? '—' : show(value);
   };
-  const subject = `${label(condition.fact)}${condition.path ? ` ${condition.path}` : ''}`;
+  const result = resultFact(condition.fact);
+  const subject = result ? resultFactWords(result, (id) => nodeTitle(index, id), lang) : `${label(condition.fact)}${condition.path ? ` ${condition.path}` : ''}`;
   const unit = typeof condition.value === 'number' && input?.unit ? ` ${pick(input.unit, lang)}` : '';
   const operator = OPERATOR_WORDS[condition.operator][lang];
   // Chinese words join without spaces; symbols (≥) and English keep them.
   const gap = lang === 'zh' && /^[\u4e00-\u9fff]/.test(operator) ? '' : ' ';
   return `${subject}${gap}${operator}${gap}${valueWords(condition.value)}${unit}`;
+}
+
+/** The title of the criterion, indicator or group with this id. */
+export function nodeTitle(index: RubricIndex, id: string): Localized | undefined {
+  return index.criterionById.get(id)?.criterion.title ?? index.indicators.find((e) => e.indicator.id === id)?.indicator.title ?? index.groups.find((e) => e.group.id === id)?.group.title;
 }
 
 /** A rule in words: when its conditions hold (if it has any), how it awards points. */

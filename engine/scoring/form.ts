@@ -3,7 +3,8 @@
  * conventions, one section per top-level group, one fieldset per indicator. Form data is nested
  * that way; assessments store inputs flat, and the converters in form-data.ts move between them.
  */
-import { describeCriterionScoring } from './explain.ts';
+import { describeCriterionScoring, nodeTitle } from './explain.ts';
+import { isResultFact, resultFact, resultFactWords } from '../document/result-facts.ts';
 import { inputFieldSchema } from './inputs.ts';
 import { pick } from '../document/localized.ts';
 import { conditionFacts, type RubricIndex } from '../document/structure.ts';
@@ -165,8 +166,10 @@ function requirementsOverview(index: RubricIndex, sections: ReturnType<typeof fo
   return index.doc.requirements
     .map((requirement) => {
       const reads = conditionFacts(requirement.conditions)
-        .filter((id) => index.inputs.has(id))
+        .filter((id) => index.inputs.has(id) || isResultFact(id))
         .map((id) => {
+          const result = resultFact(id);
+          if (result) return resultFactWords(result, (node) => nodeTitle(index, node), lang);
           const label = pick(index.inputs.get(id)?.label, lang) || id;
           const under = answeredUnder.get(id);
           if (!under) return label;

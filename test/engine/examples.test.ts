@@ -1,6 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { evaluate, loadRubric, runRubricTests, type InputValues, type ScoreResult } from '../../engine/index.ts';
+import { type CompiledRubric, evaluate, loadRubric, runRubricTests, type InputValues, type ScoreResult } from '../../engine/index.ts';
 import { kindOf } from '../../engine/kinds/registry.ts';
 
 const examples = new URL('../../examples/', import.meta.url);
@@ -16,6 +16,48 @@ interface ExampleAssessment {
 }
 
 const rubricFolders = readdirSync(examples, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+
+/**
+ * An example's cases computed by hand, each with its calculation written out: assessments/ (also
+ * seeded into a new server as assessments of communities) or cases/ (a rubric of another subject,
+ * not seeded).
+ */
+function exampleAssessments(folder: string): { file: string; example: ExampleAssessment }[] {
+  const dir = new URL(`${folder}/${casesFolder(folder)}/`, examples);
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .map((file) => ({ file, example: JSON.parse(read(new URL(file, dir))) as ExampleAssessment }));
+}
+
+/** Scores an example assessment and checks the figures its notes computed by hand. */
+async function scoreAsComputed(rubric: CompiledRubric, example: ExampleAssessment): Promise<ScoreResult> {
+  expect(example.rubric).toEqual({ id: rubric.doc.id, version: rubric.doc.version });
+  const result = await evaluate(rubric, { inputs: example.inputs, notApplicable: example.notApplicable }, { requireComplete: true });
+  expect(result.total).toBe(example.expect.total);
+  expect(result.tier).toBe(example.expect.tier);
+  const indicators = Object.fromEntries(result.indicators.map((i) => [i.id, i.points]));
+  expect(indicators).toEqual(expect.objectContaining(example.expect.indicators ?? {}));
+  const findings = Object.fromEntries(result.requirements.map((r) => [r.id, r.finding]));
+  expect(findings).toEqual(expect.objectContaining(example.expect.requirements ?? {}));
+  return result;
+}
+
+const casesFolder = (folder: string): string => (existsSync(new URL(`${folder}/cases/`, examples)) ? 'cases' : 'assessments');
+const withAssessments = rubricFolders.filter((folder) => folder !== 'appendix-c' && existsSync(new URL(`${folder}/${casesFolder(folder)}/`, examples)));
+
+describe.each(withAssessments)('example %s: assessments computed by hand in their notes', (folder) => {
+  const rubric = loadRubric(read(new URL(`${folder}/rubric.json`, examples)));
+  const cases = exampleAssessments(folder);
+
+  test('at least five, each with its calculation written out', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(5);
+    for (const { file, example } of cases) expect(example.calculation.length, file).toBeGreaterThan(40);
+  });
+
+  test.each(cases)('$file: $example.name', async ({ example }) => {
+    await scoreAsComputed(rubric, example);
+  });
+});
 
 describe.each(rubricFolders)('example rubric %s', (folder) => {
   const text = read(new URL(`${folder}/rubric.json`, examples));
@@ -33,22 +75,11 @@ describe.each(rubricFolders)('example rubric %s', (folder) => {
 
 describe('Appendix C example assessments, totals computed by hand from the source', () => {
   const rubric = loadRubric(read(new URL('appendix-c/rubric.json', examples)));
-  const folder = new URL('appendix-c/assessments/', examples);
-  const cases = readdirSync(folder)
-    .filter((f) => f.endsWith('.json'))
-    .map((file) => ({ file, example: JSON.parse(read(new URL(file, folder))) as ExampleAssessment }));
+  const cases = exampleAssessments('appendix-c');
   const results = new Map<string, ScoreResult>();
 
   test.each(cases)('$file: $example.name', async ({ file, example }) => {
-    expect(example.rubric).toEqual({ id: rubric.doc.id, version: rubric.doc.version });
-    const result = await evaluate(rubric, { inputs: example.inputs, notApplicable: example.notApplicable }, { requireComplete: true });
-    results.set(file, result);
-    expect(result.total).toBe(example.expect.total);
-    expect(result.tier).toBe(example.expect.tier);
-    const indicators = Object.fromEntries(result.indicators.map((i) => [i.id, i.points]));
-    expect(indicators).toEqual(expect.objectContaining(example.expect.indicators ?? {}));
-    const findings = Object.fromEntries(result.requirements.map((r) => [r.id, r.finding]));
-    expect(findings).toEqual(expect.objectContaining(example.expect.requirements ?? {}));
+    results.set(file, await scoreAsComputed(rubric, example));
   });
 
   test('cover one case per tier, exactly 0.9, exactly 0.8, and nothing done', () => {

@@ -4,6 +4,7 @@
  * through a real document, assessment or test run; the last test checks that together the cases
  * gave every message of the catalogue, so a message added without a case fails here.
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test, type MockInstance, vi } from 'vitest';
 import { MESSAGES } from '../../engine/document/messages.ts';
 import { BASIC_MESSAGES } from '../../engine/document/messages-basic.ts';
@@ -289,6 +290,25 @@ const CASES: Case[] = [
     issues: () => warningsOf((d) => { d.groups[0].indicators[0].criteria[0].rules[0].conditions = { all: [{ fact: 'defects', operator: 'greaterThan', value: 100 }] }; }),
   },
   { message: 'impossibleCondition', path: '/requirements/0/conditions', issues: () => warningsOf((d) => { d.requirements[0].conditions = { all: [{ fact: 'visits', operator: 'equal', value: 60 }] }; }) },
+  {
+    message: 'boundRoundedAbove',
+    path: '/tiers/3/min/value',
+    issues: () => {
+      // The building example's levels (40, 50, 60, 80 of 110 points) as ratios rounded to four decimals: 60/110 rounds up.
+      const doc = JSON.parse(readFileSync(new URL('../../examples/building-certification/rubric.json', import.meta.url), 'utf8')) as Loose;
+      delete doc.tierBasis;
+      doc.format = 'rubric/1';
+      for (const tier of doc.tiers) {
+        tier.min.value = Number((tier.min.value / 110).toFixed(4));
+        tier.max.value = tier.max.value === 110 ? 1 : Number((tier.max.value / 110).toFixed(4));
+      }
+      return validateRubric(doc).warnings;
+    },
+  },
+  { message: 'rubric1ReadsResult', path: '/requirements/0/conditions/all/0/fact', issues: () => errorsOf((d) => { d.requirements[0].conditions = { all: [{ fact: '@total', operator: 'greaterThan', value: 1 }] }; }) },
+  // Results are read in format rubric/2.
+  { message: 'ruleReadsResult', path: `${LOG_RULE}/conditions`, issues: () => errorsOf((d) => { Object.assign(d, { format: 'rubric/2', tierBasis: 'ratio' }); d.groups[0].indicators[0].criteria[0].rules[0].conditions.all.push({ fact: '@total', operator: 'greaterThan', value: 1 }); }) },
+  { message: 'resultOfUnknownNode', path: '/requirements/0/conditions', issues: () => errorsOf((d) => { Object.assign(d, { format: 'rubric/2', tierBasis: 'ratio' }); d.requirements[0].conditions = { all: [{ fact: '@nowhere', operator: 'greaterThan', value: 1 }] }; }) },
   {
     message: 'tierUnreachable',
     path: '/tiers/0',

@@ -26,7 +26,7 @@ describe.each([
   });
 });
 
-test('rubric/2 is rubric/1 with a required tierBasis and bounds not capped at 1', () => {
+test('rubric/2 is rubric/1 with a required tierBasis, bounds not capped at 1 and conditions that may read results', () => {
   const one = publishedFile('rubric-1.schema.json');
   const two = publishedFile('rubric-2.schema.json');
   expect(two.properties.format).toEqual({ const: 'rubric/2' });
@@ -37,7 +37,11 @@ test('rubric/2 is rubric/1 with a required tierBasis and bounds not capped at 1'
   const { format: _f1, ...rest1 } = one.properties;
   const { format: _f2, tierBasis: _t, ...rest2 } = two.properties;
   expect(rest2).toEqual(rest1);
-  const { bound: _b1, ...defs1 } = one.$defs;
-  const { bound: _b2, ...defs2 } = two.$defs;
+  expect(one.$defs.factCondition.properties.fact).toEqual({ $ref: '#/$defs/key' });
+  expect(two.$defs.factCondition.properties.fact).toEqual({ anyOf: [{ $ref: '#/$defs/key' }, { $ref: '#/$defs/resultFact' }] });
+  expect(one.$defs).not.toHaveProperty('resultFact');
+  expect(two.$defs.resultFact.pattern).toMatch(/^\^@/);
+  const { bound: _b1, factCondition: _c1, ...defs1 } = one.$defs;
+  const { bound: _b2, factCondition: _c2, resultFact: _r, ...defs2 } = two.$defs;
   expect(defs2).toEqual(defs1);
 });

@@ -31,7 +31,7 @@ function rubricFiles(): { file: string; assessments: string[] }[] {
     .filter((d) => d.isDirectory())
     .map((d) => `examples/${d.name}/`);
   const fixtures = ['test/server/fixtures/examples/small/', 'test/security/fixtures/every-input-type.json'];
-  return [...examples, ...fixtures].map((place) => {
+  const all = [...examples, ...fixtures].map((place) => {
     if (place.endsWith('.json')) return { file: place, assessments: [] };
     let assessments: string[] = [];
     try {
@@ -43,6 +43,8 @@ function rubricFiles(): { file: string; assessments: string[] }[] {
     }
     return { file: `${place}rubric.json`, assessments };
   });
+  // Examples written in rubric/2 from the start have nothing to migrate.
+  return all.filter(({ file }) => (JSON.parse(read(file)) as { format: string }).format === 'rubric/1');
 }
 
 /** What must not change: the figures of the result, down to each criterion. */

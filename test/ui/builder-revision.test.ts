@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { RubricDocument } from '../../engine/index.ts';
-import { type Browser, closeSession, collectPageErrors, control, criterionPointer, openSession, poll, ROOT, type RunningServer, screenshot, seriousViolations, signIn } from './browser.ts';
+import { type Browser, closeSession, collectPageErrors, control, criterionPointer, openInEditor, openSession, poll, ROOT, type RunningServer, screenshot, seriousViolations, signIn } from './browser.ts';
 
 const RUBRIC = 'binjiang-home-plus';
 const DRAFT = '1.1.0';
@@ -315,6 +315,27 @@ describe('the builder for a consultation revision', () => {
     expect(await offer.count()).toBe(0);
     await outlineItem(page, '').click();
     expect(await zh.inputValue()).toBe(title);
+  }, 120_000);
+
+  test("a requirement's condition reads a scored result, chosen by its words; a rule's cannot", async () => {
+    await openDraft(page, CONFLICT_DRAFT);
+    await page.reload();
+    await page.locator('#outline-search').waitFor();
+    if (await page.getByTestId('draft-backup').isVisible()) await page.getByTestId('draft-backup').getByRole('button', { name: '丢弃' }).click();
+    await outlineItem(page, '/requirements/0').click();
+    const fact = page.locator(`${control('/requirements/0/conditions/all/0')}-fact`);
+    expect(await fact.locator('option[value="@total"]').textContent()).toBe('总分');
+    const group = appendixC.groups[0];
+    expect(await fact.locator(`option[value="@${group.id}"]`).textContent()).toBe(`${group.id} ${group.title.zh} 的得分`);
+    await fact.selectOption({ label: '总分' });
+    await page.locator(`${control('/requirements/0/conditions/all/0')}-value`).fill('60');
+    await waitForValid();
+    expect(await fact.inputValue()).toBe('@total');
+    // A rule decides points: its conditions offer inputs only.
+    const rule = `${criterionPointer(appendixC, 'i01.1').criterion}/rules/0/conditions/all/0`;
+    await openInEditor(page, `${rule}/fact`);
+    expect(await page.locator(`${control(rule)}-fact option[value="@total"]`).count()).toBe(0);
+    expect(await page.locator(`${control(rule)}-fact option`).count()).toBe(appendixC.inputs.length);
   }, 120_000);
 
   test('the JSON view is edited with live validation and applies only valid JSON', async () => {

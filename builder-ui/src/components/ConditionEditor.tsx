@@ -1,10 +1,11 @@
 /**
  * The condition editor: a group (all / any / not) of rows, each row a fact, an operator and a
- * value, or a nested group. Values are typed by the input the row reads.
+ * value, or a nested group. Values are typed by the input the row reads. A requirement's rows may
+ * also read scored results (the total, the ratio, a node's points); a rule's may not.
  */
 import { type ReactNode, useState } from 'react';
-import type { Condition, FactCondition, TopLevelCondition } from '../../../engine/browser.ts';
-import { childrenOf, defaultValueFor, formatValue, type GroupMode, isFactCondition, modeOf, newFactCondition, OPERATORS, parseValue, withChildren, withMode } from '../model/condition.ts';
+import { type Condition, type FactCondition, isResultFact, type Localized, resultFact, resultFactWords, type TopLevelCondition } from '../../../engine/browser.ts';
+import { childrenOf, defaultValueFor, formatValue, type GroupMode, isFactCondition, modeOf, newFactCondition, OPERATORS, parseValue, resultFactChoices, withChildren, withMode } from '../model/condition.ts';
 import { addItem, getAt, type Path, pointerOf, setAt } from '../model/document.ts';
 import { controlId } from '../model/issues.ts';
 import { useLanguage } from '../i18n/language.tsx';
@@ -14,8 +15,8 @@ import { ItemControls } from './ItemControls.tsx';
 
 const MODES: GroupMode[] = ['all', 'any', 'not'];
 
-/** Edits the condition tree at path; `label` names it for screen readers. */
-export function ConditionEditor({ path, label }: { path: Path; label: string }) {
+/** Edits the condition tree at path; `label` names it for screen readers; `readsResults` for a requirement's. */
+export function ConditionEditor({ path, label, readsResults = false }: { path: Path; label: string; readsResults?: boolean }) {
   const { doc, readOnly, edit } = useEditor();
   const { t } = useLanguage();
   const condition = getAt(doc, path) as TopLevelCondition | undefined;
@@ -41,13 +42,13 @@ export function ConditionEditor({ path, label }: { path: Path; label: string }) 
       </div>
       <FieldIssues pointer={pointer} />
       {mode === 'not' ? (
-        <ConditionRow path={rowsPath} index={0} count={1} listPath={null} />
+        <ConditionRow path={rowsPath} index={0} count={1} listPath={null} readsResults={readsResults} />
       ) : (
         <ol className="condition-rows">
           {rows.map((row, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: rows have no id; position is their identity
             <li key={i}>
-              <ConditionRow path={[...rowsPath, i]} index={i} count={rows.length} listPath={rowsPath} row={row} />
+              <ConditionRow path={[...rowsPath, i]} index={i} count={rows.length} listPath={rowsPath} row={row} readsResults={readsResults} />
             </li>
           ))}
         </ol>
@@ -66,7 +67,7 @@ export function ConditionEditor({ path, label }: { path: Path; label: string }) 
   );
 }
 
-function ConditionRow({ path, index, count, listPath, row }: { path: Path; index: number; count: number; listPath: Path | null; row?: Condition }) {
+function ConditionRow({ path, index, count, listPath, row, readsResults }: { path: Path; index: number; count: number; listPath: Path | null; row?: Condition; readsResults: boolean }) {
   const { doc } = useEditor();
   const { t } = useLanguage();
   const node = row ?? (getAt(doc, path) as Condition);
@@ -74,22 +75,31 @@ function ConditionRow({ path, index, count, listPath, row }: { path: Path; index
   if (!isFactCondition(node)) {
     return (
       <div className="condition-nested">
-        <ConditionEditor path={path} label={t('editor.condition.nested', { n: index + 1 })} />
+        <ConditionEditor path={path} label={t('editor.condition.nested', { n: index + 1 })} readsResults={readsResults} />
         {controls}
       </div>
     );
   }
-  return <FactRow path={path} condition={node} index={index} controls={controls} />;
+  return <FactRow path={path} condition={node} index={index} controls={controls} readsResults={readsResults} />;
 }
 
-function FactRow({ path, condition, index, controls }: { path: Path; condition: FactCondition; index: number; controls: ReactNode }) {
+function FactRow({ path, condition, index, controls, readsResults }: { path: Path; condition: FactCondition; index: number; controls: ReactNode; readsResults: boolean }) {
   const { doc, readOnly, edit } = useEditor();
   const { t, lang, l } = useLanguage();
   const pointer = pointerOf(path);
   const base = controlId(pointer);
   const input = doc.inputs.find((i) => i.id === condition.fact);
+  // Results are read by requirements of rubric/2 documents (rubric/1 knows none).
+  const offersResults = readsResults && doc.format === 'rubric/2';
+  const results = offersResults ? resultFactChoices(doc) : [];
+  const known = !!input || results.some((r) => r.fact === condition.fact);
   const isReference = condition.value !== null && typeof condition.value === 'object' && !Array.isArray(condition.value);
   const set = (next: FactCondition): void => edit((d) => setAt(d, path, next));
+  /** A result's name in words, titled from the rubric: "总分", "W1 室内节水 的得分". */
+  const resultName = (fact: string, title?: Localized): string => {
+    const read = resultFact(fact);
+    return read ? resultFactWords(read, () => title, lang) : fact;
+  };
   const valuePointer = `${pointer}/value`;
   return (
     <div className="condition-row" data-pointer={pointer}>
@@ -102,15 +112,36 @@ function FactRow({ path, condition, index, controls }: { path: Path; condition: 
           data-pointer={`${pointer}/fact`}
           onChange={(e) => {
             const next = doc.inputs.find((i) => i.id === e.target.value);
-            set({ ...condition, fact: e.target.value, value: isReference ? condition.value : defaultValueFor(next) });
+            // A result is a number of points (or the ratio): compared with a number.
+            const value = isReference ? condition.value : isResultFact(e.target.value) ? 0 : defaultValueFor(next);
+            set({ ...condition, fact: e.target.value, value });
           }}
         >
-          {!input && <option value={condition.fact}>{condition.fact ? t('editor.unknown', { value: condition.fact }) : t('editor.condition.choose')}</option>}
-          {doc.inputs.map((i) => (
-            <option key={i.id} value={i.id}>
-              {l(i.label, i.id)}
-            </option>
-          ))}
+          {!known && <option value={condition.fact}>{condition.fact ? t('editor.unknown', { value: condition.fact }) : t('editor.condition.choose')}</option>}
+          {offersResults ? (
+            <optgroup label={t('editor.condition.inputs')}>
+              {doc.inputs.map((i) => (
+                <option key={i.id} value={i.id}>
+                  {l(i.label, i.id)}
+                </option>
+              ))}
+            </optgroup>
+          ) : (
+            doc.inputs.map((i) => (
+              <option key={i.id} value={i.id}>
+                {l(i.label, i.id)}
+              </option>
+            ))
+          )}
+          {offersResults && (
+            <optgroup label={t('editor.condition.results')}>
+              {results.map((r) => (
+                <option key={r.fact} value={r.fact}>
+                  {resultName(r.fact, r.title)}
+                </option>
+              ))}
+            </optgroup>
+          )}
         </select>
       </div>
       <div className="field">

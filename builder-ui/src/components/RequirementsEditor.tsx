@@ -72,7 +72,7 @@ export function RequirementEditor({ index: i }: { index: number }) {
         {requirement.gate && <SelectField path={['requirements', i, 'gate', 'capTier']} label={t('editor.requirement.capTier')} options={tiers} />}
       </div>
       <LocalizedField path={['requirements', i, 'text']} label={t('editor.requirement.text')} multiline />
-      <ConditionEditor path={['requirements', i, 'conditions']} label={t('editor.requirement.metWhen', { id: requirement.id })} />
+      <ConditionEditor path={['requirements', i, 'conditions']} label={t('editor.requirement.metWhen', { id: requirement.id })} readsResults />
     </section>
   );
 }

@@ -2,7 +2,7 @@
  * Data behind the condition editor: the operators offered, the value of a row as text and back,
  * and the edits of a condition tree (all / any / not groups of fact rows).
  */
-import type { Condition, ConditionValue, FactCondition, InputDefinition, Operator, TopLevelCondition } from '../../../engine/browser.ts';
+import type { Condition, ConditionValue, FactCondition, Group, InputDefinition, Localized, Operator, RubricDocument, TopLevelCondition } from '../../../engine/browser.ts';
 import { EDITOR_MESSAGES } from '../i18n/messages/editor.ts';
 
 function symbol(text: string): { zh: string; en: string } {
@@ -108,3 +108,23 @@ export function parseValue(text: string, operator: Operator): ConditionValue {
   if (text.trim() === 'null') return null;
   return scalar(text);
 }
+
+/**
+ * The scored results a requirement's condition may read (engine/document/result-facts.ts), in
+ * the order an editor looks for them: the total, the ratio, then every group, indicator and
+ * criterion by its place in the rubric.
+ */
+export function resultFactChoices(doc: RubricDocument): { fact: string; title?: Localized }[] {
+  const choices: { fact: string; title?: Localized }[] = [{ fact: '@total' }, { fact: '@ratio' }];
+  const visit = (group: Group): void => {
+    choices.push({ fact: `@${group.id}`, title: group.title });
+    for (const child of group.groups ?? []) visit(child);
+    for (const indicator of group.indicators ?? []) {
+      choices.push({ fact: `@${indicator.id}`, title: indicator.title });
+      for (const criterion of indicator.criteria) choices.push({ fact: `@${criterion.id}`, title: criterion.title });
+    }
+  };
+  doc.groups.forEach(visit);
+  return choices;
+}
+

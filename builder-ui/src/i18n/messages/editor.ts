@@ -246,6 +246,8 @@ export const EDITOR_MESSAGES = {
   'editor.condition.operator': { zh: '运算符 {n}', en: 'Operator {n}' },
   'editor.condition.value': { zh: '取值 {n}', en: 'Value {n}' },
   'editor.condition.choose': { zh: '（请选择）', en: '(choose)' },
+  'editor.condition.inputs': { zh: '输入项', en: 'Inputs' },
+  'editor.condition.results': { zh: '评分结果（评分后判断）', en: 'Scored results (judged after scoring)' },
   'editor.unknown': { zh: '{value}（未定义）', en: '{value} (unknown)' },
   'editor.operator.in': { zh: '属于（列表）', en: 'in (list)' },
   'editor.operator.notIn': { zh: '不属于（列表）', en: 'not in (list)' },
