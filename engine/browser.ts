@@ -14,6 +14,7 @@ export { deriveForm } from './scoring/form.ts';
 export { assessmentToFormData, formDataToAssessment, NOT_APPLICABLE_SECTION, REQUIREMENTS_SECTION } from './scoring/form-data.ts';
 export { indexRubric, type RubricIndex } from './document/structure.ts';
 export { criteriaOf } from './document/walk.ts';
+export { creditWords, groupWorth, weightWords } from './scoring/weights.ts';
 export { isResultFact, type ResultFact, resultFact, resultFactWords } from './document/result-facts.ts';
 export { pick } from './document/localized.ts';
 export { continuingBound, findTier, LOWEST_BOUND, maxTotalOf, tierBasisOf, tierScaleTop, tiersInBasis } from './scoring/tiers.ts';

@@ -137,6 +137,11 @@ export interface Group {
   points: number;
   /** The children may award more than `points`; the group's score is capped at `points`. */
   cap?: boolean;
+  /**
+   * rubric/2: what the group is worth in its parent's (or the rubric's) total: it scores
+   * achieved ÷ available × weight, its `points` being its credits (engine/scoring/weights.ts).
+   */
+  weight?: number;
   groups?: Group[];
   indicators?: Indicator[];
 }
@@ -317,6 +322,8 @@ export interface NodeResult {
   max: number;
   /** True when the children's sum exceeded the cap. */
   capped: boolean;
+  /** A weighted group's credits (points of max) before weighting; `points` and `max` are then weighted. */
+  credits?: { points: number; max: number };
 }
 
 export interface RequirementResult {

@@ -2,6 +2,7 @@
  * `rubric` — the command line of the engine: validate, lint, form, score, test, migrate, …
  * Exit codes: 0 success, 1 the document, inputs or tests failed, 2 usage error.
  */
+import { creditWords } from '../scoring/weights.ts';
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import {
@@ -220,7 +221,7 @@ export function formatTable(result: ScoreResult, doc: RubricDocument, options: O
     const title = pick(indicator.title, options.lang);
     lines.push(`  ${indicator.id.padEnd(6)} ${title}${' '.repeat(width - displayWidth(title))}  ${String(indicator.points).padStart(6)} / ${indicator.max}`);
   }
-  for (const group of result.groups) lines.push(`  ${W.group()[lang]} ${group.id}: ${group.points} / ${group.max}`);
+  for (const group of result.groups) lines.push(`  ${W.group()[lang]} ${group.id}: ${group.points} / ${group.max}${group.credits ? `  (${creditWords(group.credits, lang)})` : ''}`);
   const ratio = result.ratio === null ? '—' : result.ratio.toFixed(4);
   lines.push(`${W.total()[lang]}: ${result.total} / ${result.max}   ${W.ratio()[lang]} ${ratio}   ${W.tier()[lang]}: ${result.tier === null ? W.noTier()[lang] : tierName(result.tier)}`);
   if (result.tier !== result.ratioTier && result.ratioTier !== null) lines.push(`  ${W.byScore(tierName(result.ratioTier), tierBasisOf(doc))[lang]}`);

@@ -130,7 +130,7 @@ function changelogDraft(changes: RubricChange[]): Required<Localized> {
 function nodesOf(doc: RubricDocument): { groups: Map<string, Node>; indicators: Map<string, Node>; criteria: Map<string, Node> } {
   const index = indexRubric(doc);
   return {
-    groups: new Map(index.groups.map(({ group, parent }) => [group.id, { title: group.title, parent: parent ?? '', fields: { points: group.points, cap: group.cap ?? false } }])),
+    groups: new Map(index.groups.map(({ group, parent }) => [group.id, { title: group.title, parent: parent ?? '', fields: { points: group.points, cap: group.cap ?? false, weight: group.weight ?? null } }])),
     indicators: new Map(
       index.indicators.map(({ indicator, group }) => [indicator.id, { title: indicator.title, parent: group, fields: { points: indicator.points, cap: indicator.cap ?? false, clause: indicator.clause } }]),
     ),
@@ -236,6 +236,7 @@ const FIELD_WORDS: Record<string, Required<Localized>> = {
   tierBasis: { zh: '档次依据（得分率 ratio / 分数 points）', en: 'tier basis (ratio / points)' },
   points: { zh: '分值', en: 'points' },
   cap: { zh: '封顶', en: 'cap' },
+  weight: { zh: '权重', en: 'weight' },
   clause: { zh: '条款', en: 'clause' },
   parent: { zh: '所属评分项', en: 'parent criterion' },
   notApplicable: { zh: '可不适用', en: 'may be not applicable' },

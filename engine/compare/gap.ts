@@ -36,10 +36,18 @@ export async function gapToNextTier(rubric: CompiledRubric, assessment: Assessme
     let available = dec(c.max).minus(c.points);
     const indicatorRoom = headroom.get(c.indicator);
     if (indicatorRoom) available = minBig(available, indicatorRoom);
-    for (const group of index.indicators.find((i) => i.indicator.id === c.indicator)?.path ?? []) {
+    const groupPath = index.indicators.find((i) => i.indicator.id === c.indicator)?.path ?? [];
+    for (const group of groupPath) {
       const room = headroom.get(group);
       if (room) available = minBig(available, room);
     }
+    // Credits under a weighted group count weight ÷ available credits each, innermost group first;
+    // cut to the rubric's decimals, rounding down, so the gain is never overstated.
+    for (const group of [...groupPath].reverse()) {
+      const scored = result.groups.find((g) => g.id === group);
+      if (scored?.credits && scored.credits.max > 0) available = available.times(scored.max).div(scored.credits.max);
+    }
+    available = available.round(doc.rounding.decimals, 0);
     if (available.lte(0)) continue;
     const parent = criterion.parent ? { id: criterion.parent, holds: result.criteria.find((p) => p.id === criterion.parent)?.rule !== null } : null;
     items.push({
@@ -119,7 +127,8 @@ function capHeadroom(rubric: CompiledRubric, result: ScoreResult): Map<string, B
   for (const { group } of rubric.index.groups) if (group.cap) capped.set(group.id, group.points);
   for (const node of [...result.indicators, ...result.groups]) {
     const declared = capped.get(node.id);
-    if (declared !== undefined) room.set(node.id, dec(declared).minus(node.points));
+    // A capped weighted group caps its credits: its headroom is in credits too.
+    if (declared !== undefined) room.set(node.id, dec(declared).minus(node.credits?.points ?? node.points));
   }
   return room;
 }

@@ -5,6 +5,7 @@
  * stored changes. Runs on the scoring core's figures (engine/scoring/core.ts), so 100,000 assessments under two
  * versions take seconds, not minutes.
  */
+import { groupWorth } from '../scoring/weights.ts';
 import type { CompiledRubric } from '../scoring/compile.ts';
 import { type Big, dec } from '../scoring/decimal.ts';
 import { RubricStudioError } from '../errors.ts';
@@ -419,7 +420,7 @@ interface ExactDecimals {
 
 function exactDecimals(a: ScoringModel, b: ScoringModel, count: number): ExactDecimals {
   const scale = 10 ** Math.max(a.decimals, b.decimals);
-  const largest = Math.max(...[a, b].map((model) => model.rubric.doc.groups.reduce((sum, g) => sum + g.points, 0)));
+  const largest = Math.max(...[a, b].map((model) => model.rubric.doc.groups.reduce((sum, g) => sum + groupWorth(g), 0)));
   // Sums over every assessment must stay exact integers.
   if (a.scaled && b.scaled && largest * scale * Math.max(count, 1) < 2 ** 52) {
     return {

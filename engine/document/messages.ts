@@ -191,6 +191,10 @@ export const MESSAGES = {
     en: `cap ${declared} can never be reached: ${POINTS_SOURCES[source].en} ${reachable}; lower "points" to ${reachable} or remove "cap"`,
     zh: `上限 ${declared} 分永远无法达到：${POINTS_SOURCES[source].zh} ${reachable} 分；请将 "points" 降为 ${reachable}，或删除 "cap"`,
   }),
+  subGroupsMismatch: (declared: number, reachable: string): MessageText => ({
+    en: `declares ${declared} points but its sub-groups are worth ${reachable} (their weights, or their points where they have none): set "points" to ${reachable}, or change the sub-groups' "weight" so that they add up to ${declared} (rubric/2; "cap": true would cut the sum, not rescale it)`,
+    zh: `声明 ${declared} 分，但其下级分组合计 ${reachable} 分（有权重的按权重，否则按分值）：请将 "points" 设为 ${reachable}，或调整下级分组的 "weight" 使其合计 ${declared}（rubric/2；"cap": true 只会截断合计，不会按比例折算）`,
+  }),
   pointsMismatch: (declared: number, source: PointsSource, reachable: string): MessageText => ({
     en: `declares ${declared} points but ${POINTS_SOURCES[source].en} ${reachable}: set "points" to ${reachable}, or add "cap": true if ${declared} is a cap`,
     zh: `声明 ${declared} 分，但${POINTS_SOURCES[source].zh} ${reachable} 分：请将 "points" 设为 ${reachable}；若 ${declared} 分是上限，请加上 "cap": true`,

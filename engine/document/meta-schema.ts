@@ -28,8 +28,8 @@ export const RUBRIC_META_SCHEMA: Record<string, unknown> = {
 /**
  * The meta-schema of format rubric/2: rubric/1 with a required `tierBasis` (what tier bounds
  * measure) and bounds not capped at 1, since by points they run to the maximum total; the tier
- * check (checkTierBounds), knowing the basis, says what is wrong with a bound. Its requirements
- * may read scored results (`@total`, `@ratio`, `@<id>`). Published as
+ * check (checkTierBounds), knowing the basis, says what is wrong with a bound. Its groups may
+ * carry a `weight`, and its requirements may read scored results (`@total`, `@ratio`, `@<id>`). Published as
  * rubric-schemas/rubric-2.schema.json by `npm run schema`.
  */
 export const RUBRIC_2_META_SCHEMA: Record<string, unknown> = rubric2Of(RUBRIC_META_SCHEMA);
@@ -39,6 +39,7 @@ function rubric2Of(rubric1: Record<string, unknown>): Record<string, unknown> {
   const defs = rubric1.$defs as Record<string, Record<string, unknown>>;
   const bound = defs.bound as { properties: Record<string, unknown> };
   const factCondition = defs.factCondition as { properties: Record<string, unknown> };
+  const group = defs.group as { properties: Record<string, unknown> };
   const withTierBasis: Record<string, unknown> = {};
   // tierBasis right after format, where a reader of the file looks for what the document is.
   for (const [name, schema] of Object.entries(properties)) {
@@ -56,7 +57,7 @@ function rubric2Of(rubric1: Record<string, unknown>): Record<string, unknown> {
     $id: 'https://rubric-studio.local/schemas/rubric-2.schema.json',
     title: 'Rubric document, format rubric/2',
     description:
-      'A points rubric with its tiers, baseline requirements and test cases; rubric/1 plus tierBasis (tiers by score ratio or by total points) and requirements that read scored results (@total, @ratio, @<id>). Released: the format only grows (a new scoring kind, written by npm run schema from the kinds registry); what it accepted stays accepted.',
+      'A points rubric with its tiers, baseline requirements and test cases; rubric/1 plus tierBasis (tiers by score ratio or by total points), weighted groups, and requirements that read scored results (@total, @ratio, @<id>). Released: the format only grows (a new scoring kind, written by npm run schema from the kinds registry); what it accepted stays accepted.',
     required: [...required.slice(0, required.indexOf('format') + 1), 'tierBasis', ...required.slice(required.indexOf('format') + 1)],
     properties: withTierBasis,
     $defs: {
@@ -66,6 +67,14 @@ function rubric2Of(rubric1: Record<string, unknown>): Record<string, unknown> {
         properties: {
           ...bound.properties,
           value: { type: 'number', minimum: 0, description: 'A score ratio (0 to 1) or a total in points (0 to the maximum total), as tierBasis says.' },
+        },
+      },
+      // A group may carry a weight (scoring/weights.ts).
+      group: {
+        ...group,
+        properties: {
+          ...group.properties,
+          weight: { type: 'number', exclusiveMinimum: 0, maximum: 1000000, description: "What the group is worth in its parent's total: it scores achieved ÷ available × weight, its points being its credits." },
         },
       },
       // A condition may read a scored result (result-facts.ts); validation keeps them to requirements.

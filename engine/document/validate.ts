@@ -12,6 +12,7 @@ import { kindOf, scoringInputs } from '../kinds/registry.ts';
 import { conditionFacts, indexRubric, type RubricIndex } from './structure.ts';
 import { checkTierBounds, maxTotalOf, tierBasisOf } from '../scoring/tiers.ts';
 import { resultFact } from './result-facts.ts';
+import { groupWorth } from '../scoring/weights.ts';
 import { findCombination, INPUT_COMBINATIONS } from './input-combinations.ts';
 import type { Big } from '../scoring/decimal.ts';
 import type { Condition, Group, InputDefinition, RubricDocument } from '../types.ts';
@@ -210,8 +211,10 @@ function checkMaxima(index: RubricIndex, errors: IssueList): void {
     compareMax(indicator.points, indicator.cap, sum(indicator.criteria.map((c) => dec(c.points))), pointer, 'criteria', errors);
   }
   const visit = (group: Group, pointer: string): void => {
-    const children = [...(group.groups ?? []), ...(group.indicators ?? [])];
-    compareMax(group.points, group.cap, sum(children.map((c) => dec(c.points))), pointer, 'children', errors);
+    // A weighted sub-group adds its weight, not its credits.
+    const worth = sum([...(group.groups ?? []).map((g) => dec(groupWorth(g))), ...(group.indicators ?? []).map((i) => dec(i.points))]);
+    if (group.groups && !group.cap && !worth.eq(group.points)) errors.push(issue(`${pointer}/points`, MESSAGES.subGroupsMismatch(group.points, show(worth))));
+    else compareMax(group.points, group.cap, worth, pointer, 'children', errors);
     group.groups?.forEach((g, i) => visit(g, `${pointer}/groups/${i}`));
   };
   index.doc.groups.forEach((g, i) => visit(g, `/groups/${i}`));

@@ -76,7 +76,8 @@ export function decimalsOf(value: number): number {
  * declared maximum or 0, so its digits are bounded by the rounding and the declared points.
  */
 export function arithmeticFor(index: RubricIndex): { arithmetic: Arithmetic; decimals: number; scaled: boolean } {
-  const declared = [...index.groups.map((g) => g.group.points), ...index.indicators.map((i) => i.indicator.points), ...index.criteria.map((c) => c.criterion.points)];
+  const weights = index.groups.flatMap((g) => (g.group.weight === undefined ? [] : [g.group.weight]));
+  const declared = [...index.groups.map((g) => g.group.points), ...weights, ...index.indicators.map((i) => i.indicator.points), ...index.criteria.map((c) => c.criterion.points)];
   const decimals = Math.max(index.doc.rounding.decimals, ...declared.map(decimalsOf));
   const ceiling = declared.reduce((a, b) => a + b, 0) * 10 ** decimals;
   const scaled = decimals <= 15 && ceiling < 2 ** 50;

@@ -23,6 +23,7 @@ import type { Award, KindContext } from '../kinds/kind.ts';
 import { kindOf } from '../kinds/registry.ts';
 import { openInputsOfCriterion } from './needed.ts';
 import { reachableOf } from './reachable.ts';
+import { weighted } from './weights.ts';
 import { applyGates, tierBasisOf, tierOfScore } from './tiers.ts';
 import type {
   AssessmentInputs,
@@ -103,6 +104,8 @@ interface CoreGroup extends CoreNode {
   groups: number[];
   indicators: number[];
   top: boolean;
+  /** Its weight (weights.ts); null for a group that adds its points as they are. */
+  weight: number | null;
 }
 
 /** A requirement as the core judges it. */
@@ -213,6 +216,7 @@ function buildModel(rubric: CompiledRubric): ScoringModel {
       groups: children,
       indicators: (group.indicators ?? []).map((i) => indicatorSlot.get(i.id) as number),
       top,
+      weight: group.weight ?? null,
     });
     return groups.length - 1;
   };
@@ -422,6 +426,8 @@ interface Tally {
   points: Amount;
   max: Amount;
   capped: boolean;
+  /** A weighted group's own points and maximum, before weighting. */
+  credits?: { points: Amount; max: Amount };
 }
 
 export type Detail = 'explained' | 'numbers';
@@ -476,7 +482,7 @@ export function scoreDecided(model: ScoringModel, assessment: AssessmentInputs, 
       points = A.add(points, indicatorTallies[child].points);
       nodeMax = A.add(nodeMax, indicatorTallies[child].max);
     }
-    const tally = capTally(A, node, points, nodeMax);
+    const tally = weighTally(model, node, capTally(A, node, points, nodeMax));
     groupTallies[g] = tally;
     if (node.top) {
       total = A.add(total, tally.points);
@@ -529,7 +535,7 @@ export function scoreDecided(model: ScoringModel, assessment: AssessmentInputs, 
     ratio,
     tier,
     ratioTier,
-    reachable: complete ? null : reachableOf(model, assessment, outcomes, max, findings),
+    reachable: complete ? null : reachableOf(model, assessment, outcomes, max, findings, groupTallies.map((t) => t.credits?.max)),
     indicatorPoints,
     indicatorMax,
     gates: gates ?? (NONE as string[]),
@@ -583,6 +589,12 @@ function resultValues(reading: ResultReading, scored: { total: number; ratio: nu
 }
 
 /** Sum of children, capped when the node is a cap; inapplicable children have left the maximum. */
+/** A weighted group's tally: its credits weighed (weights.ts), kept beside the weighted figures. */
+function weighTally(model: ScoringModel, node: CoreGroup, tally: Tally): Tally {
+  if (node.weight === null) return tally;
+  return { ...weighted(model.arithmetic, model.rubric.doc.rounding, node.weight, tally.points, tally.max), capped: tally.capped, credits: { points: tally.points, max: tally.max } };
+}
+
 function capTally(A: Arithmetic, node: CoreNode, points: Amount, max: Amount): Tally {
   if (!node.cap) return { points, max, capped: false };
   return { points: A.min(points, node.declared), max: A.min(max, node.declared), capped: A.gt(points, node.declared) };
@@ -631,7 +643,14 @@ export function explainedResult(model: ScoringModel, assessment: AssessmentInput
     }
     return result;
   });
-  const node = (n: CoreNode, t: Tally): NodeResult => ({ id: n.id, title: n.title, points: A.toNumber(t.points), max: A.toNumber(t.max), capped: t.capped });
+  const node = (n: CoreNode, t: Tally): NodeResult => ({
+    id: n.id,
+    title: n.title,
+    points: A.toNumber(t.points),
+    max: A.toNumber(t.max),
+    capped: t.capped,
+    ...(t.credits && { credits: { points: A.toNumber(t.credits.points), max: A.toNumber(t.credits.max) } }),
+  });
   return {
     rubric: { id: rubric.doc.id, version: rubric.doc.version, hash: rubric.hash },
     complete: numbers.complete,

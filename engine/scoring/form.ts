@@ -10,6 +10,7 @@ import { pick } from '../document/localized.ts';
 import { conditionFacts, type RubricIndex } from '../document/structure.ts';
 import type { AssessmentForm, Group, Indicator, Language, RubricDocument } from '../types.ts';
 import { show } from './decimal.ts';
+import { weightWords } from './weights.ts';
 
 import { NOT_APPLICABLE_SECTION, REQUIREMENTS_SECTION } from './form-data.ts';
 
@@ -97,7 +98,8 @@ export function deriveForm(index: RubricIndex, asked?: Language): AssessmentForm
       };
       sectionUi[indicator.id] = { 'ui:order': inputs, ...Object.fromEntries(inputs.map((id, i) => [id, fields[i][1]])) };
     }
-    properties[section.id] = { type: 'object', title: `${pick(group.title, lang)}${bracket(pointsLabel(group.points))}`, properties: sectionProps, required: Object.keys(sectionProps) };
+    const worth = weightWords(group, lang) ?? pointsLabel(group.points);
+    properties[section.id] = { type: 'object', title: `${pick(group.title, lang)}${bracket(worth)}`, properties: sectionProps, required: Object.keys(sectionProps) };
     uiSchema[section.id] = sectionUi;
   }
 

@@ -20,6 +20,7 @@ import { type Big, dec, roundPoints } from './decimal.ts';
 import { own } from '../document/lookup.ts';
 import { kindOf } from '../kinds/registry.ts';
 import { openInputsOfCriterion } from './needed.ts';
+import { weighted } from './weights.ts';
 import { applyGates, tierBasisOf, tierOfScore, tierRank } from './tiers.ts';
 import type { AssessmentInputs, Reachable, RequirementResult, Scoring } from '../types.ts';
 
@@ -44,6 +45,8 @@ export function reachableOf(
   criteria: readonly ScoredCriterion[],
   max: Amount,
   findings: readonly RequirementResult['finding'][],
+  /** Each group's credits available (its maximum before weighting), for the weighted ones. */
+  groupCredits: readonly (Amount | undefined)[],
 ): Reachable {
   const A = model.arithmetic;
   const inputs = assessment.inputs;
@@ -61,11 +64,17 @@ export function reachableOf(
   const indicatorIntervals = model.indicators.map((node) => capInterval(A, node, node.criteria.map((slot) => criterionIntervals[slot])));
   const groupIntervals: Interval[] = [];
   let total: Interval = { lo: A.zero, hi: A.zero };
-  for (const node of model.groups) {
-    const interval = capInterval(A, node, [...node.groups.map((g) => groupIntervals[g]), ...node.indicators.map((i) => indicatorIntervals[i])]);
+  model.groups.forEach((node, g) => {
+    const capped = capInterval(A, node, [...node.groups.map((child) => groupIntervals[child]), ...node.indicators.map((i) => indicatorIntervals[i])]);
+    // A weighted group's credits are weighed over what it has available (fixed: marks are known).
+    const available = groupCredits[g];
+    const interval =
+      node.weight === null || available === undefined
+        ? capped
+        : { lo: weighted(A, model.rubric.doc.rounding, node.weight, capped.lo, available).points, hi: weighted(A, model.rubric.doc.rounding, node.weight, capped.hi, available).points };
     groupIntervals.push(interval);
     if (node.top) total = { lo: A.add(total.lo, interval.lo), hi: A.add(total.hi, interval.hi) };
-  }
+  });
 
   const ratioLow = A.ratio(total.lo, max);
   const ratioHigh = A.ratio(total.hi, max);

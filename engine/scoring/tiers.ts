@@ -6,6 +6,7 @@
  * conditions compare it; by points, with the total as an exact decimal. Pure: no node: modules,
  * so the builder UI imports it too.
  */
+import { groupWorth } from './weights.ts';
 import { type Big, dec, show, sum } from './decimal.ts';
 import { issue } from '../document/issues.ts';
 import { BASIC_MESSAGES as MESSAGES } from '../document/messages-basic.ts';
@@ -25,7 +26,7 @@ export function tierBasisOf(doc: Pick<RubricDocument, 'format' | 'tierBasis'>): 
 
 /** The maximum total a rubric declares: the sum of its top-level groups' points, the top of a points scale. */
 export function maxTotalOf(doc: Pick<RubricDocument, 'groups'>): Big {
-  return sum(doc.groups.map((group) => dec(group.points)));
+  return sum(doc.groups.map((group) => dec(groupWorth(group))));
 }
 
 /** The top of a basis's scale, where the highest tier ends: ratio 1, or the maximum total by points. */

@@ -12,7 +12,7 @@ interface ExampleAssessment {
   inputs: InputValues;
   notApplicable?: Record<string, string>;
   rubric: { id: string; version: string };
-  expect: { total: number; tier: string; indicators?: Record<string, number>; requirements?: Record<string, string> };
+  expect: { total: number; tier: string; groups?: Record<string, number>; indicators?: Record<string, number>; requirements?: Record<string, string> };
 }
 
 const rubricFolders = readdirSync(examples, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
@@ -35,6 +35,8 @@ async function scoreAsComputed(rubric: CompiledRubric, example: ExampleAssessmen
   const result = await evaluate(rubric, { inputs: example.inputs, notApplicable: example.notApplicable }, { requireComplete: true });
   expect(result.total).toBe(example.expect.total);
   expect(result.tier).toBe(example.expect.tier);
+  const groups = Object.fromEntries(result.groups.map((g) => [g.id, g.points]));
+  expect(groups).toEqual(expect.objectContaining(example.expect.groups ?? {}));
   const indicators = Object.fromEntries(result.indicators.map((i) => [i.id, i.points]));
   expect(indicators).toEqual(expect.objectContaining(example.expect.indicators ?? {}));
   const findings = Object.fromEntries(result.requirements.map((r) => [r.id, r.finding]));

@@ -305,6 +305,21 @@ const CASES: Case[] = [
       return validateRubric(doc).warnings;
     },
   },
+  {
+    message: 'subGroupsMismatch',
+    path: '/groups/0/points',
+    issues: () =>
+      errorsOf((d) => {
+        // The indicator moves into two weighted sub-groups (rubric/2) whose weights add up to 9, not the group's 10.
+        Object.assign(d, { format: 'rubric/2', tierBasis: 'ratio' });
+        const [indicator] = d.groups[0].indicators;
+        d.groups[0].groups = [
+          { id: 'part-a', title: { zh: '甲', en: 'Part A' }, points: 10, weight: 5, indicators: [indicator] },
+          { id: 'part-b', title: { zh: '乙', en: 'Part B' }, points: 10, weight: 4, indicators: [{ ...structuredClone(indicator), id: 'i1b', criteria: indicator.criteria.map((c: Loose) => ({ ...structuredClone(c), id: `${c.id}-b`, parent: c.parent && `${c.parent}-b` })) }] },
+        ];
+        delete d.groups[0].indicators;
+      }),
+  },
   { message: 'rubric1ReadsResult', path: '/requirements/0/conditions/all/0/fact', issues: () => errorsOf((d) => { d.requirements[0].conditions = { all: [{ fact: '@total', operator: 'greaterThan', value: 1 }] }; }) },
   // Results are read in format rubric/2.
   { message: 'ruleReadsResult', path: `${LOG_RULE}/conditions`, issues: () => errorsOf((d) => { Object.assign(d, { format: 'rubric/2', tierBasis: 'ratio' }); d.groups[0].indicators[0].criteria[0].rules[0].conditions.all.push({ fact: '@total', operator: 'greaterThan', value: 1 }); }) },

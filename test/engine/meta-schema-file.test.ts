@@ -26,7 +26,7 @@ describe.each([
   });
 });
 
-test('rubric/2 is rubric/1 with a required tierBasis, bounds not capped at 1 and conditions that may read results', () => {
+test('rubric/2 is rubric/1 with a required tierBasis, bounds not capped at 1, weighted groups and conditions that may read results', () => {
   const one = publishedFile('rubric-1.schema.json');
   const two = publishedFile('rubric-2.schema.json');
   expect(two.properties.format).toEqual({ const: 'rubric/2' });
@@ -41,7 +41,11 @@ test('rubric/2 is rubric/1 with a required tierBasis, bounds not capped at 1 and
   expect(two.$defs.factCondition.properties.fact).toEqual({ anyOf: [{ $ref: '#/$defs/key' }, { $ref: '#/$defs/resultFact' }] });
   expect(one.$defs).not.toHaveProperty('resultFact');
   expect(two.$defs.resultFact.pattern).toMatch(/^\^@/);
-  const { bound: _b1, factCondition: _c1, ...defs1 } = one.$defs;
-  const { bound: _b2, factCondition: _c2, resultFact: _r, ...defs2 } = two.$defs;
+  expect(one.$defs.group.properties).not.toHaveProperty('weight');
+  expect(two.$defs.group.properties.weight).toMatchObject({ type: 'number', exclusiveMinimum: 0 });
+  const { weight: _w, ...groupWithoutWeight } = two.$defs.group.properties;
+  expect(groupWithoutWeight).toEqual(one.$defs.group.properties);
+  const { bound: _b1, factCondition: _c1, group: _g1, ...defs1 } = one.$defs;
+  const { bound: _b2, factCondition: _c2, resultFact: _r, group: _g2, ...defs2 } = two.$defs;
   expect(defs2).toEqual(defs1);
 });

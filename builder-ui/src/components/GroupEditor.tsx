@@ -2,7 +2,7 @@
  * One group's own fields, with its sub-groups and indicators listed as links: the outline holds
  * the hierarchy, the property panel only the selected group (each child opens on its own).
  */
-import type { Group } from '../../../engine/browser.ts';
+import { type Group, weightWords } from '../../../engine/browser.ts';
 import { useLanguage } from '../i18n/language.tsx';
 import { addItem, getAt, newGroup, newIndicator, type Path, pointerOf, positions } from '../model/document.ts';
 import { CheckboxField } from './CheckboxField.tsx';
@@ -10,12 +10,13 @@ import { useEditor } from './EditorContext.ts';
 import { FieldIssues } from './FieldIssues.tsx';
 import { ItemControls } from './ItemControls.tsx';
 import { LocalizedField } from './LocalizedField.tsx';
+import { NumberField } from './NumberField.tsx';
 import { PointsField } from './PointsField.tsx';
 import { TextField } from './TextField.tsx';
 
 export function GroupEditor({ path }: { path: Path }) {
   const { doc, readOnly, edit, select } = useEditor();
-  const { t, l } = useLanguage();
+  const { t, l, lang } = useLanguage();
   const group = getAt(doc, path) as Group;
   const pointer = pointerOf(path);
   const index = path.at(-1) as number;
@@ -30,7 +31,7 @@ export function GroupEditor({ path }: { path: Path }) {
     <section className="group card" data-pointer={pointer} data-group={group.id} aria-labelledby={`${pointer}-heading`}>
       <div className="item-header">
         <h2 id={`${pointer}-heading`}>
-          <span className="badge">{t('editor.group.heading', { id: group.id })}</span> {l(group.title) || t('editor.untitled')} — {group.points}
+          <span className="badge">{t('editor.group.heading', { id: group.id })}</span> {l(group.title) || t('editor.untitled')} — {weightWords(group, lang) ?? group.points}
         </h2>
         <ItemControls listPath={path.slice(0, -1)} index={index} count={siblings} name={name} onMoved={select} />
       </div>
@@ -39,6 +40,7 @@ export function GroupEditor({ path }: { path: Path }) {
         <TextField path={[...path, 'id']} label={t('editor.group.id')} />
         <PointsField path={path} name={name} />
         <CheckboxField path={[...path, 'cap']} label={t('editor.cap')} optional />
+        {doc.format === 'rubric/2' && <NumberField path={[...path, 'weight']} label={t('editor.group.weight')} optional min={0} />}
       </div>
       <LocalizedField path={[...path, 'title']} label={t('editor.group.title')} />
       {(group.groups?.length || group.indicators?.length) ? (

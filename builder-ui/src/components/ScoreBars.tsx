@@ -1,10 +1,10 @@
 /** Points against maxima as horizontal bars (plain CSS), for groups or indicators. */
-import type { Language, NodeResult } from '../../../engine/browser.ts';
+import { creditWords, type Language, type NodeResult } from '../../../engine/browser.ts';
 import { useLanguage } from '../i18n/language.tsx';
 import { percent } from '../model/result.ts';
 
 export function ScoreBars({ nodes, lang: given, caption }: { nodes: NodeResult[]; lang?: Language; caption: string }) {
-  const { t, l } = useLanguage(given);
+  const { t, l, lang } = useLanguage(given);
   return (
     <figure className="bars">
       <figcaption>{caption}</figcaption>
@@ -19,6 +19,7 @@ export function ScoreBars({ nodes, lang: given, caption }: { nodes: NodeResult[]
             <span className="bar-value">
               {node.points} / {node.max}
               {node.capped ? t('result.capped') : ''}
+              {node.credits && <span className="bar-credits">{creditWords(node.credits, lang)}</span>}
             </span>
           </li>
         ))}

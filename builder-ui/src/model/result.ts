@@ -2,7 +2,7 @@
  * Result page data without React: tier names, percentages for bars, and the rows of the
  * printed table laid out like Table C.1 of the standard (序号 / 评价内容 / 评价指标 / 评分规则 / 分值 / 得分).
  */
-import { findTier, pick } from '../../../engine/browser.ts';
+import { findTier, pick, weightWords } from '../../../engine/browser.ts';
 import type { Group, Indicator, Language, RubricDocument, ScoreResult } from '../../../engine/browser.ts';
 import { message } from '../i18n/message.ts';
 
@@ -38,6 +38,12 @@ export function tableRows(doc: RubricDocument, result: ScoreResult, lang: Langua
   const rows: TableRow[] = [];
   const withPoints = (title: string, n: number): string => (lang === 'zh' ? `${title}（${n}）` : `${title} (${n})`);
   const points = new Map(result.criteria.map((c) => [c.id, c.points]));
+  // A weighted group says its weight and credits, the rest their points.
+  const groupHeading = (group: Group): string => {
+    const weight = weightWords(group, lang);
+    if (!weight) return withPoints(pick(group.title, lang), group.points);
+    return lang === 'zh' ? `${pick(group.title, lang)}（${weight}）` : `${pick(group.title, lang)} (${weight})`;
+  };
   const indicatorsOf = (group: Group): Indicator[] => [...(group.indicators ?? []), ...(group.groups ?? []).flatMap(indicatorsOf)];
   for (const group of doc.groups) {
     const indicators = indicatorsOf(group);
@@ -46,7 +52,7 @@ export function tableRows(doc: RubricDocument, result: ScoreResult, lang: Langua
     for (const indicator of indicators) {
       indicator.criteria.forEach((criterion, i) => {
         rows.push({
-          content: firstOfGroup ? { text: withPoints(pick(group.title, lang), group.points), rowSpan: groupRows } : null,
+          content: firstOfGroup ? { text: groupHeading(group), rowSpan: groupRows } : null,
           indicator: i === 0 ? { number: indicator.number ?? '', title: withPoints(pick(indicator.title, lang), indicator.points), rowSpan: indicator.criteria.length } : null,
           rule: pick(criterion.title, lang),
           max: criterion.points,

@@ -105,6 +105,7 @@ export const EDITOR_MESSAGES = {
   // Fields of groups, indicators, criteria, inputs and tiers.
   'editor.group.id': { zh: '分组编号', en: 'Group id' },
   'editor.cap': { zh: '分值为上限（可低于各子项之和）', en: 'Points are a cap' },
+  'editor.group.weight': { zh: '权重（按“得分 ÷ 可得分 × 权重”折算，分值即学分；可不填）', en: 'Weight (scores achieved ÷ available × weight, its points being credits; optional)' },
   'editor.group.title': { zh: '分组名称', en: 'Group title' },
   'editor.indicator.id': { zh: '指标编号', en: 'Indicator id' },
   'editor.indicator.number': { zh: '序号', en: 'Row number' },
