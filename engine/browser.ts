@@ -10,7 +10,7 @@
  */
 export { canonicalJson } from './document/canonical-json.ts';
 export { diffRubrics, formatDiff, type ChangeKind, type ChangeTarget, type RubricChange, type RubricDiff } from './compare/diff.ts';
-export { deriveForm } from './scoring/form.ts';
+export { deriveForm, formLanguage } from './scoring/form.ts';
 export { assessmentToFormData, formDataToAssessment, NOT_APPLICABLE_SECTION, REQUIREMENTS_SECTION } from './scoring/form-data.ts';
 export { indexRubric, type RubricIndex } from './document/structure.ts';
 export { criteriaOf } from './document/walk.ts';

@@ -11,6 +11,7 @@ import {
   diffRubrics,
   evaluate,
   formatDiff,
+  formLanguage,
   type Language,
   loadRubric,
   migrateRubric,
@@ -32,6 +33,8 @@ interface Options {
   explain: boolean;
   partial: boolean;
   lang: Language;
+  /** True when --lang was given: else a command on one rubric speaks the rubric's language (see inRubricLanguage). */
+  langGiven: boolean;
   csv?: string;
   xlsx?: string;
   html?: string;
@@ -65,7 +68,7 @@ async function main(argv: string[]): Promise<number> {
     return usage(W.badOptions((err as Error).message), 'both');
   }
   const { values, positionals } = parsed;
-  const options: Options = { json: Boolean(values.json), explain: Boolean(values.explain), partial: Boolean(values.partial), lang: values.lang === 'en' ? 'en' : 'zh' };
+  const options: Options = { json: Boolean(values.json), explain: Boolean(values.explain), partial: Boolean(values.partial), lang: values.lang === 'en' ? 'en' : 'zh', langGiven: values.lang !== undefined };
   for (const key of ['csv', 'xlsx', 'html', 'street', 'period', 'tier', 'out'] as const) if (values[key] !== undefined) options[key] = values[key];
   if (values.help || positionals.length === 0) {
     console.log(HELP[options.lang]);
@@ -161,14 +164,24 @@ async function lintCommand([file]: string[], options: Options): Promise<number> 
   return 0;
 }
 
-async function formCommand([file]: string[], options: Options): Promise<number> {
+/**
+ * Without --lang, a command about one rubric speaks the rubric's language (formLanguage: the one
+ * it is written in, Chinese first), so an English-only rubric is not framed in Chinese.
+ */
+function inRubricLanguage(doc: RubricDocument, options: Options): Options {
+  return options.langGiven ? options : { ...options, lang: formLanguage(doc) };
+}
+
+async function formCommand([file]: string[], given: Options): Promise<number> {
   const rubric = loadRubric(readText(file));
+  const options = inRubricLanguage(rubric.doc, given);
   console.log(JSON.stringify(deriveForm(rubric.index, options.lang), null, 2));
   return 0;
 }
 
-async function scoreCommand([rubricFile, assessmentFile]: string[], options: Options): Promise<number> {
+async function scoreCommand([rubricFile, assessmentFile]: string[], given: Options): Promise<number> {
   const rubric = loadRubric(readText(rubricFile));
+  const options = inRubricLanguage(rubric.doc, given);
   const assessment = readJson(assessmentFile) as AssessmentInputs;
   const result = await evaluate(rubric, { inputs: assessment?.inputs, notApplicable: assessment?.notApplicable }, { requireComplete: !options.partial });
   if (options.json) console.log(JSON.stringify(result, null, 2));
@@ -176,8 +189,10 @@ async function scoreCommand([rubricFile, assessmentFile]: string[], options: Opt
   return 0;
 }
 
-async function testCommand([file]: string[], options: Options): Promise<number> {
-  const report = await runRubricTests(loadRubric(readText(file)));
+async function testCommand([file]: string[], given: Options): Promise<number> {
+  const rubric = loadRubric(readText(file));
+  const options = inRubricLanguage(rubric.doc, given);
+  const report = await runRubricTests(rubric);
   if (options.json) console.log(JSON.stringify({ passed: report.passed, failed: report.failed, cases: report.cases.map(({ result: _r, ...c }) => c) }, null, 2));
   else {
     for (const c of report.cases) {

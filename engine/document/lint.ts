@@ -8,7 +8,7 @@ import { issue, IssueList } from './issues.ts';
 import { MESSAGES, type MessageText, type StaleTextOwner } from './messages.ts';
 import { pick } from './localized.ts';
 import type { RubricIndex } from './structure.ts';
-import type { Condition, FactCondition, InputDefinition, Issue, ScoringRule } from '../types.ts';
+import type { Condition, FactCondition, Group, InputDefinition, Issue, ScoringRule } from '../types.ts';
 
 /** Lint warnings of an indexed rubric, capped as errors are (engine/document/issues.ts). */
 export function lintIndex(index: RubricIndex): Issue[] {
@@ -22,6 +22,7 @@ export function lintIndex(index: RubricIndex): Issue[] {
     lintNothingDone(index, criterion.rules, pointer, warnings);
   }
   lintStaleNumbers(index, warnings);
+  lintMixedWeights(index.doc.groups, '', warnings);
   index.doc.requirements.forEach((requirement, i) => {
     const unreachable = unsatisfiable(requirement.conditions, index.inputs);
     if (unreachable) warnings.push(issue(`/requirements/${i}/conditions`, MESSAGES.requirementNeverMet(requirement.clause, unreachable)));
@@ -105,6 +106,7 @@ const POINTS_EN = /(?:[:+−-]\s*|\bminus\s+|\bat most\s+)(\d+(?:\.\d+)?)(?![\d.
 export function staleTextWarnings(index: RubricIndex): Issue[] {
   const warnings = new IssueList('warning');
   lintStaleNumbers(index, warnings);
+  lintMixedWeights(index.doc.groups, '', warnings);
   return warnings.toArray();
 }
 
@@ -153,3 +155,18 @@ function collectNumbers(value: unknown, into: Set<number>): void {
   else if (Array.isArray(value)) for (const item of value) collectNumbers(item, into);
   else if (value !== null && typeof value === 'object') for (const item of Object.values(value)) collectNumbers(item, into);
 }
+
+/**
+ * Sibling groups some of which are weighted and some not: a weighted group is worth its weight, the
+ * others their points, so a section left without a weight by oversight is worth its raw credits.
+ */
+function lintMixedWeights(groups: readonly Group[], parent: string, warnings: IssueList): void {
+  const weighted = groups.filter((g) => g.weight !== undefined);
+  if (weighted.length > 0 && weighted.length < groups.length) {
+    groups.forEach((group, i) => {
+      if (group.weight === undefined) warnings.push(issue(`${parent}/groups/${i}`, MESSAGES.weightMissing(group.id, weighted.map((g) => g.id))));
+    });
+  }
+  groups.forEach((group, i) => lintMixedWeights(group.groups ?? [], `${parent}/groups/${i}`, warnings));
+}
+

@@ -191,6 +191,10 @@ export const MESSAGES = {
     en: `cap ${declared} can never be reached: ${POINTS_SOURCES[source].en} ${reachable}; lower "points" to ${reachable} or remove "cap"`,
     zh: `上限 ${declared} 分永远无法达到：${POINTS_SOURCES[source].zh} ${reachable} 分；请将 "points" 降为 ${reachable}，或删除 "cap"`,
   }),
+  weightMissing: (group: string, weighted: string[]): MessageText => ({
+    en: `group "${group}" has no weight while its siblings ${weighted.map((g) => `"${g}"`).join(', ')} have one: it counts its raw points beside their weights; give it a "weight" too, or remove theirs`,
+    zh: `分组 "${group}" 没有权重，而同级的 ${weighted.map((g) => `"${g}"`).join('、')} 有：它按原始分值计入，与其他分组的权重并列；请也为它设 "weight"，或删除其他分组的权重`,
+  }),
   subGroupsMismatch: (declared: number, reachable: string): MessageText => ({
     en: `declares ${declared} points but its sub-groups are worth ${reachable} (their weights, or their points where they have none): set "points" to ${reachable}, or change the sub-groups' "weight" so that they add up to ${declared} (rubric/2; "cap": true would cut the sum, not rescale it)`,
     zh: `声明 ${declared} 分，但其下级分组合计 ${reachable} 分（有权重的按权重，否则按分值）：请将 "points" 设为 ${reachable}，或调整下级分组的 "weight" 使其合计 ${declared}（rubric/2；"cap": true 只会截断合计，不会按比例折算）`,

@@ -108,6 +108,20 @@ describe('the rubric CLI', () => {
     expect(form.uiSchema.A.A1.doorWidthCm['ui:help']).toContain('the best of: (1) when Narrowest door on the accessible route ≥ 90 cm: 4 points; (2) when Narrowest door on the accessible route ≥ 80 cm: 2 points');
   });
 
+  test('without --lang, a command on an English-only rubric speaks English; with it, as asked where the rubric can', async () => {
+    const doc = loadRubric(readFileSync(join(root, venue), 'utf8')).doc;
+    // The venue example with its Chinese removed everywhere.
+    const englishOnly = JSON.parse(JSON.stringify(doc, (key, value) => (key === 'zh' ? undefined : value)));
+    const path = file('english-only.json', englishOnly);
+    const tested = await rubric('test', path);
+    expect(tested.code).toBe(0);
+    expect(tested.stdout).toMatch(/\d+ passed, 0 failed/);
+    const form = JSON.parse((await rubric('form', path)).stdout);
+    expect(form.schema.properties.A.title).toBe('Physical access (40 pts)');
+    // A bilingual rubric keeps Chinese by default.
+    expect(JSON.parse((await rubric('form', venue)).stdout).schema.properties.A.title).toBe('物理通达（40 分）');
+  });
+
   test('a missing file, an unknown command and a bad option are clear errors', async () => {
     const missing = await rubric('validate', 'no/such/file.json');
     expect(missing.code).toBe(1);

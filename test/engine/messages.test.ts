@@ -320,6 +320,21 @@ const CASES: Case[] = [
         delete d.groups[0].indicators;
       }),
   },
+  {
+    message: 'weightMissing',
+    path: '/groups/0/groups/1',
+    issues: () =>
+      warningsOf((d) => {
+        // Two sub-groups (rubric/2), only the first weighted: 5 + 5 raw points = the group's 10.
+        Object.assign(d, { format: 'rubric/2', tierBasis: 'ratio' });
+        const [indicator] = d.groups[0].indicators;
+        d.groups[0].groups = [
+          { id: 'part-a', title: { zh: '甲', en: 'Part A' }, points: 10, weight: 5, indicators: [indicator] },
+          { id: 'part-b', title: { zh: '乙', en: 'Part B' }, points: 5, indicators: [{ id: 'i1b', title: { zh: '乙项', en: 'Part B item' }, points: 5, clause: '1.2', criteria: [{ id: 'b1', title: { zh: '乙：5', en: 'Part B: 5' }, points: 5, rules: [{ conditions: { all: [] }, event: { type: 'award', params: { kind: 'fixed', points: 5 } } }] }] }] },
+        ];
+        delete d.groups[0].indicators;
+      }),
+  },
   { message: 'rubric1ReadsResult', path: '/requirements/0/conditions/all/0/fact', issues: () => errorsOf((d) => { d.requirements[0].conditions = { all: [{ fact: '@total', operator: 'greaterThan', value: 1 }] }; }) },
   // Results are read in format rubric/2.
   { message: 'ruleReadsResult', path: `${LOG_RULE}/conditions`, issues: () => errorsOf((d) => { Object.assign(d, { format: 'rubric/2', tierBasis: 'ratio' }); d.groups[0].indicators[0].criteria[0].rules[0].conditions.all.push({ fact: '@total', operator: 'greaterThan', value: 1 }); }) },
