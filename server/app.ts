@@ -160,7 +160,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await app.register(rubricRoutes, { storage });
     await app.register(previewRoutes);
     await app.register(communityRoutes, { storage, profile });
-    await app.register(assessmentRoutes, { storage });
+    await app.register(assessmentRoutes, { storage, profile });
     await app.register(supplementRoutes, { storage, profile });
     await app.register(auditRoutes, { storage });
     await app.register(comparisonRoutes, { storage, profile, impactWorker: options.impactWorker });

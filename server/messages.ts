@@ -355,26 +355,33 @@ export const RUBRIC_MESSAGES = {
 };
 
 /** Communities (server/routes/communities.ts, storage). */
+/**
+ * The assessed subjects (communities under Appendix C). Each message names the subject as the
+ * deployment profile does (`subject`: its label in both languages); the storage layer, which has
+ * no profile, says it in Appendix C's words: a route checks first, so only a race reaches it.
+ */
+const APPENDIX_C_SUBJECT: MessageText = { zh: '社区', en: 'community' };
+
 export const COMMUNITY_MESSAGES = {
-  noCommunity: (id: string): MessageText => ({
-    en: `There is no community ${id}.`,
-    zh: `不存在社区 ${id}。`,
+  noCommunity: (id: string, subject: MessageText = APPENDIX_C_SUBJECT): MessageText => ({
+    en: `There is no ${subject.en} ${id}.`,
+    zh: `不存在${subject.zh} ${id}。`,
   }),
-  addCommunityFirst: (): MessageText => ({
-    en: 'add the community first (POST /api/communities)',
-    zh: '请先添加该社区（POST /api/communities）',
+  addCommunityFirst: (subject: MessageText = APPENDIX_C_SUBJECT): MessageText => ({
+    en: `add the ${subject.en} first (POST /api/communities)`,
+    zh: `请先添加该${subject.zh}（POST /api/communities）`,
   }),
-  communityExists: (id: string): MessageText => ({
-    en: `A community with id ${id} already exists.`,
-    zh: `标识为 ${id} 的社区已存在。`,
+  communityExists: (id: string, subject: MessageText = APPENDIX_C_SUBJECT): MessageText => ({
+    en: `A ${subject.en} with id ${id} already exists.`,
+    zh: `标识为 ${id} 的${subject.zh}已存在。`,
   }),
-  chooseAnotherCommunityId: (): MessageText => ({
-    en: 'choose another id, or update the existing community',
-    zh: '请另选标识，或修改现有社区',
+  chooseAnotherCommunityId: (subject: MessageText = APPENDIX_C_SUBJECT): MessageText => ({
+    en: `choose another id, or update the existing ${subject.en}`,
+    zh: `请另选标识，或修改现有${subject.zh}`,
   }),
-  idNeverChanges: (): MessageText => ({
-    en: 'A community’s id never changes.',
-    zh: '社区的标识不可更改。',
+  idNeverChanges: (subject: MessageText = APPENDIX_C_SUBJECT): MessageText => ({
+    en: `The id of a ${subject.en} never changes.`,
+    zh: `${subject.zh}的标识不可更改。`,
   }),
   idMustBe: (id: string): MessageText => ({
     en: `must be "${id}" or left out`,

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
 import semver from 'semver';
-import { carryForward, checkAssessmentInputs, evaluate, type InputValues, issue, type Language, rescore, versionInForce } from '../../engine/index.ts';
+import { carryForward, checkAssessmentInputs, type DeploymentProfile, evaluate, type InputValues, issue, type Language, rescore, versionInForce } from '../../engine/index.ts';
 import { ServerError } from '../errors.ts';
 import { ASSESSMENT_MESSAGES, COMMUNITY_MESSAGES, RUBRIC_MESSAGES } from '../messages.ts';
 import { supplementValues } from './supplements.ts';
@@ -53,7 +53,7 @@ interface UpdateBody {
   period?: Period;
 }
 
-export const assessmentRoutes: FastifyPluginAsync<{ storage: Storage }> = async (app, { storage }) => {
+export const assessmentRoutes: FastifyPluginAsync<{ storage: Storage; profile: DeploymentProfile }> = async (app, { storage, profile }) => {
   /** Every assessment entry names the rubric version (and its hash) the inputs were checked or scored against. */
   const audit = (caller: Caller, action: string, record: NewRecord<AssessmentRecord>, hash: string): AuditDraft => ({
     actor: caller.actor,
@@ -146,7 +146,7 @@ export const assessmentRoutes: FastifyPluginAsync<{ storage: Storage }> = async 
     handler: async (request, reply) => {
       const body = request.body;
       if (!(await storage.getCommunity(body.communityId))) {
-        throw new ServerError('VALIDATION_FAILED', COMMUNITY_MESSAGES.noCommunity(body.communityId), [issue('/body/communityId', COMMUNITY_MESSAGES.addCommunityFirst())]);
+        throw new ServerError('VALIDATION_FAILED', COMMUNITY_MESSAGES.noCommunity(body.communityId, profile.subject.label), [issue('/body/communityId', COMMUNITY_MESSAGES.addCommunityFirst(profile.subject.label))]);
       }
       const version = await findRubricVersion(body.rubric, '/body/rubric');
       if (version.status !== 'published') {

@@ -23,6 +23,8 @@ const idParams = { type: 'object', required: ['id'], properties: { id: { type: '
 
 export const communityRoutes: FastifyPluginAsync<{ storage: Storage; profile: DeploymentProfile }> = async (app, { storage, profile }) => {
   const fieldNames = subjectFieldNames(profile);
+  /** The subject as the profile names it, for messages. */
+  const subject = profile.subject.label;
   // CommunityFields# checks each field and the required ones; listing the names here refuses any other.
   const fieldsBody = (extra: Record<string, unknown>, required: string[]) =>
     ({ type: 'object', additionalProperties: false, allOf: [{ $ref: 'CommunityFields#' }], required, properties: { ...extra, ...Object.fromEntries(fieldNames.map((name) => [name, true])) } }) as const;
@@ -50,6 +52,10 @@ export const communityRoutes: FastifyPluginAsync<{ storage: Storage; profile: De
     handler: async (request, reply) => {
       const now = new Date().toISOString();
       const record: NewRecord<CommunityRecord> = { ...fields(request.body), id: request.body.id, createdAt: now, updatedAt: now };
+      // Checked here to name the subject as the profile does; the store refuses a duplicate too.
+      if (await storage.getCommunity(record.id)) {
+        throw new ServerError('ALREADY_EXISTS', COMMUNITY_MESSAGES.communityExists(record.id, subject), [issue('/id', COMMUNITY_MESSAGES.chooseAnotherCommunityId(subject))]);
+      }
       reply.code(201);
       return storage.insertCommunity(record, audit(request.caller, 'community.create', record.id));
     },
@@ -60,7 +66,7 @@ export const communityRoutes: FastifyPluginAsync<{ storage: Storage; profile: De
     schema: { tags, summary: 'One community', params: idParams, response: { 200: { $ref: 'Community#' }, ...errorResponses(404) } },
     handler: async (request) => {
       const community = await storage.getCommunity(request.params.id);
-      if (!community) throw new ServerError('NOT_FOUND', COMMUNITY_MESSAGES.noCommunity(request.params.id));
+      if (!community) throw new ServerError('NOT_FOUND', COMMUNITY_MESSAGES.noCommunity(request.params.id, subject));
       return community;
     },
   });
@@ -76,10 +82,10 @@ export const communityRoutes: FastifyPluginAsync<{ storage: Storage; profile: De
     },
     handler: async (request) => {
       const { id } = request.params;
-      if (!(await storage.getCommunity(id))) throw new ServerError('NOT_FOUND', COMMUNITY_MESSAGES.noCommunity(id));
+      if (!(await storage.getCommunity(id))) throw new ServerError('NOT_FOUND', COMMUNITY_MESSAGES.noCommunity(id, subject));
       const ifRevision = expectedRevision(request, true);
       if (request.body.id !== undefined && request.body.id !== id) {
-        throw new ServerError('VALIDATION_FAILED', COMMUNITY_MESSAGES.idNeverChanges(), [issue('/body/id', COMMUNITY_MESSAGES.idMustBe(id))]);
+        throw new ServerError('VALIDATION_FAILED', COMMUNITY_MESSAGES.idNeverChanges(subject), [issue('/body/id', COMMUNITY_MESSAGES.idMustBe(id))]);
       }
       return storage.updateCommunity(id, {
         ifRevision,

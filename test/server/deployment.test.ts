@@ -156,6 +156,19 @@ describe('the deployment profile', () => {
     expect(impact.body).toContain('2025 年度评价');
   });
 
+  test("refusals about subjects name them as the profile does, in both languages", async () => {
+    const app = await started({ dataDir: dataDirWith(BUILDINGS) });
+    const missing = (await expectStatus(call(app, 'viewer', 'GET', '/api/communities/tower-z'), 404)).json();
+    expect(missing.text).toEqual({ en: 'There is no building tower-z.', zh: '不存在楼宇 tower-z。' });
+    await expectStatus(call(app, 'assessor', 'POST', '/api/communities', { id: 'tower-a', name: 'Tower A', type: 'office' }), 201);
+    const twice = (await expectStatus(call(app, 'assessor', 'POST', '/api/communities', { id: 'tower-a', name: 'Tower A', type: 'office' }), 409)).json();
+    expect(twice.text.en).toBe('A building with id tower-a already exists.');
+    expect(twice.details[0].text.zh).toBe('请另选标识，或修改现有楼宇');
+    await publishSmallRubric(app);
+    const noSubject = (await expectStatus(call(app, 'assessor', 'POST', '/api/assessments', { ...assessmentBody({ communityId: 'tower-z' }), period: { year: 2026, kind: 'annual' } }), 400)).json();
+    expect(noSubject.details[0].text.en).toBe('add the building first (POST /api/communities)');
+  });
+
   test('examples that do not fit the profile are not seeded; the rubrics are', async () => {
     const app = await started({ dataDir: dataDirWith(BUILDINGS), seedFrom: EXAMPLES });
     expect((await call(app, 'viewer', 'GET', '/api/rubrics')).json().map((r: { id: string }) => r.id)).toEqual(['small-rubric']);
