@@ -27,6 +27,7 @@ export async function gapToNextTier(rubric: CompiledRubric, assessment: Assessme
   const { doc, index } = rubric;
 
   const headroom = capHeadroom(rubric, result);
+  const groupResults = new Map(result.groups.map((g) => [g.id, g]));
   const items: Omit<GapCriterion, 'cumulative'>[] = [];
   for (const c of result.criteria) {
     if (c.status === 'notApplicable') continue;
@@ -44,7 +45,7 @@ export async function gapToNextTier(rubric: CompiledRubric, assessment: Assessme
     // Credits under a weighted group count weight ÷ available credits each, innermost group first;
     // cut to the rubric's decimals, rounding down, so the gain is never overstated.
     for (const group of [...groupPath].reverse()) {
-      const scored = result.groups.find((g) => g.id === group);
+      const scored = groupResults.get(group);
       if (scored?.credits && scored.credits.max > 0) available = available.times(scored.max).div(scored.credits.max);
     }
     available = available.round(doc.rounding.decimals, 0);

@@ -6,6 +6,7 @@
  * A requirement that reads them is judged after scoring. Rules cannot read them: they decide the
  * points being read (validate.ts refuses it, so no result depends on itself).
  */
+import { pick } from './localized.ts';
 import type { Language, Localized } from '../types.ts';
 
 /** What a result fact reads. */
@@ -41,8 +42,7 @@ export function resultFactWords(fact: ResultFact, title: (node: string) => Local
   const zh = lang === 'zh';
   if (fact.of === 'total') return zh ? '总分' : 'the total';
   if (fact.of === 'ratio') return zh ? '得分率' : 'the score ratio';
-  const text = title(fact.node);
-  const name = text ? ((zh ? (text.zh ?? text.en) : (text.en ?? text.zh)) ?? '') : '';
+  const name = pick(title(fact.node), lang);
   const node = name ? `${fact.node} ${name}` : fact.node;
   return zh ? `${node} 的得分` : `points of ${node}`;
 }

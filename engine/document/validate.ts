@@ -113,8 +113,8 @@ function checkReferences(index: RubricIndex, errors: IssueList): void {
   const { doc, inputs } = index;
   const optionsOf = inputOptions(inputs);
   const tierIds = new Set(doc.tiers.map((t) => t.id));
-  // Nodes whose points a requirement may read (`@<id>`): every criterion, indicator and group.
-  const nodeIds = new Set([...index.criteria.map((c) => c.criterion.id), ...index.indicators.map((i) => i.indicator.id), ...index.groups.map((g) => g.group.id)]);
+  // Nodes whose points a requirement may read (`@<id>`).
+  const nodeIds = nodeIdsOf(index);
   /** `reader`: a rule decides points and cannot read scored results; a requirement may. */
   const checkCondition = (condition: Condition, pointer: string, reader: 'rule' | 'requirement'): void => {
     for (const fact of conditionFacts(condition)) {
@@ -228,10 +228,14 @@ function compareMax(declared: number, cap: boolean | undefined, reachable: Big, 
   }
 }
 
+/** The ids of every group, indicator and criterion. */
+function nodeIdsOf(index: RubricIndex): Set<string> {
+  return new Set([...index.groups.map((g) => g.group.id), ...index.indicators.map((e) => e.indicator.id), ...index.criteria.map((e) => e.criterion.id)]);
+}
+
 function checkTestsAndReadings(index: RubricIndex, errors: IssueList): void {
   const { doc } = index;
-  const nodeIds = new Set([...index.groups.map((g) => g.group.id), ...index.indicators.map((e) => e.indicator.id), ...index.criteria.map((e) => e.criterion.id)]);
-  const known = new Set([...nodeIds, ...doc.requirements.map((r) => r.id), ...doc.inputs.map((i) => i.id), ...doc.tiers.map((t) => t.id)]);
+  const known = new Set([...nodeIdsOf(index), ...doc.requirements.map((r) => r.id), ...doc.inputs.map((i) => i.id), ...doc.tiers.map((t) => t.id)]);
   doc.readings.forEach((reading, i) => {
     reading.appliesTo.forEach((id, j) => {
       if (!known.has(id)) errors.push(issue(`/readings/${i}/appliesTo/${j}`, MESSAGES.readingUnknownTarget(id)));

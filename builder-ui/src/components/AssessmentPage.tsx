@@ -148,9 +148,9 @@ export function AssessmentPage({ assessmentId, role }: { assessmentId: string; r
   const rubricVersion = assessment?.rubric.version;
   // The form in another language when the page's language changes (the first came with the page).
   const [formLang, setFormLang] = useState(lang);
-  const drafted = assessment?.status === 'draft';
+  const draft = assessment?.status === 'draft';
   useEffect(() => {
-    if (!rubricId || !rubricVersion || !drafted || formLang === lang) return;
+    if (!rubricId || !rubricVersion || !draft || formLang === lang) return;
     let live = true;
     api
       .getForm(rubricId, rubricVersion, lang)
@@ -163,7 +163,7 @@ export function AssessmentPage({ assessmentId, role }: { assessmentId: string; r
     return () => {
       live = false;
     };
-  }, [rubricId, rubricVersion, drafted, lang, formLang]);
+  }, [rubricId, rubricVersion, draft, lang, formLang]);
 
   const showError = (e: unknown): void => {
     if (e instanceof ApiError && form && e.details.length) {
@@ -180,7 +180,6 @@ export function AssessmentPage({ assessmentId, role }: { assessmentId: string; r
   const editing = !!assessment && assessment.status === 'draft' && role !== 'viewer';
   const unsaved = editing && !!savedAnswers && answers !== savedAnswers;
   useLeaveWarning(unsaved);
-  const draft = assessment?.status === 'draft';
   const scoring = useLiveScore(draft ? assessment?.rubric : undefined, answers);
   // The set is rebuilt only when its members change, so the form is not re-derived on every score.
   const notNeededKey = scoring.live?.notNeeded.join('\n') ?? '';

@@ -95,6 +95,11 @@ function FactRow({ path, condition, index, controls, readsResults }: { path: Pat
   const known = !!input || results.some((r) => r.fact === condition.fact);
   const isReference = condition.value !== null && typeof condition.value === 'object' && !Array.isArray(condition.value);
   const set = (next: FactCondition): void => edit((d) => setAt(d, path, next));
+  const inputOptions = doc.inputs.map((i) => (
+    <option key={i.id} value={i.id}>
+      {l(i.label, i.id)}
+    </option>
+  ));
   /** A result's name in words, titled from the rubric: "总分", "W1 室内节水 的得分". */
   const resultName = (fact: string, title?: Localized): string => {
     const read = resultFact(fact);
@@ -118,21 +123,7 @@ function FactRow({ path, condition, index, controls, readsResults }: { path: Pat
           }}
         >
           {!known && <option value={condition.fact}>{condition.fact ? t('editor.unknown', { value: condition.fact }) : t('editor.condition.choose')}</option>}
-          {offersResults ? (
-            <optgroup label={t('editor.condition.inputs')}>
-              {doc.inputs.map((i) => (
-                <option key={i.id} value={i.id}>
-                  {l(i.label, i.id)}
-                </option>
-              ))}
-            </optgroup>
-          ) : (
-            doc.inputs.map((i) => (
-              <option key={i.id} value={i.id}>
-                {l(i.label, i.id)}
-              </option>
-            ))
-          )}
+          {offersResults ? <optgroup label={t('editor.condition.inputs')}>{inputOptions}</optgroup> : inputOptions}
           {offersResults && (
             <optgroup label={t('editor.condition.results')}>
               {results.map((r) => (
