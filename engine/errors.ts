@@ -31,6 +31,9 @@ export const ENGINE_ERRORS = {
   INPUTS_INCOMPLETE: {
     howToFix: 'Fill in every required input named in details, or save the assessment as a draft.',
   },
+  IMPACT_FILTER_INVALID: {
+    howToFix: 'Filter by the attributes of the deployment profile listed in details (GET /api/deployment, or the --deployment file), or leave the filter out.',
+  },
 } as const satisfies Record<string, ErrorEntry>;
 
 export type EngineErrorCode = keyof typeof ENGINE_ERRORS;

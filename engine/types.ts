@@ -514,7 +514,8 @@ export interface ImpactAssessment {
   id: string;
   communityId: string;
   communityName?: string;
-  street?: string;
+  /** The subject's attribute values by the deployment profile's attribute ids (Appendix C: `street`); choices by option id. */
+  attributes?: Record<string, string>;
   period?: string;
   inputs: InputValues;
   notApplicable?: Record<string, string>;
@@ -524,10 +525,20 @@ export interface ImpactAssessment {
 
 /** Which assessments to analyse; each field, when given, must match (tier: the base tier). */
 export interface ImpactFilter {
-  street?: string;
+  /** Attribute id → value (a choice by its option id); every one given must match. */
+  attributes?: Record<string, string>;
   period?: string;
   /** Base-version tier id; null selects assessments without a tier. */
   tier?: string | null;
+}
+
+/**
+ * The filter as the API and the command line take it: an ImpactFilter, plus `street`, the
+ * street-only filter's field kept for its clients, read as `attributes.street` (checked against
+ * the deployment profile by impactFilterFor).
+ */
+export interface ImpactFilterRequest extends ImpactFilter {
+  street?: string;
 }
 
 /** An assessment scored under one version. */
@@ -560,7 +571,8 @@ export interface AssessmentImpact {
   id: string;
   communityId: string;
   communityName?: string;
-  street?: string;
+  /** Every profile attribute the subject has, by attribute id (choices by option id). */
+  attributes: Record<string, string>;
   period?: string;
   base: VersionScore;
   candidate: VersionScore;
@@ -622,7 +634,8 @@ export interface TierChange {
   id: string;
   communityId: string;
   communityName?: string;
-  street?: string;
+  /** As in AssessmentImpact. */
+  attributes: Record<string, string>;
   period?: string;
   fromTier: string | null;
   toTier: string | null;

@@ -3,82 +3,17 @@
  * (the subject and its attributes) and in which period kinds (the shape and the Appendix C default
  * are engine/deployment.ts). It is read and checked once at start, before the data file is
  * opened, so a bad profile stops the server with the field named and nothing written; a data
- * directory without one gets the Appendix C profile. The route schemas of subjects and periods
- * are made from it, so the API accepts exactly what the profile declares.
+ * directory without one gets the Appendix C profile. What a valid profile is, is the engine's
+ * (engine/deployment-check.ts), shared with the command line. The route schemas of subjects and
+ * periods are made from it, so the API accepts exactly what the profile declares.
  */
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Ajv, type ErrorObject } from 'ajv';
-import { APPENDIX_C_DEPLOYMENT, type DeploymentProfile, issue, type MessageText, type SubjectAttribute } from '../engine/index.ts';
+import { APPENDIX_C_DEPLOYMENT, type DeploymentProfile, deploymentProblems, issue, type MessageText, SUBJECT_RECORD_FIELDS, type SubjectAttribute } from '../engine/index.ts';
 import { type BilingualIssue, ServerError } from './errors.ts';
 import { DEPLOYMENT_MESSAGES, REQUEST_MESSAGES } from './messages.ts';
 
 export const DEPLOYMENT_FILE = 'deployment.json';
-
-/** Ids of attributes, period kinds and options: they are JSON fields and appear in "2025 final", so no spaces. */
-const ID_PATTERN = '^[A-Za-z][A-Za-z0-9_-]{0,39}$';
-
-const label = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['zh', 'en'],
-  properties: { zh: { type: 'string', minLength: 1, maxLength: 100 }, en: { type: 'string', minLength: 1, maxLength: 100 } },
-} as const;
-
-/** JSON Schema of deployment.json (format deployment/1); DeploymentProfile is its TypeScript twin. */
-export const DEPLOYMENT_SCHEMA = {
-  $id: 'Deployment',
-  description: 'What this deployment assesses (the subject and its attributes) and its period kinds, from DATA_DIR/deployment.json.',
-  type: 'object',
-  additionalProperties: false,
-  required: ['format', 'subject', 'periodKinds'],
-  properties: {
-    format: { type: 'string', enum: ['deployment/1'] },
-    subject: {
-      type: 'object',
-      additionalProperties: false,
-      required: ['label', 'plural', 'attributes'],
-      properties: {
-        label,
-        plural: label,
-        attributes: {
-          type: 'array',
-          maxItems: 20,
-          items: {
-            type: 'object',
-            additionalProperties: false,
-            required: ['id', 'label', 'required', 'type'],
-            properties: {
-              id: { type: 'string', pattern: ID_PATTERN },
-              label,
-              required: { type: 'boolean' },
-              type: { type: 'string', enum: ['text', 'choice'] },
-              options: {
-                type: 'array',
-                minItems: 1,
-                maxItems: 200,
-                items: { type: 'object', additionalProperties: false, required: ['id', 'label'], properties: { id: { type: 'string', pattern: ID_PATTERN }, label } },
-              },
-            },
-          },
-        },
-      },
-    },
-    periodKinds: {
-      type: 'array',
-      minItems: 1,
-      maxItems: 20,
-      items: { type: 'object', additionalProperties: false, required: ['id', 'label'], properties: { id: { type: 'string', pattern: ID_PATTERN }, label } },
-    },
-    defaultPeriodKind: { type: 'string' },
-  },
-} as const;
-
-/** Fields every subject record has whatever the profile says (server/storage/types.ts CommunityRecord): no attribute may take one. */
-export const SUBJECT_RECORD_FIELDS = ['id', 'name', 'district', 'address', 'contact', 'revision', 'createdAt', 'updatedAt'] as const;
-
-// Compiled once: the profile is checked at every start and in the tests.
-const checkShape = new Ajv({ allErrors: true, strict: true }).compile<DeploymentProfile>(DEPLOYMENT_SCHEMA);
 
 /** At most this many problems are listed; a file this broken is better rewritten from the README. */
 const MAX_PROBLEMS = 50;
@@ -88,45 +23,10 @@ const MAX_PROBLEMS = 50;
  * @throws ServerError DEPLOYMENT_INVALID naming every field at fault and how to fix it
  */
 export function checkDeployment(value: unknown, file: string): DeploymentProfile {
-  const problems: BilingualIssue[] = checkShape(value) ? meaningProblems(value) : (checkShape.errors ?? []).map(shapeProblem);
+  // The engine's check, the one the command line's --deployment uses too: every problem is said in both languages.
+  const problems = deploymentProblems(value) as BilingualIssue[];
   if (problems.length === 0) return value as DeploymentProfile;
   throw invalid(file, problems.slice(0, MAX_PROBLEMS));
-}
-
-/** A schema error as a problem at a JSON pointer into the file, in the words route schemas use. */
-function shapeProblem(error: ErrorObject): BilingualIssue {
-  const params = error.params as Record<string, unknown>;
-  if (error.keyword === 'additionalProperties') return issue(`${error.instancePath}/${params.additionalProperty}`, REQUEST_MESSAGES.unknownField(String(params.additionalProperty)));
-  if (error.keyword === 'required') return issue(`${error.instancePath}/${params.missingProperty}`, REQUEST_MESSAGES.fieldRequired());
-  return issue(error.instancePath, REQUEST_MESSAGES.schemaKeyword(error.keyword, params, error.message));
-}
-
-/** What the schema cannot say: ids unique, attribute ids not taken by the record's own fields, options only for choices, the default a real kind. */
-function meaningProblems(profile: DeploymentProfile): BilingualIssue[] {
-  const problems: BilingualIssue[] = [];
-  const attributes = new Set<string>();
-  profile.subject.attributes.forEach((attribute, at) => {
-    const path = `/subject/attributes/${at}`;
-    if ((SUBJECT_RECORD_FIELDS as readonly string[]).includes(attribute.id)) problems.push(issue(`${path}/id`, DEPLOYMENT_MESSAGES.fieldOfEverySubject(attribute.id, SUBJECT_RECORD_FIELDS)));
-    else if (attributes.has(attribute.id)) problems.push(issue(`${path}/id`, DEPLOYMENT_MESSAGES.usedTwice(attribute.id)));
-    attributes.add(attribute.id);
-    if (attribute.type === 'choice' && !attribute.options) problems.push(issue(`${path}/options`, DEPLOYMENT_MESSAGES.choiceNeedsOptions()));
-    if (attribute.type !== 'choice' && attribute.options) problems.push(issue(`${path}/options`, DEPLOYMENT_MESSAGES.optionsOnlyForChoice()));
-    const options = new Set<string>();
-    attribute.options?.forEach((option, n) => {
-      if (options.has(option.id)) problems.push(issue(`${path}/options/${n}/id`, DEPLOYMENT_MESSAGES.usedTwice(option.id)));
-      options.add(option.id);
-    });
-  });
-  const kinds = new Set<string>();
-  profile.periodKinds.forEach((kind, at) => {
-    if (kinds.has(kind.id)) problems.push(issue(`/periodKinds/${at}/id`, DEPLOYMENT_MESSAGES.usedTwice(kind.id)));
-    kinds.add(kind.id);
-  });
-  if (profile.defaultPeriodKind !== undefined && !kinds.has(profile.defaultPeriodKind)) {
-    problems.push(issue('/defaultPeriodKind', DEPLOYMENT_MESSAGES.notAPeriodKind(profile.defaultPeriodKind, [...kinds])));
-  }
-  return problems;
 }
 
 function invalid(file: string, problems: BilingualIssue[]): ServerError {

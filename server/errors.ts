@@ -100,6 +100,7 @@ export const HTTP_STATUS: Record<ErrorCode, HttpStatus> = {
   RUBRIC_INVALID: { statusCode: 422, error: 'Unprocessable Entity' },
   INPUTS_INVALID: { statusCode: 422, error: 'Unprocessable Entity' },
   INPUTS_INCOMPLETE: { statusCode: 422, error: 'Unprocessable Entity' },
+  IMPACT_FILTER_INVALID: { statusCode: 400, error: 'Bad Request' },
   RUBRIC_TESTS_FAILED: { statusCode: 409, error: 'Conflict' },
   VALIDATION_FAILED: { statusCode: 400, error: 'Bad Request' },
   BODY_NOT_JSON: { statusCode: 400, error: 'Bad Request' },

@@ -34,8 +34,8 @@ export interface DeploymentWords {
   subjects: string;
   /** An attribute's label as a field label or heading: 街道 / Street. */
   attribute: (attribute: SubjectAttribute) => string;
-  /** A subject's attribute values as people read them: "浦沿街道". */
-  attributesOf: (subject: Community) => string;
+  /** A subject's attribute values as people read them: "浦沿街道" (a record, or an impact row's `attributes`). */
+  attributesOf: (subject: Community | Record<string, unknown>) => string;
   /** A period kind's label: 终期 / final. */
   kind: (id: string) => string;
   /** A period in words: 2025 终期 / 2025 final. */

@@ -8,9 +8,13 @@ import { basename, join } from 'node:path';
 // The CLI is a client of the library: its public API, plus CLI-only helpers (file reading, own-key lookup).
 import {
   analyzeImpact,
+  APPENDIX_C_DEPLOYMENT,
+  type DeploymentProfile,
+  deploymentProblems,
   gapToNextTier,
   type ImpactAssessment,
-  type ImpactFilter,
+  type ImpactFilterRequest,
+  impactFilterFor,
   type ImpactReport,
   impactCsv,
   impactSummaryHtml,
@@ -27,6 +31,7 @@ import { own } from '../document/lookup.ts';
 import { INPUT_COMBINATIONS } from '../document/input-combinations.ts';
 import { CliError } from './errors.ts';
 import { readText } from './files.ts';
+import { CLI_WORDS as W } from './words.ts';
 
 /** The options these commands read (a subset of the CLI's). */
 export interface ImpactCliOptions {
@@ -36,14 +41,38 @@ export interface ImpactCliOptions {
   xlsx?: string;
   html?: string;
   street?: string;
+  /** `--attribute id=value`, each as given (a choice by its option id). */
+  attribute?: string[];
   period?: string;
   tier?: string;
+  /** The file given to --deployment; without it, Appendix C's communities by their street. */
+  deployment?: string;
+}
+
+/**
+ * The deployment profile of --deployment, checked as the server checks DATA_DIR/deployment.json;
+ * Appendix C's without the option (the command line has no data directory).
+ * @throws CliError DEPLOYMENT_INVALID naming the file and each field at fault, before anything is written
+ */
+export function readDeploymentOption(file: string | undefined): DeploymentProfile {
+  if (file === undefined) return APPENDIX_C_DEPLOYMENT;
+  const text = readText(file);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    throw new CliError('DEPLOYMENT_INVALID', W.deploymentNotJson(file, (err as Error).message), [{ path: '', message: W.fixDeploymentJson().en, text: W.fixDeploymentJson() }]);
+  }
+  const problems = deploymentProblems(value);
+  if (problems.length > 0) throw new CliError('DEPLOYMENT_INVALID', W.deploymentInvalid(file, problems[0].path, problems[0].text ?? { en: problems[0].message, zh: problems[0].message }, problems.length), problems);
+  return value as DeploymentProfile;
 }
 
 /** An assessment file as examples/appendix-c/assessments/ holds them. */
 interface AssessmentFile {
   name?: string;
-  community?: { id?: string; name?: string; street?: string };
+  /** The subject: its id, name and the deployment profile's attributes (Appendix C: `street`). */
+  community?: { id?: string; name?: string } & Record<string, unknown>;
   period?: string | Record<string, unknown>;
   rubric?: { id?: string; version?: string };
   inputs: InputValues;
@@ -71,8 +100,8 @@ function periodText(period: AssessmentFile['period']): string | undefined {
   return typeof period === 'string' ? period : Object.values(period).join(' ');
 }
 
-/** Every *.json file of a folder, by name, as impact assessments. */
-export function readAssessmentFolder(folder: string): ImpactAssessment[] {
+/** Every *.json file of a folder, by name, as impact assessments, with the subject's attributes `profile` declares. */
+export function readAssessmentFolder(folder: string, profile: Pick<DeploymentProfile, 'subject'> = APPENDIX_C_DEPLOYMENT): ImpactAssessment[] {
   let names: string[];
   try {
     names = readdirSync(folder).filter((f) => f.endsWith('.json')).sort();
@@ -84,7 +113,8 @@ export function readAssessmentFolder(folder: string): ImpactAssessment[] {
     const id = basename(name, '.json');
     const assessment: ImpactAssessment = { id, communityId: file.community?.id ?? id, inputs: file.inputs };
     if (file.community?.name !== undefined) assessment.communityName = file.community.name;
-    if (file.community?.street !== undefined) assessment.street = file.community.street;
+    const community = file.community;
+    assessment.attributes = Object.fromEntries(profile.subject.attributes.flatMap((a) => (typeof community?.[a.id] === 'string' ? [[a.id, community[a.id] as string]] : [])));
     const period = periodText(file.period);
     if (period !== undefined) assessment.period = period;
     if (file.notApplicable !== undefined) assessment.notApplicable = file.notApplicable;
@@ -96,16 +126,31 @@ export function readAssessmentFolder(folder: string): ImpactAssessment[] {
 export async function impactCommand([baseFile, candidateFile, folder]: string[], options: ImpactCliOptions): Promise<number> {
   const base = loadRubric(readText(baseFile));
   const candidate = loadRubric(readText(candidateFile));
-  const filter: ImpactFilter = {};
-  if (options.street !== undefined) filter.street = options.street;
-  if (options.period !== undefined) filter.period = options.period;
-  if (options.tier !== undefined) filter.tier = options.tier === 'none' ? null : options.tier;
-  const report = analyzeImpact(base, candidate, readAssessmentFolder(folder), Object.keys(filter).length > 0 ? filter : undefined);
-  if (options.csv) writeFileSync(options.csv, impactCsv(report, 'assessments', options.lang));
-  if (options.xlsx) writeFileSync(options.xlsx, await impactXlsx(report, options.lang));
-  if (options.html) writeFileSync(options.html, impactSummaryHtml(report, options.lang));
-  console.log(options.json ? JSON.stringify(report, null, 2) : formatImpact(report, options.lang));
+  const given: ImpactFilterRequest = {};
+  if (options.street !== undefined) given.street = options.street;
+  if (options.attribute !== undefined) given.attributes = attributeFilter(options.attribute);
+  if (options.period !== undefined) given.period = options.period;
+  if (options.tier !== undefined) given.tier = options.tier === 'none' ? null : options.tier;
+  const profile = readDeploymentOption(options.deployment);
+  // Checked before the folder is read: an attribute the profile does not declare would match nothing.
+  const filter = Object.keys(given).length > 0 ? impactFilterFor(given, profile) : undefined;
+  const report = analyzeImpact(base, candidate, readAssessmentFolder(folder, profile), filter);
+  if (options.csv) writeFileSync(options.csv, impactCsv(report, 'assessments', options.lang, profile));
+  if (options.xlsx) writeFileSync(options.xlsx, await impactXlsx(report, options.lang, profile));
+  if (options.html) writeFileSync(options.html, impactSummaryHtml(report, options.lang, undefined, profile));
+  console.log(options.json ? JSON.stringify(report, null, 2) : formatImpact(report, options.lang, profile));
   return 0;
+}
+
+/** `--attribute type=office --attribute …` as an attribute filter; the id is checked against the profile by impactFilterFor. */
+function attributeFilter(given: string[]): Record<string, string> {
+  const attributes: Record<string, string> = {};
+  for (const pair of given) {
+    const at = pair.indexOf('=');
+    if (at <= 0) throw new CliError('CLI_USAGE', W.attributeNotPair(pair));
+    attributes[pair.slice(0, at)] = pair.slice(at + 1);
+  }
+  return attributes;
 }
 
 /** `rubric gap <rubric.json> <assessment.json>` */
@@ -141,8 +186,8 @@ export async function rescoreCommand([rubricFile, assessmentFile]: string[], opt
   return 0;
 }
 
-/** The impact report as text: summary, matrix, tier changes. */
-export function formatImpact(report: ImpactReport, lang: Language): string {
+/** The impact report as text: summary, matrix, tier changes (the subjects named as the profile names them). */
+export function formatImpact(report: ImpactReport, lang: Language, profile: Pick<DeploymentProfile, 'subject'> = APPENDIX_C_DEPLOYMENT): string {
   const zh = lang === 'zh';
   const s = report.summary;
   const tier = (id: string | null): string => (id === null ? (zh ? '无档次' : 'no tier') : pick(own(report.transitions.labels, id), lang) || id);
@@ -164,7 +209,8 @@ export function formatImpact(report: ImpactReport, lang: Language): string {
   const changed = report.indicators.filter((i) => i.changed > 0 || i.status !== 'kept');
   if (changed.length > 0) lines.push(zh ? '变化的指标' : 'Indicators that change');
   for (const i of changed) lines.push(`  ${i.id} ${pick(i.title, lang)} [${i.status}]: ${zh ? '平均' : 'mean'} ${i.meanDelta}, ${i.minDelta} … ${i.maxDelta}, ${i.changed} ${zh ? '份变化' : 'changed'}`);
-  if (report.tierChanges.length > 0) lines.push(zh ? '档次变化的社区' : 'Communities that change tier');
+  const subjects = profile.subject.plural[lang];
+  if (report.tierChanges.length > 0) lines.push(zh ? `档次变化的${subjects}` : `${subjects.charAt(0).toUpperCase()}${subjects.slice(1)} that change tier`);
   for (const c of report.tierChanges.slice(0, 50)) {
     const moved = [...c.indicators.map((i) => `${i.id} ${i.delta > 0 ? '+' : ''}${i.delta}`), ...c.gates.map((g) => `${g.clause} ${g.change}`)].join(', ');
     lines.push(`  ${c.id} ${c.communityName ?? c.communityId}: ${tier(c.fromTier)} → ${tier(c.toTier)} (${c.delta ?? '—'}) ${moved}`);

@@ -39,6 +39,8 @@ interface Options {
   xlsx?: string;
   html?: string;
   street?: string;
+  attribute?: string[];
+  deployment?: string;
   period?: string;
   tier?: string;
   out?: string;
@@ -69,7 +71,8 @@ async function main(argv: string[]): Promise<number> {
   }
   const { values, positionals } = parsed;
   const options: Options = { json: Boolean(values.json), explain: Boolean(values.explain), partial: Boolean(values.partial), lang: values.lang === 'en' ? 'en' : 'zh', langGiven: values.lang !== undefined };
-  for (const key of ['csv', 'xlsx', 'html', 'street', 'period', 'tier', 'out'] as const) if (values[key] !== undefined) options[key] = values[key];
+  for (const key of ['csv', 'xlsx', 'html', 'street', 'deployment', 'period', 'tier', 'out'] as const) if (values[key] !== undefined) options[key] = values[key];
+  if (values.attribute !== undefined) options.attribute = values.attribute;
   if (values.help || positionals.length === 0) {
     console.log(HELP[options.lang]);
     return values.help ? 0 : 2;
@@ -106,6 +109,8 @@ function parse(argv: string[]) {
       xlsx: { type: 'string' },
       html: { type: 'string' },
       street: { type: 'string' },
+      attribute: { type: 'string', multiple: true },
+      deployment: { type: 'string' },
       period: { type: 'string' },
       tier: { type: 'string' },
       out: { type: 'string' },

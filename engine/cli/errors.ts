@@ -15,6 +15,9 @@ export const CLI_ERRORS = {
   INTERNAL: {
     howToFix: 'An unexpected fault: report it with the command and the files it was given; nothing was written.',
   },
+  DEPLOYMENT_INVALID: {
+    howToFix: 'Correct the field of the --deployment file named in details (README, "The assessed subject and period kinds"), then run the command again; nothing was written.',
+  },
 } as const satisfies Record<string, ErrorEntry>;
 
 export type CliErrorCode = keyof typeof CLI_ERRORS;
@@ -27,9 +30,11 @@ export const EXIT_CODES: Record<EngineErrorCode | CliErrorCode, 1 | 2> = {
   RUBRIC_INVALID: 1,
   INPUTS_INVALID: 1,
   INPUTS_INCOMPLETE: 1,
+  IMPACT_FILTER_INVALID: 2,
   CLI_USAGE: 2,
   FILE_NOT_READABLE: 1,
   INTERNAL: 1,
+  DEPLOYMENT_INVALID: 1,
 };
 
 /** An error of the CLI's catalogue (a file it cannot read, an unexpected fault). */

@@ -46,6 +46,20 @@ export const CLI_WORDS = {
   unknownCommand: (name: string, known: string[]): Words => ({ zh: `没有命令 "${name}"；可用命令：${known.join('、')}`, en: `unknown command "${name}"; commands: ${known.join(', ')}` }),
   arity: (name: string, wanted: number, got: number): Words => ({ zh: `"${name}" 需要 ${wanted} 个文件参数，实际给了 ${got} 个`, en: `"${name}" takes ${plural(wanted, 'file argument')}, got ${got}` }),
   badOptions: (reason: string): Words => ({ zh: `命令行选项有误：${reason}`, en: reason }),
+  deploymentInvalid: (file: string, path: string, first: Words, count: number): Words => ({
+    en: `The deployment profile ${file} is invalid at ${path || '/'}: ${first.en}${count > 1 ? ` (and ${count - 1} more problem${count > 2 ? 's' : ''})` : ''}. Nothing was written.`,
+    zh: `部署配置文件 ${file} 在 ${path || '/'} 处有误：${first.zh}${count > 1 ? `（另有 ${count - 1} 处问题）` : ''}。未写入任何文件。`,
+  }),
+  /** `parserText` is JSON.parse's own words (with the position), which only exist in English. */
+  deploymentNotJson: (file: string, parserText: string): Words => ({
+    en: `The deployment profile ${file} is not valid JSON: ${parserText}. Nothing was written.`,
+    zh: `部署配置文件 ${file} 不是有效的 JSON（解析器提示：${parserText}）。未写入任何文件。`,
+  }),
+  fixDeploymentJson: (): Words => ({ en: 'fix the JSON syntax of the file near the position given', zh: '请更正该文件在所示位置附近的 JSON 语法' }),
+  attributeNotPair: (given: string): Words => ({
+    zh: `--attribute 须写作 属性标识=值（如 --attribute street=西兴街道），不能是 "${given}"`,
+    en: `--attribute takes attribute-id=value (e.g. --attribute street=Xixing), not "${given}"`,
+  }),
 } as const;
 
 /** The help, in the language asked for. */
@@ -63,7 +77,7 @@ Usage:
                                              unchanged), printed or written to a file
   rubric diff <a.json> <b.json> [--json]     compare two rubric versions
   rubric impact <base.json> <candidate.json> <assessments-dir> [--json] [--csv file] [--xlsx file] [--html file]
-                [--street s] [--period p] [--tier t|none]
+                [--deployment file] [--attribute id=value]… [--street s] [--period p] [--tier t|none]
                                              what a revision does to every assessment in a folder
   rubric gap <rubric.json> <assessment.json> [--json]
                                              points missing to the next tier and where to find them
@@ -76,6 +90,10 @@ Options:
   --explain   print every criterion's explanation line
   --partial   score with missing inputs (criteria not assessed) instead of rejecting them
   --csv, --xlsx, --html  impact: also write the report as CSV, XLSX or a printable HTML page
+  --attribute impact: only subjects whose attribute has this value (repeatable, all must match);
+              the assessment file's "community" holds the attributes; --street s is --attribute street=s
+  --deployment impact: the deployment profile (deployment.json, checked as the server checks it) that
+              names the subject and its attributes in the report and its files; Appendix C's without it
   --out       migrate: write the document to this file instead of printing it
   -h, --help  this help`,
   zh: `rubric — 校验、检查并运行计分式评价细则
@@ -91,7 +109,7 @@ Options:
                                              输出或写入文件
   rubric diff <a.json> <b.json> [--json]     比较两个版本
   rubric impact <基准.json> <候选.json> <评价目录> [--json] [--csv 文件] [--xlsx 文件] [--html 文件]
-                [--street 街道] [--period 评价期] [--tier 档次|none]
+                [--deployment 文件] [--attribute 属性标识=值]… [--street 街道] [--period 评价期] [--tier 档次|none]
                                              修订对目录中每份评价的影响
   rubric gap <细则.json> <评价.json> [--json]
                                              距下一档次还差的分数及可得分之处
@@ -104,6 +122,10 @@ Options:
   --explain   输出每个评分项的说明
   --partial   缺少输入时照常计分（相应评分项记为未评价），而不是拒绝
   --csv, --xlsx, --html  impact：另将报告写为 CSV、XLSX 或可打印的 HTML 页面
+  --attribute impact：只分析该属性为此值的评价对象（可多次给出，须全部相符）；
+              属性取自评价文件的 "community"；--street 街道 即 --attribute street=街道
+  --deployment impact：部署配置文件（deployment.json，按服务器的规则检查），报告及导出文件据此称呼
+              评价对象及其属性；不给出时为附录 C 的配置
   --out       migrate：将文档写入此文件，而不是输出
   -h, --help  本帮助`,
 };

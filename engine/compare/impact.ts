@@ -8,6 +8,9 @@
 import { groupWorth } from '../scoring/weights.ts';
 import type { CompiledRubric } from '../scoring/compile.ts';
 import { type Big, dec } from '../scoring/decimal.ts';
+import type { DeploymentProfile } from '../deployment.ts';
+import { issue } from '../document/issues.ts';
+import { MESSAGES } from '../document/messages.ts';
 import { RubricStudioError } from '../errors.ts';
 import { mapInputs } from './mapping.ts';
 import { type ScoreNumbers, type ScoringModel, scoringModel } from '../scoring/core.ts';
@@ -18,7 +21,9 @@ import type {
   GateChange,
   ImpactAssessment,
   ImpactFilter,
+  ImpactFilterRequest,
   ImpactReport,
+  Issue,
   IndicatorDelta,
   IndicatorImpact,
   InputValues,
@@ -38,6 +43,30 @@ export function analyzeImpact(base: CompiledRubric, candidate: CompiledRubric, a
   return summarizeImpact(base, candidate, assessments, scoreImpact(base, candidate, assessments, filter), filter);
 }
 
+/** Whether the subject has every attribute value the filter asks for (no filter: every subject). */
+function attributesMatch(values: Record<string, string> | undefined, wanted: Record<string, string> | undefined): boolean {
+  if (wanted === undefined) return true;
+  return Object.entries(wanted).every(([id, value]) => values !== undefined && Object.hasOwn(values, id) && values[id] === value);
+}
+
+/**
+ * The filter of an impact request as the analysis reads it, checked against the deployment
+ * profile: `street` is read as `attributes.street` while the profile has that attribute, and an
+ * attribute the subjects do not have is refused rather than matching nothing in silence.
+ * @throws RubricStudioError IMPACT_FILTER_INVALID naming each field at fault and the profile's attributes
+ */
+export function impactFilterFor(request: ImpactFilterRequest, profile: Pick<DeploymentProfile, 'subject'>): ImpactFilter {
+  const { street, attributes, ...rest } = request;
+  const known = profile.subject.attributes;
+  const problems: Issue[] = [];
+  const refuse = (path: string, id: string) => problems.push(issue(path, MESSAGES.notASubjectAttribute(id, known)));
+  for (const id of Object.keys(attributes ?? {})) if (!known.some((a) => a.id === id)) refuse(`/filter/attributes/${id}`, id);
+  if (street !== undefined && !known.some((a) => a.id === 'street')) refuse('/filter/street', 'street');
+  if (problems.length > 0) throw new RubricStudioError('IMPACT_FILTER_INVALID', MESSAGES.impactFilterInvalid(problems[0].path, problems.length), problems);
+  const merged = { ...(street !== undefined && { street }), ...attributes };
+  return Object.keys(merged).length > 0 ? { ...rest, attributes: merged } : rest;
+}
+
 /** Each assessment's figures under one version: what the summary reads (cloned cheaply between threads). */
 export interface VersionFigures {
   score: VersionScore;
@@ -48,7 +77,7 @@ export interface VersionFigures {
 }
 
 /**
- * The scoring half of an impact analysis: every assessment (after the street and period filters;
+ * The scoring half of an impact analysis: every assessment (after the attribute and period filters;
  * null when filtered out) under both versions, and what the candidate made of the inputs. Pure
  * and independent per assessment, so it may run in several threads (engine/compare/impact-threads.ts).
  */
@@ -63,7 +92,7 @@ export function scoreImpact(base: CompiledRubric, candidate: CompiledRubric, ass
   const carry = inputCarrier(base, candidate);
   const candidateNotApplicable = new Set(candidate.index.criteria.filter((c) => c.criterion.notApplicable?.allowed).map((c) => c.criterion.id));
   const scored = assessments.map((assessment) => {
-    if (filter?.street !== undefined && assessment.street !== filter.street) return null;
+    if (!attributesMatch(assessment.attributes, filter?.attributes)) return null;
     if (filter?.period !== undefined && assessment.period !== filter.period) return null;
     const baseFigures = versionFigures(baseModel, safeRun(baseModel, assessment.inputs, assessment.notApplicable), AS_ASSESSED);
     // The candidate is not scored for an assessment the tier filter leaves out.
@@ -150,9 +179,8 @@ export function summarizeImpact(base: CompiledRubric, candidate: CompiledRubric,
     }
 
     transitions.count(baseScore.tier, candidateScore.tier);
-    const row: AssessmentImpact = { id: assessment.id, communityId: assessment.communityId, base: baseScore, candidate: candidateScore, delta, tierChanged };
+    const row: AssessmentImpact = { id: assessment.id, communityId: assessment.communityId, attributes: { ...assessment.attributes }, base: baseScore, candidate: candidateScore, delta, tierChanged };
     if (assessment.communityName !== undefined) row.communityName = assessment.communityName;
-    if (assessment.street !== undefined) row.street = assessment.street;
     if (assessment.period !== undefined) row.period = assessment.period;
     rows.push(row);
 

@@ -10,6 +10,7 @@
  *
  * Browser-safe: no `node:` modules (the builder shows these messages).
  */
+import type { SubjectAttribute } from '../deployment.ts';
 import type { Localized } from '../types.ts';
 import { BASIC_MESSAGES } from './messages-basic.ts';
 
@@ -66,6 +67,7 @@ const PATTERN_HINTS_ZH: Record<string, string> = {
   'lower-case letters, digits and hyphens': '小写字母、数字和连字符',
   'a plain key: a letter, then letters, digits or underscores': '普通键名：以字母开头，后接字母、数字或下划线',
   'plain dotted keys such as $.a.b; JSONPath filters and wildcards are not allowed': '以点分隔的普通键名，如 $.a.b；不允许使用 JSONPath 过滤表达式和通配符',
+  'a letter, then up to 39 letters, digits, hyphens or underscores': '以字母开头，后接至多 39 个字母、数字、连字符或下划线',
 };
 
 /** A JSON pointer's last segment as a field name; the whole document when the pointer is "". */
@@ -473,5 +475,37 @@ export const MESSAGES = {
   expectedFinding: (requirement: string, expected: string, actual: string | undefined): MessageText => ({
     en: `expected ${requirement} ${expected}, got ${actual}`,
     zh: `预期要求 ${requirement} 的结论为 ${expected}，实际为 ${actual}：请更正评分细则或预期值`,
+  }),
+
+  // Deployment profiles (engine/deployment-check.ts) ---------------------------------------------
+  profileIdUsedTwice: (id: string): MessageText => ({
+    en: `"${id}" is used twice: give each one its own id`,
+    zh: `"${id}" 重复使用：请为每一项另取标识`,
+  }),
+  fieldOfEverySubject: (id: string, fields: readonly string[]): MessageText => ({
+    en: `"${id}" is a field every subject has (${fields.join(', ')}): choose another attribute id`,
+    zh: `"${id}" 是每个评价对象都有的字段（${fields.join('、')}）：请另选属性标识`,
+  }),
+  choiceNeedsOptions: (): MessageText => ({
+    en: 'a choice attribute needs its options: add "options": [{"id", "label": {"zh", "en"}}, …]',
+    zh: '选择型属性须列出选项：请添加 "options": [{"id", "label": {"zh", "en"}}, …]',
+  }),
+  optionsOnlyForChoice: (): MessageText => ({
+    en: 'options belong to a choice attribute: remove them, or set "type": "choice"',
+    zh: '只有选择型属性才有选项：请删除选项，或将 "type" 设为 "choice"',
+  }),
+  notAPeriodKind: (id: string, kinds: readonly string[]): MessageText => ({
+    en: `"${id}" is not one of the period kinds (${kinds.join(', ')}): name one of them, or leave defaultPeriodKind out`,
+    zh: `"${id}" 不是所列评价期类型（${kinds.join('、')}）之一：请指定其中之一，或删除 defaultPeriodKind`,
+  }),
+
+  // Impact filters (by the deployment profile's subject attributes) ------------------------------
+  impactFilterInvalid: (path: string, count: number): MessageText => ({
+    en: `The impact filter names ${count === 1 ? 'an attribute' : `${count} attributes`} the subjects of this deployment do not have (first at ${path}); nothing was analysed.`,
+    zh: `影响分析的筛选条件含有 ${count} 个本部署评价对象没有的属性（首个位于 ${path}），未进行分析。`,
+  }),
+  notASubjectAttribute: (id: string, attributes: readonly Pick<SubjectAttribute, 'id' | 'label'>[]): MessageText => ({
+    en: `"${id}" is not an attribute of the subjects: filter by ${attributes.length === 0 ? 'period or tier only (the deployment profile declares no attributes)' : `one of ${attributes.map((a) => `${a.id} (${a.label.en})`).join(', ')}`}`,
+    zh: `"${id}" 不是评价对象的属性：${attributes.length === 0 ? '部署配置未声明属性，只能按评价期或档次筛选' : `请按以下属性之一筛选：${attributes.map((a) => `${a.id}（${a.label.zh}）`).join('、')}`}`,
   }),
 } satisfies Record<string, (...args: never[]) => MessageText>;

@@ -29,9 +29,9 @@ function subjectColumns(profile: ExportProfile, lang: Language): { id: string; n
   };
 }
 
-/** The impact data carries only Appendix C's `street`: its column is there while the profile has that attribute, under its label. */
-function streetColumn(profile: ExportProfile, lang: Language): string[] {
-  return subjectColumns(profile, lang).attributes.filter((a) => a.id === 'street').map((a) => a.header);
+/** The profile's attribute values of one subject in `lang`, in the profile's order (a choice by its option's label). */
+function attributeCells(profile: ExportProfile, values: Record<string, unknown> | undefined, lang: Language): (string | null)[] {
+  return profile.subject.attributes.map((a) => attributeText(a, values ? own(values, a.id) : undefined, lang) || null);
 }
 
 /** One assessment's result with where it comes from, for the results export. */
@@ -178,7 +178,7 @@ export function resultsTable(rows: ResultRow[], lang: Language = 'zh', profile: 
     header,
     rows: rows.map((row) => {
       const { communityId, community, period, result } = row;
-      const attributes = profile.subject.attributes.map((a) => attributeText(a, row.attributes ? own(row.attributes, a.id) : a.id === 'street' ? row.street : undefined, lang) || null);
+      const attributes = attributeCells(profile, row.attributes ?? (row.street === undefined ? undefined : { street: row.street }), lang);
       const points = new Map(result.indicators.map((i) => [i.id, i.points]));
       const tier = result.tier === null ? null : pick(row.tierLabels && own(row.tierLabels, result.tier), lang) || result.tier;
       return [communityId, community, ...attributes, period && periodWords(period, lang, kinds), result.rubric.id, result.rubric.version, result.total, result.max, result.ratio, tier, row.assessedOn ?? null, why(row), ...[...columns.keys()].map((id) => points.get(id) ?? null)];
@@ -193,7 +193,6 @@ export function resultsTable(rows: ResultRow[], lang: Language = 'zh', profile: 
 export function impactAssessmentsTable(report: ImpactReport, lang: Language = 'zh', profile: ExportProfile = APPENDIX_C_DEPLOYMENT): Table {
   const kinds = profile.periodKinds;
   const subject = subjectColumns(profile, lang);
-  const street = streetColumn(profile, lang);
   const w = WORDS[lang];
   const tier = tierName(report, lang);
   const inputs = (ids: string[]): string => ids.map((id) => pick(own(report.inputLabels, id), lang) || id).join(lang === 'zh' ? '、' : '; ');
@@ -210,8 +209,8 @@ export function impactAssessmentsTable(report: ImpactReport, lang: Language = 'z
   ];
   const heads = (which: string): string[] => [w.total, w.tier, w.status, w.reachable, w.possibleTiers, w.missing, w.supplied, w.defaulted, w.mapped].map((h) => `${which} ${h}`);
   return {
-    header: [w.id, subject.id, subject.name, ...street, w.period, ...heads(w.base), ...heads(w.candidate), w.delta, w.tierChanged],
-    rows: report.assessments.map((a) => [a.id, a.communityId, a.communityName, ...street.map(() => a.street), a.period && periodWords(a.period, lang, kinds), ...version(a.base), ...version(a.candidate), a.delta, a.tierChanged ? w.yes : w.no]),
+    header: [w.id, subject.id, subject.name, ...subject.attributes.map((a) => a.header), w.period, ...heads(w.base), ...heads(w.candidate), w.delta, w.tierChanged],
+    rows: report.assessments.map((a) => [a.id, a.communityId, a.communityName, ...attributeCells(profile, a.attributes, lang), a.period && periodWords(a.period, lang, kinds), ...version(a.base), ...version(a.candidate), a.delta, a.tierChanged ? w.yes : w.no]),
   };
 }
 
@@ -234,15 +233,15 @@ export function indicatorImpactTable(report: ImpactReport, lang: Language = 'zh'
 /** The assessments that change tier, with the indicators and gates that moved them. */
 export function tierChangesTable(report: ImpactReport, lang: Language = 'zh', profile: ExportProfile = APPENDIX_C_DEPLOYMENT): Table {
   const kinds = profile.periodKinds;
-  const street = streetColumn(profile, lang);
+  const subject = subjectColumns(profile, lang);
   const w = WORDS[lang];
   const tier = tierName(report, lang);
   return {
-    header: [w.id, subjectColumns(profile, lang).name, ...street, w.period, `${w.base} ${w.tier}`, `${w.candidate} ${w.tier}`, w.delta, w.indicators, w.gates],
+    header: [w.id, subject.name, ...subject.attributes.map((a) => a.header), w.period, `${w.base} ${w.tier}`, `${w.candidate} ${w.tier}`, w.delta, w.indicators, w.gates],
     rows: report.tierChanges.map((c) => [
       c.id,
       c.communityName ?? c.communityId,
-      ...street.map(() => c.street),
+      ...attributeCells(profile, c.attributes, lang),
       c.period && periodWords(c.period, lang, kinds),
       tier(c.fromTier),
       tier(c.toTier),
@@ -257,13 +256,18 @@ function tierName(report: ImpactReport, lang: Language): (id: string | null) => 
   return (id) => (id === null ? WORDS[lang].none : pick(own(report.transitions.labels, id), lang) || id);
 }
 
-/** The filter in words: "筛选：街道 浦沿街道；档次 示范型" / "Filter: street …; tier …". */
+/** The filter in words: "筛选：街道 浦沿街道；档次 示范型" / "Filter: street …; tier …"; attributes by their labels and values. */
 function filterWords(report: ImpactReport, lang: Language, profile: ExportProfile): string {
   const kinds = profile.periodKinds;
-  const { street, period, tier } = report.filter ?? {};
+  const { attributes = {}, period, tier } = report.filter ?? {};
   const zh = lang === 'zh';
+  // An attribute the profile no longer declares (a report made under another) keeps its id.
+  const attribute = ([id, value]: [string, string]): string => {
+    const declared = profile.subject.attributes.find((a) => a.id === id);
+    return declared ? `${declared.label[lang]} ${attributeText(declared, value, lang)}` : `${id} ${value}`;
+  };
   const parts = [
-    street !== undefined && `${streetColumn(profile, lang)[0] ?? (zh ? G.street.zh : G.street.en)} ${street}`,
+    ...Object.entries(attributes).map(attribute),
     period !== undefined && `${zh ? G.period.zh : G.period.en} ${periodWords(period, lang, kinds)}`,
     tier !== undefined && `${zh ? G.tier.zh : G.tier.en} ${tierName(report, lang)(tier)}`,
   ].filter((part): part is string => typeof part === 'string');

@@ -12,7 +12,8 @@ import {
   carryAssessment,
   gapToNextTier,
   type ImpactAssessment,
-  type ImpactFilter,
+  type ImpactFilterRequest,
+  impactFilterFor,
   type Localized,
   impactCsv,
   impactSummaryHtml,
@@ -55,6 +56,11 @@ export const comparisonRoutes: FastifyPluginAsync<{ storage: Storage; profile: D
     return record;
   };
   const communities = async (): Promise<Map<string, CommunityRecord>> => new Map((await storage.listCommunities()).map((c) => [c.id, c]));
+  // The profile's attributes a subject has; a field of an earlier profile is not among them.
+  const subjectAttributes = (record: CommunityRecord | undefined): Record<string, string> => {
+    const subject = record as SubjectRecord | undefined;
+    return Object.fromEntries(profile.subject.attributes.flatMap((a) => (typeof subject?.[a.id] === 'string' ? [[a.id, subject[a.id] as string]] : [])));
+  };
 
   app.get<{ Params: { id: string }; Querystring: { from: string; to: string } }>('/api/rubrics/:id/diff', {
     config: { access: ANY_ROLE },
@@ -71,7 +77,7 @@ export const comparisonRoutes: FastifyPluginAsync<{ storage: Storage; profile: D
     },
   });
 
-  app.post<{ Body: { base: { id: string; version: string }; candidate: { id: string; version: string }; filter?: ImpactFilter }; Querystring: { format?: Format; lang?: 'zh' | 'en' } }>('/api/impact', {
+  app.post<{ Body: { base: { id: string; version: string }; candidate: { id: string; version: string }; filter?: ImpactFilterRequest }; Querystring: { format?: Format; lang?: 'zh' | 'en' } }>('/api/impact', {
     config: { access: ANY_ROLE },
     schema: {
       tags: ['comparisons'],
@@ -84,13 +90,24 @@ export const comparisonRoutes: FastifyPluginAsync<{ storage: Storage; profile: D
         properties: {
           base: versionRef,
           candidate: versionRef,
-          filter: { type: 'object', additionalProperties: false, properties: { street: { type: 'string' }, period: { type: 'string' }, tier: { type: ['string', 'null'] } } },
+          filter: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+              attributes: { type: 'object', description: 'Subject attribute id → value (a choice by its option id), from GET /api/deployment; every one given must match.', additionalProperties: { type: 'string' } },
+              street: { type: 'string', description: 'Shorthand for attributes.street, while the deployment profile has that attribute.' },
+              period: { type: 'string' },
+              tier: { type: ['string', 'null'] },
+            },
+          },
         },
       },
       response: { 200: anyObject, ...errorResponses(404) },
     },
     handler: async (request, reply) => {
-      const { base, candidate, filter } = request.body;
+      const { base, candidate } = request.body;
+      // Checked before anything is read: an attribute the subjects do not have is refused, not an empty report.
+      const filter = request.body.filter && impactFilterFor(request.body.filter, profile);
       const baseRubric = compiledVersion(await version(base.id, base.version));
       const candidateRubric = compiledVersion(await version(candidate.id, candidate.version));
       const where = await communities();
@@ -99,7 +116,7 @@ export const comparisonRoutes: FastifyPluginAsync<{ storage: Storage; profile: D
         id: a.id,
         communityId: a.communityId,
         communityName: where.get(a.communityId)?.name,
-        street: where.get(a.communityId)?.street,
+        attributes: subjectAttributes(where.get(a.communityId)),
         period: `${a.period.year} ${a.period.kind}`,
         inputs: a.inputs,
         notApplicable: a.notApplicable,

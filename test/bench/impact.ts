@@ -24,7 +24,7 @@ export async function runImpactBench(): Promise<void> {
   const assessments: ImpactAssessment[] = Array.from({ length: ASSESSMENTS }, (_, i) => ({
     id: `a${i}`,
     communityId: `c${i % 20_000}`,
-    street: STREETS[i % STREETS.length],
+    attributes: { street: STREETS[i % STREETS.length] },
     period: `${2021 + (i % 3)} final`,
     inputs: syntheticAssessment(random),
   }));

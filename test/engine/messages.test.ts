@@ -9,8 +9,12 @@ import { afterAll, beforeAll, describe, expect, test, type MockInstance, vi } fr
 import { MESSAGES } from '../../engine/document/messages.ts';
 import { BASIC_MESSAGES } from '../../engine/document/messages-basic.ts';
 import {
+  APPENDIX_C_DEPLOYMENT,
   type AssessmentInputs,
+  type DeploymentProfile,
+  deploymentProblems,
   evaluate,
+  impactFilterFor,
   type Issue,
   loadRubric,
   RUBRIC_LIMITS,
@@ -18,6 +22,7 @@ import {
   RubricStudioError,
   runRubricTests,
   SCORING_KINDS,
+  type SubjectAttribute,
   validateRubric,
 } from '../../engine/index.ts';
 import { call, expectStatus, startApp } from '../server/harness.ts';
@@ -144,6 +149,9 @@ function warningsOf(change: (doc: Loose) => void): Issue[] {
   expect(report.errors).toEqual([]);
   return report.warnings;
 }
+
+/** The Appendix C profile with one attribute instead of the street. */
+const withAttribute = (attribute: SubjectAttribute): DeploymentProfile => ({ ...APPENDIX_C_DEPLOYMENT, subject: { ...APPENDIX_C_DEPLOYMENT.subject, attributes: [attribute] } });
 
 /** The thrown error as issues: its own message (at "") and its details. */
 function thrown(run: () => unknown): Issue[] {
@@ -474,6 +482,18 @@ const CASES: Case[] = [
   { message: 'expectedTier', path: '/tests/0/expect/tier', issues: () => testFailures((d) => { d.tests[0].expect.tier = 'fail'; }) },
   { message: 'expectedIndicator', path: '/tests/0/expect/indicators/i1', issues: () => testFailures((d) => { d.tests[0].expect.indicators = { i1: 9 }; }) },
   { message: 'expectedFinding', path: '/tests/0/expect/requirements/r1', issues: () => testFailures((d) => { d.tests[0].expect.requirements = { r1: 'notMet' }; }) },
+  // Deployment profiles (the server's deployment.json, the command line's --deployment): what the schema cannot say.
+  { message: 'profileIdUsedTwice', path: '/periodKinds/1/id', issues: () => deploymentProblems({ ...APPENDIX_C_DEPLOYMENT, periodKinds: [APPENDIX_C_DEPLOYMENT.periodKinds[0], { id: 'mid-term', label: { zh: '年中', en: 'mid-year' } }] }) },
+  { message: 'fieldOfEverySubject', path: '/subject/attributes/0/id', issues: () => deploymentProblems(withAttribute({ id: 'name', label: { zh: '名称', en: 'name' }, required: true, type: 'text' })) },
+  { message: 'choiceNeedsOptions', path: '/subject/attributes/0/options', issues: () => deploymentProblems(withAttribute({ id: 'type', label: { zh: '类型', en: 'type' }, required: true, type: 'choice' })) },
+  { message: 'optionsOnlyForChoice', path: '/subject/attributes/0/options', issues: () => deploymentProblems(withAttribute({ id: 'type', label: { zh: '类型', en: 'type' }, required: true, type: 'text', options: [{ id: 'a', label: { zh: '甲', en: 'A' } }] })) },
+  { message: 'notAPeriodKind', path: '/defaultPeriodKind', issues: () => deploymentProblems({ ...APPENDIX_C_DEPLOYMENT, defaultPeriodKind: 'annual' }) },
+
+  // Impact filters: an attribute the deployment profile does not declare, and `street` under a profile without one.
+  { message: 'impactFilterInvalid', path: '', issues: () => thrown(() => impactFilterFor({ attributes: { floor: '3' } }, APPENDIX_C_DEPLOYMENT)) },
+  { message: 'notASubjectAttribute', path: '/filter/attributes/floor', issues: () => thrown(() => impactFilterFor({ attributes: { floor: '3' } }, APPENDIX_C_DEPLOYMENT)) },
+  { message: 'notASubjectAttribute', path: '/filter/street', issues: () => thrown(() => impactFilterFor({ street: 'East' }, { subject: { ...APPENDIX_C_DEPLOYMENT.subject, attributes: [] } })) },
+
   // A test whose inputs the rubric refuses fails with the refusal, in both languages too.
   { message: 'inputsInvalid', path: '/tests/0', issues: () => testFailures((d) => { d.tests[0].inputs.defects = -1; }) },
 ];

@@ -1,5 +1,5 @@
 /** The impact, gap and rescore commands, run as `npx rubric` runs them, on a temporary folder. */
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -30,7 +30,7 @@ describe('rubric impact', () => {
     expect(code).toBe(0);
     const report = JSON.parse(stdout) as ImpactReport;
     expect(report.summary).toMatchObject({ assessments: 4, tierChanged: 2, down: 2 });
-    expect(report.assessments.map((a) => [a.id, a.communityName, a.street, a.period, a.base.total, a.candidate.total])).toEqual([
+    expect(report.assessments.map((a) => [a.id, a.communityName, a.attributes.street, a.period, a.base.total, a.candidate.total])).toEqual([
       ['02-standard', '星光社区', '西兴街道', '2023 final', 84.88, 83.88],
       ['04-exactly-90', '闻涛社区', '西兴街道', '2023 final', 90, 89],
       ['05-exactly-80', '月明社区', '长河街道', '2023 final', 80, 79],
@@ -46,6 +46,23 @@ describe('rubric impact', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('binjiang-home-plus 1.0.0 → 1.1.0: 2 份评价');
     expect(stdout).toContain('04-exactly-90 闻涛社区: 示范型 → 标准型 (-1) i12 -1');
+  });
+
+  test('filters by --attribute as --street does, and refuses an attribute the subjects do not have (exit 2, nothing written)', async () => {
+    const byAttribute = await rubric('impact', appendixC, revision, folder, '--json', '--attribute', 'street=西兴街道');
+    expect(byAttribute.code).toBe(0);
+    const report = JSON.parse(byAttribute.stdout) as ImpactReport;
+    expect(report.assessments.map((a) => a.id)).toEqual(['02-standard', '04-exactly-90']);
+    expect(report.filter).toEqual({ attributes: { street: '西兴街道' } });
+    const csv = join(scratch, 'refused.csv');
+    const unknown = await rubric('impact', appendixC, revision, folder, '--attribute', 'type=office', '--csv', csv);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('error IMPACT_FILTER_INVALID');
+    expect(unknown.stderr).toContain('/filter/attributes/type: "type" 不是评价对象的属性：请按以下属性之一筛选：street（街道）');
+    expect(existsSync(csv)).toBe(false);
+    const notPair = await rubric('impact', appendixC, revision, folder, '--attribute', 'office', '--lang', 'en');
+    expect(notPair.code).toBe(2);
+    expect(notPair.stderr).toContain('--attribute takes attribute-id=value');
   });
 
   test('fails with exit 1 on a folder that does not exist, and 2 on missing arguments', async () => {

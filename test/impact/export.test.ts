@@ -61,7 +61,7 @@ describe('assessment results export', async () => {
   // The server passes the version's tier labels, so the tier column reads 示范型, not its id.
   const tierLabels = Object.fromEntries(doc.tiers.map((t) => [t.id, t.label]));
   for (const a of assessments) {
-    rows.push({ communityId: a.communityId, community: a.communityName, street: a.street, period: a.period, result: await evaluate(base, { inputs: a.inputs }), tierLabels });
+    rows.push({ communityId: a.communityId, community: a.communityName, attributes: a.attributes, period: a.period, result: await evaluate(base, { inputs: a.inputs }), tierLabels });
   }
   // The day assessed and why its version: in force that day for the first, another with a reason for the second.
   rows[0] = { ...rows[0], assessedOn: '2023-12-01', versionChoice: { inForce: '1.0.0', reason: null } };

@@ -30,7 +30,7 @@ const STREETS = ['长河街道', '西兴街道'];
 const assessments: ImpactAssessment[] = Array.from({ length: 3_000 }, (_, i) => ({
   id: `a${i}`,
   communityId: `c${i % 700}`,
-  street: STREETS[i % 2],
+  attributes: { street: STREETS[i % 2] },
   period: `${2021 + (i % 3)} final`,
   // Every 50th with an input no version has: invalid under both, reported as such.
   inputs: i % 50 === 7 ? { ...syntheticAssessment(random), unknownInput: 1 } : syntheticAssessment(random),
@@ -39,7 +39,7 @@ const assessments: ImpactAssessment[] = Array.from({ length: 3_000 }, (_, i) => 
 describe('impact over threads', () => {
   test.each([
     ['the revision, no filter', revision, undefined],
-    ['the revision, one street and the standard tier', revision, { street: '西兴街道', tier: 'standard' }],
+    ['the revision, one street and the standard tier', revision, { attributes: { street: '西兴街道' }, tier: 'standard' }],
     ['a candidate that drops an input, one period', dropped, { period: '2022 final' }],
   ] as const)('%s: the same report as one thread', async (_name, candidateDoc, filter) => {
     const candidate = loadRubric(candidateDoc);

@@ -7,7 +7,18 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { readAssessmentFolder } from '../../engine/cli/cli-impact.ts';
-import { analyzeImpact, evaluate, loadRubric, type ImpactAssessment, type RubricDocument } from '../../engine/index.ts';
+import {
+  analyzeImpact,
+  APPENDIX_C_DEPLOYMENT,
+  type DeploymentProfile,
+  evaluate,
+  type ImpactAssessment,
+  type ImpactFilterRequest,
+  impactFilterFor,
+  loadRubric,
+  type RubricDocument,
+  type RubricStudioError,
+} from '../../engine/index.ts';
 import { appendixCRevision } from './revision.ts';
 
 const doc = JSON.parse(readFileSync(new URL('../../examples/appendix-c/rubric.json', import.meta.url), 'utf8')) as RubricDocument;
@@ -117,7 +128,7 @@ describe('impact of a revision that changes a cap, a threshold and adds a gate',
   });
 
   test('filters by street, period and base tier', () => {
-    const street = analyzeImpact(base, candidate, assessments, { street: '西兴街道' });
+    const street = analyzeImpact(base, candidate, assessments, { attributes: { street: '西兴街道' } });
     expect(street.assessments.map((a) => a.id)).toEqual(['02-standard', '04-exactly-90', '07-extras-without-rooms']);
     expect(analyzeImpact(base, candidate, assessments, { tier: 'demonstration' }).summary.assessments).toBe(4);
     expect(analyzeImpact(base, candidate, assessments, { period: '2023 final' }).summary.assessments).toBe(9);
@@ -155,5 +166,50 @@ describe('impact of a revision that changes a cap, a threshold and adds a gate',
     expect(rejected[0].candidate.error).toContain('satisfactionRate');
     expect(report2.transitions.counts[0][3] + report2.transitions.counts[2][3]).toBe(2);
     expect(report2.summary.other).toBe(2);
+  });
+});
+
+describe('impact under a profile of buildings by type (no street)', () => {
+  const buildings = JSON.parse(readFileSync(new URL('../fixtures/deployments/buildings.json', import.meta.url), 'utf8')) as DeploymentProfile;
+  const types = ['office', 'residential', 'office'];
+  const towers: ImpactAssessment[] = examples.slice(0, 3).map((a, i) => ({ ...a, communityId: `tower-${i}`, attributes: { type: types[i] } }));
+
+  test('rows and tier changes carry the subject attributes', () => {
+    const report = analyzeImpact(base, candidate, towers);
+    expect(report.assessments.map((a) => [a.communityId, a.attributes])).toEqual([
+      ['tower-0', { type: 'office' }],
+      ['tower-1', { type: 'residential' }],
+      ['tower-2', { type: 'office' }],
+    ]);
+    for (const change of report.tierChanges) expect(change.attributes).toEqual({ type: types[Number(change.communityId.slice(-1))] });
+  });
+
+  test('the filter by type keeps only those buildings, and every attribute given must match', () => {
+    const offices = analyzeImpact(base, candidate, towers, impactFilterFor({ attributes: { type: 'office' } }, buildings));
+    expect(offices.assessments.map((a) => a.communityId)).toEqual(['tower-0', 'tower-2']);
+    expect(offices.filter).toEqual({ attributes: { type: 'office' } });
+    expect(analyzeImpact(base, candidate, towers, impactFilterFor({ attributes: { type: 'office', floors: '3' } }, buildings)).assessments).toEqual([]);
+  });
+
+  test('an attribute the buildings do not have is refused, naming it and listing theirs, and street is no shorthand here', () => {
+    const refusal = (request: ImpactFilterRequest): RubricStudioError => {
+      try {
+        impactFilterFor(request, buildings);
+      } catch (err) {
+        return err as RubricStudioError;
+      }
+      throw new Error('not refused');
+    };
+    const unknown = refusal({ attributes: { colour: 'red' } });
+    expect(unknown.code).toBe('IMPACT_FILTER_INVALID');
+    expect(unknown.details).toEqual([
+      expect.objectContaining({ path: '/filter/attributes/colour', text: { en: '"colour" is not an attribute of the subjects: filter by one of type (building type), floors (floors)', zh: '"colour" 不是评价对象的属性：请按以下属性之一筛选：type（楼宇类型）、floors（层数）' } }),
+    ]);
+    expect(refusal({ street: '西兴街道' }).details[0].path).toBe('/filter/street');
+  });
+
+  test('under Appendix C, street is shorthand for the street attribute', () => {
+    expect(impactFilterFor({ street: '西兴街道', tier: 'basic' }, APPENDIX_C_DEPLOYMENT)).toEqual({ attributes: { street: '西兴街道' }, tier: 'basic' });
+    expect(impactFilterFor({ period: '2023 final' }, APPENDIX_C_DEPLOYMENT)).toEqual({ period: '2023 final' });
   });
 });

@@ -1,7 +1,10 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { RubricDocument } from '../../engine/index.ts';
-import { call, expectStatus, startApp } from './harness.ts';
+import type { DeploymentProfile, RubricDocument } from '../../engine/index.ts';
+import { DEPLOYMENT_FILE } from '../../server/deployment.ts';
+import { assessmentBody, call, COMPLETE_INPUTS, expectStatus, freshDataDir, smallRubric, startApp } from './harness.ts';
 
 const examples = new URL('../../examples/', import.meta.url).pathname;
 let app: Awaited<ReturnType<typeof startApp>>;
@@ -49,11 +52,20 @@ describe('versions side by side', () => {
     expect(report.tierChanges[0]).toMatchObject({ communityName: '闻涛社区' });
   });
 
-  test('filters the impact by street', async () => {
-    const report = (await expectStatus(call(app, 'viewer', 'POST', '/api/impact', { ...impactBody, filter: { street: '西兴街道' } }), 200)).json();
+  test('filters the impact by street, as an attribute and by the street-only shorthand, the same way', async () => {
+    const report = (await expectStatus(call(app, 'viewer', 'POST', '/api/impact', { ...impactBody, filter: { attributes: { street: '西兴街道' } } }), 200)).json();
     expect(report.summary.assessments).toBeGreaterThan(0);
     expect(report.summary.assessments).toBeLessThan(8);
-    expect(report.assessments.every((a: { street: string }) => a.street === '西兴街道')).toBe(true);
+    expect(report.assessments.every((a: { attributes: { street: string } }) => a.attributes.street === '西兴街道')).toBe(true);
+    const shorthand = (await expectStatus(call(app, 'viewer', 'POST', '/api/impact', { ...impactBody, filter: { street: '西兴街道' } }), 200)).json();
+    expect(shorthand.assessments).toEqual(report.assessments);
+    expect(shorthand.filter).toEqual({ attributes: { street: '西兴街道' } });
+  });
+
+  test('refuses a filter by an attribute the subjects do not have, naming it and listing theirs', async () => {
+    const refused = (await expectStatus(call(app, 'viewer', 'POST', '/api/impact', { ...impactBody, filter: { attributes: { type: 'office' } } }), 400)).json();
+    expect(refused.code).toBe('IMPACT_FILTER_INVALID');
+    expect(refused.details).toEqual([expect.objectContaining({ path: '/filter/attributes/type', text: { en: '"type" is not an attribute of the subjects: filter by one of street (street)', zh: '"type" 不是评价对象的属性：请按以下属性之一筛选：street（街道）' } })]);
   });
 
   test('exports the impact as CSV, XLSX and a printable page, and changes nothing stored', async () => {
@@ -110,5 +122,54 @@ describe('versions side by side', () => {
     const missing = await expectStatus(call(app, 'viewer', 'POST', '/api/impact', { ...impactBody, candidate: { id: 'binjiang-home-plus', version: '9.9.9' } }), 404);
     expect(missing.json()).toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('9.9.9') });
     await expectStatus(call(app, null, 'POST', '/api/impact', impactBody), 401);
+  });
+});
+
+describe('impact under a profile of buildings by type', () => {
+  const buildings = JSON.parse(readFileSync(new URL('../fixtures/deployments/buildings.json', import.meta.url), 'utf8')) as DeploymentProfile;
+  let towers: Awaited<ReturnType<typeof startApp>>;
+  const body = { base: { id: 'small-rubric', version: '1.0.0' }, candidate: { id: 'small-rubric', version: '1.0.0' } };
+
+  beforeAll(async () => {
+    const dataDir = freshDataDir();
+    writeFileSync(join(dataDir, DEPLOYMENT_FILE), JSON.stringify(buildings));
+    towers = await startApp({ dataDir });
+    await expectStatus(call(towers, 'editor', 'POST', '/api/rubrics', { document: smallRubric() }), 201);
+    await expectStatus(call(towers, 'editor', 'POST', '/api/rubrics/small-rubric/versions/1.0.0/publish', { changelog: 'First release.' }), 200);
+    for (const [id, type] of [['tower-a', 'office'], ['house-b', 'residential'], ['tower-c', 'office']]) {
+      await expectStatus(call(towers, 'assessor', 'POST', '/api/communities', { id, name: id, type }), 201);
+      const draft = (await expectStatus(call(towers, 'assessor', 'POST', '/api/assessments', assessmentBody({ communityId: id, period: { year: 2025, kind: 'annual' }, inputs: COMPLETE_INPUTS })), 201)).json();
+      await expectStatus(call(towers, 'assessor', 'POST', `/api/assessments/${draft.id}/submit`), 200);
+    }
+  });
+
+  afterAll(async () => {
+    await towers.close();
+  });
+
+  test('rows carry the type, the filter by type keeps only those buildings, and street is refused', async () => {
+    const all = (await expectStatus(call(towers, 'viewer', 'POST', '/api/impact', body), 200)).json();
+    expect(all.assessments.map((a: { communityId: string; attributes: object }) => [a.communityId, a.attributes]).sort()).toEqual([
+      ['house-b', { type: 'residential' }],
+      ['tower-a', { type: 'office' }],
+      ['tower-c', { type: 'office' }],
+    ]);
+    const offices = (await expectStatus(call(towers, 'viewer', 'POST', '/api/impact', { ...body, filter: { attributes: { type: 'office' } } }), 200)).json();
+    expect(offices.assessments.map((a: { communityId: string }) => a.communityId).sort()).toEqual(['tower-a', 'tower-c']);
+    const street = (await expectStatus(call(towers, 'viewer', 'POST', '/api/impact', { ...body, filter: { street: 'East Street' } }), 400)).json();
+    expect(street.code).toBe('IMPACT_FILTER_INVALID');
+    expect(street.details[0]).toMatchObject({ path: '/filter/street', text: { en: expect.stringContaining('type (building type), floors (floors)'), zh: expect.stringContaining('type（楼宇类型）、floors（层数）') } });
+  });
+
+  test('the CSV export has a column headed by the type label, with each value by its option label, and names the filter by label', async () => {
+    const zh = (await expectStatus(call(towers, 'viewer', 'POST', '/api/impact?format=csv&lang=zh', { ...body, filter: { attributes: { type: 'office' } } }), 200)).body;
+    const [header, ...rows] = zh.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(header.split(',').slice(0, 6)).toEqual(['编号', '楼宇编号', '楼宇', '楼宇类型', '层数', '评价期']);
+    expect(rows).toHaveLength(2);
+    for (const row of rows) expect(row.split(',')[3]).toBe('办公');
+    const en = (await expectStatus(call(towers, 'viewer', 'POST', '/api/impact?format=csv&lang=en', { ...body, filter: { attributes: { type: 'office' } } }), 200)).body;
+    expect(en.split('\r\n')[0]).toContain('Building id,Building,Building type,Floors,Period');
+    const html = (await expectStatus(call(towers, 'viewer', 'POST', '/api/impact?format=html&lang=zh', { ...body, filter: { attributes: { type: 'office' } } }), 200)).body;
+    expect(html).toContain('筛选：楼宇类型 办公');
   });
 });

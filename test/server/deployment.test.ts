@@ -152,7 +152,7 @@ describe('the deployment profile', () => {
       call(app, 'viewer', 'POST', '/api/impact?format=csv&lang=zh', { base: { id: 'small-rubric', version: '1.0.0' }, candidate: { id: 'small-rubric', version: '1.0.0' } }),
       200,
     );
-    expect(impact.body).toContain('楼宇编号,楼宇,评价期');
+    expect(impact.body).toContain('楼宇编号,楼宇,楼宇类型,层数,评价期');
     expect(impact.body).toContain('2025 年度评价');
   });
 
@@ -189,11 +189,11 @@ describe('the deployment profile', () => {
       // A period kind twice.
       { profile: { ...BUILDINGS, periodKinds: [...BUILDINGS.periodKinds, { id: 'annual', label: { zh: '年度', en: 'yearly' } }] }, path: '/periodKinds/2/id', en: /"annual" is used twice/, zh: /"annual" 重复使用/ },
       // A subject label without its English.
-      { profile: { ...BUILDINGS, subject: { ...BUILDINGS.subject, label: { zh: '楼宇' } } }, path: '/subject/label/en', en: /is required/, zh: /为必填项/ },
+      { profile: { ...BUILDINGS, subject: { ...BUILDINGS.subject, label: { zh: '楼宇' } } }, path: '/subject/label', en: /missing property "en"/, zh: /缺少属性 "en"/ },
       // An attribute that would overwrite the record's own name.
       { profile: { ...BUILDINGS, subject: { ...BUILDINGS.subject, attributes: [{ id: 'name', label: { zh: '名', en: 'name' }, required: true, type: 'text' }] } }, path: '/subject/attributes/0/id', en: /"name" is a field every subject has/, zh: /每个评价对象都有的字段/ },
       // A period kind id with a space (it could not be read back from "2025 final year").
-      { profile: { ...BUILDINGS, periodKinds: [{ id: 'final year', label: { zh: '终期', en: 'final' } }] }, path: '/periodKinds/0/id', en: /must match pattern/, zh: /格式不符合要求/ },
+      { profile: { ...BUILDINGS, periodKinds: [{ id: 'final year', label: { zh: '终期', en: 'final' } }] }, path: '/periodKinds/0/id', en: /"final year" is not allowed: use a letter, then up to 39 letters/, zh: /"final year" 不符合要求：请使用以字母开头/ },
       // A default kind that is not a kind.
       { profile: { ...BUILDINGS, defaultPeriodKind: 'final' }, path: '/defaultPeriodKind', en: /"final" is not one of the period kinds \(annual, recertification\)/, zh: /不是所列评价期类型/ },
       // A choice without options.
@@ -244,7 +244,7 @@ describe('the deployment profile', () => {
     expect(output).toContain('error DEPLOYMENT_INVALID: The deployment profile');
     expect(output).toContain('invalid at /periodKinds');
     expect(output).toContain('错误 DEPLOYMENT_INVALID：部署配置文件');
-    expect(output).toMatch(/\/periodKinds: must NOT have fewer than 1 items \/ 须至少有 1 项/);
+    expect(output).toMatch(/\/periodKinds: "periodKinds" must NOT have fewer than 1 items \/ "periodKinds" 须至少有 1 项/);
     expect(existsSync(join(dataDir, DATA_FILE))).toBe(false);
   }, 60_000);
 });

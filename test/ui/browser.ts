@@ -4,7 +4,7 @@
  * axe-core check and screenshots kept in test/artifacts/.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +12,7 @@ import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { controlId } from '../../builder-ui/src/model/issues.ts';
 import { ownerOf } from '../../builder-ui/src/model/outline.ts';
-import type { RubricDocument } from '../../engine/index.ts';
+import type { DeploymentProfile, RubricDocument } from '../../engine/index.ts';
 
 export const ROOT = new URL('../../', import.meta.url).pathname;
 export const ARTIFACTS = join(ROOT, 'test', 'artifacts');
@@ -48,15 +48,22 @@ export interface RunningServer {
 
 export type Tokens = { readonly [role in keyof typeof TOKENS]: string };
 
+/** What a test server starts with: only `tokens` when given (RUBRIC_TOKENS), and `deployment` as its deployment.json (Appendix C's without it). */
+export interface ServerOptions {
+  tokens?: Tokens;
+  deployment?: DeploymentProfile;
+}
+
 /**
  * Starts `npx tsx server/main.ts` on a free port with a fresh data directory; resolves once it
  * listens. It accepts the documented local tokens, or only `tokens` when given (RUBRIC_TOKENS).
  */
-export async function startServer(options: { tokens?: Tokens } = {}): Promise<RunningServer> {
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const tokens = options.tokens ?? TOKENS;
   const rubricTokens = options.tokens ? Object.entries(options.tokens).map(([role, token]) => `${token}:${role}`).join(',') : '';
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'rubric-studio-ui-'));
+  if (options.deployment) writeFileSync(join(dataDir, 'deployment.json'), JSON.stringify(options.deployment));
   const child: ChildProcess = spawn('npx', ['tsx', 'server/main.ts', '--port', String(port), '--data-dir', dataDir, '--no-ui-build'], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'warn', RUBRIC_TOKENS: rubricTokens, TOKENS_FILE: '' },
@@ -248,7 +255,7 @@ export interface BrowserSession {
  * The UI built, the server started on a fresh data directory, Chromium launched; page errors
  * (uncaught exceptions, console errors) collect into `pageErrors` for the tests to assert empty.
  */
-export async function openSession(pageErrors: string[], options: { tokens?: Tokens } = {}): Promise<BrowserSession> {
+export async function openSession(pageErrors: string[], options: ServerOptions = {}): Promise<BrowserSession> {
   buildUi();
   const server = await startServer(options);
   const browser = await launchBrowser();

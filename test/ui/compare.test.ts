@@ -9,7 +9,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { RubricDocument } from '../../engine/index.ts';
-import { type Browser, closeSession, openSession, type RunningServer, screenshot, seriousViolations, signIn } from './browser.ts';
+import { type Browser, closeSession, openSession, poll, type RunningServer, screenshot, seriousViolations, signIn } from './browser.ts';
 
 const RUBRIC = 'binjiang-home-plus';
 
@@ -68,6 +68,17 @@ describe('compare versions in Chromium', () => {
     const wentao = page.getByTestId('impact-assessments').locator('tr', { hasText: '闻涛社区' });
     expect(await wentao.locator('td').allTextContents()).toEqual(expect.arrayContaining(['90', '示范型', '标准型']));
     expect(await page.getByTestId('histogram').locator('.hist-row').count()).toBeGreaterThanOrEqual(10);
+
+    // One filter per attribute of the profile (Appendix C: the street), offering the streets the communities have.
+    const street = page.getByLabel('街道（可选）');
+    expect(await street.locator('option').allTextContents()).toEqual(['全部', '浦沿街道', '西兴街道', '长河街道']);
+    await street.selectOption('西兴街道');
+    await page.getByRole('button', { name: '对比', exact: true }).click();
+    await poll(() => page.getByTestId('impact-assessments').locator('tbody tr').count()).toBe(3);
+    expect(await changes.textContent()).toContain('闻涛社区 (西兴街道)');
+    await street.selectOption('');
+    await page.getByRole('button', { name: '对比', exact: true }).click();
+    await poll(() => page.getByTestId('impact-assessments').locator('tbody tr').count()).toBe(8);
 
     // The CSV export arrives as a download (fetched with the viewer's token).
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 CSV' }).click()]);

@@ -5,7 +5,7 @@
  * the impact away as CSV, XLSX or a printable page. Author text is always rendered as text.
  */
 import { useEffect, useState } from 'react';
-import type { ImpactReport, Language, RubricDiff, RubricDocument, VersionScore } from '../../../engine/browser.ts';
+import { attributeText, type ImpactReport, type Language, type RubricDiff, type RubricDocument, type SubjectAttribute, type VersionScore } from '../../../engine/browser.ts';
 import { useDeployment } from '../deployment.tsx';
 import { ApiError, api, type ExportFormat, errorMessage, type ImpactRequest, type RubricSummary } from '../api.ts';
 import { useLanguage } from '../i18n/language.tsx';
@@ -63,16 +63,29 @@ function saveBlob(blob: Blob, name: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
+/**
+ * The values of an attribute the subjects have, as the filter offers them: a choice's in the
+ * order of its options (a value no option names, from an earlier profile, after them), text sorted.
+ */
+export function valuesPresent(attribute: SubjectAttribute, subjects: readonly Record<string, unknown>[]): string[] {
+  const values = [...new Set(subjects.map((s) => s[attribute.id]).filter((v): v is string => typeof v === 'string' && v !== ''))].sort();
+  const options = (attribute.options ?? []).map((o) => o.id);
+  const rank = (value: string): number => (options.includes(value) ? options.indexOf(value) : options.length);
+  return values.sort((a, b) => rank(a) - rank(b));
+}
+
 export function ComparePage() {
   const { lang, t: say, l } = useLanguage();
   const deployment = useDeployment(lang);
-  // The impact filter reads Appendix C's `street`: offered only while the profile has that attribute.
-  const streetAttribute = deployment.profile.subject.attributes.find((a) => a.id === 'street');
+  const attributes = deployment.profile.subject.attributes;
   const [rubrics, setRubrics] = useState<RubricSummary[] | null>(null);
   const [rubricId, setRubricId] = useState('');
   const [base, setBase] = useState('');
   const [candidate, setCandidate] = useState('');
-  const [street, setStreet] = useState('');
+  /** The impact filter: attribute id → the value chosen ('' or absent: any). */
+  const [chosen, setChosen] = useState<Record<string, string>>({});
+  /** Per attribute, the values the subjects have, offered by the filter's selects. */
+  const [present, setPresent] = useState<Record<string, string[]>>({});
   const [diff, setDiff] = useState<RubricDiff | null>(null);
   /** The two versions compared: the diff table describes scorings and conditions with their inputs' labels. */
   const [documents, setDocuments] = useState<{ before: RubricDocument; after: RubricDocument } | undefined>(undefined);
@@ -100,6 +113,15 @@ export function ComparePage() {
       .catch((e) => setError(errorMessage(e)));
   }, []);
 
+  useEffect(() => {
+    api
+      .listCommunities()
+      .then((subjects) => {
+        setPresent(Object.fromEntries(attributes.map((a) => [a.id, valuesPresent(a, subjects)])));
+      })
+      .catch((e) => setError(errorMessage(e)));
+  }, [attributes]);
+
   const versions = rubrics?.find((r) => r.id === rubricId)?.versions ?? [];
   const chooseRubric = (id: string): void => {
     setRubricId(id);
@@ -110,7 +132,8 @@ export function ComparePage() {
 
   const compare = async (): Promise<void> => {
     if (!rubricId || !base || !candidate) return;
-    const body: ImpactRequest = { base: { id: rubricId, version: base }, candidate: { id: rubricId, version: candidate }, ...(street.trim() && { filter: { street: street.trim() } }) };
+    const wanted = Object.fromEntries(Object.entries(chosen).filter(([, value]) => value !== ''));
+    const body: ImpactRequest = { base: { id: rubricId, version: base }, candidate: { id: rubricId, version: candidate }, ...(Object.keys(wanted).length > 0 && { filter: { attributes: wanted } }) };
     setBusy(true);
     setError(null);
     try {
@@ -201,12 +224,19 @@ export function ComparePage() {
             ))}
           </select>
         </label>
-        {streetAttribute && (
-          <label>
-            {say('compare.street', { attribute: deployment.attribute(streetAttribute) })}
-            <input type="text" value={street} onChange={(e) => setStreet(e.target.value)} />
+        {attributes.map((attribute) => (
+          <label key={attribute.id}>
+            {say('compare.attribute', { attribute: deployment.attribute(attribute) })}
+            <select value={chosen[attribute.id] ?? ''} onChange={(e) => setChosen({ ...chosen, [attribute.id]: e.target.value })} data-testid={`impact-filter-${attribute.id}`}>
+              <option value="">{t('anyValue')}</option>
+              {(present[attribute.id] ?? []).map((value) => (
+                <option key={value} value={value}>
+                  {attributeText(attribute, value, lang)}
+                </option>
+              ))}
+            </select>
           </label>
-        )}
+        ))}
         <button type="submit" disabled={busy || !rubricId || !base || !candidate}>
           {busy ? t('loading') : t('compare')}
         </button>
@@ -323,7 +353,7 @@ export function ComparePage() {
             <ul data-testid="tier-changes">
               {report.tierChanges.map((c) => (
                 <li key={c.id}>
-                  <strong>{c.communityName ?? c.communityId}</strong> {c.street ? `(${c.street}) ` : ''}
+                  <strong>{c.communityName ?? c.communityId}</strong> {deployment.attributesOf(c.attributes) ? `(${deployment.attributesOf(c.attributes)}) ` : ''}
                   {c.period ? `${deployment.period(c.period)}${colon}` : ''}
                   {changeSide(c.id, 'base', c.fromTier)} → {changeSide(c.id, 'candidate', c.toTier)} {c.delta !== null && `(${signed(c.delta)})`}
                 </li>
