@@ -1,7 +1,8 @@
 /**
  * buildApp: the whole HTTP application, ready for `listen` (server/main.ts) or `inject` (tests).
- * It reads the deployment profile, opens the data directory (taking its lock), registers the
- * plugins and the route plugins, and seeds the examples when the store was just created.
+ * It reads the deployment profile, opens the storage (the data directory's lowdb file, taking its
+ * lock, or the PostgreSQL database of `databaseUrl`), registers the plugins and the route plugins,
+ * and seeds the examples when the store was just created.
  */
 import type { Socket } from 'node:net';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
@@ -29,14 +30,17 @@ import { rubricRoutes } from './routes/rubrics.ts';
 import { addSharedSchemas } from './schemas.ts';
 import { seedExamples } from './seed.ts';
 import { openLowdbStorage } from './storage/lowdb-storage.ts';
+import { openPostgresStorage } from './storage/postgres-storage.ts';
 import { RefusalAudit } from './refusal-audit.ts';
 import { revisionsPlugin } from './revisions.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { resolveTokens, type TokenGrant, toCredentials, usesDefaultTokens } from './tokens.ts';
 
 export interface AppOptions {
-  /** Directory of the data file, its lock and (by default) tokens.json. */
+  /** Directory of the data file, its lock and (by default) tokens.json; with a database, of tokens.json and deployment.json only. */
   dataDir: string;
+  /** A PostgreSQL URL (DATABASE_URL): records are stored there instead of the data directory's lowdb file. */
+  databaseUrl?: string;
   /** Accepted tokens; by default from RUBRIC_TOKENS, TOKENS_FILE or DATA_DIR/tokens.json. */
   tokens?: TokenGrant[];
   logger?: FastifyServerOptions['logger'];
@@ -121,13 +125,15 @@ function cutOffSlowBodies(app: FastifyInstance, timeout: number): void {
 
 /**
  * Builds the application on `dataDir`.
- * @throws ServerError DATA_DIR_LOCKED when another server holds the data directory, DEPLOYMENT_INVALID when its deployment.json is bad
+ * @throws ServerError DATA_DIR_LOCKED when another server holds the data directory, DEPLOYMENT_INVALID when its deployment.json is bad,
+ *   INTERNAL when the database cannot be reached
  */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Read before the data file is opened: a bad profile stops the start with nothing written.
   const deployment = readDeployment(options.dataDir);
   const { profile } = deployment;
-  const storage = await openLowdbStorage(options.dataDir);
+  // Several servers may share one database, so it takes no data-directory lock.
+  const storage = options.databaseUrl ? await openPostgresStorage(options.databaseUrl) : await openLowdbStorage(options.dataDir);
   try {
     storeDefaultDeployment(deployment);
     const credentials = toCredentials(options.tokens ?? resolveTokens(options.dataDir).grants);
@@ -170,7 +176,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await storage.close();
     });
     app.decorate('defaultTokens', defaultTokens);
-    app.log.info({ dataFile: storage.location, deployment: deployment.file, subject: profile.subject.label.en, periodKinds: profile.periodKinds.map((k) => k.id) }, 'storage opened');
+    const where = options.databaseUrl ? { database: storage.location } : { dataFile: storage.location };
+    app.log.info({ ...where, deployment: deployment.file, subject: profile.subject.label.en, periodKinds: profile.periodKinds.map((k) => k.id) }, 'storage opened');
     if (defaultTokens) {
       app.log.warn('THE PUBLISHED DEFAULT TOKENS ARE ACTIVE: anyone who has read the README can sign in. Replace DATA_DIR/tokens.json or set RUBRIC_TOKENS (see the README).');
     }

@@ -1,7 +1,8 @@
 /**
  * `npm start`: builds the builder UI when it is missing, opens the data directory (one server
- * per directory), seeds it on first start and listens. PORT, HOST and DATA_DIR come from the
- * environment or from --port, --host, --data-dir (flags win); --no-ui-build skips the UI build.
+ * per directory) or the PostgreSQL database of DATABASE_URL, seeds it on first start and listens.
+ * PORT, HOST, DATA_DIR and DATABASE_URL come from the environment or from --port, --host,
+ * --data-dir, --database-url (flags win); --no-ui-build skips the UI build.
  * `npm run build` bundles this file to dist/server/main.js (server/build.ts), which never builds:
  * without builder-ui/dist it says how to build and serves a placeholder page.
  */
@@ -14,6 +15,7 @@ import { buildApp } from './app.ts';
 import { isUiBuilt } from './plugins/builder-ui.ts';
 import { ROLES } from './access.ts';
 import { resolveTokens } from './tokens.ts';
+import { databaseLocation } from './storage/postgres-storage.ts';
 
 /** Set by server/build.ts in the bundle: the path from the bundle's folder to the package root. Undefined when run from source. */
 declare const RUBRIC_STUDIO_BUNDLE_ROOT: string | undefined;
@@ -23,15 +25,17 @@ const bundleRoot = typeof RUBRIC_STUDIO_BUNDLE_ROOT === 'string' ? RUBRIC_STUDIO
 const root = resolve(import.meta.dirname, bundleRoot ?? '..');
 
 /** Server settings from flags, then the environment, then the defaults. */
-function readSettings(argv: string[], env: NodeJS.ProcessEnv): { port: number; host: string; dataDir: string; buildUi: boolean } {
+function readSettings(argv: string[], env: NodeJS.ProcessEnv): { port: number; host: string; dataDir: string; databaseUrl: string | undefined; buildUi: boolean } {
   const { values } = parseArgs({
     args: argv,
-    options: { port: { type: 'string' }, host: { type: 'string' }, 'data-dir': { type: 'string' }, 'no-ui-build': { type: 'boolean', default: false } },
+    options: { port: { type: 'string' }, host: { type: 'string' }, 'data-dir': { type: 'string' }, 'database-url': { type: 'string' }, 'no-ui-build': { type: 'boolean', default: false } },
     strict: true,
   });
   const port = Number(values.port ?? env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a whole number from 0 to 65535, got ${values.port ?? env.PORT}.`);
-  return { port, host: values.host ?? env.HOST ?? '127.0.0.1', dataDir: resolve(values['data-dir'] ?? env.DATA_DIR ?? './data'), buildUi: !values['no-ui-build'] };
+  // An empty DATABASE_URL (a blank line in an env file) means none: lowdb, as without it.
+  const databaseUrl = values['database-url'] || env.DATABASE_URL || undefined;
+  return { port, host: values.host ?? env.HOST ?? '127.0.0.1', dataDir: resolve(values['data-dir'] ?? env.DATA_DIR ?? './data'), databaseUrl, buildUi: !values['no-ui-build'] };
 }
 
 /** Builds builder-ui/dist with vite when it is missing; false when there is nothing to build or the build failed. */
@@ -64,7 +68,7 @@ async function main(): Promise<void> {
   const { grants, source } = resolveTokensAfterMkdir(settings.dataDir);
   // Built, the worker is bundled beside this file (server/build.ts); from source, it is the engine's module.
   const impactWorker = new URL(bundleRoot ? './impact-worker.js' : '../engine/compare/impact-worker.ts', import.meta.url);
-  const app = await buildApp({ dataDir: settings.dataDir, tokens: grants, logger: { level: process.env.LOG_LEVEL ?? 'info' }, uiDir, seedFrom: join(root, 'examples'), impactWorker });
+  const app = await buildApp({ dataDir: settings.dataDir, databaseUrl: settings.databaseUrl, tokens: grants, logger: { level: process.env.LOG_LEVEL ?? 'info' }, uiDir, seedFrom: join(root, 'examples'), impactWorker });
   const close = async (): Promise<void> => {
     await app.close();
     process.exit(0);
@@ -73,7 +77,8 @@ async function main(): Promise<void> {
   process.once('SIGTERM', close);
   const address = await app.listen({ port: settings.port, host: settings.host });
   const url = address.replace('127.0.0.1', 'localhost');
-  console.log(`\nRubric Studio is running at ${url}  (API docs: ${url}/docs, data: ${settings.dataDir})`);
+  const data = settings.databaseUrl ? `data: ${databaseLocation(settings.databaseUrl)}, settings: ${settings.dataDir}` : `data: ${settings.dataDir}`;
+  console.log(`\nRubric Studio is running at ${url}  (API docs: ${url}/docs, ${data})`);
   // Tokens are secrets: say where they come from and how many per role, never what they are.
   const perRole = ROLES.map((role) => `${grants.filter((g) => g.role === role).length} ${role}`).join(', ');
   console.log(`Tokens: ${perRole} (from ${source}).`);

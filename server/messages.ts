@@ -535,7 +535,7 @@ export const SUPPLEMENT_MESSAGES = {
   }),
 };
 
-/** The data file and the data directory (server/storage/). */
+/** The data file and the data directory, or the PostgreSQL database (server/storage/). */
 export const STORAGE_MESSAGES = {
   closed: (): MessageText => ({
     en: 'The storage is closed; the server is shutting down.',
@@ -573,9 +573,33 @@ export const STORAGE_MESSAGES = {
     en: `Could not take the lock file ${lockFile}; another server is starting on ${dataDir}.`,
     zh: `无法获取锁文件 ${lockFile}：另一个服务器正在以数据目录 ${dataDir} 启动。`,
   }),
+  databaseUnreachable: (location: string, reason: string): MessageText => ({
+    en: `The database ${location} cannot be reached (${reason}); nothing was stored by this request.`,
+    zh: `无法连接数据库 ${location}（${reason}），本次请求未保存任何内容。`,
+  }),
+  checkDatabase: (): MessageText => ({
+    en: 'check that PostgreSQL is running and that DATABASE_URL names its host, port, database and user, then retry',
+    zh: '请确认 PostgreSQL 正在运行，且 DATABASE_URL 写明了其主机、端口、数据库和用户，然后重试',
+  }),
+  databaseFailed: (location: string, reason: string): MessageText => ({
+    en: `The database ${location} refused the request (${reason}); nothing was stored by this request.`,
+    zh: `数据库 ${location} 拒绝了本次请求（${reason}），本次请求未保存任何内容。`,
+  }),
+  freeDatabaseSpace: (): MessageText => ({
+    en: 'free space on the database server\'s disk, then retry',
+    zh: '请清理数据库服务器所在磁盘的空间，然后重试',
+  }),
+  grantDatabaseWrite: (): MessageText => ({
+    en: 'connect to a primary (not a read-only standby) as a user allowed to write the tables, then retry',
+    zh: '请连接到主库（而非只读备库），并使用有写入权限的用户，然后重试',
+  }),
+  databaseNewer: (location: string, version: number, known: number): MessageText => ({
+    en: `The database ${location} has schema version ${version}, newer than this release understands (${known}); run a newer Rubric Studio.`,
+    zh: `数据库 ${location} 的结构版本为 ${version}，高于本版本所能识别的版本（${known}），请运行更新版本的 Rubric Studio。`,
+  }),
 };
 
-/** The deployment profile, DATA_DIR/deployment.json (server/deployment.ts), checked at start. */
+/** The deployment profile, DATA_DIR/deployment.json (server/deployment.ts), checked at start; what is wrong inside it is said by the engine (engine/deployment-check.ts). */
 export const DEPLOYMENT_MESSAGES = {
   profileInvalid: (file: string, path: string, first: MessageText, count: number): MessageText => ({
     en: `The deployment profile ${file} is invalid at ${path || '/'}: ${first.en}${count > 1 ? ` (and ${count - 1} more problem${count > 2 ? 's' : ''})` : ''}. The server did not start; nothing in the data directory was changed. Correct the file (README, "The assessed subject and period kinds") and start again.`,
@@ -597,26 +621,6 @@ export const DEPLOYMENT_MESSAGES = {
   fixJson: (): MessageText => ({
     en: 'fix the JSON syntax of the file near the position given',
     zh: '请更正该文件在所示位置附近的 JSON 语法',
-  }),
-  usedTwice: (id: string): MessageText => ({
-    en: `"${id}" is used twice: give each one its own id`,
-    zh: `"${id}" 重复使用：请为每一项另取标识`,
-  }),
-  fieldOfEverySubject: (id: string, fields: readonly string[]): MessageText => ({
-    en: `"${id}" is a field every subject has (${fields.join(', ')}): choose another attribute id`,
-    zh: `"${id}" 是每个评价对象都有的字段（${fields.join('、')}）：请另选属性标识`,
-  }),
-  choiceNeedsOptions: (): MessageText => ({
-    en: 'a choice attribute needs its options: add "options": [{"id", "label": {"zh", "en"}}, …]',
-    zh: '选择型属性须列出选项：请添加 "options": [{"id", "label": {"zh", "en"}}, …]',
-  }),
-  optionsOnlyForChoice: (): MessageText => ({
-    en: 'options belong to a choice attribute: remove them, or set "type": "choice"',
-    zh: '只有选择型属性才有选项：请删除选项，或将 "type" 设为 "choice"',
-  }),
-  notAPeriodKind: (id: string, kinds: readonly string[]): MessageText => ({
-    en: `"${id}" is not one of the period kinds (${kinds.join(', ')}): name one of them, or leave defaultPeriodKind out`,
-    zh: `"${id}" 不是所列评价期类型（${kinds.join('、')}）之一：请指定其中之一，或删除 defaultPeriodKind`,
   }),
   attributeMissing: (id: string): MessageText => ({
     en: `the required attribute "${id}" is missing`,

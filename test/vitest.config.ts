@@ -5,6 +5,8 @@ export default defineConfig({
   root: fileURLToPath(new URL('..', import.meta.url)),
   test: {
     include: ['test/**/*.test.ts'],
+    // One throw-away PostgreSQL cluster per run (its URL provided to the files); each file makes its own databases in it.
+    globalSetup: ['test/postgres-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
     // expect.poll waits like a person at a browser would, not 1 s: pages load data after they render,

@@ -290,6 +290,14 @@ export class LowdbStorage implements Storage {
     });
   }
 
+  async *streamAssessments(filter: AssessmentFilter = {}): AsyncIterable<AssessmentRecord> {
+    // The list as it is now; each result is read when its turn comes, so one is in memory at a time.
+    for (const entry of await this.listAssessments(filter)) {
+      const record = await this.getAssessment(entry.id);
+      if (record) yield record;
+    }
+  }
+
   async listAudit(): Promise<AuditEntry[]> {
     return this.#data.audit;
   }

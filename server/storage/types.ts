@@ -1,6 +1,7 @@
 /**
  * What the server stores, in one place: rubric versions, communities, assessments and the audit
- * log, and the Storage interface every backend implements (lowdb is the default).
+ * log, and the Storage interface every backend implements: lowdb (the default, one server per
+ * data directory) and PostgreSQL (DATABASE_URL; servers may share a database).
  */
 import type { AssessmentInputs, CarryForwardFlag, InputValue, InputValues, Issue, RubricDocument, RubricStamp, RubricStatus, ScoreResult } from '../../engine/index.ts';
 
@@ -205,11 +206,17 @@ export interface Storage {
   insertAssessment(record: NewRecord<AssessmentRecord>, audit: AuditDraft): Promise<AssessmentRecord>;
   /** @throws ServerError NOT_FOUND, STALE_REVISION, or what `change` throws */
   updateAssessment(id: string, change: RecordChange<AssessmentRecord>): Promise<AssessmentRecord>;
+  /**
+   * The assessments `filter` names, each with its result, in list order, read one at a time
+   * (a cursor in PostgreSQL, one result file at a time with lowdb): memory stays flat however
+   * many there are. Comparisons read submitted results this way.
+   */
+  streamAssessments(filter?: AssessmentFilter): AsyncIterable<AssessmentRecord>;
 
   listAudit(): Promise<AuditEntry[]>;
   /** An audit entry that goes with no record change (refused attempts). */
   appendAudit(entry: AuditDraft): Promise<void>;
 
-  /** Waits for pending writes, then releases the data directory. */
+  /** Waits for pending writes, then releases the data directory (lowdb) or ends the connection pool (PostgreSQL). */
   close(): Promise<void>;
 }

@@ -1,15 +1,18 @@
 /**
  * Every message the server gives people comes in Chinese and English from server/messages.ts:
- * each error body, provoked through the real server on the real lowdb file, carries `text` with
+ * each error body, provoked through the real server on the real lowdb file (and on a real
+ * PostgreSQL database for the database's own failures), carries `text` with
  * the English equal to `message`, and so does each of its details. Every entry of the catalogue
  * is used somewhere in server/.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ServerError } from '../../server/errors.ts';
 import { SERVER_MESSAGES } from '../../server/messages.ts';
+import { freshDatabase } from '../postgres-cluster.ts';
 import { assessmentBody, call, expectStatus, smallRubric, startApp, startAppWithPublishedRubric } from './harness.ts';
 
 interface Said {
@@ -142,6 +145,45 @@ describe('the server answers in Chinese and English', () => {
     expect(code).toBe('DATA_DIR_LOCKED');
     expectSaid(text, message);
     for (const detail of details) expectSaid(detail.text, detail.message);
+  });
+});
+
+describe('the PostgreSQL storage answers in Chinese and English', () => {
+  test('an unreachable database stops the start, naming it without its password', async () => {
+    const refused = await startApp({ databaseUrl: 'postgresql://rubric:secret@127.0.0.1:1/rubric' }).catch((err: unknown) => err);
+    expect(refused).toBeInstanceOf(ServerError);
+    const { code, message, text, details } = refused as ServerError;
+    expect(code).toBe('INTERNAL');
+    expectSaid(text, message);
+    for (const detail of details) expectSaid(detail.text, detail.message);
+    expect(message).not.toContain('secret');
+  });
+
+  test('a database that has turned read-only refuses a change with STORAGE_READ_ONLY', async () => {
+    const databaseUrl = await freshDatabase();
+    const onDatabase = await startApp({ databaseUrl });
+    try {
+      await expectStatus(call(onDatabase, 'assessor', 'POST', '/api/communities', { id: 'riverside', name: 'Riverside', street: 'East Street' }), 201);
+      // As a standby after failover would: new sessions are read-only, the open ones are cut.
+      const admin = new pg.Client({ connectionString: databaseUrl });
+      await admin.connect();
+      const name = new URL(databaseUrl).pathname.slice(1);
+      await admin.query(`ALTER DATABASE "${name}" SET default_transaction_read_only = on`);
+      await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [name]);
+      await admin.end();
+      // A pooled connection learns of its end asynchronously: each attempt names a new community.
+      let attempt = 0;
+      const create = () => {
+        attempt += 1;
+        return call(onDatabase, 'assessor', 'POST', '/api/communities', { id: `hillside-${attempt}`, name: 'Hillside', street: 'West Street' });
+      };
+      await expect.poll(async () => (await create()).statusCode).toBe(503);
+      const body = expectBilingual(await create(), 503, 'STORAGE_READ_ONLY');
+      expect(body.text.zh).toContain('无法写入');
+      expect((await call(onDatabase, 'viewer', 'GET', `/api/communities/hillside-${attempt}`)).statusCode).toBe(404);
+    } finally {
+      await onDatabase.close();
+    }
   });
 });
 

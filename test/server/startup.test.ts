@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { LOCK_FILE } from '../../server/storage/data-dir-lock.ts';
+import { freshDatabase } from '../postgres-cluster.ts';
 import { freshDataDir } from './harness.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
@@ -10,8 +11,8 @@ const tsx = join(root, 'node_modules', '.bin', 'tsx');
 const children: ChildProcess[] = [];
 
 /** Starts `npm start`'s command on a free port; resolves with the process and everything it printed so far. */
-function startServer(dataDir: string): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
-  const env = { ...process.env, RUBRIC_TOKENS: '', TOKENS_FILE: '', LOG_LEVEL: 'warn' };
+function startServer(dataDir: string, extraEnv: NodeJS.ProcessEnv = {}): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
+  const env = { ...process.env, DATABASE_URL: '', RUBRIC_TOKENS: '', TOKENS_FILE: '', LOG_LEVEL: 'warn', ...extraEnv };
   // Its own process group: tsx runs the server as a child, and afterAll must end both.
   const child = spawn(tsx, ['server/main.ts', '--port', '0', '--data-dir', dataDir, '--no-ui-build'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   children.push(child);
@@ -72,5 +73,25 @@ describe('starting the real server', () => {
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);
     expect(existsSync(join(dataDir, LOCK_FILE))).toBe(false);
+  });
+
+  test('with DATABASE_URL, two servers share one database (no data-directory lock) and neither prints the password', async () => {
+    // The test cluster trusts every connection, so the password is only there to be hidden.
+    const url = new URL(await freshDatabase());
+    url.password = 'not-to-be-printed';
+    const servers = [startServer(freshDataDir(), { DATABASE_URL: url.href, LOG_LEVEL: 'info' }), startServer(freshDataDir(), { DATABASE_URL: url.href, LOG_LEVEL: 'info' })];
+    const urls = await Promise.all(servers.map((server) => waitFor(() => /running at (http:\/\/\S+)/.exec(server.output())?.[1], `the URL in:\n${server.output()}`)));
+    const headers = { authorization: 'Bearer assessor-local-token', 'content-type': 'application/json' };
+    const created = await fetch(`${urls[0]}/api/communities`, { method: 'POST', headers, body: JSON.stringify({ id: 'shared', name: 'Shared', street: 'East Street' }) });
+    expect(created.status).toBe(201);
+    const read = await fetch(`${urls[1]}/api/communities/shared`, { headers });
+    expect(await read.json()).toMatchObject({ id: 'shared', revision: 1 });
+    for (const server of servers) {
+      expect(server.output()).toContain('storage opened');
+      expect(server.output()).toContain(url.pathname.slice(1));
+      expect(server.output()).not.toContain('not-to-be-printed');
+      server.child.kill('SIGTERM');
+      expect(await server.exited).toBe(0);
+    }
   });
 });

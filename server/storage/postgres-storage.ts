@@ -1,0 +1,372 @@
+/**
+ * Storage in PostgreSQL, chosen by DATABASE_URL: several servers may share one database (no
+ * data-directory lock), so every promise lowdb keeps in one process is kept by the database.
+ * Each change is one transaction: the record is read FOR UPDATE (later writers of the same row
+ * wait), the change callback runs on that latest row, and the write names the revision it read
+ * (UPDATE … WHERE revision = read), so a lost update is impossible even without the lock. The
+ * audit entry is written in the same transaction; any failure rolls back both.
+ *
+ * Records go in and come out as json text, so what is read back equals what lowdb returns, key
+ * order included; columns beside them are copies for filtering and ordering (postgres-migrations.ts).
+ */
+import { issue, type MessageText } from '../../engine/index.ts';
+import { Kysely, PostgresDialect, type SelectQueryBuilder, type Transaction } from 'kysely';
+import pg from 'pg';
+import Cursor from 'pg-cursor';
+import { ServerError } from '../errors.ts';
+import { ASSESSMENT_MESSAGES, COMMUNITY_MESSAGES, RECORDS, RUBRIC_MESSAGES, STORAGE_MESSAGES } from '../messages.ts';
+import { scoreResultJson } from '../score-result-json.ts';
+import { type Database, migrate, type StoredAssessment } from './postgres-migrations.ts';
+import { checkRevision, StaleRevisionError } from './revision.ts';
+import type {
+  AssessmentEntry,
+  AssessmentFilter,
+  AssessmentRecord,
+  AuditDraft,
+  AuditEntry,
+  CommunityRecord,
+  NewRecord,
+  RecordChange,
+  RubricVersionRecord,
+  Storage,
+} from './types.ts';
+
+/** Rows a stream fetches per round trip: a few MB of results at most, whatever the table holds. */
+const STREAM_CHUNK = 50;
+
+/** Storage in a PostgreSQL database. Open it with openPostgresStorage. */
+export class PostgresStorage implements Storage {
+  readonly location: string;
+  readonly created: boolean;
+  readonly #db: Kysely<Database>;
+  #closed = false;
+
+  constructor(db: Kysely<Database>, location: string, created: boolean) {
+    this.#db = db;
+    this.location = location;
+    this.created = created;
+  }
+
+  async listRubricVersions(): Promise<RubricVersionRecord[]> {
+    return this.#read(async (db) => (await db.selectFrom('rubric_versions').select('record').orderBy('seq').execute()).map((row) => row.record));
+  }
+
+  async getRubricVersion(id: string, version: string): Promise<RubricVersionRecord | undefined> {
+    return this.#read(async (db) => (await db.selectFrom('rubric_versions').select('record').where('id', '=', id).where('version', '=', version).executeTakeFirst())?.record);
+  }
+
+  insertRubricVersion(record: NewRecord<RubricVersionRecord>, audit: AuditDraft): Promise<RubricVersionRecord> {
+    const created: RubricVersionRecord = { ...record, revision: 1 };
+    return this.#change(async (trx) => {
+      await inserting(trx.insertInto('rubric_versions').values({ id: created.id, version: created.version, revision: 1, record: JSON.stringify(created) }), () =>
+        new ServerError('ALREADY_EXISTS', RUBRIC_MESSAGES.versionExists(record.id, record.version), [issue('/version', RUBRIC_MESSAGES.chooseUnusedVersion())]),
+      );
+      await appendTo(trx, { ...audit, revision: 1 });
+      return created;
+    });
+  }
+
+  updateRubricVersion(id: string, version: string, change: RecordChange<RubricVersionRecord>): Promise<RubricVersionRecord> {
+    const what = RECORDS.rubricVersion(id, version);
+    return this.#change(async (trx) => {
+      const row = await trx.selectFrom('rubric_versions').select('record').where('id', '=', id).where('version', '=', version).forUpdate().executeTakeFirst();
+      if (!row) throw rubricVersionNotFound(id, version);
+      const current = row.record;
+      checkRevision(current.revision, change.ifRevision, what);
+      const next: RubricVersionRecord = { ...change.change(current), revision: current.revision + 1 };
+      const updated = await trx
+        .updateTable('rubric_versions')
+        .set({ revision: next.revision, record: JSON.stringify(next) })
+        .where('id', '=', id)
+        .where('version', '=', version)
+        .where('revision', '=', current.revision)
+        .executeTakeFirst();
+      if (updated.numUpdatedRows === 0n) throw await this.#staleAfterRace(trx.selectFrom('rubric_versions').select('revision').where('id', '=', id).where('version', '=', version), current.revision, what, () => rubricVersionNotFound(id, version));
+      await appendTo(trx, { ...change.audit(next), revision: next.revision });
+      return next;
+    });
+  }
+
+  deleteRubricVersion(id: string, version: string, check: (current: RubricVersionRecord) => void, audit: AuditDraft, ifRevision?: number): Promise<void> {
+    const what = RECORDS.rubricVersion(id, version);
+    return this.#change(async (trx) => {
+      const row = await trx.selectFrom('rubric_versions').select('record').where('id', '=', id).where('version', '=', version).forUpdate().executeTakeFirst();
+      if (!row) throw rubricVersionNotFound(id, version);
+      const current = row.record;
+      checkRevision(current.revision, ifRevision, what);
+      check(current);
+      const deleted = await trx.deleteFrom('rubric_versions').where('id', '=', id).where('version', '=', version).where('revision', '=', current.revision).executeTakeFirst();
+      if (deleted.numDeletedRows === 0n) throw await this.#staleAfterRace(trx.selectFrom('rubric_versions').select('revision').where('id', '=', id).where('version', '=', version), current.revision, what, () => rubricVersionNotFound(id, version));
+      await appendTo(trx, { ...audit, revision: current.revision });
+    });
+  }
+
+  async listCommunities(): Promise<CommunityRecord[]> {
+    return this.#read(async (db) => (await db.selectFrom('communities').select('record').orderBy('seq').execute()).map((row) => row.record));
+  }
+
+  async getCommunity(id: string): Promise<CommunityRecord | undefined> {
+    return this.#read(async (db) => (await db.selectFrom('communities').select('record').where('id', '=', id).executeTakeFirst())?.record);
+  }
+
+  insertCommunity(record: NewRecord<CommunityRecord>, audit: AuditDraft): Promise<CommunityRecord> {
+    const created: CommunityRecord = { ...record, revision: 1 };
+    return this.#change(async (trx) => {
+      await inserting(trx.insertInto('communities').values({ id: created.id, revision: 1, record: JSON.stringify(created) }), () =>
+        new ServerError('ALREADY_EXISTS', COMMUNITY_MESSAGES.communityExists(record.id), [issue('/id', COMMUNITY_MESSAGES.chooseAnotherCommunityId())]),
+      );
+      await appendTo(trx, { ...audit, revision: 1 });
+      return created;
+    });
+  }
+
+  updateCommunity(id: string, change: RecordChange<CommunityRecord>): Promise<CommunityRecord> {
+    const what = RECORDS.community(id);
+    return this.#change(async (trx) => {
+      const row = await trx.selectFrom('communities').select('record').where('id', '=', id).forUpdate().executeTakeFirst();
+      if (!row) throw new ServerError('NOT_FOUND', COMMUNITY_MESSAGES.noCommunity(id));
+      const current = row.record;
+      checkRevision(current.revision, change.ifRevision, what);
+      const next: CommunityRecord = { ...change.change(current), revision: current.revision + 1 };
+      const updated = await trx
+        .updateTable('communities')
+        .set({ revision: next.revision, record: JSON.stringify(next) })
+        .where('id', '=', id)
+        .where('revision', '=', current.revision)
+        .executeTakeFirst();
+      if (updated.numUpdatedRows === 0n) throw await this.#staleAfterRace(trx.selectFrom('communities').select('revision').where('id', '=', id), current.revision, what, () => new ServerError('NOT_FOUND', COMMUNITY_MESSAGES.noCommunity(id)));
+      await appendTo(trx, { ...change.audit(next), revision: next.revision });
+      return next;
+    });
+  }
+
+  async listAssessments(filter: AssessmentFilter = {}): Promise<AssessmentEntry[]> {
+    if (filter.communityIds?.length === 0) return [];
+    return this.#read(async (db) => {
+      const rows = await filtered(db.selectFrom('assessments').select(['record', 'total', 'tier']), filter).orderBy('seq').execute();
+      return rows.map((row) => ({ ...row.record, total: row.total, tier: row.tier }));
+    });
+  }
+
+  async getAssessment(id: string): Promise<AssessmentRecord | undefined> {
+    return this.#read(async (db) => {
+      const row = await db.selectFrom('assessments').select(['record', 'result']).where('id', '=', id).executeTakeFirst();
+      return row && { ...row.record, result: row.result };
+    });
+  }
+
+  insertAssessment(record: NewRecord<AssessmentRecord>, audit: AuditDraft): Promise<AssessmentRecord> {
+    const created: AssessmentRecord = { ...record, revision: 1 };
+    return this.#change(async (trx) => {
+      await inserting(trx.insertInto('assessments').values({ id: created.id, ...assessmentColumns(created) }), () => new ServerError('ALREADY_EXISTS', ASSESSMENT_MESSAGES.assessmentExists(record.id)));
+      await appendTo(trx, { ...audit, revision: 1 });
+      return created;
+    });
+  }
+
+  updateAssessment(id: string, change: RecordChange<AssessmentRecord>): Promise<AssessmentRecord> {
+    const what = RECORDS.assessment(id);
+    return this.#change(async (trx) => {
+      const row = await trx.selectFrom('assessments').select(['record', 'result']).where('id', '=', id).forUpdate().executeTakeFirst();
+      if (!row) throw new ServerError('NOT_FOUND', ASSESSMENT_MESSAGES.noAssessment(id));
+      const current: AssessmentRecord = { ...row.record, result: row.result };
+      checkRevision(current.revision, change.ifRevision, what);
+      const next: AssessmentRecord = { ...change.change(current), revision: current.revision + 1 };
+      const updated = await trx
+        .updateTable('assessments')
+        .set(assessmentColumns(next))
+        .where('id', '=', id)
+        .where('revision', '=', current.revision)
+        .executeTakeFirst();
+      if (updated.numUpdatedRows === 0n) throw await this.#staleAfterRace(trx.selectFrom('assessments').select('revision').where('id', '=', id), current.revision, what, () => new ServerError('NOT_FOUND', ASSESSMENT_MESSAGES.noAssessment(id)));
+      await appendTo(trx, { ...change.audit(next), revision: next.revision });
+      return next;
+    });
+  }
+
+  async *streamAssessments(filter: AssessmentFilter = {}): AsyncIterable<AssessmentRecord> {
+    if (filter.communityIds?.length === 0) return;
+    if (this.#closed) throw closedError();
+    // A server-side cursor (pg-cursor): STREAM_CHUNK rows in memory at a time, one pooled connection held until the loop ends.
+    const rows = filtered(this.#db.selectFrom('assessments').select(['record', 'result']), filter).orderBy('seq').stream(STREAM_CHUNK);
+    try {
+      for await (const row of rows) yield { ...row.record, result: row.result };
+    } catch (err) {
+      throw databaseError(err, this.location);
+    }
+  }
+
+  async listAudit(): Promise<AuditEntry[]> {
+    return this.#read(async (db) => (await db.selectFrom('audit').select('entry').orderBy('seq').execute()).map((row) => row.entry));
+  }
+
+  async appendAudit(entry: AuditDraft): Promise<void> {
+    return this.#change((trx) => appendTo(trx, entry));
+  }
+
+  /** Ends the pool; a query still running finishes first. */
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    await this.#db.destroy();
+  }
+
+  /** A read, its failures said as the catalogue says them. */
+  async #read<T>(query: (db: Kysely<Database>) => Promise<T>): Promise<T> {
+    if (this.#closed) throw closedError();
+    try {
+      return await query(this.#db);
+    } catch (err) {
+      throw databaseError(err, this.location);
+    }
+  }
+
+  /** One change in one transaction: everything `write` does lands together, or nothing does. */
+  async #change<T>(write: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+    if (this.#closed) throw closedError();
+    try {
+      return await this.#db.transaction().execute(write);
+    } catch (err) {
+      throw databaseError(err, this.location);
+    }
+  }
+
+  /**
+   * The write guarded by `revision = read` changed nothing although the row was locked: only a
+   * writer that bypasses the lock gets here. Answered as lowdb would: the latest revision, or
+   * the record is gone.
+   */
+  async #staleAfterRace(latest: SelectQueryBuilder<Database, keyof Database, { revision: number }>, read: number, what: MessageText, missing: () => ServerError): Promise<ServerError> {
+    const row = await latest.executeTakeFirst();
+    return row ? new StaleRevisionError(what, read, row.revision) : missing();
+  }
+}
+
+/** Runs an insert; a duplicate key (23505) becomes the catalogue's ALREADY_EXISTS. */
+async function inserting(insert: { execute: () => Promise<unknown> }, exists: () => ServerError): Promise<void> {
+  try {
+    await insert.execute();
+  } catch (err) {
+    if ((err as { code?: string }).code === '23505') throw exists();
+    throw err;
+  }
+}
+
+/** Appends an audit entry stamped with the time of the change, in the change's transaction. */
+async function appendTo(trx: Transaction<Database>, draft: AuditDraft): Promise<void> {
+  const entry: AuditEntry = { at: new Date().toISOString(), ...draft };
+  await trx.insertInto('audit').values({ at: entry.at, entry: JSON.stringify(entry) }).execute();
+}
+
+/** The row of an assessment: the record without its result, the result, and the columns lists filter on. */
+function assessmentColumns(record: AssessmentRecord) {
+  const { result, ...stored } = record;
+  return {
+    community_id: record.communityId,
+    rubric_id: record.rubric.id,
+    rubric_version: record.rubric.version,
+    period_year: record.period.year,
+    period_kind: record.period.kind,
+    status: record.status,
+    tier: result?.tier ?? null,
+    total: result?.total ?? null,
+    revision: record.revision,
+    record: JSON.stringify(stored satisfies StoredAssessment),
+    // The same JSON as the submit's answer, made once (scoreResultJson).
+    result: result ? scoreResultJson(result).toString('utf8') : null,
+  };
+}
+
+/** `query` narrowed to the assessments `filter` names, in SQL. */
+function filtered<O>(query: SelectQueryBuilder<Database, 'assessments', O>, filter: AssessmentFilter): SelectQueryBuilder<Database, 'assessments', O> {
+  let narrowed = query;
+  if (filter.communityIds) narrowed = narrowed.where('community_id', 'in', filter.communityIds);
+  if (filter.rubricId !== undefined) narrowed = narrowed.where('rubric_id', '=', filter.rubricId);
+  if (filter.version !== undefined) narrowed = narrowed.where('rubric_version', '=', filter.version);
+  if (filter.year !== undefined) narrowed = narrowed.where('period_year', '=', filter.year);
+  if (filter.kind !== undefined) narrowed = narrowed.where('period_kind', '=', filter.kind);
+  if (filter.status !== undefined) narrowed = narrowed.where('status', '=', filter.status);
+  if (filter.tier !== undefined) narrowed = narrowed.where('tier', '=', filter.tier);
+  return narrowed;
+}
+
+function closedError(): ServerError {
+  return new ServerError('INTERNAL', STORAGE_MESSAGES.closed());
+}
+
+/** Error classes of PostgreSQL (SQLSTATE) and of the socket that mean the database cannot be reached. */
+const UNREACHABLE = /^(08|57P0[1-3]|53300|28)/;
+const SOCKET_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE']);
+
+/** A database failure as the error catalogue names it; the transaction was rolled back. */
+export function databaseError(err: unknown, location: string): ServerError {
+  if (err instanceof ServerError) return err;
+  const { code, message } = err as { code?: string; message?: string };
+  const reason = code ? `${code}: ${message}` : (message ?? String(err));
+  if (code === '53100') return new ServerError('STORAGE_FULL', STORAGE_MESSAGES.diskFull(location), [issue(location, STORAGE_MESSAGES.freeDatabaseSpace())]);
+  if (code === '25006' || code === '42501') return new ServerError('STORAGE_READ_ONLY', STORAGE_MESSAGES.readOnly(location, code), [issue(location, STORAGE_MESSAGES.grantDatabaseWrite())]);
+  // pg says "Connection terminated unexpectedly" or "timeout exceeded when trying to connect" without a code.
+  if ((code && (UNREACHABLE.test(code) || SOCKET_ERRORS.has(code))) || /^Connection terminated|timeout exceeded when trying to connect/.test(message ?? '')) {
+    return new ServerError('INTERNAL', STORAGE_MESSAGES.databaseUnreachable(location, reason), [issue(location, STORAGE_MESSAGES.checkDatabase())]);
+  }
+  return new ServerError('INTERNAL', STORAGE_MESSAGES.databaseFailed(location, reason));
+}
+
+/** The URL without its password, for logs and messages. */
+export function databaseLocation(databaseUrl: string): string {
+  try {
+    const url = new URL(databaseUrl);
+    url.password = '';
+    url.search = '';
+    return url.href;
+  } catch {
+    return 'the PostgreSQL database of DATABASE_URL';
+  }
+}
+
+/** A kysely instance on a new pool; its stream() reads through a pg-cursor. */
+function connect(databaseUrl: string): Kysely<Database> {
+  const pool = new pg.Pool({ connectionString: databaseUrl, connectionTimeoutMillis: 10_000 });
+  // A pooled idle connection the database drops (restart, failover) must not crash the server: the next query says so instead.
+  pool.on('error', () => undefined);
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool, cursor: Cursor }) });
+}
+
+/**
+ * Brings the database of `databaseUrl` to the current schema and closes the connection; for a
+ * command run before starting servers. Returns the versions it applied.
+ * @throws ServerError when the database cannot be reached or is newer than this release
+ */
+export async function migrateDatabase(databaseUrl: string): Promise<number[]> {
+  const location = databaseLocation(databaseUrl);
+  const db = connect(databaseUrl);
+  try {
+    return (await migrate(db, location)).map((m) => m.version);
+  } catch (err) {
+    throw databaseError(err, location);
+  } finally {
+    await db.destroy();
+  }
+}
+
+/**
+ * Opens the database of `databaseUrl`, migrating it first. `created` is true only for the open
+ * whose migration created the schema (version 1): of servers starting together on an empty
+ * database, exactly one seeds it.
+ * @throws ServerError INTERNAL when the database cannot be reached or is newer than this release
+ */
+export async function openPostgresStorage(databaseUrl: string): Promise<PostgresStorage> {
+  const location = databaseLocation(databaseUrl);
+  const db = connect(databaseUrl);
+  try {
+    const applied = await migrate(db, location);
+    return new PostgresStorage(db, location, applied.some((m) => m.version === 1));
+  } catch (err) {
+    await db.destroy();
+    throw databaseError(err, location);
+  }
+}
+
+function rubricVersionNotFound(id: string, version: string): ServerError {
+  return new ServerError('NOT_FOUND', RUBRIC_MESSAGES.noVersion(id, version), [issue('/version', RUBRIC_MESSAGES.listVersions())]);
+}
