@@ -22,9 +22,9 @@ export { META_SCHEMAS, RUBRIC_2_META_SCHEMA, RUBRIC_META_SCHEMA } from './docume
 export { migrateRubric } from './document/migrate.ts';
 export { CataloguedError, ENGINE_ERRORS, RubricStudioError, type EngineErrorCode, type ErrorEntry } from './errors.ts';
 export { carryAssessment, carryForward, type CarryForwardFlag, mapInputs, rescore, missingInputsReport } from './compare/mapping.ts';
-export { analyzeImpact, impactFilterFor } from './compare/impact.ts';
+export { analyzeImpact, analyzeImpactStream, IMPACT_BATCH, impactFilterFor } from './compare/impact.ts';
 export { DEPLOYMENT_SCHEMA, deploymentProblems, SUBJECT_RECORD_FIELDS } from './deployment-check.ts';
 export { versionInForce, type DatedVersion } from './compare/in-force.ts';
-export { analyzeImpactInThreads, type ImpactThreads } from './compare/impact-threads.ts';
+export { analyzeImpactInThreads, analyzeImpactStreamInThreads, type ImpactThreads } from './compare/impact-threads.ts';
 export { gapToNextTier } from './compare/gap.ts';
-export { resultsCsv, resultsXlsx, impactCsv, impactSummaryHtml, impactXlsx, type ResultRow } from './exports/export.ts';
+export { resultsCsv, resultsXlsx, resultColumns, resultsCsvText, writeResultsXlsx, impactCsv, impactSummaryHtml, impactXlsx, type ResultColumns, type ResultRow } from './exports/export.ts';

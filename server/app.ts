@@ -52,6 +52,8 @@ export interface AppOptions {
   httpLimits?: Partial<HttpLimits>;
   /** The impact worker module (main passes it, source or built): impact analyses then use every core; without it, the request's thread. */
   impactWorker?: URL;
+  /** Assessments an impact analysis scores at a time (IMPACT_BATCH unless given). */
+  impactBatch?: number;
 }
 
 declare module 'fastify' {
@@ -169,7 +171,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await app.register(assessmentRoutes, { storage, profile });
     await app.register(supplementRoutes, { storage, profile });
     await app.register(auditRoutes, { storage });
-    await app.register(comparisonRoutes, { storage, profile, impactWorker: options.impactWorker });
+    await app.register(comparisonRoutes, { storage, profile, impactWorker: options.impactWorker, impactBatch: options.impactBatch });
     app.addHook('onClose', async () => {
       // The summary of held-back refusals is the last entry written.
       await refusals.close();

@@ -1,17 +1,17 @@
 /**
  * Impact analysis over several threads. Scoring each assessment under two versions is the whole
- * cost and independent per assessment, so the assessments are cut into one share per core: the
- * first share is scored here, the others in worker threads (engine/compare/impact-worker.ts),
- * and the summary is drawn once from all of them in the assessments' order. The report is the
- * one `analyzeImpact` gives; test/impact/impact-threads.test.ts compares them. Workers are
- * started on first use and kept (unreferenced: they never keep the process alive), so later
- * analyses find their code compiled and their rubrics loaded.
+ * cost and independent per assessment, so the assessments go out in batches: each batch to a
+ * worker thread that is free (engine/compare/impact-worker.ts), or scored here when every worker
+ * is busy, and the report is tallied from the batches in the assessments' order (ImpactTally).
+ * The report is the one `analyzeImpact` gives; test/impact/impact-threads.test.ts compares them.
+ * Workers are started on first use and kept (unreferenced: they never keep the process alive),
+ * so later analyses find their code compiled and their rubrics loaded.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { CompiledRubric } from '../scoring/compile.ts';
 import type { ImpactAssessment, ImpactFilter, ImpactReport } from '../types.ts';
-import { analyzeImpact, type ScoredImpact, scoreImpact, summarizeImpact } from './impact.ts';
+import { analyzeImpact, IMPACT_BATCH, ImpactTally, inBatches, type ScoredImpact, scoreImpact } from './impact.ts';
 import type { ImpactRequest } from './impact-worker.ts';
 
 export interface ImpactThreads {
@@ -27,15 +27,88 @@ const MINIMUM_PER_THREAD = 10_000;
 
 /** `analyzeImpact`, with the scoring spread over threads when there is enough to share. */
 export async function analyzeImpactInThreads(base: CompiledRubric, candidate: CompiledRubric, assessments: ImpactAssessment[], filter: ImpactFilter | undefined, options: ImpactThreads): Promise<ImpactReport> {
-  const threads = Math.min(options.threads ?? availableParallelism(), Math.floor(assessments.length / (options.minimumPerThread ?? MINIMUM_PER_THREAD)));
+  const threads = threadsFor(assessments.length, options);
   if (threads <= 1) return analyzeImpact(base, candidate, assessments, filter);
+  // One share per thread: the workers take the first ones, this thread the last.
   const size = Math.ceil(assessments.length / threads);
   const shares = Array.from({ length: threads }, (_, i) => assessments.slice(i * size, (i + 1) * size));
-  // Workers first, so that they start while this thread scores the first share.
-  const others = shares.slice(1).map((share, n) => scoreInWorker(options.worker, n, { base: base.doc, candidate: candidate.doc, assessments: share, filter }));
-  const first = scoreImpact(base, candidate, shares[0], filter);
-  const parts = [first, ...(await Promise.all(others))];
-  return summarizeImpact(base, candidate, assessments, mergeScored(parts), filter);
+  return tallyInTurns(base, candidate, shares, filter, options.worker, () => threads - 1, new ImpactTally(base, candidate, filter, assessments.length));
+}
+
+/**
+ * `analyzeImpactStream` over threads: batches of `batchSize` are sent to the workers as they are
+ * read, and the workers join in only once the stream has proved long enough to share (the same
+ * rule as analyzeImpactInThreads, applied to what has been read so far). At most one batch per
+ * thread is held at a time, whatever the stream's length.
+ */
+export async function analyzeImpactStreamInThreads(
+  base: CompiledRubric,
+  candidate: CompiledRubric,
+  assessments: AsyncIterable<ImpactAssessment> | Iterable<ImpactAssessment>,
+  filter: ImpactFilter | undefined,
+  options: ImpactThreads & { batchSize?: number },
+): Promise<ImpactReport> {
+  const workers = (read: number): number => Math.max(0, threadsFor(read, options) - 1);
+  return tallyInTurns(base, candidate, inBatches(assessments, options.batchSize ?? IMPACT_BATCH), filter, options.worker, workers, new ImpactTally(base, candidate, filter));
+}
+
+/** Threads worth using for `count` assessments, this one included. */
+function threadsFor(count: number, options: ImpactThreads): number {
+  return Math.min(options.threads ?? availableParallelism(), Math.floor(count / (options.minimumPerThread ?? MINIMUM_PER_THREAD)));
+}
+
+/** A batch on its way: scored in a worker or here, tallied when its turn comes. */
+interface Turn {
+  batch: ImpactAssessment[];
+  scored: Promise<ScoredImpact>;
+  settled: boolean;
+}
+
+/**
+ * Scores the batches, each in a free worker of the first `workers(read)` or else here, and
+ * tallies them in order. A batch is read only when fewer than one per thread wait to be tallied,
+ * so the batches held stay bounded however many come.
+ */
+async function tallyInTurns(
+  base: CompiledRubric,
+  candidate: CompiledRubric,
+  batches: AsyncIterable<ImpactAssessment[]> | Iterable<ImpactAssessment[]>,
+  filter: ImpactFilter | undefined,
+  worker: URL,
+  workers: (read: number) => number,
+  tally: ImpactTally,
+): Promise<ImpactReport> {
+  const turns: Turn[] = [];
+  const busy = new Set<number>();
+  let read = 0;
+  const tallyHead = async (): Promise<void> => {
+    const turn = turns.shift() as Turn;
+    tally.add(turn.batch, await turn.scored);
+  };
+  for await (const batch of batches) {
+    read += batch.length;
+    const available = workers(read);
+    let free = -1;
+    for (let n = 0; n < available && free < 0; n++) if (!busy.has(n)) free = n;
+    let scored: Promise<ScoredImpact>;
+    if (free >= 0) {
+      const n = free;
+      busy.add(n);
+      scored = scoreInWorker(worker, n, { base: base.doc, candidate: candidate.doc, assessments: batch, filter }).finally(() => busy.delete(n));
+    } else {
+      scored = Promise.resolve(scoreImpact(base, candidate, batch, filter));
+    }
+    const turn: Turn = { batch, scored, settled: false };
+    // Handled at once, so a worker failing before its turn is not an unhandled rejection; its turn rethrows it.
+    const settle = (): void => {
+      turn.settled = true;
+    };
+    scored.then(settle, settle);
+    turns.push(turn);
+    while (turns.length > 0 && (turns[0].settled || turns.length > available + 1)) await tallyHead();
+  }
+  while (turns.length > 0) await tallyHead();
+  return tally.report();
 }
 
 interface PooledWorker {
@@ -92,22 +165,4 @@ function scoreInWorker(worker: URL, n: number, request: Omit<ImpactRequest, 'id'
   }).finally(() => {
     if (pooled.waiting.size === 0) pooled.thread.unref();
   }) as Promise<ScoredImpact>;
-}
-
-/** The shares' figures end to end, and every input the candidate renamed, merged, defaulted or dropped in any share. */
-function mergeScored(parts: ScoredImpact[]): ScoredImpact {
-  const renamed = new Map<string, string>();
-  const combined = new Map<string, ScoredImpact['mapping']['combined'][number]>();
-  const defaulted = new Set<string>();
-  const dropped = new Set<string>();
-  for (const { mapping } of parts) {
-    for (const r of mapping.renamed) renamed.set(r.to, r.from);
-    for (const c of mapping.combined) combined.set(c.to, c);
-    for (const id of mapping.defaulted) defaulted.add(id);
-    for (const id of mapping.dropped) dropped.add(id);
-  }
-  return {
-    scored: parts.flatMap((p) => p.scored),
-    mapping: { mapping: parts[0].mapping.mapping, renamed: [...renamed].map(([to, from]) => ({ to, from })), combined: [...combined.values()], defaulted: [...defaulted], dropped: [...dropped] },
-  };
 }

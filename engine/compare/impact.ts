@@ -106,28 +106,100 @@ export function scoreImpact(base: CompiledRubric, candidate: CompiledRubric, ass
 }
 
 /** The summary half: totals, tiers, per-indicator statistics, transitions and who changes tier, in the assessments' order. */
-export function summarizeImpact(base: CompiledRubric, candidate: CompiledRubric, assessments: ImpactAssessment[], { scored, mapping }: ScoredImpact, filter?: ImpactFilter): ImpactReport {
-  const basePlan = scoringModel(base);
-  const candidatePlan = scoringModel(candidate);
-  const exact = exactDecimals(basePlan, candidatePlan, assessments.length);
-  const indicators = indicatorColumns(basePlan, candidatePlan);
-  const stats = indicators.map(() => ({ n: 0, baseSum: exact.zero, candidateSum: exact.zero, deltaSum: exact.zero, min: null as Units | null, max: null as Units | null, changed: 0 }));
-  const transitions = transitionMatrix(base, candidate);
+export function summarizeImpact(base: CompiledRubric, candidate: CompiledRubric, assessments: ImpactAssessment[], scored: ScoredImpact, filter?: ImpactFilter): ImpactReport {
+  const tally = new ImpactTally(base, candidate, filter, assessments.length);
+  tally.add(assessments, scored);
+  return tally.report();
+}
 
-  const rows: AssessmentImpact[] = [];
-  const tierChanges: TierChange[] = [];
-  let deltaSum = exact.zero;
-  let deltaMin: Units | null = null;
-  let deltaMax: Units | null = null;
-  let deltas = 0;
-  const summary = { up: 0, down: 0, other: 0, invalid: { base: 0, candidate: 0 }, incomplete: { base: 0, candidate: 0 }, undetermined: { base: 0, candidate: 0 } };
+/** How many assessments a streamed analysis scores at a time, unless told otherwise. */
+export const IMPACT_BATCH = 1_000;
 
-  for (let at = 0; at < assessments.length; at++) {
-    const pair = scored[at];
-    if (pair === null) continue;
-    const assessment = assessments[at];
+/**
+ * `analyzeImpact` over assessments read as they come (a database cursor): scored `batchSize` at a
+ * time and tallied in order, so only one batch of inputs is held; the report is the same.
+ */
+export async function analyzeImpactStream(base: CompiledRubric, candidate: CompiledRubric, assessments: AsyncIterable<ImpactAssessment> | Iterable<ImpactAssessment>, filter?: ImpactFilter, batchSize = IMPACT_BATCH): Promise<ImpactReport> {
+  const tally = new ImpactTally(base, candidate, filter);
+  for await (const batch of inBatches(assessments, batchSize)) tally.add(batch, scoreImpact(base, candidate, batch, filter));
+  return tally.report();
+}
+
+/** `items` in arrays of `size` (the last may be shorter), each read only when the one before was taken. */
+export async function* inBatches<T>(items: AsyncIterable<T> | Iterable<T>, size: number): AsyncGenerator<T[]> {
+  if (!Number.isInteger(size) || size < 1) throw new RangeError(`inBatches: size must be a positive integer, not ${size}`);
+  let batch: T[] = [];
+  for await (const item of items) {
+    batch.push(item);
+    if (batch.length === size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
+}
+
+/**
+ * The report drawn up as scored batches arrive, in the assessments' order: per-assessment rows,
+ * running sums and counts, and the candidate's input mapping merged over the batches. The rows
+ * are the report; nothing else grows with the number of assessments.
+ */
+export class ImpactTally {
+  readonly #base: CompiledRubric;
+  readonly #candidate: CompiledRubric;
+  readonly #filter: ImpactFilter | undefined;
+  readonly #basePlan: ScoringModel;
+  readonly #candidatePlan: ScoringModel;
+  #exact: ExactDecimals;
+  readonly #indicators: IndicatorColumn[];
+  readonly #stats: { n: number; baseSum: Units; candidateSum: Units; deltaSum: Units; min: Units | null; max: Units | null; changed: number }[];
+  readonly #transitions: ReturnType<typeof transitionMatrix>;
+  readonly #rows: AssessmentImpact[] = [];
+  readonly #tierChanges: TierChange[] = [];
+  #deltaSum: Units;
+  #deltaMin: Units | null = null;
+  #deltaMax: Units | null = null;
+  #deltas = 0;
+  readonly #summary = { up: 0, down: 0, other: 0, invalid: { base: 0, candidate: 0 }, incomplete: { base: 0, candidate: 0 }, undetermined: { base: 0, candidate: 0 } };
+  readonly #renamed = new Map<string, string>();
+  readonly #combined = new Map<string, ImpactReport['inputMapping']['combined'][number]>();
+  readonly #defaulted = new Set<string>();
+  readonly #dropped = new Set<string>();
+
+  /** `expected`: how many assessments will come, when known; it picks the exact arithmetic up front, as analyzeImpact always has. */
+  constructor(base: CompiledRubric, candidate: CompiledRubric, filter?: ImpactFilter, expected?: number) {
+    this.#base = base;
+    this.#candidate = candidate;
+    this.#filter = filter;
+    this.#basePlan = scoringModel(base);
+    this.#candidatePlan = scoringModel(candidate);
+    this.#exact = exactDecimals(this.#basePlan, this.#candidatePlan, expected ?? 1);
+    this.#indicators = indicatorColumns(this.#basePlan, this.#candidatePlan);
+    this.#stats = this.#indicators.map(() => ({ n: 0, baseSum: this.#exact.zero, candidateSum: this.#exact.zero, deltaSum: this.#exact.zero, min: null, max: null, changed: 0 }));
+    this.#transitions = transitionMatrix(base, candidate);
+    this.#deltaSum = this.#exact.zero;
+  }
+
+  /** Tallies `assessments` with their figures (`scored`, as scoreImpact gives them for exactly these assessments). */
+  add(assessments: ImpactAssessment[], { scored, mapping }: ScoredImpact): void {
+    for (const r of mapping.renamed) this.#renamed.set(r.to, r.from);
+    for (const c of mapping.combined) this.#combined.set(c.to, c);
+    for (const id of mapping.defaulted) this.#defaulted.add(id);
+    for (const id of mapping.dropped) this.#dropped.add(id);
+    for (let at = 0; at < assessments.length; at++) {
+      const pair = scored[at];
+      if (pair !== null) this.#addOne(assessments[at], pair);
+    }
+  }
+
+  #addOne(assessment: ImpactAssessment, pair: { base: VersionFigures; candidate: VersionFigures }): void {
+    const summary = this.#summary;
+    const transitions = this.#transitions;
     const baseScore = pair.base.score;
-    if (filter?.tier !== undefined && baseScore.tier !== filter.tier) continue;
+    if (this.#filter?.tier !== undefined && baseScore.tier !== this.#filter.tier) return;
+    // Integer sums stay exact only up to a number of assessments; past it they carry on in big.js.
+    if (this.#rows.length + 1 > this.#exact.capacity) this.#widen();
+    const exact = this.#exact;
     const candidateScore = pair.candidate.score;
     const baseRun = pair.base.indicatorPoints;
     const candidateRun = pair.candidate.indicatorPoints;
@@ -145,10 +217,10 @@ export function summarizeImpact(base: CompiledRubric, candidate: CompiledRubric,
     if (baseScore.status === 'complete' && candidateScore.status === 'complete' && baseScore.total !== null && candidateScore.total !== null) {
       const d = exact.sub(exact.of(candidateScore.total), exact.of(baseScore.total));
       delta = exact.toNumber(d);
-      deltaSum = exact.add(deltaSum, d);
-      deltaMin = deltaMin === null || exact.lt(d, deltaMin) ? d : deltaMin;
-      deltaMax = deltaMax === null || exact.lt(deltaMax, d) ? d : deltaMax;
-      deltas += 1;
+      this.#deltaSum = exact.add(this.#deltaSum, d);
+      this.#deltaMin = this.#deltaMin === null || exact.lt(d, this.#deltaMin) ? d : this.#deltaMin;
+      this.#deltaMax = this.#deltaMax === null || exact.lt(this.#deltaMax, d) ? d : this.#deltaMax;
+      this.#deltas += 1;
     }
 
     // Per indicator, over assessments scored under both versions; an absent indicator counts 0,
@@ -158,13 +230,13 @@ export function summarizeImpact(base: CompiledRubric, candidate: CompiledRubric,
     if (baseRun !== null && candidateRun !== null) {
       const baseComplete = pair.base.indicatorComplete;
       const candidateComplete = pair.candidate.indicatorComplete;
-      for (let i = 0; i < indicators.length; i++) {
-        const column = indicators[i];
+      for (let i = 0; i < this.#indicators.length; i++) {
+        const column = this.#indicators[i];
         if ((column.base >= 0 && baseComplete?.[column.base] === false) || (column.candidate >= 0 && candidateComplete?.[column.candidate] === false)) continue;
         const b = exact.of(column.base < 0 ? 0 : baseRun[column.base]);
         const c = exact.of(column.candidate < 0 ? 0 : candidateRun[column.candidate]);
         const d = exact.sub(c, b);
-        const s = stats[i];
+        const s = this.#stats[i];
         s.n += 1;
         s.baseSum = exact.add(s.baseSum, b);
         s.candidateSum = exact.add(s.candidateSum, c);
@@ -182,14 +254,14 @@ export function summarizeImpact(base: CompiledRubric, candidate: CompiledRubric,
     const row: AssessmentImpact = { id: assessment.id, communityId: assessment.communityId, attributes: { ...assessment.attributes }, base: baseScore, candidate: candidateScore, delta, tierChanged };
     if (assessment.communityName !== undefined) row.communityName = assessment.communityName;
     if (assessment.period !== undefined) row.period = assessment.period;
-    rows.push(row);
+    this.#rows.push(row);
 
     if (tierChanged) {
       const direction = transitions.direction(baseScore.tier, candidateScore.tier);
       summary[direction] += 1;
       indicatorDeltas.sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta) || (a.id < b.id ? -1 : 1));
       const { base: _b, candidate: _c, tierChanged: _t, ...who } = row;
-      tierChanges.push({
+      this.#tierChanges.push({
         ...who,
         fromTier: baseScore.tier,
         toTier: candidateScore.tier,
@@ -198,45 +270,71 @@ export function summarizeImpact(base: CompiledRubric, candidate: CompiledRubric,
         baseRatioTier: baseScore.ratioTier,
         candidateRatioTier: candidateScore.ratioTier,
         indicators: indicatorDeltas,
-        gates: gateChanges(base, candidate, baseScore, candidateScore),
+        gates: gateChanges(this.#base, this.#candidate, baseScore, candidateScore),
       });
     }
   }
 
-  return {
-    base: { id: base.doc.id, version: base.doc.version, hash: base.hash },
-    candidate: { id: candidate.doc.id, version: candidate.doc.version, hash: candidate.hash },
-    filter: filter ?? null,
-    inputMapping: mapping,
-    inputLabels: inputLabels(base, candidate, rows),
-    summary: {
-      assessments: rows.length,
-      tierChanged: tierChanges.length,
-      ...summary,
-      meanDelta: deltas > 0 ? exact.mean(deltaSum, deltas) : null,
-      minDelta: deltaMin === null ? null : exact.toNumber(deltaMin),
-      maxDelta: deltaMax === null ? null : exact.toNumber(deltaMax),
-    },
-    assessments: rows,
-    indicators: indicators.map((column, i): IndicatorImpact => {
-      const s = stats[i];
-      return {
-        id: column.id,
-        title: column.title,
-        status: column.base < 0 ? 'added' : column.candidate < 0 ? 'removed' : 'kept',
-        baseMax: column.base < 0 ? null : declaredMax(basePlan, column.base),
-        candidateMax: column.candidate < 0 ? null : declaredMax(candidatePlan, column.candidate),
-        baseMean: s.n > 0 && column.base >= 0 ? exact.mean(s.baseSum, s.n) : null,
-        candidateMean: s.n > 0 && column.candidate >= 0 ? exact.mean(s.candidateSum, s.n) : null,
-        meanDelta: s.n > 0 ? exact.mean(s.deltaSum, s.n) : null,
-        minDelta: s.min === null ? null : exact.toNumber(s.min),
-        maxDelta: s.max === null ? null : exact.toNumber(s.max),
-        changed: s.changed,
-      };
-    }),
-    transitions: transitions.result(),
-    tierChanges,
-  };
+  /** Moves every running sum to big.js: the same values, no longer bounded by 2^52. */
+  #widen(): void {
+    const from = this.#exact;
+    const to = bigDecimals();
+    const big = (x: Units): Units => from.toBig(x);
+    const orNull = (x: Units | null): Units | null => (x === null ? null : big(x));
+    this.#deltaSum = big(this.#deltaSum);
+    this.#deltaMin = orNull(this.#deltaMin);
+    this.#deltaMax = orNull(this.#deltaMax);
+    for (const s of this.#stats) {
+      s.baseSum = big(s.baseSum);
+      s.candidateSum = big(s.candidateSum);
+      s.deltaSum = big(s.deltaSum);
+      s.min = orNull(s.min);
+      s.max = orNull(s.max);
+    }
+    this.#exact = to;
+  }
+
+  /** The report of everything added so far. */
+  report(): ImpactReport {
+    const base = this.#base;
+    const candidate = this.#candidate;
+    const exact = this.#exact;
+    const rows = this.#rows;
+    return {
+      base: { id: base.doc.id, version: base.doc.version, hash: base.hash },
+      candidate: { id: candidate.doc.id, version: candidate.doc.version, hash: candidate.hash },
+      filter: this.#filter ?? null,
+      inputMapping: { mapping: mappingKind(base, candidate), renamed: [...this.#renamed].map(([to, from]) => ({ to, from })), combined: [...this.#combined.values()], defaulted: [...this.#defaulted], dropped: [...this.#dropped] },
+      inputLabels: inputLabels(base, candidate, rows),
+      summary: {
+        assessments: rows.length,
+        tierChanged: this.#tierChanges.length,
+        ...this.#summary,
+        meanDelta: this.#deltas > 0 ? exact.mean(this.#deltaSum, this.#deltas) : null,
+        minDelta: this.#deltaMin === null ? null : exact.toNumber(this.#deltaMin),
+        maxDelta: this.#deltaMax === null ? null : exact.toNumber(this.#deltaMax),
+      },
+      assessments: rows,
+      indicators: this.#indicators.map((column, i): IndicatorImpact => {
+        const s = this.#stats[i];
+        return {
+          id: column.id,
+          title: column.title,
+          status: column.base < 0 ? 'added' : column.candidate < 0 ? 'removed' : 'kept',
+          baseMax: column.base < 0 ? null : declaredMax(this.#basePlan, column.base),
+          candidateMax: column.candidate < 0 ? null : declaredMax(this.#candidatePlan, column.candidate),
+          baseMean: s.n > 0 && column.base >= 0 ? exact.mean(s.baseSum, s.n) : null,
+          candidateMean: s.n > 0 && column.candidate >= 0 ? exact.mean(s.candidateSum, s.n) : null,
+          meanDelta: s.n > 0 ? exact.mean(s.deltaSum, s.n) : null,
+          minDelta: s.min === null ? null : exact.toNumber(s.min),
+          maxDelta: s.max === null ? null : exact.toNumber(s.max),
+          changed: s.changed,
+        };
+      }),
+      transitions: this.#transitions.result(),
+      tierChanges: this.#tierChanges,
+    };
+  }
 }
 
 /** A run, or the message of the error that rejected the assessment's inputs. */
@@ -330,7 +428,7 @@ function declaredMax(model: ScoringModel, slot: number): number {
  */
 function inputCarrier(base: CompiledRubric, candidate: CompiledRubric): ((inputs: InputValues) => { inputs: InputValues; defaulted: string[]; mapped: string[] }) & { report: () => ImpactReport['inputMapping'] } {
   const known = new Set(candidate.doc.inputs.map((i) => i.id));
-  const declared = candidate.doc.inputMapping?.from === base.doc.version && base.doc.version !== candidate.doc.version;
+  const declared = mappingKind(base, candidate) === 'declared';
   const renamed = new Map<string, string>();
   const combined = new Map<string, ImpactReport['inputMapping']['combined'][number]>();
   const defaulted = new Set<string>();
@@ -354,10 +452,16 @@ function inputCarrier(base: CompiledRubric, candidate: CompiledRubric): ((inputs
     }
     return { inputs: kept ?? inputs, defaulted: NO_INPUTS, mapped: NO_INPUTS };
   };
-  const mapping: ImpactReport['inputMapping']['mapping'] = declared ? 'declared' : base.hash === candidate.hash ? 'same' : 'byId';
+  const mapping = mappingKind(base, candidate);
   return Object.assign(carry, {
     report: () => ({ mapping, renamed: [...renamed].map(([to, from]) => ({ to, from })), combined: [...combined.values()], defaulted: [...defaulted], dropped: [...dropped] }),
   });
+}
+
+/** How the candidate reads the base's inputs: through its declared mapping from the base, unchanged (same content), or by id. */
+function mappingKind(base: CompiledRubric, candidate: CompiledRubric): ImpactReport['inputMapping']['mapping'] {
+  if (candidate.doc.inputMapping?.from === base.doc.version && base.doc.version !== candidate.doc.version) return 'declared';
+  return base.hash === candidate.hash ? 'same' : 'byId';
 }
 
 interface IndicatorColumn {
@@ -436,12 +540,16 @@ type Units = number | Big;
 
 interface ExactDecimals {
   zero: Units;
+  /** How many assessments' points the sums hold exactly (integers stay below 2^52). */
+  capacity: number;
   of(points: number): Units;
   add(a: Units, b: Units): Units;
   sub(a: Units, b: Units): Units;
   lt(a: Units, b: Units): boolean;
   isZero(a: Units): boolean;
   toNumber(a: Units): number;
+  /** The same amount in big.js. */
+  toBig(a: Units): Big;
   /** sum / n, rounded half-up to 4 decimals. */
   mean(sum: Units, n: number): number;
 }
@@ -453,6 +561,7 @@ function exactDecimals(a: ScoringModel, b: ScoringModel, count: number): ExactDe
   if (a.scaled && b.scaled && largest * scale * Math.max(count, 1) < 2 ** 52) {
     return {
       zero: 0,
+      capacity: largest * scale > 0 ? Math.ceil(2 ** 52 / (largest * scale)) - 1 : Number.POSITIVE_INFINITY,
       // Points have at most `decimals` digits after the point, so the product rounds to the exact integer.
       of: (points) => Math.round(points * scale),
       add: (x, y) => (x as number) + (y as number),
@@ -460,17 +569,24 @@ function exactDecimals(a: ScoringModel, b: ScoringModel, count: number): ExactDe
       lt: (x, y) => (x as number) < (y as number),
       isZero: (x) => x === 0,
       toNumber: (x) => (x as number) / scale,
+      toBig: (x) => dec(x as number).div(scale),
       mean: (sum, n) => dec(sum as number).div(n).div(scale).round(4, 1).toNumber(),
     };
   }
+  return bigDecimals();
+}
+
+function bigDecimals(): ExactDecimals {
   return {
     zero: dec(0),
+    capacity: Number.POSITIVE_INFINITY,
     of: (points) => dec(points),
     add: (x, y) => (x as Big).plus(y as Big),
     sub: (x, y) => (x as Big).minus(y as Big),
     lt: (x, y) => (x as Big).lt(y as Big),
     isZero: (x) => (x as Big).eq(0),
     toNumber: (x) => (x as Big).toNumber(),
+    toBig: (x) => x as Big,
     mean: (sum, n) => (sum as Big).div(n).round(4, 1).toNumber(),
   };
 }

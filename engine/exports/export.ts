@@ -3,6 +3,7 @@
  * byte-order mark so Excel shows Chinese correctly) and XLSX (exceljs), and a printable,
  * self-contained HTML impact summary. Every function returns what it builds; nothing is written.
  */
+import type { Writable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { own } from '../document/lookup.ts';
 import { pick } from '../document/localized.ts';
@@ -165,25 +166,43 @@ const WORDS = {
 
 /** One row per assessment: where, which version and why, total, maximum, ratio, tier (by its label), every indicator. */
 export function resultsTable(rows: ResultRow[], lang: Language = 'zh', profile: ExportProfile = APPENDIX_C_DEPLOYMENT): Table {
-  const kinds = profile.periodKinds;
+  const columns = resultColumns(rows, lang, profile);
+  return { header: columns.header, rows: rows.map((row) => resultCells(row, columns, lang, profile)) };
+}
+
+/** The columns of the results export: the subject's and the result's, then one per indicator. */
+export interface ResultColumns {
+  header: string[];
+  /** Indicator ids, one column each. */
+  indicators: string[];
+}
+
+/**
+ * The results export's columns for rows like `samples`: every indicator they show, in first-seen
+ * order (versions may differ). A streamed export passes the first result of each version, in the
+ * order the versions first appear: results of one published version all have its indicators.
+ */
+export function resultColumns(samples: Iterable<Pick<ResultRow, 'result'>>, lang: Language = 'zh', profile: ExportProfile = APPENDIX_C_DEPLOYMENT): ResultColumns {
   const subject = subjectColumns(profile, lang);
   const w = WORDS[lang];
-  // Indicator columns: every indicator seen, in first-seen order (versions may differ).
   const columns = new Map<string, Localized>();
-  for (const { result } of rows) for (const i of result.indicators) if (!columns.has(i.id)) columns.set(i.id, i.title);
-  const header = [subject.id, subject.name, ...subject.attributes.map((a) => a.header), w.period, w.rubric, w.version, w.total, w.max, w.ratio, w.tier, w.assessedOn, w.versionWhy, ...[...columns].map(([id, title]) => `${id} ${pick(title, lang)}`)];
-  // Records made before versions had effective dates say nothing about the choice: left blank.
-  const why = (row: ResultRow): string | null => row.versionChoice?.reason ?? (row.versionChoice?.inForce === row.result.rubric.version ? w.inForce : null);
+  for (const { result } of samples) for (const i of result.indicators) if (!columns.has(i.id)) columns.set(i.id, i.title);
   return {
-    header,
-    rows: rows.map((row) => {
-      const { communityId, community, period, result } = row;
-      const attributes = attributeCells(profile, row.attributes ?? (row.street === undefined ? undefined : { street: row.street }), lang);
-      const points = new Map(result.indicators.map((i) => [i.id, i.points]));
-      const tier = result.tier === null ? null : pick(row.tierLabels && own(row.tierLabels, result.tier), lang) || result.tier;
-      return [communityId, community, ...attributes, period && periodWords(period, lang, kinds), result.rubric.id, result.rubric.version, result.total, result.max, result.ratio, tier, row.assessedOn ?? null, why(row), ...[...columns.keys()].map((id) => points.get(id) ?? null)];
-    }),
+    header: [subject.id, subject.name, ...subject.attributes.map((a) => a.header), w.period, w.rubric, w.version, w.total, w.max, w.ratio, w.tier, w.assessedOn, w.versionWhy, ...[...columns].map(([id, title]) => `${id} ${pick(title, lang)}`)],
+    indicators: [...columns.keys()],
   };
+}
+
+/** One row of the results export under `columns`. */
+function resultCells(row: ResultRow, columns: ResultColumns, lang: Language, profile: ExportProfile): Cell[] {
+  const w = WORDS[lang];
+  const { communityId, community, period, result } = row;
+  const attributes = attributeCells(profile, row.attributes ?? (row.street === undefined ? undefined : { street: row.street }), lang);
+  const points = new Map(result.indicators.map((i) => [i.id, i.points]));
+  const tier = result.tier === null ? null : pick(row.tierLabels && own(row.tierLabels, result.tier), lang) || result.tier;
+  // Records made before versions had effective dates say nothing about the choice: left blank.
+  const why = row.versionChoice?.reason ?? (row.versionChoice?.inForce === result.rubric.version ? w.inForce : null);
+  return [communityId, community, ...attributes, period && periodWords(period, lang, profile.periodKinds), result.rubric.id, result.rubric.version, result.total, result.max, result.ratio, tier, row.assessedOn ?? null, why, ...columns.indicators.map((id) => points.get(id) ?? null)];
 }
 
 /**
@@ -289,13 +308,18 @@ const BOM = '\uFEFF';
  * Text that a spreadsheet would run as a formula (=, +, -, @ first) gets a leading apostrophe.
  */
 export function toCsv(table: Table): string {
+  return [table.header, ...table.rows].map(csvLine).join('');
+}
+
+/** One CSV record with its CRLF (see toCsv). */
+function csvLine(row: Cell[]): string {
   const field = (cell: Cell): string => {
     if (cell === null || cell === undefined) return '';
     let text = typeof cell === 'string' ? cell : String(cell);
     if (typeof cell === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
     return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
   };
-  return `${[table.header, ...table.rows].map((row) => row.map(field).join(',')).join('\r\n')}\r\n`;
+  return `${row.map(field).join(',')}\r\n`;
 }
 
 function csvBuffer(table: Table): Buffer {
@@ -305,6 +329,16 @@ function csvBuffer(table: Table): Buffer {
 /** Assessment results as CSV (UTF-8 with BOM). */
 export function resultsCsv(rows: ResultRow[], lang: Language = 'zh', profile: ExportProfile = APPENDIX_C_DEPLOYMENT): Buffer {
   return csvBuffer(resultsTable(rows, lang, profile));
+}
+
+/**
+ * Assessment results as CSV text in pieces, for a file sent while it is read: the byte-order mark
+ * and header first, then one record per row as `rows` yields it; joined, the text resultsCsv gives
+ * for the same rows. `columns` comes from resultColumns, before the rows.
+ */
+export async function* resultsCsvText(columns: ResultColumns, rows: AsyncIterable<ResultRow>, lang: Language = 'zh', profile: ExportProfile = APPENDIX_C_DEPLOYMENT): AsyncGenerator<string> {
+  yield BOM + csvLine(columns.header);
+  for await (const row of rows) yield csvLine(resultCells(row, columns, lang, profile));
 }
 
 /**
@@ -325,27 +359,49 @@ export function impactCsv(report: ImpactReport, part: 'assessments' | 'transitio
 // XLSX
 // ---------------------------------------------------------------------------------------------
 
-function addSheet(workbook: ExcelJS.Workbook, name: string, table: Table): void {
-  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.addRow(table.header).font = { bold: true };
-  for (const row of table.rows) sheet.addRow(row.map((cell) => (cell === undefined ? null : cell)));
-  table.header.forEach((title, i) => {
+/** A sheet as a workbook or a streamed workbook adds it: its header, then its rows, each committed (a no-op in a workbook held whole). */
+async function fillSheet(sheet: ExcelJS.Worksheet, header: string[], rows: Iterable<Cell[]> | AsyncIterable<Cell[]>): Promise<void> {
+  header.forEach((title, i) => {
     sheet.getColumn(i + 1).width = Math.min(40, Math.max(8, [...title].length * 2));
   });
+  const head = sheet.addRow(header);
+  head.font = { bold: true };
+  head.commit();
+  for await (const row of rows) sheet.addRow(row.map((cell) => (cell === undefined ? null : cell))).commit();
 }
+
+const SHEET_VIEWS: Partial<ExcelJS.AddWorksheetOptions> = { views: [{ state: 'frozen', ySplit: 1 }] };
 
 async function workbookBuffer(sheets: [string, Table][]): Promise<Buffer> {
   // Loaded on first use: exceljs takes a while to load and most callers never export.
   const { default: excel } = await import('exceljs');
   const workbook = new excel.Workbook();
   workbook.creator = 'Rubric Studio';
-  for (const [name, table] of sheets) addSheet(workbook, name, table);
+  for (const [name, table] of sheets) await fillSheet(workbook.addWorksheet(name, SHEET_VIEWS), table.header, table.rows);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
 /** Assessment results as an XLSX workbook (one sheet). */
 export function resultsXlsx(rows: ResultRow[], lang: Language = 'zh', profile: ExportProfile = APPENDIX_C_DEPLOYMENT): Promise<Buffer> {
   return workbookBuffer([[WORDS[lang].results, resultsTable(rows, lang, profile)]]);
+}
+
+/**
+ * Assessment results as an XLSX workbook written to `output` while `rows` are read (exceljs's
+ * streaming writer: each row is written when committed; strings inline, not in a shared table
+ * that would grow with the file). The same sheet as resultsXlsx; resolves once the file is complete.
+ */
+export async function writeResultsXlsx(output: Writable, columns: ResultColumns, rows: AsyncIterable<ResultRow>, lang: Language = 'zh', profile: ExportProfile = APPENDIX_C_DEPLOYMENT): Promise<void> {
+  const { default: excel } = await import('exceljs');
+  const workbook = new excel.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
+  workbook.creator = 'Rubric Studio';
+  const sheet = workbook.addWorksheet(WORDS[lang].results, SHEET_VIEWS);
+  async function* cells(): AsyncGenerator<Cell[]> {
+    for await (const row of rows) yield resultCells(row, columns, lang, profile);
+  }
+  await fillSheet(sheet, columns.header, cells());
+  sheet.commit();
+  await workbook.commit();
 }
 
 /** An impact report as an XLSX workbook: assessments, transition matrix, indicators, tier changes. */

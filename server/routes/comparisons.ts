@@ -3,10 +3,12 @@
  * over the stored submitted assessments, the inputs a version would lack, the gap of one
  * assessment to the next tier, and exports. Nothing stored changes.
  */
+import { PassThrough, Readable } from 'node:stream';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import {
-  analyzeImpact,
-  analyzeImpactInThreads,
+  analyzeImpactStream,
+  analyzeImpactStreamInThreads,
+  type AssessmentInputs,
   type DeploymentProfile,
   diffRubrics,
   carryAssessment,
@@ -20,8 +22,10 @@ import {
   impactXlsx,
   issue,
   missingInputsReport,
-  resultsCsv,
-  resultsXlsx,
+  type ResultRow,
+  resultColumns,
+  resultsCsvText,
+  writeResultsXlsx,
 } from '../../engine/index.ts';
 import { ANY_ROLE } from '../access.ts';
 import { supplementValues } from './supplements.ts';
@@ -29,7 +33,7 @@ import { compiledVersion } from '../compiled-rubrics.ts';
 import { ServerError } from '../errors.ts';
 import { ASSESSMENT_MESSAGES, RUBRIC_MESSAGES } from '../messages.ts';
 import { errorResponses } from '../schemas.ts';
-import type { CommunityRecord, RubricVersionRecord, Storage, SubjectRecord } from '../storage/types.ts';
+import type { AssessmentFilter, CommunityRecord, RubricVersionRecord, Storage, SubjectRecord } from '../storage/types.ts';
 
 const versionRef = { type: 'object', additionalProperties: false, required: ['id', 'version'], properties: { id: { type: 'string', maxLength: 64 }, version: { type: 'string', maxLength: 60 } } };
 const anyObject = { type: 'object', additionalProperties: true };
@@ -42,13 +46,47 @@ const MEDIA: Record<Exclude<Format, 'json'>, string> = {
   html: 'text/html; charset=utf-8',
 };
 
-function sendFile(reply: FastifyReply, format: Exclude<Format, 'json'>, name: string, body: Buffer | string): FastifyReply {
+function sendFile(reply: FastifyReply, format: Exclude<Format, 'json'>, name: string, body: Buffer | string | Readable): FastifyReply {
   reply.header('content-type', MEDIA[format]);
   if (format !== 'html') reply.header('content-disposition', `attachment; filename="${name}.${format}"`);
   return reply.send(body);
 }
 
-export const comparisonRoutes: FastifyPluginAsync<{ storage: Storage; profile: DeploymentProfile; impactWorker?: URL }> = async (app, { storage, profile, impactWorker }) => {
+/** A stream whose first item is already read, and a way to let go of the rest unread. */
+interface StartedStream<T> extends AsyncIterable<T> {
+  close(): Promise<void>;
+}
+
+/**
+ * Reads the first item now: a storage failure on the first read is then thrown by the handler and
+ * answered as a catalogued error, before any header is sent. Later failures abort the response.
+ */
+async function readingStarted<T>(items: AsyncIterable<T>): Promise<StartedStream<T>> {
+  const iterator = items[Symbol.asyncIterator]();
+  let first: IteratorResult<T> | undefined = await iterator.next();
+  const rest: AsyncIterator<T> = {
+    next: async () => {
+      const read = first ?? (await iterator.next());
+      first = undefined;
+      return read;
+    },
+    return: async () => {
+      first = undefined;
+      return (await iterator.return?.()) ?? { done: true, value: undefined };
+    },
+  };
+  return { [Symbol.asyncIterator]: () => rest, close: async () => void (await rest.return?.()) };
+}
+
+export interface ComparisonOptions {
+  storage: Storage;
+  profile: DeploymentProfile;
+  impactWorker?: URL;
+  /** Assessments an impact analysis scores at a time (IMPACT_BATCH unless given): what it holds of the stored inputs. */
+  impactBatch?: number;
+}
+
+export const comparisonRoutes: FastifyPluginAsync<ComparisonOptions> = async (app, { storage, profile, impactWorker, impactBatch }) => {
   // Files name the subject, its attributes and the period kinds by the profile's labels.
   const version = async (id: string, v: string): Promise<RubricVersionRecord> => {
     const record = await storage.getRubricVersion(id, v);
@@ -111,20 +149,24 @@ export const comparisonRoutes: FastifyPluginAsync<{ storage: Storage; profile: D
       const baseRubric = compiledVersion(await version(base.id, base.version));
       const candidateRubric = compiledVersion(await version(candidate.id, candidate.version));
       const where = await communities();
-      const stored = await storage.listAssessments({ rubricId: base.id, version: base.version, status: 'submitted' });
-      const assessments: ImpactAssessment[] = stored.map((a) => ({
-        id: a.id,
-        communityId: a.communityId,
-        communityName: where.get(a.communityId)?.name,
-        attributes: subjectAttributes(where.get(a.communityId)),
-        period: `${a.period.year} ${a.period.kind}`,
-        inputs: a.inputs,
-        notApplicable: a.notApplicable,
-        supplements: supplementValues(a),
-      }));
+      // Read with a cursor, without results: one batch of inputs at a time, whatever the store holds.
+      async function* assessments(): AsyncGenerator<ImpactAssessment> {
+        for await (const a of storage.streamAssessmentEntries({ rubricId: base.id, version: base.version, status: 'submitted' })) {
+          yield {
+            id: a.id,
+            communityId: a.communityId,
+            communityName: where.get(a.communityId)?.name,
+            attributes: subjectAttributes(where.get(a.communityId)),
+            period: `${a.period.year} ${a.period.kind}`,
+            inputs: a.inputs,
+            notApplicable: a.notApplicable,
+            supplements: supplementValues(a),
+          };
+        }
+      }
       const report = impactWorker
-        ? await analyzeImpactInThreads(baseRubric, candidateRubric, assessments, filter, { worker: impactWorker })
-        : analyzeImpact(baseRubric, candidateRubric, assessments, filter);
+        ? await analyzeImpactStreamInThreads(baseRubric, candidateRubric, assessments(), filter, { worker: impactWorker, batchSize: impactBatch })
+        : await analyzeImpactStream(baseRubric, candidateRubric, assessments(), filter, impactBatch);
       const format = request.query.format ?? 'json';
       const lang = request.query.lang ?? 'zh';
       const name = `impact-${candidate.id}-${candidate.version}`;
@@ -145,8 +187,10 @@ export const comparisonRoutes: FastifyPluginAsync<{ storage: Storage; profile: D
     },
     handler: async (request) => {
       const target = await version(request.params.id, request.params.version);
-      const stored = await storage.listAssessments({ rubricId: target.id, status: 'submitted' });
-      return missingInputsReport(target.document, stored.map((a) => ({ id: a.id, inputs: a.inputs, version: a.rubric.version })));
+      // Only ids, inputs and versions are kept: a fraction of the stored entries, read with a cursor.
+      const stored: { id: string; inputs: AssessmentInputs['inputs']; version: string }[] = [];
+      for await (const a of storage.streamAssessmentEntries({ rubricId: target.id, status: 'submitted' })) stored.push({ id: a.id, inputs: a.inputs, version: a.rubric.version });
+      return missingInputsReport(target.document, stored);
     },
   });
 
@@ -187,9 +231,8 @@ export const comparisonRoutes: FastifyPluginAsync<{ storage: Storage; profile: D
     },
     handler: async (request, reply) => {
       const { format, rubric, version: v, lang = 'zh' } = request.query;
+      const filter: AssessmentFilter = { rubricId: rubric, version: v, status: 'submitted' };
       const where = await communities();
-      const entries = await storage.listAssessments({ rubricId: rubric, version: v, status: 'submitted' });
-      const rows = [];
       // Tier labels per version, read once each: the tier column names the tier as the rubric does.
       const tierLabels = new Map<string, Record<string, Localized>>();
       const labelsOf = async (id: string, v: string): Promise<Record<string, Localized>> => {
@@ -202,23 +245,43 @@ export const comparisonRoutes: FastifyPluginAsync<{ storage: Storage; profile: D
         }
         return labels;
       };
-      for (const entry of entries) {
-        const record = await storage.getAssessment(entry.id);
-        if (!record?.result) continue;
-        const community = where.get(record.communityId);
-        rows.push({
-          communityId: record.communityId,
-          community: community?.name,
-          attributes: Object.fromEntries(profile.subject.attributes.map((a) => [a.id, (community as SubjectRecord | undefined)?.[a.id]])),
-          period: `${record.period.year} ${record.period.kind}`,
-          assessedOn: record.assessedOn,
-          versionChoice: record.versionChoice,
-          result: record.result,
-          tierLabels: await labelsOf(record.rubric.id, record.rubric.version),
-        });
+      // The header names every indicator before the first row: a first pass over the entries (no
+      // results) finds the versions in the order they appear, and one result of each names its indicators.
+      const samples: Pick<ResultRow, 'result'>[] = [];
+      const sampled = new Set<string>();
+      for await (const entry of storage.streamAssessmentEntries(filter)) {
+        const key = `${entry.rubric.id}@${entry.rubric.version}`;
+        if (sampled.has(key)) continue;
+        const result = (await storage.getAssessment(entry.id))?.result;
+        if (!result) continue;
+        sampled.add(key);
+        samples.push({ result });
       }
-      const body = format === 'csv' ? resultsCsv(rows, lang, profile) : await resultsXlsx(rows, lang, profile);
-      return sendFile(reply, format, 'assessments', body);
+      const columns = resultColumns(samples, lang, profile);
+      async function* rows(): AsyncGenerator<ResultRow> {
+        for await (const record of storage.streamAssessments(filter)) {
+          if (!record.result) continue;
+          const community = where.get(record.communityId);
+          yield {
+            communityId: record.communityId,
+            community: community?.name,
+            attributes: Object.fromEntries(profile.subject.attributes.map((a) => [a.id, (community as SubjectRecord | undefined)?.[a.id]])),
+            period: `${record.period.year} ${record.period.kind}`,
+            assessedOn: record.assessedOn,
+            versionChoice: record.versionChoice,
+            result: record.result,
+            tierLabels: await labelsOf(record.rubric.id, record.rubric.version),
+          };
+        }
+      }
+      const started = await readingStarted(rows());
+      // A client gone before the file is read to the end: the cursor (a pooled connection) is let go.
+      reply.raw.once('close', () => void started.close().catch(() => undefined));
+      if (format === 'csv') return sendFile(reply, format, 'assessments', Readable.from(resultsCsvText(columns, started, lang, profile)));
+      // A failure while writing destroys the stream with it, so the response is aborted, never ended as if complete.
+      const file = new PassThrough();
+      writeResultsXlsx(file, columns, started, lang, profile).catch((err: Error) => file.destroy(err));
+      return sendFile(reply, format, 'assessments', file);
     },
   });
 };

@@ -144,7 +144,9 @@ export const supplementRoutes: FastifyPluginAsync<{ storage: Storage; profile: D
       if (type !== CSV && type !== XLSX) throw new ServerError('VALIDATION_FAILED', SUPPLEMENT_MESSAGES.fileType([CSV, XLSX]), [issue('/headers/content-type', SUPPLEMENT_MESSAGES.setContentType([CSV, XLSX]))]);
       const target = await version(request.query.rubric, request.query.version, '/query/version');
       const rows = await readRows(request.body, type);
-      const submitted = (await storage.listAssessments({ rubricId: target.id, status: 'submitted' })).filter((a) => a.status === 'submitted');
+      // What a row is matched by, read with a cursor: the entries' inputs are never held, only these three fields.
+      const submitted: Pick<AssessmentRecord, 'id' | 'communityId' | 'period'>[] = [];
+      for await (const a of storage.streamAssessmentEntries({ rubricId: target.id, status: 'submitted' })) submitted.push({ id: a.id, communityId: a.communityId, period: a.period });
       const errors: BilingualIssue[] = [];
       const changes = new Map<string, { record: AssessmentRecord; supplements: Record<string, Supplement> }>();
       for (const [n, row] of rows.entries()) {

@@ -298,6 +298,11 @@ export class LowdbStorage implements Storage {
     }
   }
 
+  async *streamAssessmentEntries(filter: AssessmentFilter = {}): AsyncIterable<AssessmentEntry> {
+    // The entries are in memory already (the data file is read whole); this only keeps the reader's loop the same for both backends.
+    yield* await this.listAssessments(filter);
+  }
+
   async listAudit(): Promise<AuditEntry[]> {
     return this.#data.audit;
   }
@@ -310,14 +315,14 @@ export class LowdbStorage implements Storage {
   }
 
   #resultPath(id: string): string {
-    return join(this.#resultsDir, `${id}.json`);
+    return resultFilePath(this.#resultsDir, id);
   }
 
   /** The list entry of a record, and the write-once file of a new result. */
   #toEntry(record: AssessmentRecord, storedResult: ScoreResult | null): { entry: AssessmentEntry; files: ResultFile[] } {
-    const { result, ...entry } = record;
+    const { result } = record;
     const files = result && result !== storedResult ? [{ id: record.id, path: this.#resultPath(record.id), result }] : [];
-    return { entry: { ...entry, total: result?.total ?? null, tier: result?.tier ?? null }, files };
+    return { entry: assessmentEntry(record), files };
   }
 
   async close(): Promise<void> {
@@ -466,7 +471,8 @@ export async function openLowdbStorage(dataDir: string): Promise<LowdbStorage> {
   }
 }
 
-function emptyDataFile(): DataFile {
+/** A data file holding nothing yet, of the current layout. */
+export function emptyDataFile(): DataFile {
   return { schemaVersion: DATA_SCHEMA_VERSION, createdAt: new Date().toISOString(), rubricVersions: [], communities: [], assessments: [], audit: [] };
 }
 
@@ -496,7 +502,8 @@ async function allSettledOrThrow(writes: Promise<void>[]): Promise<void> {
   if (failed) throw failed.reason;
 }
 
-async function writeAtomically(file: ResultFile): Promise<void> {
+/** Writes a result file: a temp file renamed into place, so a reader never finds half of one. */
+export async function writeAtomically(file: ResultFile): Promise<void> {
   const temp = `${file.path}.tmp`;
   try {
     // The same JSON answers the submit: made once (scoreResultJson).
@@ -507,6 +514,17 @@ async function writeAtomically(file: ResultFile): Promise<void> {
     await rm(temp, { force: true }).catch(() => undefined);
     throw err;
   }
+}
+
+/** Where the result of assessment `id` lives in `resultsDir`. */
+export function resultFilePath(resultsDir: string, id: string): string {
+  return join(resultsDir, `${id}.json`);
+}
+
+/** The data file's entry of an assessment: the record without its result, with the total and tier it gave. */
+export function assessmentEntry(record: AssessmentRecord): AssessmentEntry {
+  const { result, ...entry } = record;
+  return { ...entry, total: result?.total ?? null, tier: result?.tier ?? null };
 }
 
 function toRecord(entry: AssessmentEntry, result: ScoreResult | null): AssessmentRecord {

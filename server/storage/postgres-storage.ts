@@ -10,7 +10,7 @@
  * order included; columns beside them are copies for filtering and ordering (postgres-migrations.ts).
  */
 import { issue, type MessageText } from '../../engine/index.ts';
-import { Kysely, PostgresDialect, type SelectQueryBuilder, type Transaction } from 'kysely';
+import { type Compilable, Kysely, PostgresDialect, type SelectQueryBuilder, type Transaction } from 'kysely';
 import pg from 'pg';
 import Cursor from 'pg-cursor';
 import { ServerError } from '../errors.ts';
@@ -33,32 +33,80 @@ import type {
 
 /** Rows a stream fetches per round trip: a few MB of results at most, whatever the table holds. */
 const STREAM_CHUNK = 50;
+/** Rows an entry stream (no results) fetches per round trip. */
+const ENTRY_CHUNK = 500;
+
+/** A rubric version as last read, with the row it came from: `seq` is new for every insert, `revision` for every change. */
+interface ReadVersion {
+  seq: string;
+  revision: number;
+  record: RubricVersionRecord;
+}
 
 /** Storage in a PostgreSQL database. Open it with openPostgresStorage. */
 export class PostgresStorage implements Storage {
   readonly location: string;
   readonly created: boolean;
   readonly #db: Kysely<Database>;
+  readonly #pool: pg.Pool;
   #closed = false;
+  /**
+   * Rubric versions as parsed, by id@version. Nearly every request reads one, and a document is
+   * ~90 kB of JSON: parsing it each time was most of a submit's cost. A read asks only for the
+   * row's seq and revision, and takes the parsed record from here while both are unchanged; any
+   * instance's change raises the revision, and a version deleted and made again gets a new seq.
+   */
+  readonly #versions = new Map<string, ReadVersion>();
 
-  constructor(db: Kysely<Database>, location: string, created: boolean) {
+  constructor(db: Kysely<Database>, pool: pg.Pool, location: string, created: boolean) {
     this.#db = db;
+    this.#pool = pool;
     this.location = location;
     this.created = created;
   }
 
   async listRubricVersions(): Promise<RubricVersionRecord[]> {
-    return this.#read(async (db) => (await db.selectFrom('rubric_versions').select('record').orderBy('seq').execute()).map((row) => row.record));
+    return this.#read(async (db) => {
+      const rows = await db.selectFrom('rubric_versions').select(['id', 'version', 'seq', 'revision']).orderBy('seq').execute();
+      const stale = rows.filter((row) => !this.#readBefore(row));
+      if (stale.length > 0) {
+        const fresh = await db.selectFrom('rubric_versions').select(['seq', 'revision', 'record']).where('seq', 'in', stale.map((row) => row.seq)).execute();
+        for (const row of fresh) this.#versions.set(versionKey(row.record.id, row.record.version), row);
+      }
+      // Versions deleted since (by any instance) leave the cache with this list.
+      const listed = new Set(rows.map((row) => versionKey(row.id, row.version)));
+      for (const key of this.#versions.keys()) if (!listed.has(key)) this.#versions.delete(key);
+      return rows.flatMap((row) => this.#readBefore(row)?.record ?? []);
+    });
   }
 
   async getRubricVersion(id: string, version: string): Promise<RubricVersionRecord | undefined> {
-    return this.#read(async (db) => (await db.selectFrom('rubric_versions').select('record').where('id', '=', id).where('version', '=', version).executeTakeFirst())?.record);
+    return this.#read(async (db) => {
+      const key = versionKey(id, version);
+      const row = await db.selectFrom('rubric_versions').select(['id', 'version', 'seq', 'revision']).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+      if (!row) {
+        this.#versions.delete(key);
+        return undefined;
+      }
+      const known = this.#readBefore(row);
+      if (known) return known.record;
+      const fresh = await db.selectFrom('rubric_versions').select(['seq', 'revision', 'record']).where('seq', '=', row.seq).executeTakeFirst();
+      if (!fresh) return undefined; // deleted between the two reads
+      this.#versions.set(key, fresh);
+      return fresh.record;
+    });
+  }
+
+  /** The cached read of a version row, when it is of the same row at the same revision. */
+  #readBefore(row: { id: string; version: string; seq: string; revision: number }): ReadVersion | undefined {
+    const known = this.#versions.get(versionKey(row.id, row.version));
+    return known && known.seq === String(row.seq) && known.revision === row.revision ? known : undefined;
   }
 
   insertRubricVersion(record: NewRecord<RubricVersionRecord>, audit: AuditDraft): Promise<RubricVersionRecord> {
     const created: RubricVersionRecord = { ...record, revision: 1 };
     return this.#change(async (trx) => {
-      await inserting(trx.insertInto('rubric_versions').values({ id: created.id, version: created.version, revision: 1, record: JSON.stringify(created) }), () =>
+      await inserting(trx.insertInto('rubric_versions').values(rubricVersionRow(created)), () =>
         new ServerError('ALREADY_EXISTS', RUBRIC_MESSAGES.versionExists(record.id, record.version), [issue('/version', RUBRIC_MESSAGES.chooseUnusedVersion())]),
       );
       await appendTo(trx, { ...audit, revision: 1 });
@@ -112,7 +160,7 @@ export class PostgresStorage implements Storage {
   insertCommunity(record: NewRecord<CommunityRecord>, audit: AuditDraft): Promise<CommunityRecord> {
     const created: CommunityRecord = { ...record, revision: 1 };
     return this.#change(async (trx) => {
-      await inserting(trx.insertInto('communities').values({ id: created.id, revision: 1, record: JSON.stringify(created) }), () =>
+      await inserting(trx.insertInto('communities').values(communityRow(created)), () =>
         new ServerError('ALREADY_EXISTS', COMMUNITY_MESSAGES.communityExists(record.id), [issue('/id', COMMUNITY_MESSAGES.chooseAnotherCommunityId())]),
       );
       await appendTo(trx, { ...audit, revision: 1 });
@@ -186,13 +234,48 @@ export class PostgresStorage implements Storage {
 
   async *streamAssessments(filter: AssessmentFilter = {}): AsyncIterable<AssessmentRecord> {
     if (filter.communityIds?.length === 0) return;
+    const query = filtered(this.#db.selectFrom('assessments').select(['record', 'result']), filter).orderBy('seq');
+    for await (const row of this.#cursor(query, STREAM_CHUNK)) yield { ...row.record, result: row.result };
+  }
+
+  async *streamAssessmentEntries(filter: AssessmentFilter = {}): AsyncIterable<AssessmentEntry> {
+    if (filter.communityIds?.length === 0) return;
+    // Without the result column, a chunk holds a few kB per row, so it fetches ENTRY_CHUNK of them at once.
+    const query = filtered(this.#db.selectFrom('assessments').select(['record', 'total', 'tier']), filter).orderBy('seq');
+    for await (const row of this.#cursor(query, ENTRY_CHUNK)) yield { ...row.record, total: row.total, tier: row.tier };
+  }
+
+  /**
+   * The rows of `query` through a server-side cursor (pg-cursor), `chunk` at a time, on a pooled
+   * connection held until the loop ends. Not kysely's stream(): after a lost connection it waits
+   * for the cursor's close, which never answers, and the connection never returns to the pool.
+   * Here a failed connection is released as broken (the pool destroys it), and a close that does
+   * not answer in time does the same.
+   */
+  async *#cursor<R>(query: Compilable<R>, chunk: number): AsyncIterable<R> {
     if (this.#closed) throw closedError();
-    // A server-side cursor (pg-cursor): STREAM_CHUNK rows in memory at a time, one pooled connection held until the loop ends.
-    const rows = filtered(this.#db.selectFrom('assessments').select(['record', 'result']), filter).orderBy('seq').stream(STREAM_CHUNK);
+    const { sql: text, parameters } = query.compile();
+    let client: pg.PoolClient;
     try {
-      for await (const row of rows) yield { ...row.record, result: row.result };
+      client = await this.#pool.connect();
     } catch (err) {
       throw databaseError(err, this.location);
+    }
+    const cursor = client.query(new Cursor<R>(text, [...parameters]));
+    let broken: Error | undefined;
+    try {
+      while (true) {
+        const rows = await cursor.read(chunk);
+        if (rows.length === 0) break;
+        yield* rows;
+      }
+    } catch (err) {
+      broken = err as Error;
+      throw databaseError(err, this.location);
+    } finally {
+      // Also when the reader stops early (a client that went away): the cursor is closed, or the connection dropped.
+      if (!broken) broken = await closedWithin(cursor, CURSOR_CLOSE_MS);
+      client.release(broken);
     }
   }
 
@@ -254,12 +337,26 @@ async function inserting(insert: { execute: () => Promise<unknown> }, exists: ()
 
 /** Appends an audit entry stamped with the time of the change, in the change's transaction. */
 async function appendTo(trx: Transaction<Database>, draft: AuditDraft): Promise<void> {
-  const entry: AuditEntry = { at: new Date().toISOString(), ...draft };
-  await trx.insertInto('audit').values({ at: entry.at, entry: JSON.stringify(entry) }).execute();
+  await trx.insertInto('audit').values(auditRow({ at: new Date().toISOString(), ...draft })).execute();
 }
 
-/** The row of an assessment: the record without its result, the result, and the columns lists filter on. */
-function assessmentColumns(record: AssessmentRecord) {
+/** The row of a rubric version. */
+export function rubricVersionRow(record: RubricVersionRecord) {
+  return { id: record.id, version: record.version, revision: record.revision, record: JSON.stringify(record) };
+}
+
+/** The row of a community. */
+export function communityRow(record: CommunityRecord) {
+  return { id: record.id, revision: record.revision, record: JSON.stringify(record) };
+}
+
+/** The row of an audit entry, its time a column of its own. */
+export function auditRow(entry: AuditEntry) {
+  return { at: entry.at, entry: JSON.stringify(entry) };
+}
+
+/** The row of an assessment but its id: the record without its result, the result, and the columns lists filter on. */
+export function assessmentColumns(record: AssessmentRecord) {
   const { result, ...stored } = record;
   return {
     community_id: record.communityId,
@@ -324,13 +421,39 @@ export function databaseLocation(databaseUrl: string): string {
   }
 }
 
-/** A kysely instance on a new pool; its stream() reads through a pg-cursor. */
-function connect(databaseUrl: string): Kysely<Database> {
+/** A new connection pool on `databaseUrl`. */
+function newPool(databaseUrl: string): pg.Pool {
   const pool = new pg.Pool({ connectionString: databaseUrl, connectionTimeoutMillis: 10_000 });
   // A pooled idle connection the database drops (restart, failover) must not crash the server: the next query says so instead.
   pool.on('error', () => undefined);
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool, cursor: Cursor }) });
+  // A stream holds its client between reads; a connection lost then must fail the stream's next read, not crash the server.
+  pool.on('connect', (client) => client.on('error', () => undefined));
+  return pool;
 }
+
+/** A kysely instance on a new pool. */
+export function connect(databaseUrl: string): Kysely<Database> {
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: newPool(databaseUrl) }) });
+}
+
+/** How long a cursor's close may take before its connection is given up as broken. */
+const CURSOR_CLOSE_MS = 2_000;
+
+/** Closes `cursor`; the error to release its connection with when that fails or takes longer than `ms`. */
+async function closedWithin(cursor: Cursor<unknown>, ms: number): Promise<Error | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<Error>((resolve) => {
+    timer = setTimeout(() => resolve(new Error(`the cursor did not close within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([cursor.close().then(() => undefined, (err: Error) => err), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The key of a rubric version in the cache of parsed versions. */
+const versionKey = (id: string, version: string): string => `${id}@${version}`;
 
 /**
  * Brings the database of `databaseUrl` to the current schema and closes the connection; for a
@@ -357,10 +480,11 @@ export async function migrateDatabase(databaseUrl: string): Promise<number[]> {
  */
 export async function openPostgresStorage(databaseUrl: string): Promise<PostgresStorage> {
   const location = databaseLocation(databaseUrl);
-  const db = connect(databaseUrl);
+  const pool = newPool(databaseUrl);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   try {
     const applied = await migrate(db, location);
-    return new PostgresStorage(db, location, applied.some((m) => m.version === 1));
+    return new PostgresStorage(db, pool, location, applied.some((m) => m.version === 1));
   } catch (err) {
     await db.destroy();
     throw databaseError(err, location);

@@ -212,6 +212,11 @@ export interface Storage {
    * many there are. Comparisons read submitted results this way.
    */
   streamAssessments(filter?: AssessmentFilter): AsyncIterable<AssessmentRecord>;
+  /**
+   * The same assessments as list entries, without results, read the same way: for readers that
+   * need only inputs and figures (impact, missing inputs) of many assessments.
+   */
+  streamAssessmentEntries(filter?: AssessmentFilter): AsyncIterable<AssessmentEntry>;
 
   listAudit(): Promise<AuditEntry[]>;
   /** An audit entry that goes with no record change (refused attempts). */

@@ -416,6 +416,31 @@ describe('PostgreSQL only', () => {
     expect(await storage.listAudit()).toEqual([expect.objectContaining({ action: 'community.create' })]);
   });
 
+  test("a rubric version one instance read is read afresh once another changed it, or deleted and made it again", async () => {
+    const url = await freshDatabase();
+    const [one, other] = await Promise.all([openPostgresStorage(url), openPostgresStorage(url)]);
+    opened.push(one, other);
+    const first = rubricVersion();
+    await one.insertRubricVersion(first, audit('rubric.create', 'rubric:small-rubric@1.0.0'));
+    expect((await one.getRubricVersion(first.id, first.version))?.document.title).toEqual(first.document.title);
+    expect(await one.listRubricVersions()).toHaveLength(1);
+
+    const retitled = { zh: '改过的标题', en: 'Retitled' };
+    await other.updateRubricVersion(first.id, first.version, { change: (current) => ({ ...current, document: { ...current.document, title: retitled } }), audit: () => audit('rubric.save', 'rubric:small-rubric@1.0.0') });
+    expect((await one.getRubricVersion(first.id, first.version))?.document.title).toEqual(retitled);
+    expect((await one.listRubricVersions())[0].document.title).toEqual(retitled);
+
+    // Deleted and made again: revision 1 once more (as when `one` read it), another document.
+    const second = rubricVersion({ version: '1.1.0', document: { ...smallRubric(), version: '1.1.0' } });
+    await other.insertRubricVersion(second, audit('rubric.create', 'rubric:small-rubric@1.1.0'));
+    expect((await one.getRubricVersion(second.id, '1.1.0'))?.revision).toBe(1);
+    await other.deleteRubricVersion(second.id, '1.1.0', () => undefined, audit('rubric.delete', 'rubric:small-rubric@1.1.0'));
+    const again = { zh: '重新起草', en: 'Drafted again' };
+    await other.insertRubricVersion({ ...second, document: { ...second.document, title: again } }, audit('rubric.create', 'rubric:small-rubric@1.1.0'));
+    expect((await one.getRubricVersion(second.id, '1.1.0'))?.document.title).toEqual(again);
+    expect((await one.listRubricVersions()).map((r) => r.document.title)).toEqual([retitled, again]);
+  });
+
   test('migrations are recorded, run once, and two servers opening at once both succeed with one of them creating', async () => {
     const url = await freshDatabase();
     const [first, second] = await Promise.all([openPostgresStorage(url), openPostgresStorage(url)]);
