@@ -1,10 +1,11 @@
 /**
  * The server's messages to people, in Chinese and English: every error the server itself raises
  * (requests, access, revisions, rubrics, communities, assessments, supplements, storage, the
- * deployment profile) and every detail of one takes its words from here, in the shape of the engine's catalogue
- * (engine/document/messages.ts). Each message names the field and says how to fix it, in both
- * languages; the English text is also the error's or the issue's `message`, and tests and the
- * README quote some of it: change it only together with them.
+ * deployment profile) and every detail of one takes its words from here, and so does the storage
+ * command (npm run storage), in the shape of the engine's catalogue (engine/document/messages.ts).
+ * Each message names the field and says how to fix it, in both languages; the English text is
+ * also the error's or the issue's `message`, and tests and the README quote some of it: change it
+ * only together with them.
  *
  * Chinese terms, from the glossary (engine/glossary.ts): 评价细则 rubric, 版本 version, 档次 tier,
  * 评价 assessment, 评价期 period, 社区 community, 输入项 input, 要求 requirement, 门槛 gate,
@@ -599,6 +600,206 @@ export const STORAGE_MESSAGES = {
   }),
 };
 
+/** What is copied, by kind, as the copy's summary and its check name them. */
+export type CopyKind = 'rubricVersions' | 'communities' | 'assessments' | 'audit';
+
+/** Each kind's name (English plural), its English singular and its Chinese measure word. */
+const COPY_KINDS: Record<CopyKind, MessageText & { enOne: string; unitZh: string }> = {
+  rubricVersions: { en: 'rubric versions', enOne: 'rubric version', zh: '评价细则版本', unitZh: '个' },
+  communities: { en: 'communities', enOne: 'community', zh: '社区', unitZh: '个' },
+  assessments: { en: 'assessments', enOne: 'assessment', zh: '评价', unitZh: '份' },
+  audit: { en: 'audit entries', enOne: 'audit entry', zh: '审计记录', unitZh: '条' },
+};
+
+/** Records per kind: "3 rubric versions, 5 communities, …" / "评价细则版本 3 个、社区 5 个、…". */
+function countsText(counts: Record<CopyKind, number>): MessageText {
+  const kinds = Object.keys(COPY_KINDS) as CopyKind[];
+  return { en: kinds.map((kind) => `${counts[kind]} ${counts[kind] === 1 ? COPY_KINDS[kind].enOne : COPY_KINDS[kind].en}`).join(', '), zh: kinds.map((kind) => `${COPY_KINDS[kind].zh} ${counts[kind]} ${COPY_KINDS[kind].unitZh}`).join('、') };
+}
+
+/**
+ * `npm run storage` (server/storage-command.ts, server/storage/copy.ts): migrating a database, and
+ * copying a district's records between a data directory and a PostgreSQL database, said in both languages.
+ */
+export const STORAGE_COMMAND_MESSAGES = {
+  help: (dataFile: string): MessageText => ({
+    en: [
+      'npm run storage -- <command> [options]',
+      '',
+      'Commands:',
+      '  migrate --database-url URL       bring the PostgreSQL database of URL to the current schema; prints the versions applied',
+      '  copy --from SOURCE --to TARGET   copy every record of SOURCE (rubric versions, communities, assessments with their',
+      '                                   results, the audit log) into the empty TARGET, then check the copy against SOURCE',
+      '',
+      'SOURCE and TARGET are each a data directory or a postgres:// (postgresql://) URL.',
+      `TARGET must be empty: a data directory without ${dataFile}, or a database without records; it is never merged into.`,
+      'SOURCE is only read: a data directory in use by a running server is refused; stop the servers of a source database first.',
+      '',
+      'Options:',
+      '  --lang zh|en   language of the messages (default zh)',
+      '  --help, -h     this help',
+      '',
+      'Exit codes: 0 done, 1 the migration, the copy or its check failed, 2 usage error.',
+    ].join('\n'),
+    zh: [
+      'npm run storage -- <命令> [选项]',
+      '',
+      '命令：',
+      '  migrate --database-url URL       将 URL 所指的 PostgreSQL 数据库升级到当前结构，并列出所应用的结构版本',
+      '  copy --from SOURCE --to TARGET   将 SOURCE 中的全部记录（评价细则版本、社区、评价及其结果、审计日志）复制到空的',
+      '                                   TARGET，然后对照 SOURCE 核对副本',
+      '',
+      'SOURCE 与 TARGET 均可为数据目录，或 postgres://（postgresql://）开头的数据库 URL。',
+      `TARGET 必须为空：不含 ${dataFile} 的数据目录，或没有任何记录的数据库；复制从不与已有数据合并。`,
+      'SOURCE 只读不写：正被运行中的服务器使用的数据目录会被拒绝；源数据库请先停止其服务器。',
+      '',
+      '选项：',
+      '  --lang zh|en   提示信息的语言（默认 zh）',
+      '  --help, -h     显示本帮助',
+      '',
+      '退出码：0 完成，1 升级、复制或核对失败，2 用法错误。',
+    ].join('\n'),
+  }),
+  seeHelp: (): MessageText => ({
+    en: 'Run "npm run storage -- --help" for the commands and their options.',
+    zh: '运行 "npm run storage -- --help" 查看各命令及其选项。',
+  }),
+  /** `parserText` is node's own words about the options, which only exist in English. */
+  badOptions: (parserText: string): MessageText => ({
+    en: `The options cannot be read: ${parserText}`,
+    zh: `命令行选项有误（解析器提示：${parserText}）。`,
+  }),
+  badLanguage: (given: string): MessageText => ({
+    en: `--lang must be zh or en, not "${given}".`,
+    zh: `--lang 只能是 zh 或 en，不能是 "${given}"。`,
+  }),
+  missingCommand: (): MessageText => ({
+    en: 'Name a command: migrate or copy.',
+    zh: '请给出命令：migrate 或 copy。',
+  }),
+  unknownCommand: (name: string): MessageText => ({
+    en: `There is no command "${name}"; the commands are migrate and copy.`,
+    zh: `没有命令 "${name}"；可用命令为 migrate 和 copy。`,
+  }),
+  extraArguments: (command: string, extra: string[]): MessageText => ({
+    en: `${command} takes nothing but its options; remove ${extra.map((arg) => `"${arg}"`).join(', ')}.`,
+    zh: `${command} 只接受选项；请删除 ${extra.map((arg) => `"${arg}"`).join('、')}。`,
+  }),
+  optionNotOf: (option: string, command: string): MessageText => ({
+    en: `${option} is not an option of ${command}; remove it.`,
+    zh: `${option} 不是 ${command} 的选项，请删除。`,
+  }),
+  missingDatabaseUrl: (): MessageText => ({
+    en: 'migrate needs --database-url: give the database to migrate, e.g. --database-url postgresql://rubric@localhost:5432/rubric',
+    zh: 'migrate 需要 --database-url：请给出要升级的数据库，例如 --database-url postgresql://rubric@localhost:5432/rubric',
+  }),
+  notDatabaseUrl: (): MessageText => ({
+    en: '--database-url must be a URL starting with postgres:// or postgresql://, e.g. postgresql://rubric@localhost:5432/rubric',
+    zh: '--database-url 须为以 postgres:// 或 postgresql:// 开头的 URL，例如 postgresql://rubric@localhost:5432/rubric',
+  }),
+  missingFrom: (): MessageText => ({
+    en: 'copy needs --from: give the data directory or the postgres:// URL to copy from.',
+    zh: 'copy 需要 --from：请给出要复制的数据目录或 postgres:// 数据库 URL。',
+  }),
+  missingTo: (): MessageText => ({
+    en: 'copy needs --to: give an empty data directory or the postgres:// URL of an empty database to copy into.',
+    zh: 'copy 需要 --to：请给出要复制到的空数据目录，或空数据库的 postgres:// URL。',
+  }),
+  migrated: (location: string, versions: number[], current: number): MessageText => ({
+    en: `Applied schema version${versions.length === 1 ? '' : 's'} ${versions.join(', ')} to ${location}; it is now at schema version ${current}.`,
+    zh: `已对 ${location} 应用结构版本 ${versions.join('、')}，现为结构版本 ${current}。`,
+  }),
+  alreadyCurrent: (location: string, current: number): MessageText => ({
+    en: `${location} is at schema version ${current} already; nothing was applied.`,
+    zh: `${location} 已是结构版本 ${current}，无需升级。`,
+  }),
+  sameStore: (location: string): MessageText => ({
+    en: `--from and --to both name ${location}; a copy needs another, empty target. Nothing was copied.`,
+    zh: `--from 与 --to 指向同一处存储 ${location}；复制需要另一个空的目标。未复制任何内容。`,
+  }),
+  chooseOtherTarget: (): MessageText => ({
+    en: 'give --to another, empty target: a new data directory or a new database',
+    zh: '请为 --to 另选一个空的目标：新的数据目录或新建的数据库',
+  }),
+  noSourceData: (dataDir: string, dataFile: string): MessageText => ({
+    en: `The source ${dataDir} has no data file ${dataFile}; nothing was copied.`,
+    zh: `源数据目录 ${dataDir} 中没有数据文件 ${dataFile}，未复制任何内容。`,
+  }),
+  noSourceSchema: (location: string): MessageText => ({
+    en: `The source database ${location} holds no Rubric Studio tables; nothing was copied.`,
+    zh: `源数据库 ${location} 中没有 Rubric Studio 的数据表，未复制任何内容。`,
+  }),
+  checkSource: (): MessageText => ({
+    en: 'check the data directory or URL given to --from',
+    zh: '请检查 --from 所给的数据目录或 URL',
+  }),
+  sourceInUse: (dataDir: string, lockFile: string): MessageText => ({
+    en: `The source data directory ${dataDir} is in use by a running Rubric Studio server (lock file ${lockFile}); it is copied only while no server writes to it. Nothing was copied.`,
+    zh: `源数据目录 ${dataDir} 正由运行中的 Rubric Studio 服务器使用（锁文件 ${lockFile}）；只有在没有服务器写入时才能复制。未复制任何内容。`,
+  }),
+  targetInUse: (dataDir: string, lockFile: string): MessageText => ({
+    en: `The target data directory ${dataDir} is in use by a running Rubric Studio server (lock file ${lockFile}). Nothing was copied.`,
+    zh: `目标数据目录 ${dataDir} 正由运行中的 Rubric Studio 服务器使用（锁文件 ${lockFile}）。未复制任何内容。`,
+  }),
+  stopServer: (): MessageText => ({
+    en: 'stop the server using this data directory, then run the copy again',
+    zh: '请停止使用该数据目录的服务器，然后重新运行复制',
+  }),
+  targetHasData: (dataDir: string, dataFile: string): MessageText => ({
+    en: `The target ${dataDir} already holds a data file (${dataFile}); a copy never merges into or overwrites a store, so nothing was copied.`,
+    zh: `目标数据目录 ${dataDir} 中已有数据文件（${dataFile}）；复制从不合并或覆盖已有数据，因此未复制任何内容。`,
+  }),
+  targetHasRecords: (location: string, counts: Record<CopyKind, number>): MessageText => ({
+    en: `The target database ${location} already holds records (${countsText(counts).en}); a copy never merges into or overwrites a store, so nothing was copied.`,
+    zh: `目标数据库 ${location} 中已有记录（${countsText(counts).zh}）；复制从不合并或覆盖已有数据，因此未复制任何内容。`,
+  }),
+  chooseEmptyTarget: (dataFile: string): MessageText => ({
+    en: `give --to an empty target: a data directory without ${dataFile}, or a new database (createdb); to replace this one, move it away or drop it first`,
+    zh: `请为 --to 给出空的目标：不含 ${dataFile} 的数据目录，或新建的数据库（createdb）；若要替换现有数据，请先将其移走或删除`,
+  }),
+  /** `reason` is the failure's own words; the target keeps nothing of the copy. */
+  copyFailed: (target: string, reason: MessageText): MessageText => ({
+    en: `Copying into ${target} failed: ${reason.en} The target keeps nothing of the copy; it is as empty as before.`,
+    zh: `复制到 ${target} 失败：${reason.zh} 目标中未留下任何复制的内容，仍与复制前一样为空。`,
+  }),
+  fixAndRetry: (): MessageText => ({
+    en: 'remove the cause named above, then run the copy again',
+    zh: '请排除上述原因，然后重新运行复制',
+  }),
+  copyDiffers: (target: string, count: number): MessageText => ({
+    en: `The copy in ${target} does not match its source in ${count} respect${count === 1 ? '' : 's'}, listed below. Remove the copy (drop the database, or delete the data file and results/ of the directory) and run the copy again.`,
+    zh: `${target} 中的副本有 ${count} 处与源不符（见下）。请删除该副本（删除数据库，或删除该目录中的数据文件和 results/），然后重新运行复制。`,
+  }),
+  countDiffers: (kind: CopyKind, source: number, target: number): MessageText => ({
+    en: `${COPY_KINDS[kind].en}: ${source} in the source, ${target} in the copy`,
+    zh: `${COPY_KINDS[kind].zh}：源中 ${source} ${COPY_KINDS[kind].unitZh}，副本中 ${target} ${COPY_KINDS[kind].unitZh}`,
+  }),
+  assessmentDiffers: (position: number, source: string, target: string): MessageText => ({
+    en: `assessment number ${position}: ${source} in the source, ${target} in the copy`,
+    zh: `第 ${position} 份评价：源中为 ${source}，副本中为 ${target}`,
+  }),
+  resultDiffers: (id: string): MessageText => ({
+    en: `the result of assessment ${id} has another SHA-256 in the copy`,
+    zh: `评价 ${id} 的结果在副本中的 SHA-256 不同`,
+  }),
+  lastAuditDiffers: (): MessageText => ({
+    en: 'the last entry of the audit log differs',
+    zh: '审计日志的最后一条不同',
+  }),
+  copied: (from: string, to: string, counts: Record<CopyKind, number>, results: number, seconds: number): MessageText => ({
+    en: [
+      `Copied ${from} to ${to} in ${seconds.toFixed(1)} s:`,
+      `  ${countsText(counts).en} (${results} of the assessments with a result).`,
+      `Checked against the source: the same count of each kind, the same SHA-256 of each of the ${results} result${results === 1 ? '' : 's'}, the same last audit entry.`,
+    ].join('\n'),
+    zh: [
+      `已将 ${from} 复制到 ${to}，用时 ${seconds.toFixed(1)} 秒：`,
+      `  ${countsText(counts).zh}（其中有结果的评价 ${results} 份）。`,
+      `已对照源核对：各类记录数量相同，全部 ${results} 份结果的 SHA-256 相同，审计日志最后一条相同。`,
+    ].join('\n'),
+  }),
+};
+
 /** The deployment profile, DATA_DIR/deployment.json (server/deployment.ts), checked at start; what is wrong inside it is said by the engine (engine/deployment-check.ts). */
 export const DEPLOYMENT_MESSAGES = {
   profileInvalid: (file: string, path: string, first: MessageText, count: number): MessageText => ({
@@ -633,4 +834,4 @@ export const DEPLOYMENT_MESSAGES = {
 };
 
 /** Every table of this catalogue by its exported name (test/server/messages.test.ts checks each entry is used). */
-export const SERVER_MESSAGES = { RECORDS, REQUEST_MESSAGES, ACCESS_MESSAGES, REVISION_MESSAGES, RUBRIC_MESSAGES, COMMUNITY_MESSAGES, ASSESSMENT_MESSAGES, SUPPLEMENT_MESSAGES, STORAGE_MESSAGES, DEPLOYMENT_MESSAGES };
+export const SERVER_MESSAGES = { RECORDS, REQUEST_MESSAGES, ACCESS_MESSAGES, REVISION_MESSAGES, RUBRIC_MESSAGES, COMMUNITY_MESSAGES, ASSESSMENT_MESSAGES, SUPPLEMENT_MESSAGES, STORAGE_MESSAGES, STORAGE_COMMAND_MESSAGES, DEPLOYMENT_MESSAGES };
