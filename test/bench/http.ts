@@ -92,12 +92,17 @@ export async function runHttpBench({ only = process.env.BENCH_ONLY }: { only?: s
  * build (`npm run start:prod`'s node dist/server/main.js, built here as `npm run build` builds the
  * server into the gitignored dist/), or with `fromSource` `npm start`'s (node with tsx).
  */
-export async function startServer(dataDir: string, { fromSource = false, cpuProfileDir }: { fromSource?: boolean; cpuProfileDir?: string }): Promise<{ url: string; description: string; stop: () => Promise<void> }> {
+export async function startServer(
+  dataDir: string,
+  { fromSource = false, cpuProfileDir, databaseUrl, built = false }: { fromSource?: boolean; cpuProfileDir?: string; databaseUrl?: string; built?: boolean },
+): Promise<{ url: string; description: string; stop: () => Promise<void> }> {
   const profile = cpuProfileDir ? ['--cpu-prof', '--cpu-prof-dir', cpuProfileDir] : [];
-  if (!fromSource) await buildServer();
+  // `built`: dist/ was built earlier in this run, so several servers do not rebuild it each.
+  if (!fromSource && !built) await buildServer();
+  const database = databaseUrl ? ['--database-url', databaseUrl] : [];
   const entry = fromSource ? ['--import', 'tsx', 'server/main.ts'] : ['--enable-source-maps', 'dist/server/main.js'];
   const description = fromSource ? 'node --import tsx server/main.ts (npm start, from source)' : 'node dist/server/main.js (npm run start:prod, built just now by server/build.ts)';
-  const child = spawn(process.execPath, [...profile, ...entry, '--port', '0', '--data-dir', dataDir, '--no-ui-build'], {
+  const child = spawn(process.execPath, [...profile, ...entry, '--port', '0', '--data-dir', dataDir, ...database, '--no-ui-build'], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'warn', RUBRIC_TOKENS: '', TOKENS_FILE: '' },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -122,7 +127,7 @@ export async function startServer(dataDir: string, { fromSource = false, cpuProf
   };
 }
 
-function report(name: string, result: Result): void {
+export function report(name: string, result: Result): void {
   const failures = result.non2xx + result.errors + result.timeouts;
   console.log(
     `  ${name.padEnd(14)} ${Math.round(result.requests.average).toLocaleString('en')} requests/s   p50 ${ms(result.latency.p50)}   p99 ${ms(result.latency.p99)}   (${result.requests.total.toLocaleString('en')} requests${failures ? `, ${failures} failed` : ''})`,
