@@ -13,7 +13,7 @@ import { registerPublic } from './access.ts';
 import { canonicalUrl } from './canonical-path.ts';
 import { apiDocsPlugin } from './plugins/api-docs.ts';
 import { authPlugin } from './plugins/auth.ts';
-import { builderUiPlugin, uiPageFallback } from './plugins/builder-ui.ts';
+import { builderUiPlugin, inlineScriptSources, uiPageFallback } from './plugins/builder-ui.ts';
 import { errorsPlugin } from './plugins/errors.ts';
 import { jsonBodyPlugin } from './plugins/json-body.ts';
 import { securityHeadersPlugin } from './plugins/security-headers.ts';
@@ -155,7 +155,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     cutOffSlowBodies(app, limits.requestTimeout);
     await app.register(errorsPlugin, { pageFallback: uiPageFallback(options.uiDir) });
     await app.register(jsonBodyPlugin);
-    await app.register(securityHeadersPlugin);
+    await app.register(securityHeadersPlugin, { scriptSources: inlineScriptSources(options.uiDir) });
     const refusals = new RefusalAudit(storage, app.log);
     await app.register(authPlugin, { credentials, refusals });
     await app.register(revisionsPlugin);

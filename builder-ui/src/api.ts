@@ -24,7 +24,12 @@ import type {
   TestReport,
   ValidationReport,
 } from '../../engine/browser.ts';
+import { API_PATHS } from './api-paths.ts';
+import { takeEarlyResponse } from './early-requests.ts';
 import { pageLanguage, said, message as words } from './i18n/message.ts';
+import { storedToken } from './stored.ts';
+
+export { storedToken, storeToken } from './stored.ts';
 
 export type Role = 'editor' | 'assessor' | 'viewer';
 export type { PeriodKind, Period } from '../../server/storage/types.ts';
@@ -135,23 +140,12 @@ export function revisionOfEtag(etag: string | null): number | null {
 /** The If-Match header for a revision; none when it is unknown (the server then answers 428). */
 const ifMatch = (revision: number | undefined): Record<string, string> => (typeof revision === 'number' ? { 'if-match': `"${revision}"` } : {});
 
-const TOKEN_KEY = 'rubric-studio.token';
-
 /** The documented local tokens (README), offered on the sign-in screen. */
 export const LOCAL_TOKENS: { role: Role; token: string }[] = [
   { role: 'editor', token: 'editor-local-token' },
   { role: 'assessor', token: 'assessor-local-token' },
   { role: 'viewer', token: 'viewer-local-token' },
 ];
-
-export function storedToken(): string | null {
-  return localStorage.getItem(TOKEN_KEY);
-}
-
-export function storeToken(token: string | null): void {
-  if (token) localStorage.setItem(TOKEN_KEY, token);
-  else localStorage.removeItem(TOKEN_KEY);
-}
 
 /**
  * Turns any error body into an ApiError; a body that is not the catalogue shape still gives a
@@ -199,9 +193,12 @@ async function send<T>(method: string, path: string, { body, token = storedToken
   if (token) headers.authorization = `Bearer ${token}`;
   if (file) headers['content-type'] = file.type;
   else if (body !== undefined) headers['content-type'] = 'application/json';
+  const ask = (): Promise<Response> => fetch(path, { method, headers, body: file ? file.content : body === undefined ? undefined : JSON.stringify(body) });
+  // A GET the page's inline script already asked is taken from it (early-requests.ts); if that one failed, asked again.
+  const early = method === 'GET' ? takeEarlyResponse(path, token) : undefined;
   let response: Response;
   try {
-    response = await fetch(path, { method, headers, body: file ? file.content : body === undefined ? undefined : JSON.stringify(body) });
+    response = await (early ? early.catch(ask) : ask());
   } catch {
     throw networkError();
   }
@@ -267,10 +264,10 @@ const enc = encodeURIComponent;
 const versionPath = (id: string, version: string): string => `/api/rubrics/${enc(id)}/versions/${enc(version)}`;
 
 export const api = {
-  me: (token?: string) => request<Me>('GET', '/api/me', undefined, token),
+  me: (token?: string) => request<Me>('GET', API_PATHS.me, undefined, token),
   /** The token's role and the deployment profile, asked together once at sign-in. */
   session: async (token: string): Promise<Session> => {
-    const [me, deployment] = await Promise.all([request<Me>('GET', '/api/me', undefined, token), request<DeploymentProfile>('GET', '/api/deployment', undefined, token)]);
+    const [me, deployment] = await Promise.all([request<Me>('GET', API_PATHS.me, undefined, token), request<DeploymentProfile>('GET', API_PATHS.deployment, undefined, token)]);
     return { me, deployment };
   },
   health: () => request<Health>('GET', '/api/health', undefined, null),
@@ -304,13 +301,13 @@ export const api = {
   impact: (body: ImpactRequest) => request<ImpactReport>('POST', '/api/impact', body),
   impactFile: (body: ImpactRequest, format: ExportFormat, lang: Language) => requestFile('POST', `/api/impact?format=${format}&lang=${lang}`, body),
 
-  listCommunities: () => request<Community[]>('GET', '/api/communities'),
+  listCommunities: () => request<Community[]>('GET', API_PATHS.communities),
   createCommunity: (community: Community) => request<Community>('POST', '/api/communities', community),
 
   listAssessments: () => request<AssessmentSummary[]>('GET', '/api/assessments'),
-  getAssessment: (id: string) => requestRecord<Assessment>('GET', `/api/assessments/${enc(id)}`),
+  getAssessment: (id: string) => requestRecord<Assessment>('GET', API_PATHS.assessment(id)),
   /** The form of the assessment's rubric version, asked without knowing the version (beside the assessment itself). */
-  getAssessmentForm: (id: string, lang: Language) => request<AssessmentForm>('GET', `/api/assessments/${enc(id)}/form?lang=${lang}`),
+  getAssessmentForm: (id: string, lang: Language) => request<AssessmentForm>('GET', API_PATHS.assessmentForm(id, lang)),
   inForce: (id: string, date: string) => request<{ date: string; version: string | null }>('GET', `/api/rubrics/${enc(id)}/in-force?date=${enc(date)}`),
   createAssessment: (body: { communityId: string; rubric: { id: string; version: string }; period: Period; assessor: string; assessedOn?: string; versionReason?: string } & AssessmentInputs) =>
     requestRecord<Assessment>('POST', '/api/assessments', { body }),

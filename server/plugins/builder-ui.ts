@@ -7,7 +7,8 @@
  * content hash in their name, so they are cached for a year unchanged; index.html (and the SPA
  * fallback, which is index.html) is revalidated on every load, so a new deploy is picked up at once.
  */
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -33,6 +34,17 @@ export function cacheControlOf(root: string, file: string): string {
 /** True when `uiDir` holds a built UI. */
 export function isUiBuilt(uiDir: string | undefined): uiDir is string {
   return Boolean(uiDir && existsSync(join(uiDir, 'index.html')));
+}
+
+/**
+ * The script-src sources that allow index.html's inline scripts, by their SHA-256 (the early
+ * requests, builder-ui/early-script.ts); none without a built UI. Read at start: a UI rebuilt under
+ * a running server with another inline script finds it refused, and the app then asks for its data itself.
+ */
+export function inlineScriptSources(uiDir: string | undefined): string[] {
+  if (!isUiBuilt(uiDir)) return [];
+  const html = readFileSync(join(uiDir, 'index.html'), 'utf8');
+  return [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(([, code]) => `'sha256-${createHash('sha256').update(code).digest('base64')}'`);
 }
 
 /** What a browser gets for a page path that is no route: the SPA's index.html, or the not-built page. */

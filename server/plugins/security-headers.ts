@@ -1,6 +1,7 @@
 /**
  * Security headers (@fastify/helmet) with a Content Security Policy the builder UI works under:
- * its scripts and styles come from this origin; @rjsf sets inline style attributes, hence
+ * its scripts and styles come from this origin, and the one inline script of index.html (the early
+ * requests) is allowed by its hash alone; @rjsf sets inline style attributes, hence
  * 'unsafe-inline' for styles only. Served over plain HTTP, so no upgrade-insecure-requests.
  *
  * @fastify/helmet builds helmet's middleware anew on every request (its options parsed, the CSP
@@ -25,8 +26,9 @@ export const CONTENT_SECURITY_POLICY = {
   upgradeInsecureRequests: null,
 };
 
-export const securityHeadersPlugin = sharedPlugin('rubric-studio-security-headers', async (app) => {
-  const headers = await helmetHeaders();
+/** `scriptSources`: more sources for script-src, e.g. the hashes of the UI's inline scripts (inlineScriptSources). */
+export const securityHeadersPlugin = sharedPlugin<{ scriptSources?: string[] }>('rubric-studio-security-headers', async (app, { scriptSources = [] }) => {
+  const headers = await helmetHeaders(scriptSources);
   app.addHook('onRequest', (_request, reply, done) => {
     reply.headers(headers);
     done();
@@ -34,10 +36,11 @@ export const securityHeadersPlugin = sharedPlugin('rubric-studio-security-header
 });
 
 /** The headers @fastify/helmet adds to a response, with this CSP: what a bare Fastify answer lacks. */
-export async function helmetHeaders(): Promise<Record<string, string>> {
+export async function helmetHeaders(scriptSources: string[] = []): Promise<Record<string, string>> {
+  const directives = { ...CONTENT_SECURITY_POLICY, scriptSrc: [...CONTENT_SECURITY_POLICY.scriptSrc, ...scriptSources] };
   const answer = async (withHelmet: boolean): Promise<Record<string, unknown>> => {
     const probe = Fastify();
-    if (withHelmet) await probe.register(helmet, { contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY } });
+    if (withHelmet) await probe.register(helmet, { contentSecurityPolicy: { useDefaults: false, directives } });
     probe.get('/', async () => 'probe');
     try {
       return (await probe.inject('/')).headers;

@@ -5,6 +5,7 @@
  * the SPA fallback, and an assessor's first load within its JavaScript budget, editor left out.
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
@@ -113,6 +114,16 @@ describe('the built UI as delivered', () => {
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
     const again = await app.inject({ url: '/', headers: { accept: 'text/html', 'accept-encoding': 'gzip, deflate, br', 'if-none-match': String(page.headers.etag) } });
     expect(again.statusCode).toBe(304);
+  });
+
+  test("index.html's inline script (the early requests) is allowed by its hash alone", async () => {
+    const html = file('index.html').toString('utf8');
+    const inline = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(([, code]) => code);
+    expect(inline).toHaveLength(1);
+    expect(inline[0]).toContain('/api/me');
+    const page = await app.inject({ url: '/', headers: { accept: 'text/html' } });
+    const scriptSrc = String(page.headers['content-security-policy']).split(';').find((d) => d.startsWith('script-src'));
+    expect(scriptSrc).toBe(`script-src 'self' 'sha256-${createHash('sha256').update(inline[0]).digest('base64')}'`);
   });
 
   test('a client-side route falls back to index.html, compressed and no-cache', async () => {

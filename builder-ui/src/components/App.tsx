@@ -11,6 +11,8 @@ import { AssessmentPage } from './AssessmentPage.tsx';
 import { AssessorHome } from './AssessorHome.tsx';
 import { DefaultTokensBanner } from './DefaultTokensBanner.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { currentRoute } from '../route.ts';
+import type { Tracked } from '../settled.ts';
 import { confirmLeave } from './leave-guard.ts';
 import { RubricList } from './RubricList.tsx';
 import { SignIn } from './SignIn.tsx';
@@ -20,8 +22,6 @@ const RubricEditor = lazy(() => import('./RubricEditor.tsx').then((module) => ({
 // Version comparison is an occasional screen: loaded when opened, it keeps the first load within budget.
 const ComparePage = lazy(() => import('./ComparePage.tsx').then((module) => ({ default: module.ComparePage })));
 
-/** Current hash route split into its steps: #/rubrics/x/1.0.0 → ['rubrics', 'x', '1.0.0']. */
-export const currentRoute = (): string[] => window.location.hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
 
 /** The current route; a change away from unsaved edits happens only once confirmed (else the address goes back). */
 function useRoute(): string[] {
@@ -48,12 +48,13 @@ export function navigate(...steps: string[]): void {
 }
 
 /** `storedSignIn`: the check of the stored token (and the deployment profile), when main.tsx started it before the first render. */
-export function App({ storedSignIn }: { storedSignIn?: Promise<Session> | null }) {
+export function App({ storedSignIn }: { storedSignIn?: Tracked<Session> | null }) {
   const { t } = useLanguage();
   const route = useRoute();
-  const [role, setRole] = useState<Role | null>(null);
-  const [deployment, setDeployment] = useState<DeploymentProfile | null>(null);
-  const [checking, setChecking] = useState(() => storedToken() !== null);
+  // A check answered before the first render signs in at once: the first render is then the page itself.
+  const [role, setRole] = useState<Role | null>(storedSignIn?.value?.me.role ?? null);
+  const [deployment, setDeployment] = useState<DeploymentProfile | null>(storedSignIn?.value?.deployment ?? null);
+  const [checking, setChecking] = useState(() => storedSignIn?.value === undefined && storedToken() !== null);
   const [error, setError] = useState<string | null>(null);
   const [defaultTokens, setDefaultTokens] = useState(false);
 
@@ -88,7 +89,7 @@ export function App({ storedSignIn }: { storedSignIn?: Promise<Session> | null }
   // paint of the loading line (a passive effect would wait for that paint).
   useLayoutEffect(() => {
     const token = storedToken();
-    if (token) void signIn(token, storedSignIn ?? undefined);
+    if (token) void signIn(token, storedSignIn?.promise);
   }, [signIn, storedSignIn]);
 
   const signOut = (): void => {

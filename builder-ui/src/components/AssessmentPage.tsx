@@ -5,13 +5,14 @@
  * themselves a moment after the last change. Every save names the revision the draft was read
  * at: when someone else saved it since, nothing is overwritten and the assessor chooses.
  */
-import { lazy, Suspense, useEffect, useLayoutEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { type AssessmentForm, type AssessmentInputs, assessmentToFormData, type Issue, type Language, type RubricDocument } from '../../../engine/browser.ts';
 import { useDeployment } from '../deployment.tsx';
 import { type Assessment, type AssessmentWithSupplements, api, ApiError, type Community, errorMessage, isStale, type Role } from '../api.ts';
 import { useLanguage } from '../i18n/language.tsx';
 import { detailsToErrorSchema, type ErrorSchema, inputsToSend } from '../model/assessment.ts';
 import { markNotNeeded, sectionProgress } from '../model/form-progress.ts';
+import { type Tracked, tracked } from '../settled.ts';
 import { AssessmentComparison } from './AssessmentComparison.tsx';
 import { AssessmentFormView, type FormData } from './AssessmentFormView.tsx';
 import { CarriedFromNotice } from './CarriedFromNotice.tsx';
@@ -52,27 +53,42 @@ interface PageData {
 }
 
 /** Loads started ahead of the page (as the app starts, beside the sign-in check), each taken once by the page. */
-const started = new Map<string, Promise<PageData>>();
+const started = new Map<string, Tracked<PageData>>();
 
 /**
  * Starts reading what the page for `assessmentId` shows first: the assessment, its form and the
  * communities side by side, then its rubric version. Called as the app starts, while the stored
  * sign-in is still checked, so the page finds the answers on their way rather than asking one
- * after another.
+ * after another. Returns the load, which main.tsx lets settle before the first render.
  */
-export function preloadAssessmentPage(assessmentId: string, lang: Language): void {
-  if (started.has(assessmentId)) return;
-  const loading = readPageData(assessmentId, lang);
-  // Taken by the page, which reports a failure; unread (signed out meanwhile), it is dropped quietly.
-  loading.catch(() => undefined);
-  started.set(assessmentId, loading);
+export function preloadAssessmentPage(assessmentId: string, lang: Language): Promise<unknown> {
+  const preloaded = started.get(assessmentId) ?? tracked(readPageData(assessmentId, lang));
+  started.set(assessmentId, preloaded);
+  return preloaded.promise;
+}
+
+/** The preloaded page data when it has already come, for the page's first render. */
+function arrivedPage(assessmentId: string): PageData | undefined {
+  return started.get(assessmentId)?.value;
 }
 
 function loadAssessmentPage(assessmentId: string, lang: Language): Promise<PageData> {
   const preloaded = started.get(assessmentId);
   started.delete(assessmentId);
   // A load started before the sign-in was confirmed may have been refused: read again, signed in now.
-  return preloaded ? preloaded.catch(() => readPageData(assessmentId, lang)) : readPageData(assessmentId, lang);
+  return preloaded ? preloaded.promise.catch(() => readPageData(assessmentId, lang)) : readPageData(assessmentId, lang);
+}
+
+/** The page's first state from its data: the assessment, its community's name and, for a draft, the form with the stored answers in it. */
+function shownOf({ assessment, communities, form }: PageData) {
+  const formData = form ? assessmentToFormData(form, { inputs: assessment.inputs ?? {}, notApplicable: assessment.notApplicable }) : {};
+  return {
+    assessment,
+    community: communities.find((c) => c.id === assessment.communityId)?.name ?? assessment.communityId,
+    form,
+    formData,
+    savedAnswers: form ? JSON.stringify(answersOf(formData)) : '',
+  };
 }
 
 async function readPageData(assessmentId: string, lang: Language): Promise<PageData> {
@@ -101,19 +117,24 @@ interface Problem {
 }
 
 export function AssessmentPage({ assessmentId, role }: { assessmentId: string; role: Role }) {
-  const [assessment, setAssessment] = useState<AssessmentWithSupplements | null>(null);
+  // What already came (preloaded as the app started) is shown by the first render itself.
+  const [arrived] = useState(() => {
+    const data = arrivedPage(assessmentId);
+    return data && shownOf(data);
+  });
+  const [assessment, setAssessment] = useState<AssessmentWithSupplements | null>(arrived?.assessment ?? null);
   const [doc, setDoc] = useState<RubricDocument | undefined>(undefined);
   const { lang, t, l } = useLanguage();
   const deployment = useDeployment(lang);
-  const [form, setForm] = useState<AssessmentForm | null>(null);
-  const [formData, setFormData] = useState<FormData>({});
+  const [form, setForm] = useState<AssessmentForm | null>(arrived?.form ?? null);
+  const [formData, setFormData] = useState<FormData>(arrived?.formData ?? {});
   const [extraErrors, setExtraErrors] = useState<ErrorSchema | undefined>(undefined);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [community, setCommunity] = useState('');
+  const [community, setCommunity] = useState(arrived?.community ?? '');
   /** The answers as last read or saved, to tell unsaved edits. */
-  const [savedAnswers, setSavedAnswers] = useState('');
+  const [savedAnswers, setSavedAnswers] = useState(arrived?.savedAnswers ?? '');
   const [conflict, setConflict] = useState<Conflict<Assessment> | null>(null);
   const [comparing, setComparing] = useState(false);
   /** When the answers were last saved, and whether by the autosave. */
@@ -122,20 +143,26 @@ export function AssessmentPage({ assessmentId, role }: { assessmentId: string; r
   // Read once per assessment (a language switch only fetches its form, below). A layout effect: when
   // the preloaded answers are in already, the page shows them before the first paint, not after it.
   // biome-ignore lint/correctness/useExhaustiveDependencies: once per assessment, in the language of the moment
+  // The load is kept for the page's lifetime: React's development StrictMode runs this effect twice
+  // in a row (the same state and refs), and the second run must not ask the server again.
+  const loading = useRef<Promise<PageData> | null>(null);
   useLayoutEffect(() => {
     let live = true;
-    loadAssessmentPage(assessmentId, lang)
-      .then(async ({ assessment: a, communities, form: f, document }) => {
+    loading.current ??= loadAssessmentPage(assessmentId, lang);
+    loading.current
+      .then(async (data) => {
         if (!live) return;
-        setAssessment(a);
-        setCommunity(communities.find((c) => c.id === a.communityId)?.name ?? a.communityId);
-        if (f) {
-          setForm(f);
-          const data = assessmentToFormData(f, { inputs: a.inputs ?? {}, notApplicable: a.notApplicable });
-          setFormData(data);
-          setSavedAnswers(JSON.stringify(answersOf(data)));
+        if (!arrived) {
+          const shown = shownOf(data);
+          setAssessment(shown.assessment);
+          setCommunity(shown.community);
+          if (shown.form) {
+            setForm(shown.form);
+            setFormData(shown.formData);
+            setSavedAnswers(shown.savedAnswers);
+          }
         }
-        const d = await document;
+        const d = await data.document;
         if (live) setDoc(d);
       })
       .catch((e: unknown) => live && setProblem({ message: errorMessage(e), placed: [], unplaced: [] }));

@@ -6,11 +6,11 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { Language, Localized } from '../../../engine/browser.ts';
 import type { MessageKey } from './messages/index.ts';
+import { storedLanguage, storeLanguage } from '../stored.ts';
 import { localized, message, type Params, setPageLanguage } from './message.ts';
 
 export { localized, message, type Params };
 
-const STORAGE_KEY = 'rubric-studio.language';
 const HTML_LANG: Record<Language, string> = { zh: 'zh-CN', en: 'en' };
 
 export interface LanguageState {
@@ -21,13 +21,7 @@ export interface LanguageState {
   l: (text: Localized | undefined, fallback?: string) => string;
 }
 
-export function storedLanguage(): Language {
-  try {
-    return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'zh';
-  } catch {
-    return 'zh';
-  }
-}
+export { storedLanguage } from '../stored.ts';
 
 const LanguageContext = createContext<LanguageState | null>(null);
 
@@ -40,11 +34,7 @@ export function LanguageProvider({ children }: { children: ReactNode }) {
   }, [lang]);
   const setLang = useCallback((next: Language) => {
     setLangState(next);
-    try {
-      localStorage.setItem(STORAGE_KEY, next);
-    } catch {
-      // Private browsing without storage: the choice lasts for this page only.
-    }
+    storeLanguage(next);
   }, []);
   const state = useMemo<LanguageState>(
     () => ({ lang, setLang, t: (key, params) => message(key, lang, params), l: (text, fallback) => localized(text, lang, fallback) }),
