@@ -140,12 +140,13 @@ export function AssessmentPage({ assessmentId, role }: { assessmentId: string; r
   /** When the answers were last saved, and whether by the autosave. */
   const [lastSave, setLastSave] = useState<LastSave | null>(null);
 
+  // The load is kept for the page's lifetime: React's development StrictMode runs the effect below
+  // twice in a row (the same state and refs), and the second run must not ask the server again.
+  const loading = useRef<Promise<PageData> | null>(null);
   // Read once per assessment (a language switch only fetches its form, below). A layout effect: when
   // the preloaded answers are in already, the page shows them before the first paint, not after it.
+  // What the first render already showed (`arrived`) is not set again.
   // biome-ignore lint/correctness/useExhaustiveDependencies: once per assessment, in the language of the moment
-  // The load is kept for the page's lifetime: React's development StrictMode runs this effect twice
-  // in a row (the same state and refs), and the second run must not ask the server again.
-  const loading = useRef<Promise<PageData> | null>(null);
   useLayoutEffect(() => {
     let live = true;
     loading.current ??= loadAssessmentPage(assessmentId, lang);
