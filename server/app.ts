@@ -126,6 +126,19 @@ function cutOffSlowBodies(app: FastifyInstance, timeout: number): void {
 }
 
 /**
+ * The connection timeout is for clients that go quiet; once a request has arrived whole, the
+ * server's own work is no such silence: an impact analysis over 100,000 stored assessments takes
+ * seconds, and its answer must not be cut off. (Node re-arms the keep-alive timeout after the answer.)
+ */
+function sparePendingAnswers(app: FastifyInstance): void {
+  app.addHook('preHandler', (request, _reply, done) => {
+    // Injected requests (app.inject) have a stand-in socket without timeouts.
+    request.raw.socket?.setTimeout?.(0);
+    done();
+  });
+}
+
+/**
  * Builds the application on `dataDir`.
  * @throws ServerError DATA_DIR_LOCKED when another server holds the data directory, DEPLOYMENT_INVALID when its deployment.json is bad,
  *   INTERNAL when the database cannot be reached
@@ -153,6 +166,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     });
     addSharedSchemas(app, deploymentSchemas(profile));
     cutOffSlowBodies(app, limits.requestTimeout);
+    sparePendingAnswers(app);
     await app.register(errorsPlugin, { pageFallback: uiPageFallback(options.uiDir) });
     await app.register(jsonBodyPlugin);
     await app.register(securityHeadersPlugin, { scriptSources: inlineScriptSources(options.uiDir) });

@@ -6,6 +6,7 @@
 import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, test } from 'vitest';
+import { ANY_ROLE } from '../../server/access.ts';
 import { call, expectStatus, startApp, startAppWithPublishedRubric, tokenOf } from '../server/harness.ts';
 
 describe('request limits', () => {
@@ -32,6 +33,24 @@ describe('request limits', () => {
     expect(answer).toMatch(/^HTTP\/1\.1 408/);
     expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toMatchObject({ statusCode: 408, code: 'REQUEST_TIMEOUT', error: 'Request Timeout', details: [expect.objectContaining({ message: expect.any(String) })] });
     expect((await call(app, 'viewer', 'GET', '/api/communities')).json()).toEqual([]);
+    await app.close();
+  });
+
+  test('an answer that takes longer than the connection timeout still arrives: that timeout is for quiet clients, not the server\'s work', async () => {
+    const app = await startApp({ httpLimits: { connectionTimeout: 150 } });
+    // A route as slow as a large impact analysis, relative to the timeout.
+    app.get('/api/slow-answer', { config: { access: ANY_ROLE } }, async () => {
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      return { done: true };
+    });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = app.server.address() as AddressInfo;
+    const response = await fetch(`http://127.0.0.1:${port}/api/slow-answer`, { headers: { authorization: `Bearer ${tokenOf('viewer')}` } });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ done: true });
+    // A client that goes quiet before its request is complete is still cut off.
+    const quiet = await stalled(port, 'GET /api/health HTTP/1.1\r\nHost: x\r\n');
+    expect(quiet).not.toMatch(/^HTTP\/1\.1 200/);
     await app.close();
   });
 
