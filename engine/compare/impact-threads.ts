@@ -1,8 +1,10 @@
 /**
  * Impact analysis over several threads. Scoring each assessment under two versions is the whole
  * cost and independent per assessment, so the assessments go out in batches: each batch to a
- * worker thread that is free (engine/compare/impact-worker.ts), or scored here when every worker
- * is busy, and the report is tallied from the batches in the assessments' order (ImpactTally).
+ * worker thread that is free (engine/compare/impact-worker.ts), and the report is tallied from the
+ * batches in the assessments' order (ImpactTally). Given an array, this thread scores a share too;
+ * reading a stream (from the database), it only reads: reading is then work enough for one thread,
+ * and a batch scored here would hold up the reading while the workers wait.
  * The report is the one `analyzeImpact` gives; test/impact/impact-threads.test.ts compares them.
  * Workers are started on first use and kept (unreferenced: they never keep the process alive),
  * so later analyses find their code compiled and their rubrics loaded.
@@ -32,7 +34,7 @@ export async function analyzeImpactInThreads(base: CompiledRubric, candidate: Co
   // One share per thread: the workers take the first ones, this thread the last.
   const size = Math.ceil(assessments.length / threads);
   const shares = Array.from({ length: threads }, (_, i) => assessments.slice(i * size, (i + 1) * size));
-  return tallyInTurns(base, candidate, shares, filter, options.worker, () => threads - 1, new ImpactTally(base, candidate, filter, assessments.length));
+  return tallyInTurns(base, candidate, shares, filter, options.worker, () => threads - 1, new ImpactTally(base, candidate, filter, assessments.length), true);
 }
 
 /**
@@ -48,8 +50,9 @@ export async function analyzeImpactStreamInThreads(
   filter: ImpactFilter | undefined,
   options: ImpactThreads & { batchSize?: number },
 ): Promise<ImpactReport> {
-  const workers = (read: number): number => Math.max(0, threadsFor(read, options) - 1);
-  return tallyInTurns(base, candidate, inBatches(assessments, options.batchSize ?? IMPACT_BATCH), filter, options.worker, workers, new ImpactTally(base, candidate, filter));
+  // Every thread's worth of workers, once there is enough to share: this thread reads.
+  const workers = (read: number): number => (threadsFor(read, options) > 1 ? threadsFor(read, options) : 0);
+  return tallyInTurns(base, candidate, inBatches(assessments, options.batchSize ?? IMPACT_BATCH), filter, options.worker, workers, new ImpactTally(base, candidate, filter), false);
 }
 
 /** Threads worth using for `count` assessments, this one included. */
@@ -65,9 +68,10 @@ interface Turn {
 }
 
 /**
- * Scores the batches, each in a free worker of the first `workers(read)` or else here, and
- * tallies them in order. A batch is read only when fewer than one per thread wait to be tallied,
- * so the batches held stay bounded however many come.
+ * Scores the batches, each in a free worker of the first `workers(read)`, and tallies them in
+ * order. When every worker is busy, a batch is scored here if `scoreHere`, else it waits for a
+ * worker to come free (none at all: here). A batch is read only when fewer than one per thread
+ * wait to be tallied, so the batches held stay bounded however many come.
  */
 async function tallyInTurns(
   base: CompiledRubric,
@@ -77,6 +81,7 @@ async function tallyInTurns(
   worker: URL,
   workers: (read: number) => number,
   tally: ImpactTally,
+  scoreHere: boolean,
 ): Promise<ImpactReport> {
   const turns: Turn[] = [];
   const busy = new Set<number>();
@@ -88,6 +93,8 @@ async function tallyInTurns(
   for await (const batch of batches) {
     read += batch.length;
     const available = workers(read);
+    // The oldest batch is tallied first: its worker is among the busy ones, or it was scored here.
+    if (!scoreHere) while (available > 0 && busy.size >= available && turns.length > 0) await tallyHead();
     let free = -1;
     for (let n = 0; n < available && free < 0; n++) if (!busy.has(n)) free = n;
     let scored: Promise<ScoredImpact>;

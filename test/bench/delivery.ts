@@ -66,7 +66,7 @@ function reportBytes(label: string, files: string[]): void {
  * (interactive), and until every section is there (the form renders its first section at once and
  * the rest straight after, marking its section list aria-busy until then), in a fresh browser (cold cache).
  */
-async function formInteractiveMs(url: string, token: string): Promise<{ interactive: number; complete: number }> {
+async function formInteractiveMs(url: string, token: string, { browserRunning = false } = {}): Promise<{ interactive: number; complete: number }> {
   const profile = mkdtempSync(join(tmpdir(), 'rubric-studio-bench-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -88,6 +88,12 @@ async function formInteractiveMs(url: string, token: string): Promise<{ interact
       }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-busy'] });
     `);
     const page = context.pages()[0] ?? (await context.newPage());
+    // A browser already running, as a user's is: its processes started and settled on an empty page first.
+    // The HTTP cache stays cold either way (a fresh profile).
+    if (browserRunning) {
+      await page.goto('about:blank');
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
     await page.goto(url);
     await page.waitForFunction(() => 'formCompleteAt' in window, undefined, { timeout: 30_000 });
     return await page.evaluate(() => ({ interactive: Number(Reflect.get(window, 'formInteractiveAt')), complete: Number(Reflect.get(window, 'formCompleteAt')) }));
@@ -167,8 +173,11 @@ export async function runDeliveryBench(): Promise<void> {
     for (let i = 0; i < RUNS; i++) loads.push(await formInteractiveMs(`${server.url}/#/assessments/${encodeURIComponent(draft.id)}`, token));
     const times = loads.map((l) => l.interactive);
     const complete = loads.map((l) => l.complete);
-    console.log(`  Appendix C form interactive       ${median(times).toFixed(0)} ms median of ${RUNS} (${times.map((t) => t.toFixed(0)).join(', ')}), cold cache, loopback`);
+    console.log(`  Appendix C form interactive       ${median(times).toFixed(0)} ms median of ${RUNS} (${times.map((t) => t.toFixed(0)).join(', ')}), cold cache, loopback, browser started for each load`);
     console.log(`  … every section rendered          ${median(complete).toFixed(0)} ms median (${complete.map((t) => t.toFixed(0)).join(', ')})`);
+    const warm: number[] = [];
+    for (let i = 0; i < RUNS; i++) warm.push((await formInteractiveMs(`${server.url}/#/assessments/${encodeURIComponent(draft.id)}`, token, { browserRunning: true })).interactive);
+    console.log(`  … in a browser already running    ${median(warm).toFixed(0)} ms median of ${RUNS} (${warm.map((t) => t.toFixed(0)).join(', ')}), cold cache; goal ≤ 300 ms`);
 
     const editorToken = LOCAL_TOKENS.find((t) => t.role === 'editor')?.token ?? '';
     const draftVersion = '1.0.1';
