@@ -95,7 +95,7 @@ export async function runHttpBench({ only = process.env.BENCH_ONLY }: { only?: s
 export async function startServer(
   dataDir: string,
   { fromSource = false, cpuProfileDir, databaseUrl, built = false }: { fromSource?: boolean; cpuProfileDir?: string; databaseUrl?: string; built?: boolean },
-): Promise<{ url: string; description: string; stop: () => Promise<void> }> {
+): Promise<{ url: string; description: string; pid: number | undefined; stop: () => Promise<void> }> {
   const profile = cpuProfileDir ? ['--cpu-prof', '--cpu-prof-dir', cpuProfileDir] : [];
   // `built`: dist/ was built earlier in this run, so several servers do not rebuild it each.
   if (!fromSource && !built) await buildServer();
@@ -120,6 +120,7 @@ export async function startServer(
   return {
     url,
     description,
+    pid: child.pid,
     stop: async () => {
       child.kill('SIGTERM');
       await exited;

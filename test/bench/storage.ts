@@ -6,8 +6,8 @@
  * production runs them) in child processes; PostgreSQL is a throw-away cluster started here.
  * Run alone with `BENCH_ONLY=storage npm run bench`.
  */
-import { linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import autocannon, { type Result } from 'autocannon';
@@ -187,6 +187,43 @@ class LowdbFiller {
   }
 }
 
+/** CPU seconds (user + system) each process of `pids` has used so far, from /proc; none for one that is gone. */
+function cpuSeconds(pids: number[]): Map<number, number> {
+  const used = new Map<number, number>();
+  for (const pid of pids) {
+    try {
+      // Fields 14 and 15 (utime, stime) after the command name, in clock ticks of 1/100 s.
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      used.set(pid, (Number(fields[11]) + Number(fields[12])) / 100);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return used;
+}
+
+/** CPU seconds used between two readings; a process that started in between counts whole. */
+function cpuSince(before: Map<number, number>, after: Map<number, number>): number {
+  let sum = 0;
+  for (const [pid, seconds] of after) sum += seconds - (before.get(pid) ?? 0);
+  return sum;
+}
+
+/** The PostgreSQL server processes (postmaster and backends) running now. */
+function postgresPids(): number[] {
+  if (!existsSync('/proc')) return [];
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((entry) => {
+      try {
+        return readFileSync(`/proc/${entry}/cmdline`, 'utf8').startsWith('postgres');
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
 /** Requests/s of submits spread over `urls` (the connections split between them), all at once for SUBMIT_DURATION_S. */
 async function submitThroughput(urls: string[], drafts: string[]): Promise<{ perSecond: number; total: number; failed: number; p50: number; p99: number }> {
   const results: Result[] = await Promise.all(
@@ -341,7 +378,15 @@ export async function runStorageBackendsBench(): Promise<void> {
       await draftFiller.storeTemplates(records.map(({ result: _result, ...r }) => ({ ...r, communityId: community.id, status: 'draft', result: null, rubricHash: null, submittedAt: null })));
       await draftFiller.fillTo(SUBMIT_DRAFTS);
       const drafts = (await submitSql.query<{ id: string }>(`SELECT id FROM assessments WHERE status = 'draft' ORDER BY seq DESC`)).rows.map((row) => row.id);
+      // Where the cores go while one instance is loaded: what a second instance could still use on this machine.
+      // PostgreSQL forks a backend per new connection: those that start during the run count whole.
+      const server = [first.pid ?? 0];
+      const before = { server: cpuSeconds(server), postgres: cpuSeconds(postgresPids()), load: process.cpuUsage() };
+      const oneStarted = performance.now();
       const one = await submitThroughput([first.url], drafts);
+      const wall = (performance.now() - oneStarted) / 1000;
+      const load = process.cpuUsage(before.load);
+      const busy = { server: cpuSince(before.server, cpuSeconds(server)) / wall, postgres: cpuSince(before.postgres, cpuSeconds(postgresPids())) / wall, load: (load.user + load.system) / 1e6 / wall };
       const two = await submitThroughput([first.url, second.url], drafts);
       const line = (name: string, r: typeof one): string =>
         `  ${name.padEnd(26)}${Math.round(r.perSecond).toLocaleString('en')} requests/s   p50 ${ms(r.p50)}   p99 ${ms(r.p99)}   (${count(r.total)} requests${r.failed ? `, ${r.failed} failed` : ''})`;
@@ -349,6 +394,10 @@ export async function runStorageBackendsBench(): Promise<void> {
       console.log(line('one instance:', one));
       console.log(line('two instances, one db:', two));
       console.log(`  ratio two / one:          ${(two.perSecond / one.perSecond).toFixed(2)}×; goal ≥ 1.4×${drafts.length === 0 ? ' (all drafts were used; later submits answered 404)' : ''}`);
+      const cores = availableParallelism();
+      const used = busy.server + busy.postgres + busy.load;
+      // What a second instance can add depends on what the first leaves idle.
+      console.log(`  cores busy with one instance: server ${busy.server.toFixed(2)}, PostgreSQL ${busy.postgres.toFixed(2)}, load generator ${busy.load.toFixed(2)} = ${used.toFixed(2)} of ${cores}`);
     } finally {
       await submitSql.end();
     }
