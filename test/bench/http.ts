@@ -23,9 +23,10 @@ const CONNECTIONS = 10;
 /** Drafts to submit: more than 5 s of submits use up (a 404 once they run out is not a submit). */
 const DRAFTS = 4000;
 
-const bearer = (role: string): string => `Bearer ${LOCAL_TOKENS.find((t) => t.role === role)?.token}`;
-const freshDir = (): string => mkdtempSync(join(tmpdir(), 'rubric-studio-bench-'));
-const ms = (value: number): string => `${value.toFixed(1)} ms`;
+/** The Authorization header of a documented local token; a fresh data directory; milliseconds as the figures print them. */
+export const bearer = (role: string): string => `Bearer ${LOCAL_TOKENS.find((t) => t.role === role)?.token}`;
+export const freshDir = (): string => mkdtempSync(join(tmpdir(), 'rubric-studio-bench-'));
+export const ms = (value: number): string => `${value.toFixed(1)} ms`;
 
 /**
  * Runs the HTTP and storage benchmarks and prints their figures. BENCH_ONLY=http skips the

@@ -6,8 +6,8 @@
  * production runs them) in child processes; PostgreSQL is a throw-away cluster started here.
  * Run alone with `BENCH_ONLY=storage npm run bench`.
  */
-import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import autocannon, { type Result } from 'autocannon';
@@ -18,11 +18,10 @@ import { scoreResultJson } from '../../server/score-result-json.ts';
 import { DATA_FILE, type DataFile, RESULTS_DIR } from '../../server/storage/lowdb-storage.ts';
 import { openPostgresStorage } from '../../server/storage/postgres-storage.ts';
 import type { AssessmentEntry, AssessmentRecord, AuditEntry, NewRecord } from '../../server/storage/types.ts';
-import { LOCAL_TOKENS } from '../../server/tokens.ts';
 import { appendixCRevision } from '../impact/revision.ts';
 import { startPostgresCluster } from '../postgres-cluster.ts';
 import { seededRandom, syntheticAssessment } from './appendix-c-inputs.ts';
-import { startServer } from './http.ts';
+import { bearer, freshDir, ms, startServer } from './http.ts';
 import { median } from './measure.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -38,9 +37,6 @@ const SUBMIT_DURATION_S = 5;
 const SUBMIT_CONNECTIONS = 10;
 const SUBMIT_DRAFTS = 30_000;
 
-const bearer = (role: string): string => `Bearer ${LOCAL_TOKENS.find((t) => t.role === role)?.token}`;
-const freshDir = (): string => mkdtempSync(join(tmpdir(), 'rubric-studio-bench-'));
-const ms = (value: number): string => `${value.toFixed(1)} ms`;
 const count = (n: number): string => n.toLocaleString('en');
 
 type Server = Awaited<ReturnType<typeof startServer>>;
