@@ -101,7 +101,7 @@ async function tallyInTurns(
     if (free >= 0) {
       const n = free;
       busy.add(n);
-      scored = scoreInWorker(worker, n, { base: base.doc, candidate: candidate.doc, assessments: batch, filter }).finally(() => busy.delete(n));
+      scored = scoreInWorker(worker, n, { base: { hash: base.hash, doc: base.doc }, candidate: { hash: candidate.hash, doc: candidate.doc }, assessments: batch, filter }).finally(() => busy.delete(n));
     } else {
       scored = Promise.resolve(scoreImpact(base, candidate, batch, filter));
     }

@@ -139,7 +139,8 @@ describe('the built server', () => {
       const assessments = doc.tests.map((t, i) => ({ id: 'a' + i, communityId: 'c' + i, inputs: t.inputs, notApplicable: t.notApplicable }));
       const worker = new Worker(${JSON.stringify(worker)});
       worker.once('message', (answer) => { console.log(JSON.stringify(answer)); worker.terminate(); });
-      worker.postMessage({ id: 7, base: doc, candidate: doc, assessments });`;
+      const version = { hash: 'sha256:test', doc };
+      worker.postMessage({ id: 7, base: version, candidate: version, assessments });`;
     const { NODE_OPTIONS: _loaders, ...env } = process.env;
     const scriptFile = join(packageRoot, 'score-in-worker.mjs');
     writeFileSync(scriptFile, script);
