@@ -17,7 +17,7 @@ export { criteriaOf } from './document/walk.ts';
 export { creditWords, groupWorth, weightWords } from './scoring/weights.ts';
 export { isResultFact, type ResultFact, resultFact, resultFactWords } from './document/result-facts.ts';
 export { pick } from './document/localized.ts';
-export { continuingBound, findTier, LOWEST_BOUND, maxTotalOf, tierBasisOf, tierScaleTop, tiersInBasis } from './scoring/tiers.ts';
+export { boundWords, continuingBound, findTier, LOWEST_BOUND, maxTotalOf, tierBasisOf, tierScaleTop, tiersInBasis } from './scoring/tiers.ts';
 export { migrateRubric } from './document/migrate.ts';
 export type * from './types.ts';
 export { findKind, kindOf, SCORING_KINDS, type ScoringKindName } from './kinds/registry.ts';

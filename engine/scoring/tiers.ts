@@ -80,6 +80,12 @@ export interface RatioCondition {
 /** The bound the lowest tier starts at: 0 inclusive, by ratio or by points. */
 export const LOWEST_BOUND: Bound = { value: 0, inclusive: true };
 
+/** A tier's bound as people read it, the same in both languages: "≥ 0.75", "> 60" for a lower bound; "≤ 0.6", "< 80" for an upper one. */
+export function boundWords(bound: Bound, side: 'min' | 'max'): string {
+  const symbol = side === 'min' ? (bound.inclusive ? '≥' : '>') : bound.inclusive ? '≤' : '<';
+  return `${symbol} ${bound.value}`;
+}
+
 /** Whether a measure (ratio or total, see tierMeasure) reaches a lower bound: at or above it when inclusive, above it otherwise. */
 export function reachesMin(bound: Bound, basis: TierBasis, measure: number): boolean {
   const sign = compareWithBound(basis, measure, bound.value);

@@ -51,6 +51,10 @@ describe('compare versions in Chromium', () => {
     const demoRow = diff.locator('tr[data-target="tier"][data-id="demonstration"][data-field="min"]');
     await expect.poll(() => demoRow.textContent()).toContain('0.92');
     expect(await demoRow.textContent()).toContain('档次');
+    // Bounds read as people write them, not as JSON.
+    expect(await demoRow.locator('td').allTextContents()).toEqual(expect.arrayContaining(['≥ 0.9', '≥ 0.92']));
+    expect(await diff.locator('tr[data-target="tier"][data-id="standard"][data-field="max"] td').allTextContents()).toEqual(expect.arrayContaining(['< 0.9', '< 0.92']));
+    expect(await diff.textContent()).not.toContain('inclusive');
     expect(await diff.locator('tr[data-target="tier"][data-id="standard"][data-field="max"]').count()).toBe(1);
 
     // The transition matrix: one assessment from 示范型 (rows) to 标准型 (columns).

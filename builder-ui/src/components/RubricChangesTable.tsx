@@ -1,6 +1,6 @@
 /** The engine's structural diff of two rubric documents as a table, in words of the page language, with what each change can affect; author text rendered as text. */
 import { useMemo } from 'react';
-import { describeCondition, describeScoring, indexRubric, type Language, type Localized, type RubricChange, type RubricDocument, type RubricIndex, type Scoring, type TopLevelCondition } from '../../../engine/browser.ts';
+import { boundWords, describeCondition, describeScoring, indexRubric, type Language, type Localized, type RubricChange, type RubricDocument, type RubricIndex, type Scoring, type TopLevelCondition } from '../../../engine/browser.ts';
 import { joinWords, message } from '../i18n/message.ts';
 import { isMessageKey, type MessageKey } from '../i18n/messages/index.ts';
 import { pick } from '../model/result.ts';
@@ -93,6 +93,10 @@ function show(value: unknown, field: string | undefined, lang: Language, index: 
   }
   if (field === 'rounding' && isObject(value) && typeof value.mode === 'string' && isMessageKey(`rounding.${value.mode}`)) {
     return say('rounding.words', { decimals: String(value.decimals ?? 0), mode: say(`rounding.${value.mode}` as MessageKey) });
+  }
+  // A tier's bound: "≥ 0.75", "< 80", not its JSON.
+  if ((field === 'min' || field === 'max') && isObject(value) && typeof value.value === 'number' && typeof value.inclusive === 'boolean') {
+    return boundWords({ value: value.value, inclusive: value.inclusive }, field);
   }
   if (field === 'notApplicable' && isObject(value)) return say(value.allowed ? 'common.yes' : 'common.no');
   if (field === 'gate' && isObject(value)) return show(value.capTier, 'capTier', lang, index);
