@@ -7,7 +7,7 @@
  *   const form = deriveForm(rubric.index, 'zh');
  */
 export * from './browser.ts';
-export { loadRubric, type CompiledRubric } from './scoring/compile.ts';
+export { compiledByHash, loadRubric, type CompiledRubric } from './scoring/compile.ts';
 export { evaluate, evaluateLive, scoreFigures, type EvaluateOptions } from './scoring/evaluate.ts';
 export { checkAssessmentInputs } from './scoring/inputs.ts';
 export { inputsNeeded, type InputsNeeded } from './scoring/needed.ts';

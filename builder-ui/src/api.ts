@@ -29,7 +29,6 @@ import { takeEarlyResponse } from './early-requests.ts';
 import { pageLanguage, said, message as words } from './i18n/message.ts';
 import { storedToken } from './stored.ts';
 
-export { storedToken, storeToken } from './stored.ts';
 
 export type Role = 'editor' | 'assessor' | 'viewer';
 export type { PeriodKind, Period } from '../../server/storage/types.ts';

@@ -25,7 +25,7 @@ interface EarlyRequests {
 const early = (): EarlyRequests | undefined => Reflect.get(window, GLOBAL) as EarlyRequests | undefined;
 
 /** The GET paths a page opened at the current address asks at once, signed in. */
-export function pagePaths(): string[] {
+function pagePaths(): string[] {
   const paths = [API_PATHS.me, API_PATHS.deployment];
   const assessment = assessmentOfRoute(currentRoute());
   if (assessment) paths.push(API_PATHS.assessmentForm(assessment, storedLanguage()), API_PATHS.communities, API_PATHS.assessment(assessment));

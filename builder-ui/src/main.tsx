@@ -1,12 +1,13 @@
 /** Entry point: mounts the app inside the page language (see i18n/language.tsx). */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { api, storedToken } from './api.ts';
+import { api } from './api.ts';
 import { App } from './components/App.tsx';
 import { preloadAssessmentPage } from './components/AssessmentPage.tsx';
-import { LanguageProvider, storedLanguage } from './i18n/language.tsx';
+import { LanguageProvider } from './i18n/language.tsx';
 import { assessmentOfRoute, currentRoute } from './route.ts';
 import { tracked } from './settled.ts';
+import { storedLanguage, storedToken } from './stored.ts';
 
 // A stored sign-in is checked (with the deployment profile read), and an assessment opened by its address (a bookmark, a link, a
 // reload) starts loading, before the first render: both are on their way while React starts. The requests themselves

@@ -62,6 +62,30 @@ export function loadRubric(source: unknown): CompiledRubric {
   return compiled;
 }
 
+/** Versions compiled under a hash their caller vouches for (compiledByHash), the most used last. */
+const known = new Map<string, CompiledRubric>();
+
+/**
+ * The compiled form of `doc`, whose content hash the caller already knows: a stored version,
+ * validated when it was saved, or a version another thread compiled. A hit skips validation, which
+ * loadRubric does before it looks at its cache (for Appendix C, more than scoring many assessments).
+ * A miss loads the document; one whose hash is not `hash` is returned uncached, for the caller to refuse.
+ */
+export function compiledByHash(hash: string, doc: RubricDocument): CompiledRubric {
+  const hit = known.get(hash);
+  if (hit) {
+    // Refresh its place so the most used versions stay.
+    known.delete(hash);
+    known.set(hash, hit);
+    return hit;
+  }
+  const rubric = loadRubric(doc);
+  if (rubric.hash !== hash) return rubric;
+  if (known.size >= CACHE_SIZE) known.delete(known.keys().next().value as string);
+  known.set(hash, rubric);
+  return rubric;
+}
+
 function buildRulesEngine(index: RubricIndex): Engine {
   const engine = new Engine([], { allowUndefinedFacts: true, pathResolver: plainPathResolver });
   // Events carry positions only: json-rules-engine copies event params with `clone`, which drops

@@ -4,7 +4,7 @@
  */
 import { lazy, type ReactElement, Suspense, useCallback, useEffect, useLayoutEffect, useState } from 'react';
 import type { DeploymentProfile } from '../../../engine/browser.ts';
-import { api, errorMessage, type Role, type Session, storedToken, storeToken } from '../api.ts';
+import { api, errorMessage, type Role, type Session } from '../api.ts';
 import { DeploymentProvider } from '../deployment.tsx';
 import { useLanguage } from '../i18n/language.tsx';
 import { AssessmentPage } from './AssessmentPage.tsx';
@@ -13,6 +13,7 @@ import { DefaultTokensBanner } from './DefaultTokensBanner.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { currentRoute } from '../route.ts';
 import type { Tracked } from '../settled.ts';
+import { storedToken, storeToken } from '../stored.ts';
 import { confirmLeave } from './leave-guard.ts';
 import { RubricList } from './RubricList.tsx';
 import { SignIn } from './SignIn.tsx';

@@ -21,8 +21,6 @@ export interface LanguageState {
   l: (text: Localized | undefined, fallback?: string) => string;
 }
 
-export { storedLanguage } from '../stored.ts';
-
 const LanguageContext = createContext<LanguageState | null>(null);
 
 export function LanguageProvider({ children }: { children: ReactNode }) {
