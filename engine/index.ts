@@ -25,6 +25,6 @@ export { carryAssessment, carryForward, type CarryForwardFlag, mapInputs, rescor
 export { analyzeImpact, analyzeImpactStream, IMPACT_BATCH, impactFilterFor } from './compare/impact.ts';
 export { DEPLOYMENT_SCHEMA, deploymentProblems, SUBJECT_RECORD_FIELDS } from './deployment-check.ts';
 export { versionInForce, type DatedVersion } from './compare/in-force.ts';
-export { analyzeImpactInThreads, analyzeImpactStreamInThreads, type ImpactThreads } from './compare/impact-threads.ts';
+export { analyzeImpactInThreads, analyzeImpactStreamInThreads, type ImpactThreads, startImpactWorkers } from './compare/impact-threads.ts';
 export { gapToNextTier } from './compare/gap.ts';
 export { resultsCsv, resultsXlsx, resultColumns, resultsCsvText, writeResultsXlsx, impactCsv, impactSummaryHtml, impactXlsx, type ResultColumns, type ResultRow } from './exports/export.ts';

@@ -6,15 +6,16 @@
  * reading a stream (from the database), it only reads: reading is then work enough for one thread,
  * and a batch scored here would hold up the reading while the workers wait.
  * The report is the one `analyzeImpact` gives; test/impact/impact-threads.test.ts compares them.
- * Workers are started on first use and kept (unreferenced: they never keep the process alive),
- * so later analyses find their code compiled and their rubrics loaded.
+ * Workers are started on first use, or ahead of it by startImpactWorkers, and kept (unreferenced:
+ * they never keep the process alive), so later analyses find their code compiled and their
+ * rubrics loaded.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { CompiledRubric } from '../scoring/compile.ts';
 import type { ImpactAssessment, ImpactFilter, ImpactReport } from '../types.ts';
 import { analyzeImpact, IMPACT_BATCH, ImpactTally, inBatches, type ScoredImpact, scoreImpact } from './impact.ts';
-import type { ImpactRequest } from './impact-worker.ts';
+import type { ImpactAnswer, ImpactRequest, ImpactVersion } from './impact-worker.ts';
 
 export interface ImpactThreads {
   /** The worker module: engine/compare/impact-worker.ts, or its built JavaScript beside the bundle. */
@@ -50,14 +51,33 @@ export async function analyzeImpactStreamInThreads(
   filter: ImpactFilter | undefined,
   options: ImpactThreads & { batchSize?: number },
 ): Promise<ImpactReport> {
-  // Every thread's worth of workers, once there is enough to share: this thread reads.
-  const workers = (read: number): number => (threadsFor(read, options) > 1 ? threadsFor(read, options) : 0);
+  // Every thread's worth of workers, once there is enough to share or when they are already up: this thread reads.
+  const started = poolStarted(options);
+  const workers = (read: number): number => (started || threadsFor(read, options) > 1 ? threads(options) : 0);
   return tallyInTurns(base, candidate, inBatches(assessments, options.batchSize ?? IMPACT_BATCH), filter, options.worker, workers, new ImpactTally(base, candidate, filter), false);
 }
 
 /** Threads worth using for `count` assessments, this one included. */
 function threadsFor(count: number, options: ImpactThreads): number {
-  return Math.min(options.threads ?? availableParallelism(), Math.floor(count / (options.minimumPerThread ?? MINIMUM_PER_THREAD)));
+  return Math.min(threads(options), Math.floor(count / (options.minimumPerThread ?? MINIMUM_PER_THREAD)));
+}
+
+const threads = (options: Pick<ImpactThreads, 'threads'>): number => options.threads ?? availableParallelism();
+
+/**
+ * Starts the workers a streamed analysis uses (one per thread) now, for a server to call as it
+ * starts: each compiles the document checks as it starts, and the first analysis then shares its
+ * batches from the first one on instead of scoring alone until it has read enough to be worth
+ * starting them. Idle workers cost memory only.
+ */
+export function startImpactWorkers(options: Pick<ImpactThreads, 'worker' | 'threads'>): void {
+  for (let n = 0; n < threads(options); n++) pooledWorker(options.worker, n);
+}
+
+/** Whether every worker a streamed analysis would use is running. */
+function poolStarted(options: Pick<ImpactThreads, 'worker' | 'threads'>): boolean {
+  const pool = pools.get(options.worker.href);
+  return pool !== undefined && Array.from({ length: threads(options) }, (_, n) => pool[n]).every(Boolean);
 }
 
 /** A batch on its way: scored in a worker or here, tallied when its turn comes. */
@@ -101,7 +121,7 @@ async function tallyInTurns(
     if (free >= 0) {
       const n = free;
       busy.add(n);
-      scored = scoreInWorker(worker, n, { base: { hash: base.hash, doc: base.doc }, candidate: { hash: candidate.hash, doc: candidate.doc }, assessments: batch, filter }).finally(() => busy.delete(n));
+      scored = scoreInWorker(worker, n, base, candidate, { assessments: batch, filter }).finally(() => busy.delete(n));
     } else {
       scored = Promise.resolve(scoreImpact(base, candidate, batch, filter));
     }
@@ -120,7 +140,9 @@ async function tallyInTurns(
 
 interface PooledWorker {
   thread: Worker;
-  waiting: Map<number, { resolve: (scored: ScoredImpact) => void; reject: (error: Error) => void }>;
+  waiting: Map<number, { resolve: (answer: ImpactAnswer) => void; reject: (error: Error) => void }>;
+  /** Hashes of the versions whose documents this worker was sent: later requests send the hash alone. */
+  sent: Set<string>;
 }
 
 const pools = new Map<string, (PooledWorker | undefined)[]>();
@@ -141,12 +163,11 @@ function pooledWorker(worker: URL, n: number): PooledWorker {
       ? new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(worker.href)}); });`, { eval: true })
       : new Worker(worker);
     thread.unref();
-    const started: PooledWorker = { thread, waiting: new Map() };
-    thread.on('message', (answer: { id: number; scored?: ScoredImpact; error?: string }) => {
+    const started: PooledWorker = { thread, waiting: new Map(), sent: new Set() };
+    thread.on('message', (answer: ImpactAnswer) => {
       const waiter = started.waiting.get(answer.id);
       started.waiting.delete(answer.id);
-      if (answer.scored) waiter?.resolve(answer.scored);
-      else waiter?.reject(new Error(`An impact worker failed: ${answer.error}`));
+      waiter?.resolve(answer);
     });
     const fail = (error: Error): void => {
       // A worker that died is replaced on next use; whatever it was doing is refused, not lost silently.
@@ -162,14 +183,33 @@ function pooledWorker(worker: URL, n: number): PooledWorker {
   return pooled;
 }
 
-function scoreInWorker(worker: URL, n: number, request: Omit<ImpactRequest, 'id'>): Promise<ScoredImpact> {
+/**
+ * Scores `request` in the n-th worker. Each version's document goes with the first request that
+ * needs it; a worker that has since let a version go says so, and the request is sent again with
+ * the documents.
+ */
+async function scoreInWorker(worker: URL, n: number, base: CompiledRubric, candidate: CompiledRubric, request: Pick<ImpactRequest, 'assessments' | 'filter'>): Promise<ScoredImpact> {
   const pooled = pooledWorker(worker, n);
+  const version = (rubric: CompiledRubric): ImpactVersion => (pooled.sent.has(rubric.hash) ? { hash: rubric.hash } : { hash: rubric.hash, doc: rubric.doc });
+  let answer = await ask(pooled, { ...request, base: version(base), candidate: version(candidate) });
+  if ('unknownVersion' in answer) {
+    pooled.sent.clear();
+    answer = await ask(pooled, { ...request, base: version(base), candidate: version(candidate) });
+  }
+  if ('scored' in answer) {
+    pooled.sent.add(base.hash).add(candidate.hash);
+    return answer.scored;
+  }
+  throw new Error(`An impact worker failed: ${'error' in answer ? answer.error : 'it no longer kept a version it was just sent'}`);
+}
+
+function ask(pooled: PooledWorker, request: Omit<ImpactRequest, 'id'>): Promise<ImpactAnswer> {
   const id = ++requests;
-  return new Promise((resolve, reject) => {
+  return new Promise<ImpactAnswer>((resolve, reject) => {
     pooled.waiting.set(id, { resolve, reject });
     pooled.thread.ref();
     pooled.thread.postMessage({ ...request, id });
   }).finally(() => {
     if (pooled.waiting.size === 0) pooled.thread.unref();
-  }) as Promise<ScoredImpact>;
+  });
 }

@@ -1,19 +1,21 @@
 /**
  * A worker thread of parallel impact analyses (engine/compare/impact-threads.ts). It stays up
  * between analyses (its compiled code and compiled rubrics stay warm) and answers each request
- * with its share of the assessments scored under both versions. The versions come as documents
- * with the content hash the sending thread compiled them under, so each is compiled here once
- * (compiledByHash), not validated again with every batch; threads share no objects.
+ * with its share of the assessments scored under both versions. A version comes as the content
+ * hash the sending thread compiled it under, with its document the first time this worker is sent
+ * it: each is compiled here once (compiledByHash) and neither validated nor copied again with
+ * every batch; threads share no objects.
  */
 import { parentPort } from 'node:worker_threads';
-import { compiledByHash } from '../scoring/compile.ts';
+import { prepareMetaSchemas } from '../document/meta-schema.ts';
+import { type CompiledRubric, compiledByHash, compiledKnown } from '../scoring/compile.ts';
 import type { ImpactAssessment, ImpactFilter, RubricDocument } from '../types.ts';
 import { scoreImpact } from './impact.ts';
 
-/** A version as a request carries it: its document and content hash (CompiledRubric.hash). */
+/** A version as a request carries it: its content hash (CompiledRubric.hash), and its document unless this worker was sent it before. */
 export interface ImpactVersion {
   hash: string;
-  doc: RubricDocument;
+  doc?: RubricDocument;
 }
 
 export interface ImpactRequest {
@@ -24,11 +26,23 @@ export interface ImpactRequest {
   filter?: ImpactFilter;
 }
 
+/** What a worker answers: the scored share, an error, or that it no longer keeps a version sent without its document (send it again). */
+export type ImpactAnswer = { id: number; scored: ReturnType<typeof scoreImpact> } | { id: number; error: string } | { id: number; unknownVersion: true };
+
+const compiledFrom = (version: ImpactVersion): CompiledRubric | undefined => (version.doc ? compiledByHash(version.hash, version.doc) : compiledKnown(version.hash));
+
+const answer = (message: ImpactAnswer): void => parentPort?.postMessage(message);
+
 parentPort?.on('message', (request: ImpactRequest) => {
   try {
-    const scored = scoreImpact(compiledByHash(request.base.hash, request.base.doc), compiledByHash(request.candidate.hash, request.candidate.doc), request.assessments, request.filter);
-    parentPort?.postMessage({ id: request.id, scored });
+    const base = compiledFrom(request.base);
+    const candidate = compiledFrom(request.candidate);
+    if (!base || !candidate) return answer({ id: request.id, unknownVersion: true });
+    answer({ id: request.id, scored: scoreImpact(base, candidate, request.assessments, request.filter) });
   } catch (err) {
-    parentPort?.postMessage({ id: request.id, error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) });
+    answer({ id: request.id, error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) });
   }
 });
+
+// Started with the server (startImpactWorkers): the document checks are compiled before any request needs them.
+prepareMetaSchemas();

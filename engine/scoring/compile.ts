@@ -72,18 +72,24 @@ const known = new Map<string, CompiledRubric>();
  * A miss loads the document; one whose hash is not `hash` is returned uncached, for the caller to refuse.
  */
 export function compiledByHash(hash: string, doc: RubricDocument): CompiledRubric {
-  const hit = known.get(hash);
-  if (hit) {
-    // Refresh its place so the most used versions stay.
-    known.delete(hash);
-    known.set(hash, hit);
-    return hit;
-  }
+  const hit = compiledKnown(hash);
+  if (hit) return hit;
   const rubric = loadRubric(doc);
   if (rubric.hash !== hash) return rubric;
   if (known.size >= CACHE_SIZE) known.delete(known.keys().next().value as string);
   known.set(hash, rubric);
   return rubric;
+}
+
+/** The version compiledByHash compiled under `hash`, while it is still kept. */
+export function compiledKnown(hash: string): CompiledRubric | undefined {
+  const hit = known.get(hash);
+  if (hit) {
+    // Refresh its place so the most used versions stay.
+    known.delete(hash);
+    known.set(hash, hit);
+  }
+  return hit;
 }
 
 function buildRulesEngine(index: RubricIndex): Engine {

@@ -43,7 +43,11 @@ describe('versions side by side', () => {
     // Hand count: totals do not change (95.93, 84.88, 65.08, 90, 80, 1.5, 54, 100). Only 闻涛社区 at
     // exactly 90.00 (ratio 0.9 < 0.92) falls from 示范型 to 标准型; the other two 示范型 centres have
     // satisfaction 93.7 % and ≥ 90 %, so the new gate moves nobody.
-    const report = (await expectStatus(call(app, 'viewer', 'POST', '/api/impact', impactBody), 200)).json();
+    const answer = await expectStatus(call(app, 'viewer', 'POST', '/api/impact', impactBody), 200);
+    // Sent as encoded text: still JSON, in UTF-8, with its length.
+    expect(answer.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(Number(answer.headers['content-length'])).toBe(answer.rawPayload.length);
+    const report = answer.json();
     expect(report.summary).toMatchObject({ assessments: 8, tierChanged: 1, down: 1, up: 0, meanDelta: 0 });
     const { from, to, counts } = report.transitions;
     const count = (a: string, b: string): number => counts[from.indexOf(a)][to.indexOf(b)];

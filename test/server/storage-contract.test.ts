@@ -10,8 +10,8 @@ import type { ScoreResult } from '../../engine/index.ts';
 import { ServerError } from '../../server/errors.ts';
 import { ASSESSMENT_MESSAGES, COMMUNITY_MESSAGES, RUBRIC_MESSAGES, STORAGE_MESSAGES } from '../../server/messages.ts';
 import { openLowdbStorage } from '../../server/storage/lowdb-storage.ts';
-import { MIGRATIONS, SCHEMA_VERSION } from '../../server/storage/postgres-migrations.ts';
-import { databaseLocation, migrateDatabase, openPostgresStorage } from '../../server/storage/postgres-storage.ts';
+import { hasLz4, MIGRATIONS, migrate, SCHEMA_VERSION } from '../../server/storage/postgres-migrations.ts';
+import { assessmentColumns, connect, databaseLocation, migrateDatabase, openPostgresStorage } from '../../server/storage/postgres-storage.ts';
 import type { AssessmentRecord, AuditDraft, CommunityRecord, NewRecord, RubricVersionRecord, Storage } from '../../server/storage/types.ts';
 import { freshDatabase } from '../postgres-cluster.ts';
 import { assessmentBody, call, EXAMPLES, expectStatus, freshDataDir, smallRubric, startApp } from './harness.ts';
@@ -463,6 +463,34 @@ describe('PostgreSQL only', () => {
     const storage = await openPostgresStorage(url);
     opened.push(storage);
     expect(storage.created).toBe(false);
+  });
+
+  test('a database at schema 1 is brought to the current one: a result stored before reads back unchanged, large values written after are compressed with lz4', async () => {
+    const url = await freshDatabase();
+    // ~60 kB of result, as a submitted Appendix C assessment has: stored compressed, not inline.
+    const large = (total: number): ScoreResult => ({ ...scoreResult(total, 'good'), criteria: Array.from({ length: 300 }, (_, i) => ({ id: `C${i}`, points: 4, awarded: 3.5, explanation: { zh: `第${i}项：有办公场所得4分，志愿者人数达标`, en: `criterion ${i}: 4 points with an office and enough volunteers` } })) }) as unknown as ScoreResult;
+    const compression = (id: string) => withClient(url, async (client) => (await client.query('SELECT pg_column_compression(result) AS method FROM assessments WHERE id = $1', [id])).rows[0].method);
+    const db = connect(url);
+    try {
+      expect((await migrate(db, 'test', 1)).map((m) => m.version)).toEqual([1]);
+      expect(await hasLz4(db)).toBe(true); // Debian's PostgreSQL is built with lz4
+      const old: AssessmentRecord = { ...assessment('old'), revision: 2, status: 'submitted', result: large(7), rubricHash: 'sha256:abc', submittedAt: LATER };
+      await db.insertInto('assessments').values({ id: 'old', ...assessmentColumns(old) }).execute();
+    } finally {
+      await db.destroy();
+    }
+    expect(await compression('old')).toBe('pglz');
+
+    const storage = await openPostgresStorage(url);
+    opened.push(storage);
+    expect(storage.created).toBe(false);
+    const columns = await withClient(url, async (client) => (await client.query("SELECT attrelid::regclass::text || '.' || attname AS name, attcompression FROM pg_attribute WHERE attname IN ('record', 'result') AND attrelid::regclass::text IN ('assessments', 'rubric_versions', 'communities') ORDER BY 1")).rows);
+    expect(columns).toEqual(['assessments.record', 'assessments.result', 'communities.record', 'rubric_versions.record'].map((name) => ({ name, attcompression: 'l' })));
+    expect((await storage.getAssessment('old'))?.result).toEqual(large(7));
+    await storage.insertAssessment(assessment('new'), audit('assessment.create', 'assessment:new'));
+    await storage.updateAssessment('new', { change: submitted(large(8)), audit: () => audit('assessment.submit', 'assessment:new') });
+    expect(await compression('new')).toBe('lz4');
+    expect((await storage.getAssessment('new'))?.result).toEqual(large(8));
   });
 
   test('a database with a newer schema is refused, in both languages', async () => {
