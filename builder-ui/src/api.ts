@@ -24,7 +24,7 @@ import type {
   TestReport,
   ValidationReport,
 } from '../../engine/browser.ts';
-import { API_PATHS } from './api-paths.ts';
+import { API_PATHS, type AssessmentListQuery } from './api-paths.ts';
 import { takeEarlyResponse } from './early-requests.ts';
 import { pageLanguage, said, message as words } from './i18n/message.ts';
 import { storedToken } from './stored.ts';
@@ -32,6 +32,7 @@ import { storedToken } from './stored.ts';
 
 export type Role = 'editor' | 'assessor' | 'viewer';
 export type { PeriodKind, Period } from '../../server/storage/types.ts';
+export type { AssessmentListQuery } from './api-paths.ts';
 
 /** One version in the rubric list. */
 export interface VersionSummary {
@@ -187,7 +188,14 @@ interface RequestOptions {
   file?: { content: Blob; type: string };
 }
 
-async function send<T>(method: string, path: string, { body, token = storedToken(), revision, file }: RequestOptions = {}): Promise<{ body: T; etag: string | null }> {
+/** What `send` read: the parsed body, the record's revision (ETag) and the headers a route adds (X-Total-Count). */
+interface Answer<T> {
+  body: T;
+  etag: string | null;
+  headers: Headers;
+}
+
+async function send<T>(method: string, path: string, { body, token = storedToken(), revision, file }: RequestOptions = {}): Promise<Answer<T>> {
   const headers: Record<string, string> = { accept: 'application/json', ...ifMatch(revision) };
   if (token) headers.authorization = `Bearer ${token}`;
   if (file) headers['content-type'] = file.type;
@@ -202,7 +210,7 @@ async function send<T>(method: string, path: string, { body, token = storedToken
     throw networkError();
   }
   const etag = response.headers.get('etag');
-  if (response.status === 204) return { body: undefined as T, etag };
+  if (response.status === 204) return { body: undefined as T, etag, headers: response.headers };
   const text = await response.text();
   let parsed: unknown;
   try {
@@ -211,7 +219,7 @@ async function send<T>(method: string, path: string, { body, token = storedToken
     parsed = undefined;
   }
   if (!response.ok) throw toApiError(response.status, parsed, response.statusText, etag);
-  return { body: parsed as T, etag };
+  return { body: parsed as T, etag, headers: response.headers };
 }
 
 async function request<T>(method: string, path: string, body?: unknown, token?: string | null): Promise<T> {
@@ -248,6 +256,22 @@ async function requestFile(method: string, path: string, body?: unknown, token =
     throw toApiError(response.status, parsed, response.statusText);
   }
   return response.blob();
+}
+
+/** One page of the assessment list and how many match its filters across all pages. */
+export interface AssessmentPage {
+  entries: AssessmentSummary[];
+  total: number;
+}
+
+/**
+ * The X-Total-Count of a list page. A server without paging sends none and answers with the whole
+ * list whatever the limit: then what came, after the skipped, is all there is.
+ */
+function totalCount(headers: Headers, query: AssessmentListQuery, received: number): number {
+  const stated = headers.get('x-total-count');
+  const total = stated === null ? Number.NaN : Number(stated);
+  return Number.isSafeInteger(total) && total >= 0 ? total : (query.offset ?? 0) + received;
 }
 
 /** The two versions an impact analysis compares, and which assessments it covers. */
@@ -303,7 +327,11 @@ export const api = {
   listCommunities: () => request<Community[]>('GET', API_PATHS.communities),
   createCommunity: (community: Community) => request<Community>('POST', '/api/communities', community),
 
-  listAssessments: () => request<AssessmentSummary[]>('GET', '/api/assessments'),
+  /** A page of assessments matching the filters, most recently changed first, with the total across pages. */
+  listAssessments: async (query: AssessmentListQuery = {}): Promise<AssessmentPage> => {
+    const { body, headers } = await send<AssessmentSummary[]>('GET', API_PATHS.assessments(query));
+    return { entries: body, total: totalCount(headers, query, body.length) };
+  },
   getAssessment: (id: string) => requestRecord<Assessment>('GET', API_PATHS.assessment(id)),
   /** The form of the assessment's rubric version, asked without knowing the version (beside the assessment itself). */
   getAssessmentForm: (id: string, lang: Language) => request<AssessmentForm>('GET', API_PATHS.assessmentForm(id, lang)),

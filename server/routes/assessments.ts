@@ -32,7 +32,14 @@ interface ListQuery {
   tier?: string;
   status?: AssessmentStatus;
   street?: string;
+  /** Filled in by the schema's defaults. */
+  limit: number;
+  offset: number;
 }
+
+/** A page of the assessment list: what one answer carries unless asked for fewer, and the most it carries. */
+const PAGE_LIMIT_DEFAULT = 100;
+const PAGE_LIMIT_MAX = 500;
 
 interface CreateBody {
   communityId: string;
@@ -80,7 +87,7 @@ export const assessmentRoutes: FastifyPluginAsync<{ storage: Storage; profile: D
     config: { access: ANY_ROLE },
     schema: {
       tags,
-      summary: 'Assessments, filtered by community, rubric version, period, tier, status or street',
+      summary: 'Assessments, filtered by community, rubric version, period, tier, status or street: a page of them, the most recently changed first; the X-Total-Count header says how many match in all',
       querystring: {
         type: 'object',
         additionalProperties: false,
@@ -93,17 +100,24 @@ export const assessmentRoutes: FastifyPluginAsync<{ storage: Storage; profile: D
           tier: { type: 'string', maxLength: 64 },
           status: { type: 'string', enum: ['draft', 'submitted'] },
           street: { type: 'string', maxLength: 200 },
+          limit: { type: 'integer', minimum: 1, maximum: PAGE_LIMIT_MAX, default: PAGE_LIMIT_DEFAULT, description: `Assessments per page, at most ${PAGE_LIMIT_MAX}` },
+          offset: { type: 'integer', minimum: 0, default: 0, description: 'How many of the list to skip: the page after one of `limit` starts at offset + limit' },
         },
       },
-      response: { 200: { type: 'array', items: { $ref: 'AssessmentSummary#' } }, ...errorResponses() },
+      response: {
+        200: { type: 'array', items: { $ref: 'AssessmentSummary#' }, headers: { 'x-total-count': { type: 'integer', description: 'Assessments matching the filters, on every page' } } },
+        ...errorResponses(),
+      },
     },
-    handler: async (request) => {
-      const { community, rubric, version, year, kind, tier, status, street } = request.query;
+    handler: async (request, reply) => {
+      const { community, rubric, version, year, kind, tier, status, street, limit, offset } = request.query;
       const filter: AssessmentFilter = { rubricId: rubric, version, year, kind, tier, status };
       if (community !== undefined || street !== undefined) {
         filter.communityIds = (await storage.listCommunities()).filter((c) => (community === undefined || c.id === community) && (street === undefined || c.street === street)).map((c) => c.id);
       }
-      return (await storage.listAssessments(filter)).map((a) => ({
+      const page = await storage.pageAssessments(filter, { limit, offset });
+      reply.header('x-total-count', page.total);
+      return page.entries.map((a) => ({
         id: a.id,
         communityId: a.communityId,
         rubric: a.rubric,

@@ -29,7 +29,9 @@ import type {
   AuditDraft,
   AuditEntry,
   CommunityRecord,
+  AssessmentPage,
   NewRecord,
+  Page,
   RecordChange,
   RubricVersionRecord,
   Storage,
@@ -219,6 +221,11 @@ export class LowdbStorage implements Storage {
       if (at < 0) throw new ServerError('NOT_FOUND', COMMUNITY_MESSAGES.noCommunity(id));
       return replacing(data, data.communities, at, change, RECORDS.community(id));
     });
+  }
+
+  async pageAssessments(filter: AssessmentFilter, page: Page): Promise<AssessmentPage> {
+    const matching = (await this.listAssessments(filter)).sort(newestChangeFirst);
+    return { total: matching.length, entries: matching.slice(page.offset, page.offset + page.limit) };
   }
 
   async listAssessments(filter: AssessmentFilter = {}): Promise<AssessmentEntry[]> {
@@ -539,4 +546,10 @@ function stamped(draft: AuditDraft): AuditEntry {
 
 function rubricVersionNotFound(id: string, version: string): ServerError {
   return new ServerError('NOT_FOUND', RUBRIC_MESSAGES.noVersion(id, version), [issue('/version', RUBRIC_MESSAGES.listVersions())]);
+}
+
+/** pageAssessments' order: updatedAt descending (ISO 8601 times of one format order as text), then id as PostgreSQL's COLLATE "C" orders it. */
+function newestChangeFirst(a: AssessmentEntry, b: AssessmentEntry): number {
+  if (a.updatedAt !== b.updatedAt) return a.updatedAt < b.updatedAt ? 1 : -1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }

@@ -35,6 +35,8 @@ export interface Database {
     tier: string | null;
     total: number | null;
     revision: number;
+    /** The record's updatedAt, for the list's order. */
+    updated_at: ColumnType<Date, string, string>;
     record: JSONColumnType<StoredAssessment>;
     /** Only getAssessment and streamAssessments read it: lists never carry results (~50 kB each). */
     result: JSONColumnType<ScoreResult | null, string | null, string | null>;
@@ -123,6 +125,17 @@ export const MIGRATIONS: readonly Migration[] = [
       await sql`ALTER TABLE assessments ALTER COLUMN record SET COMPRESSION lz4, ALTER COLUMN result SET COMPRESSION lz4`.execute(trx);
       await sql`ALTER TABLE rubric_versions ALTER COLUMN record SET COMPRESSION lz4`.execute(trx);
       await sql`ALTER TABLE communities ALTER COLUMN record SET COMPRESSION lz4`.execute(trx);
+    },
+  },
+  {
+    version: 3,
+    name: 'assessments in the order of their latest change',
+    up: async (trx) => {
+      // The assessment list pages through the most recently changed first (pageAssessments).
+      await sql`ALTER TABLE assessments ADD COLUMN updated_at timestamptz`.execute(trx);
+      await sql`UPDATE assessments SET updated_at = (record->>'updatedAt')::timestamptz`.execute(trx);
+      await sql`ALTER TABLE assessments ALTER COLUMN updated_at SET NOT NULL`.execute(trx);
+      await sql`CREATE INDEX assessments_changed ON assessments (updated_at DESC, id COLLATE "C")`.execute(trx);
     },
   },
 ];

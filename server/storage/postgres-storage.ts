@@ -10,7 +10,7 @@
  * order included; columns beside them are copies for filtering and ordering (postgres-migrations.ts).
  */
 import { issue, type MessageText } from '../../engine/index.ts';
-import { type Compilable, Kysely, PostgresDialect, type SelectQueryBuilder, type Transaction } from 'kysely';
+import { type Compilable, Kysely, PostgresDialect, type SelectQueryBuilder, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import Cursor from 'pg-cursor';
 import { ServerError } from '../errors.ts';
@@ -21,11 +21,13 @@ import { checkRevision, StaleRevisionError } from './revision.ts';
 import type {
   AssessmentEntry,
   AssessmentFilter,
+  AssessmentPage,
   AssessmentRecord,
   AuditDraft,
   AuditEntry,
   CommunityRecord,
   NewRecord,
+  Page,
   RecordChange,
   RubricVersionRecord,
   Storage,
@@ -193,6 +195,23 @@ export class PostgresStorage implements Storage {
     return this.#read(async (db) => {
       const rows = await filtered(db.selectFrom('assessments').select(['record', 'total', 'tier']), filter).orderBy('seq').execute();
       return rows.map((row) => ({ ...row.record, total: row.total, tier: row.tier }));
+    });
+  }
+
+  async pageAssessments(filter: AssessmentFilter, page: Page): Promise<AssessmentPage> {
+    if (filter.communityIds?.length === 0) return { total: 0, entries: [] };
+    return this.#read(async (db) => {
+      // One snapshot for the count and the page: a change in between cannot make them disagree.
+      return db.transaction().setIsolationLevel('repeatable read').execute(async (trx) => {
+        const { total } = await filtered(trx.selectFrom('assessments').select((eb) => eb.fn.countAll<string>().as('total')), filter).executeTakeFirstOrThrow();
+        const rows = await filtered(trx.selectFrom('assessments').select(['record', 'total', 'tier']), filter)
+          .orderBy('updated_at', 'desc')
+          .orderBy(sql`id COLLATE "C"`)
+          .limit(page.limit)
+          .offset(page.offset)
+          .execute();
+        return { total: Number(total), entries: rows.map((row) => ({ ...row.record, total: row.total, tier: row.tier })) };
+      });
     });
   }
 
@@ -368,6 +387,7 @@ export function assessmentColumns(record: AssessmentRecord) {
     tier: result?.tier ?? null,
     total: result?.total ?? null,
     revision: record.revision,
+    updated_at: record.updatedAt,
     record: JSON.stringify(stored satisfies StoredAssessment),
     // The same JSON as the submit's answer, made once (scoreResultJson).
     result: result ? scoreResultJson(result).toString('utf8') : null,

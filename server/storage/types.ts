@@ -158,6 +158,18 @@ export interface AssessmentFilter {
   status?: AssessmentStatus;
 }
 
+/** One page of a list: at most `limit` entries after the first `offset`. */
+export interface Page {
+  limit: number;
+  offset: number;
+}
+
+/** A page of assessments, and how many the filter matches in all. */
+export interface AssessmentPage {
+  total: number;
+  entries: AssessmentEntry[];
+}
+
 /** A record as it is inserted: the storage gives it revision 1. */
 export type NewRecord<T extends { revision: number }> = Omit<T, 'revision'>;
 
@@ -201,6 +213,11 @@ export interface Storage {
   updateCommunity(id: string, change: RecordChange<CommunityRecord>): Promise<CommunityRecord>;
 
   listAssessments(filter?: AssessmentFilter): Promise<AssessmentEntry[]>;
+  /**
+   * One page of the assessments `filter` names, the most recently changed first (updatedAt
+   * descending, then id): what people browse, however many are stored. Only the page is read.
+   */
+  pageAssessments(filter: AssessmentFilter, page: Page): Promise<AssessmentPage>;
   getAssessment(id: string): Promise<AssessmentRecord | undefined>;
   /** @throws ServerError ALREADY_EXISTS */
   insertAssessment(record: NewRecord<AssessmentRecord>, audit: AuditDraft): Promise<AssessmentRecord>;

@@ -106,6 +106,69 @@ async function writeLatency(url: string, ref: { id: string; version: string }, c
   return times;
 }
 
+/** An impact analysis and the assessment list's first page over everything a server holds. */
+interface LargeReads {
+  impact: { seconds: number[]; firstByte: number[]; megabytes: number; assessments: number; tierChanged: number } | { failed: string };
+  list: { ms: number[]; total: number };
+}
+
+/**
+ * The impact of a revision of the seeded rubric (made as an editor makes one) over every submitted
+ * assessment the server at `url` holds, three times: the median of three, the first on a server that
+ * has not yet run an analysis; then the assessment list's first page, as the page asks for it.
+ */
+async function largeReads(url: string, doc: RubricDocument): Promise<LargeReads> {
+  const ref = { id: doc.id, version: doc.version };
+  const revision = appendixCRevision(doc);
+  const draft = await call<{ revision: number }>(url, 'POST', `/api/rubrics/${doc.id}/versions`, 'editor', { version: revision.version, copyFrom: { version: doc.version } });
+  await call(url, 'PUT', `/api/rubrics/${doc.id}/versions/${revision.version}`, 'editor', { document: revision, revision: draft.revision });
+  const candidate = { id: doc.id, version: revision.version };
+  const seconds: number[] = [];
+  const firstByte: number[] = [];
+  let impact: LargeReads['impact'];
+  const began = performance.now();
+  try {
+    let report: { summary: { assessments: number; tierChanged: number } } | undefined;
+    let megabytes = 0;
+    for (let run = 0; run < 3; run++) {
+      const runStarted = performance.now();
+      // The server's part ends with the first byte of its answer; the rest is moving and parsing a report of one row per assessment.
+      const response = await fetch(`${url}/api/impact`, { method: 'POST', headers: { authorization: bearer('viewer'), 'content-type': 'application/json' }, body: JSON.stringify({ base: ref, candidate }) });
+      firstByte.push((performance.now() - runStarted) / 1000);
+      const text = await response.text();
+      if (!response.ok) throw new Error(`POST /api/impact: ${response.status} ${text.slice(0, 500)}`);
+      report = JSON.parse(text);
+      megabytes = text.length / 1e6;
+      seconds.push((performance.now() - runStarted) / 1000);
+    }
+    impact = { seconds, firstByte, megabytes, assessments: report?.summary.assessments ?? 0, tierChanged: report?.summary.tierChanged ?? 0 };
+  } catch (err) {
+    // A failed analysis is a finding to print, not a reason to lose the other figures.
+    impact = { failed: `${(err as Error).message} (${(err as { cause?: Error }).cause?.message ?? 'no cause'}) after ${((performance.now() - began) / 1000).toFixed(1)} s` };
+  }
+  const list = { ms: [] as number[], total: 0 };
+  for (let run = 0; run < 5; run++) {
+    const started = performance.now();
+    const response = await fetch(`${url}/api/assessments?limit=50`, { headers: { authorization: bearer('viewer') } });
+    await response.arrayBuffer();
+    list.ms.push(performance.now() - started);
+    list.total = Number(response.headers.get('x-total-count'));
+  }
+  return { impact, list };
+}
+
+function printLargeReads(store: string, { impact, list }: LargeReads): void {
+  const head = `impact from ${store}:`.padEnd(26);
+  if ('failed' in impact) console.log(`\n  ${head}failed: ${impact.failed}; target ≤ 10 s`);
+  else {
+    console.log(
+      `\n  ${head}${median(impact.seconds).toFixed(2)} s for ${count(impact.assessments)} submitted assessments (POST /api/impact, median of ${impact.seconds.length}: ${impact.seconds.map((s) => s.toFixed(2)).join(', ')} s, the first the server's first analysis; ${count(impact.tierChanged)} change tier); target ≤ 10 s\n` +
+        `${' '.repeat(28)}of which the server's analysis until its first byte ${median(impact.firstByte).toFixed(2)} s; then ${impact.megabytes.toFixed(1)} MB of report moved and parsed`,
+    );
+  }
+  console.log(`  ${`list from ${store}:`.padEnd(26)}the latest 50 of ${count(list.total)} assessments in ${ms(median(list.ms))} (GET /api/assessments?limit=50, median of ${list.ms.length})`);
+}
+
 /** What one measurement gave, for the table. */
 type Cell = { p50: number; p99: number; writes: number; note?: string } | { skipped: string };
 
@@ -133,8 +196,8 @@ class PostgresFiller {
     for (let from = this.#copies + 1; from <= copies; from += 100) {
       const to = Math.min(copies, from + 99);
       await this.sql.query(
-        `INSERT INTO assessments (id, community_id, rubric_id, rubric_version, period_year, period_kind, status, tier, total, revision, record, result)
-         SELECT t.id || '-' || g, community_id, rubric_id, rubric_version, period_year, period_kind, status, tier, total, revision,
+        `INSERT INTO assessments (id, community_id, rubric_id, rubric_version, period_year, period_kind, status, tier, total, revision, updated_at, record, result)
+         SELECT t.id || '-' || g, community_id, rubric_id, rubric_version, period_year, period_kind, status, tier, total, revision, updated_at,
                 replace(record::text, '"id":"' || t.id || '"', '"id":"' || t.id || '-' || g || '"')::json, result
          FROM assessments t CROSS JOIN generate_series($1::int, $2::int) g WHERE t.id LIKE 'bench-t%' AND t.id NOT LIKE '%-%-%' ORDER BY g, t.seq`,
         [from, to],
@@ -161,10 +224,10 @@ class LowdbFiller {
   #stored = 0;
   constructor(
     readonly dataDir: string,
-    readonly records: (NewRecord<AssessmentRecord> & { result: ScoreResult })[],
+    readonly records: NewRecord<AssessmentRecord>[],
   ) {
     mkdirSync(join(dataDir, 'bench-templates'), { recursive: true });
-    for (const record of records) writeFileSync(join(dataDir, 'bench-templates', `${record.id}.json`), scoreResultJson(record.result));
+    for (const record of records) if (record.result) writeFileSync(join(dataDir, 'bench-templates', `${record.id}.json`), scoreResultJson(record.result));
   }
 
   fillTo(target: number): void {
@@ -174,10 +237,11 @@ class LowdbFiller {
     for (let n = this.#stored; n < target; n++) {
       const { result, ...template } = this.records[n % TEMPLATES];
       const id = `${template.id}-${n}`;
-      const entry: AssessmentEntry = { ...template, id, revision: 1, total: result.total, tier: result.tier };
+      const entry: AssessmentEntry = { ...template, id, revision: 1, total: result?.total ?? null, tier: result?.tier ?? null };
       data.assessments.push(entry);
       data.audit.push({ at, actor: 'bench', role: 'assessor', action: 'assessment.create', target: `assessment:${id}`, revision: 1 } satisfies AuditEntry);
-      linkSync(join(this.dataDir, 'bench-templates', `${template.id}.json`), join(this.dataDir, RESULTS_DIR, `${id}.json`));
+      // A draft has no result file.
+      if (result) linkSync(join(this.dataDir, 'bench-templates', `${template.id}.json`), join(this.dataDir, RESULTS_DIR, `${id}.json`));
     }
     this.#stored = target;
     writeFileSync(path, JSON.stringify(data));
@@ -204,6 +268,14 @@ function cpuSince(before: Map<number, number>, after: Map<number, number>): numb
   let sum = 0;
   for (const [pid, seconds] of after) sum += seconds - (before.get(pid) ?? 0);
   return sum;
+}
+
+/** CPU seconds the whole machine has spent busy (all but idle and iowait), from /proc/stat. */
+function machineBusySeconds(): number {
+  const [, ...ticks] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
+  // user nice system idle iowait irq softirq steal …, in clock ticks of 1/100 s.
+  const busy = ticks.slice(0, 8).reduce((sum, t) => sum + t, 0) - ticks[3] - ticks[4];
+  return busy / 100;
 }
 
 /** The PostgreSQL server processes (postmaster and backends) running now. */
@@ -276,7 +348,7 @@ export async function runStorageBackendsBench(): Promise<void> {
     const { doc, records } = await templates();
     const ref = { id: doc.id, version: doc.version };
     const cells: { postgres: Cell[]; lowdb: Cell[] } = { postgres: [], lowdb: [] };
-    let impact: { seconds: number[]; firstByte: number[]; megabytes: number; assessments: number; tierChanged: number } | { failed: string; assessments: number } | undefined;
+    const reads: { postgres?: LargeReads; lowdb?: LargeReads } = {};
 
     // PostgreSQL: one database grown from 1,000 to 100,000; the impact analysis runs at 100,000.
     const latencyUrl = await database('bench_latency');
@@ -292,35 +364,7 @@ export async function runStorageBackendsBench(): Promise<void> {
         const times = await writeLatency(pgServer.url, ref, community.id);
         cells.postgres.push({ p50: percentile(times, 50), p99: percentile(times, 99), writes: times.length });
       }
-      // The revision as a new draft version of the seeded rubric, as an editor makes one.
-      const revision = appendixCRevision(doc);
-      const draft = await call<{ revision: number }>(pgServer.url, 'POST', `/api/rubrics/${doc.id}/versions`, 'editor', { version: revision.version, copyFrom: { version: doc.version } });
-      await call(pgServer.url, 'PUT', `/api/rubrics/${doc.id}/versions/${revision.version}`, 'editor', { document: revision, revision: draft.revision });
-      const candidate = { id: doc.id, version: revision.version };
-      const seconds: number[] = [];
-      const firstByte: number[] = [];
-      let megabytes = 0;
-      let report: { summary: { tierChanged: number; total?: number }; assessments?: unknown[] } | undefined;
-      // Three runs: the figure is their median; the first, on a server that has not yet run an analysis, is shown too.
-      const stored = Number((await sql.query(`SELECT count(*) AS n FROM assessments WHERE status = 'submitted' AND rubric_id = $1 AND rubric_version = $2`, [ref.id, ref.version])).rows[0].n);
-      const began = performance.now();
-      try {
-        for (let run = 0; run < 3; run++) {
-          const runStarted = performance.now();
-          // The server's part ends with the first byte of its answer; the rest is moving and parsing a report of one row per assessment.
-          const response = await fetch(`${pgServer.url}/api/impact`, { method: 'POST', headers: { authorization: bearer('viewer'), 'content-type': 'application/json' }, body: JSON.stringify({ base: ref, candidate }) });
-          firstByte.push((performance.now() - runStarted) / 1000);
-          const text = await response.text();
-          if (!response.ok) throw new Error(`POST /api/impact: ${response.status} ${text.slice(0, 500)}`);
-          report = JSON.parse(text);
-          megabytes = text.length / 1e6;
-          seconds.push((performance.now() - runStarted) / 1000);
-        }
-        impact = { seconds, firstByte, megabytes, assessments: stored, tierChanged: report?.summary.tierChanged ?? 0 };
-      } catch (err) {
-        // A failed analysis is a finding to print, not a reason to lose the other figures.
-        impact = { failed: `${(err as Error).message} (${(err as { cause?: Error }).cause?.message ?? 'no cause'}) after ${((performance.now() - began) / 1000).toFixed(1)} s`, assessments: stored };
-      }
+      reads.postgres = await largeReads(pgServer.url, doc);
     } finally {
       await sql.end();
       await stop(pgServer);
@@ -346,6 +390,7 @@ export async function runStorageBackendsBench(): Promise<void> {
       const startup = performance.now() - began;
       try {
         const times = await writeLatency(server.url, ref, lowdbCommunity.id);
+        if (size === SIZES.at(-1)) reads.lowdb = await largeReads(server.url, doc);
         const megabytes = statSync(join(lowdbDir, DATA_FILE)).size / 1024 / 1024;
         cells.lowdb.push({ p50: percentile(times, 50), p99: percentile(times, 99), writes: times.length, note: `file ${megabytes.toFixed(0)} MB, start ${(startup / 1000).toFixed(1)} s` });
         lastMedian = median(times);
@@ -363,14 +408,7 @@ export async function runStorageBackendsBench(): Promise<void> {
     });
     console.log('  (plus the 8 example assessments seeded on first start; the first write after a start is not timed)');
 
-    if (impact && 'failed' in impact) console.log(`\n  impact from PostgreSQL:   failed over ${count(impact.assessments)} submitted assessments: ${impact.failed}; target ≤ 10 s`);
-    else if (impact) {
-      const seconds = median(impact.seconds);
-      console.log(
-        `\n  impact from PostgreSQL:   ${seconds.toFixed(2)} s for ${count(impact.assessments)} submitted assessments (POST /api/impact, median of ${impact.seconds.length}: ${impact.seconds.map((s) => s.toFixed(2)).join(', ')} s, the first the server's first analysis; ${count(impact.tierChanged)} change tier); target ≤ 10 s\n` +
-          `                            of which the server's analysis until its first byte ${median(impact.firstByte).toFixed(2)} s; then ${impact.megabytes.toFixed(1)} MB of report moved and parsed`,
-      );
-    }
+    for (const [name, figures] of [['PostgreSQL', reads.postgres], ['lowdb', reads.lowdb]] as const) if (figures) printLargeReads(name, figures);
 
     // Submit throughput: one instance, then two on the same database with the connections split between them.
     const submitUrl = await database('bench_submit');
@@ -384,30 +422,47 @@ export async function runStorageBackendsBench(): Promise<void> {
       await draftFiller.storeTemplates(records.map(({ result: _result, ...r }) => ({ ...r, communityId: community.id, status: 'draft', result: null, rubricHash: null, submittedAt: null })));
       await draftFiller.fillTo(SUBMIT_DRAFTS);
       const drafts = (await submitSql.query<{ id: string }>(`SELECT id FROM assessments WHERE status = 'draft' ORDER BY seq DESC`)).rows.map((row) => row.id);
-      // Where the cores go while one instance is loaded: what a second instance could still use on this machine.
-      // PostgreSQL forks a backend per new connection: those that start during the run count whole.
       // Each instance warmed up alone first, as the one measured alone was: a server's first seconds run unoptimised code.
       for (const instance of [first, second]) await submitThroughput([instance.url], drafts, SUBMIT_WARM_UP_S);
+      // Where the cores go while one instance is loaded: what a second instance could still use on this machine.
+      // PostgreSQL forks a backend per new connection: those that start during the run count whole.
       const server = [first.pid ?? 0];
-      const before = { server: cpuSeconds(server), postgres: cpuSeconds(postgresPids()), load: process.cpuUsage() };
+      const before = { server: cpuSeconds(server), postgres: cpuSeconds(postgresPids()), load: process.cpuUsage(), machine: machineBusySeconds() };
       const oneStarted = performance.now();
       const one = await submitThroughput([first.url], drafts);
       const wall = (performance.now() - oneStarted) / 1000;
       const load = process.cpuUsage(before.load);
-      const busy = { server: cpuSince(before.server, cpuSeconds(server)) / wall, postgres: cpuSince(before.postgres, cpuSeconds(postgresPids())) / wall, load: (load.user + load.system) / 1e6 / wall };
+      const busy = { server: cpuSince(before.server, cpuSeconds(server)) / wall, postgres: cpuSince(before.postgres, cpuSeconds(postgresPids())) / wall, load: (load.user + load.system) / 1e6 / wall, machine: (machineBusySeconds() - before.machine) / wall };
       const two = await submitThroughput([first.url, second.url], drafts);
+      await Promise.all([stop(first), stop(second)]);
+
+      // lowdb on as many drafts: one instance only, since a data directory admits one server process.
+      const lowdbDrafts = dir();
+      const seedingDrafts = await start(lowdbDrafts);
+      const [draftCommunity] = await call<{ id: string }[]>(seedingDrafts.url, 'GET', '/api/communities', 'viewer');
+      await stop(seedingDrafts);
+      const draftTemplates = records.map(({ result: _result, ...r }) => ({ ...r, communityId: draftCommunity.id, status: 'draft' as const, result: null, rubricHash: null, submittedAt: null }));
+      new LowdbFiller(lowdbDrafts, draftTemplates).fillTo(SUBMIT_DRAFTS);
+      const lowdbIds = Array.from({ length: SUBMIT_DRAFTS }, (_, n) => `${draftTemplates[n % TEMPLATES].id}-${n}`);
+      const lowdbServer = await start(lowdbDrafts);
+      await submitThroughput([lowdbServer.url], lowdbIds, SUBMIT_WARM_UP_S);
+      const lowdbOne = await submitThroughput([lowdbServer.url], lowdbIds);
+      await stop(lowdbServer);
+
       const line = (name: string, r: typeof one): string =>
         `  ${name.padEnd(26)}${Math.round(r.perSecond).toLocaleString('en')} requests/s   p50 ${ms(r.p50)}   p99 ${ms(r.p99)}   (${count(r.total)} requests${r.failed ? `, ${r.failed} failed` : ''})`;
-      console.log(`\n  submit (autocannon, ${SUBMIT_CONNECTIONS} connections in all, ${SUBMIT_DURATION_S} s, PostgreSQL):`);
-      console.log(line('one instance:', one));
-      console.log(line('two instances, one db:', two));
+      console.log(`\n  submit (autocannon, ${SUBMIT_CONNECTIONS} connections in all, ${SUBMIT_DURATION_S} s after ${SUBMIT_WARM_UP_S} s of warming up, ${count(SUBMIT_DRAFTS)} drafts stored):`);
+      console.log(line('PostgreSQL, one instance:', one));
+      console.log(line('PostgreSQL, two, one db:', two));
+      console.log(`${line('lowdb, one instance:', lowdbOne)}; a second cannot open the same data directory`);
       console.log(`  ratio two / one:          ${(two.perSecond / one.perSecond).toFixed(2)}×; goal ≥ 1.4×${drafts.length === 0 ? ' (all drafts were used; later submits answered 404)' : ''}`);
       const cores = availableParallelism();
       const used = busy.server + busy.postgres + busy.load;
       // What a second instance can add depends on what the first leaves idle.
-      console.log(`  cores busy with one instance: server ${busy.server.toFixed(2)}, PostgreSQL ${busy.postgres.toFixed(2)}, load generator ${busy.load.toFixed(2)} = ${used.toFixed(2)} of ${cores}`);
-      // Two instances do the same work per submit: all the cores can carry at most cores / used of one instance's rate.
-      console.log(`  so two instances can reach at most ${cores} / ${used.toFixed(2)} = ${(cores / used).toFixed(2)}× here, the load generator and PostgreSQL sharing the cores`);
+      const others = Math.max(0, busy.machine - used);
+      console.log(`  cores busy with one instance: server ${busy.server.toFixed(2)}, PostgreSQL ${busy.postgres.toFixed(2)}, load generator ${busy.load.toFixed(2)} = ${used.toFixed(2)} of ${cores}${others >= 0.05 ? `; other processes ${others.toFixed(2)} (figures not comparable)` : ''}`);
+      // Two instances do the same work per submit: the cores left to this work carry at most (cores - others) / used of one instance's rate.
+      console.log(`  so two instances can reach at most ${(cores - others).toFixed(2)} / ${used.toFixed(2)} = ${((cores - others) / used).toFixed(2)}× here, the load generator and PostgreSQL sharing the cores`);
     } finally {
       await submitSql.end();
     }

@@ -25,7 +25,7 @@ describe('concurrent writes', () => {
     await app.close();
 
     const restarted = await startApp({ dataDir: app.dataDir });
-    const stored = (await call(restarted, 'viewer', 'GET', '/api/assessments?status=submitted')).json();
+    const stored = (await call(restarted, 'viewer', 'GET', '/api/assessments?status=submitted&limit=500')).json();
     expect(new Set(stored.map((a: { id: string }) => a.id))).toEqual(new Set(created.map((r) => r.json().id)));
     const renamed = (await call(restarted, 'viewer', 'GET', '/api/communities')).json().filter((c: { name: string; revision: number }) => c.name.endsWith('renamed') && c.revision === 2);
     expect(renamed).toHaveLength(N);

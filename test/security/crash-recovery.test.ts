@@ -12,7 +12,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { afterAll, expect, test } from 'vitest';
 import { DATA_FILE, RESULTS_DIR } from '../../server/storage/lowdb-storage.ts';
 import { assessmentBody, smallRubric } from '../server/harness.ts';
-import { api, expectApi, killAllServers, processStat, readLock, type ServerProcess, startServer } from './server-process.ts';
+import { allAssessments, api, expectApi, killAllServers, processStat, readLock, type ServerProcess, startServer } from './server-process.ts';
 
 const KILLS = 20;
 const WRITERS = 6;
@@ -129,7 +129,7 @@ function checkFiles(): FileCheck {
 /** Every acknowledged write, read back through the restarted server and from the result files. */
 async function lostWrites(url: string): Promise<string[]> {
   const lost: string[] = [];
-  const assessments = new Map((await expectApi<{ id: string; status: string }[]>(200, url, 'viewer', 'GET', '/api/assessments')).map((a) => [a.id, a.status]));
+  const assessments = new Map((await allAssessments<{ id: string; status: string }>(url)).map((a) => [a.id, a.status]));
   for (const id of acknowledged.assessments) if (!assessments.has(id)) lost.push(`assessment ${id}`);
   for (const [id, result] of acknowledged.results) {
     if (assessments.get(id) !== 'submitted') lost.push(`submission of ${id} (status ${assessments.get(id)})`);

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { AuditEntry } from '../../server/storage/types.ts';
 import { freshDatabase } from '../postgres-cluster.ts';
 import { assessmentBody, COMPLETE_INPUTS, smallRubric } from '../server/harness.ts';
-import { api, expectApi, killAllServers, type ServerProcess, startServer } from './server-process.ts';
+import { allAssessments, api, expectApi, killAllServers, type ServerProcess, startServer } from './server-process.ts';
 
 const N = 200;
 
@@ -109,7 +109,7 @@ describe('two server instances on one database', () => {
   test(`${N} concurrent creates spread over both instances are each stored once, with one audit entry each`, { timeout: 50_000 }, async () => {
     const before = (await auditRows(sql)).length;
     // The examples seeded on the first start are there already; only what this test writes is counted.
-    const seededAssessments = new Set((await expectApi<{ id: string }[]>(200, urls[0], 'viewer', 'GET', '/api/assessments')).map((a) => a.id));
+    const seededAssessments = new Set((await allAssessments(urls[0])).map((a) => a.id));
     const seededCommunities = new Set((await expectApi<{ id: string }[]>(200, urls[0], 'viewer', 'GET', '/api/communities')).map((c) => c.id));
     // All in flight together, half to each instance: assessments (ids made by the server) and communities (ids chosen here).
     const answers = await Promise.all(
@@ -126,7 +126,7 @@ describe('two server instances on one database', () => {
 
     // Through the API, each instance sees every record, whichever instance stored it.
     for (const url of urls) {
-      const assessments = await expectApi<{ id: string }[]>(200, url, 'viewer', 'GET', '/api/assessments');
+      const assessments = await allAssessments(url);
       const communities = await expectApi<{ id: string }[]>(200, url, 'viewer', 'GET', '/api/communities');
       expect(new Set(assessments.map((a) => a.id).filter((id) => !seededAssessments.has(id)))).toEqual(assessmentIds);
       expect(new Set(communities.map((c) => c.id).filter((id) => !seededCommunities.has(id)))).toEqual(communityIds);
@@ -273,7 +273,7 @@ describe('one of two instances killed with kill -9 mid-write', () => {
     expect(unexpected).toEqual([]);
 
     // Through B: every write A acknowledged is there, with its audit entry.
-    const assessments = new Map((await expectApi<{ id: string; status: string; assessor: string }[]>(200, bUrl, 'viewer', 'GET', '/api/assessments')).map((x) => [x.id, x]));
+    const assessments = new Map((await allAssessments<{ id: string; status: string; assessor: string }>(bUrl)).map((x) => [x.id, x]));
     const communities = new Set((await expectApi<{ id: string }[]>(200, bUrl, 'viewer', 'GET', '/api/communities')).map((c) => c.id));
     const audited = new Set((await expectApi<AuditEntry[]>(200, bUrl, 'editor', 'GET', '/api/audit')).map((e) => `${e.action} ${e.target}`));
     const lost: string[] = [];
@@ -304,7 +304,7 @@ describe('one of two instances killed with kill -9 mid-write', () => {
     // A starts again on the same database and data directory, sees what B sees, and takes writes.
     const restarted = startInstance(databaseUrl, a.dataDir);
     const restartedUrl = await restarted.running;
-    expect((await expectApi<unknown[]>(200, restartedUrl, 'viewer', 'GET', '/api/assessments')).length).toBe(beforeRestart);
+    expect((await allAssessments(restartedUrl)).length).toBe(beforeRestart);
     const draft = await expectApi<{ id: string }>(201, restartedUrl, 'assessor', 'POST', '/api/assessments', assessmentBody({ assessor: 'After the restart' }));
     await expectApi(200, bUrl, 'assessor', 'POST', `/api/assessments/${draft.id}/submit`);
     expect(await auditTrailFaults(sql)).toEqual([]);

@@ -130,3 +130,13 @@ export async function expectApi<T = unknown>(status: number, url: string, role: 
   if (response.status !== status) throw new Error(`${method} ${path} as ${role}: expected ${status}, got ${response.status}: ${JSON.stringify(response.body).slice(0, 1000)}`);
   return response.body;
 }
+
+/** Every assessment the server at `url` lists that `query` matches (e.g. "status=draft"), read page by page as the list serves it. */
+export async function allAssessments<T = { id: string }>(url: string, query = ''): Promise<T[]> {
+  const all: T[] = [];
+  for (let offset = 0; ; offset += 500) {
+    const page = await expectApi<T[]>(200, url, 'viewer', 'GET', `/api/assessments?limit=500&offset=${offset}${query ? `&${query}` : ''}`);
+    all.push(...page);
+    if (page.length < 500) return all;
+  }
+}

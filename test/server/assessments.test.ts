@@ -99,18 +99,51 @@ describe('assessments', () => {
     await expectStatus(call(app, 'assessor', 'POST', `/api/assessments/${basic.id}/submit`), 200);
     const draft = await createDraft({ period: { year: 2025, kind: 'quarterly' }, inputs: {} });
 
-    const ids = async (query: string) => (await call(app, 'viewer', 'GET', `/api/assessments${query}`)).json().map((a: { id: string }) => a.id);
-    expect(await ids('')).toEqual([good.id, basic.id, draft.id]);
+    // Which ones match; their order is the paging test's.
+    const ids = async (query: string) => (await call(app, 'viewer', 'GET', `/api/assessments${query}`)).json().map((a: { id: string }) => a.id).sort();
+    expect(await ids('')).toEqual([good.id, basic.id, draft.id].sort());
     expect(await ids('?community=hillside')).toEqual([basic.id]);
-    expect(await ids('?street=East%20Street')).toEqual([good.id, draft.id]);
+    expect(await ids('?street=East%20Street')).toEqual([good.id, draft.id].sort());
     expect(await ids('?rubric=small-rubric&version=1.0.0')).toHaveLength(3);
-    expect(await ids('?year=2025')).toEqual([basic.id, draft.id]);
+    expect(await ids('?year=2025')).toEqual([basic.id, draft.id].sort());
     expect(await ids('?year=2025&kind=mid-term')).toEqual([basic.id]);
     expect(await ids('?tier=good')).toEqual([good.id]);
     expect(await ids('?status=draft')).toEqual([draft.id]);
     const summary = (await call(app, 'viewer', 'GET', '/api/assessments?tier=good')).json()[0];
     expect(summary).toMatchObject({ communityId: 'riverside', total: 8, tier: 'good', status: 'submitted', rubric: { id: 'small-rubric', version: '1.0.0' } });
     expect(summary).not.toHaveProperty('inputs');
+  });
+
+  test('the list comes in pages, the most recently changed first, with the number that match in all', async () => {
+    const made = [];
+    for (let i = 0; i < 7; i++) made.push(await createDraft({ period: { year: 2024, kind: 'quarterly' } }));
+    // Changing the first one makes it the latest.
+    await expectStatus(call(app, 'assessor', 'PUT', `/api/assessments/${made[0].id}`, { inputs: { hasOffice: true }, revision: made[0].revision }), 200);
+    const list = async (query: string) => {
+      const answer = await expectStatus(call(app, 'viewer', 'GET', `/api/assessments${query}`), 200);
+      return { total: Number(answer.headers['x-total-count']), entries: answer.json() as { id: string; updatedAt: string }[] };
+    };
+    const all = await list('?year=2024&kind=quarterly');
+    expect(all.total).toBe(7);
+    expect(all.entries[0].id).toBe(made[0].id);
+    const newestFirst = [...all.entries].sort((a, b) => (a.updatedAt !== b.updatedAt ? (a.updatedAt < b.updatedAt ? 1 : -1) : a.id < b.id ? -1 : 1));
+    expect(all.entries.map((a) => a.id)).toEqual(newestFirst.map((a) => a.id));
+    const pages = [await list('?year=2024&kind=quarterly&limit=3'), await list('?year=2024&kind=quarterly&limit=3&offset=3'), await list('?year=2024&kind=quarterly&limit=3&offset=6')];
+    expect(pages.map((p) => p.total)).toEqual([7, 7, 7]);
+    expect(pages.flatMap((p) => p.entries.map((a) => a.id))).toEqual(all.entries.map((a) => a.id));
+    expect(pages.map((p) => p.entries.length)).toEqual([3, 3, 1]);
+    expect((await list('?year=2024&kind=quarterly&offset=7')).entries).toEqual([]);
+  });
+
+  test.each([
+    ['limit=0', '/limit'],
+    ['limit=501', '/limit'],
+    ['limit=ten', '/limit'],
+    ['offset=-1', '/offset'],
+  ])('a page asked as %s is refused, naming the field', async (query, field) => {
+    const refused = (await expectStatus(call(app, 'viewer', 'GET', `/api/assessments?${query}`), 400)).json();
+    expect(refused).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect(refused.details.map((d: { path: string }) => d.path)).toContain(`/querystring${field}`);
   });
 
   test('re-scoring under another version answers a new result beside the unchanged stored one', async () => {

@@ -12,7 +12,7 @@ import { ASSESSMENT_MESSAGES, COMMUNITY_MESSAGES, RUBRIC_MESSAGES, STORAGE_MESSA
 import { openLowdbStorage } from '../../server/storage/lowdb-storage.ts';
 import { hasLz4, MIGRATIONS, migrate, SCHEMA_VERSION } from '../../server/storage/postgres-migrations.ts';
 import { assessmentColumns, connect, databaseLocation, migrateDatabase, openPostgresStorage } from '../../server/storage/postgres-storage.ts';
-import type { AssessmentRecord, AuditDraft, CommunityRecord, NewRecord, RubricVersionRecord, Storage } from '../../server/storage/types.ts';
+import type { AssessmentFilter, AssessmentRecord, AuditDraft, CommunityRecord, NewRecord, RubricVersionRecord, Storage } from '../../server/storage/types.ts';
 import { freshDatabase } from '../postgres-cluster.ts';
 import { assessmentBody, call, EXAMPLES, expectStatus, freshDataDir, smallRubric, startApp } from './harness.ts';
 
@@ -330,6 +330,35 @@ describe.each(BACKENDS)('the $name storage', (backend) => {
     expect(await ids({ communityIds: ['riverside'], year: 2024, kind: 'final', status: 'submitted', tier: 'poor', rubricId: 'small-rubric', version: '2.0.0' })).toEqual(['a3']);
   });
 
+  test('pages of assessments come the most recently changed first, then by id; the total counts every match', async () => {
+    const storage = await freshStorage(backend);
+    const a = audit('assessment.create', 'a');
+    // Changed at three times; b1/b2 and c1/c2 share theirs, so the id decides between them.
+    const at = (minute: number) => `2024-05-01T08:${String(minute).padStart(2, '0')}:00.000Z`;
+    for (const [id, minute, status] of [['c2', 30, 'draft'], ['a1', 10, 'draft'], ['c1', 30, 'draft'], ['b2', 20, 'draft'], ['b1', 20, 'draft'], ['Z9', 10, 'draft']] as const) {
+      await storage.insertAssessment(assessment(id, { updatedAt: at(minute), status }), a);
+    }
+    // A change moves an assessment up: b2 is now the latest.
+    await storage.updateAssessment('b2', { change: (current) => ({ ...current, updatedAt: at(40) }), audit: () => a });
+    const page = async (filter: AssessmentFilter, limit: number, offset: number) => {
+      const { total, entries } = await storage.pageAssessments(filter, { limit, offset });
+      return [total, entries.map((e) => e.id)];
+    };
+    expect(await page({}, 10, 0)).toEqual([6, ['b2', 'c1', 'c2', 'b1', 'Z9', 'a1']]);
+    expect(await page({}, 2, 0)).toEqual([6, ['b2', 'c1']]);
+    expect(await page({}, 2, 2)).toEqual([6, ['c2', 'b1']]);
+    expect(await page({}, 2, 4)).toEqual([6, ['Z9', 'a1']]);
+    expect(await page({}, 2, 6)).toEqual([6, []]);
+    await storage.updateAssessment('a1', { change: submitted(scoreResult(8, 'good')), audit: () => a });
+    expect(await page({ status: 'draft' }, 3, 0)).toEqual([5, ['b2', 'c1', 'c2']]);
+    expect(await page({ status: 'submitted' }, 3, 0)).toEqual([1, ['a1']]);
+    expect(await page({ communityIds: [] }, 3, 0)).toEqual([0, []]);
+    // An entry of a page is the entry the list gives: total and tier beside the record, no result.
+    const [first] = (await storage.pageAssessments({ status: 'submitted' }, { limit: 1, offset: 0 })).entries;
+    expect(first).toEqual((await storage.listAssessments({ status: 'submitted' }))[0]);
+    expect(first).toMatchObject({ total: 8, tier: 'good' });
+  });
+
   test('of many concurrent changes naming the same revision, exactly one wins; the others are stale', async () => {
     const storage = await freshStorage(backend);
     await storage.insertCommunity(community('riverside'), audit('community.create', 'c'));
@@ -475,7 +504,9 @@ describe('PostgreSQL only', () => {
       expect((await migrate(db, 'test', 1)).map((m) => m.version)).toEqual([1]);
       expect(await hasLz4(db)).toBe(true); // Debian's PostgreSQL is built with lz4
       const old: AssessmentRecord = { ...assessment('old'), revision: 2, status: 'submitted', result: large(7), rubricHash: 'sha256:abc', submittedAt: LATER };
-      await db.insertInto('assessments').values({ id: 'old', ...assessmentColumns(old) }).execute();
+      // As schema 1 stored it: no column for the list's order yet (migration 3 fills it from the record).
+      const { updated_at: _notInSchema1, ...columns } = assessmentColumns(old);
+      await db.insertInto('assessments').values({ id: 'old', ...columns } as never).execute();
     } finally {
       await db.destroy();
     }
@@ -491,6 +522,11 @@ describe('PostgreSQL only', () => {
     await storage.updateAssessment('new', { change: submitted(large(8)), audit: () => audit('assessment.submit', 'assessment:new') });
     expect(await compression('new')).toBe('lz4');
     expect((await storage.getAssessment('new'))?.result).toEqual(large(8));
+    // The row from before has its place in the list by its latest change: 'new' was changed LATER.
+    expect((await storage.pageAssessments({}, { limit: 10, offset: 0 })).entries.map((e) => [e.id, e.updatedAt])).toEqual([
+      ['new', LATER],
+      ['old', NOW],
+    ]);
   });
 
   test('a database with a newer schema is refused, in both languages', async () => {

@@ -14,6 +14,7 @@ import { ServerError } from '../../server/errors.ts';
 import { STORAGE_COMMAND_MESSAGES } from '../../server/messages.ts';
 import { copyStorage } from '../../server/storage/copy.ts';
 import { DATA_FILE, openLowdbStorage, RESULTS_DIR } from '../../server/storage/lowdb-storage.ts';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../server/storage/postgres-migrations.ts';
 import { databaseLocation, migrateDatabase, openPostgresStorage } from '../../server/storage/postgres-storage.ts';
 import type { AuditDraft, Storage } from '../../server/storage/types.ts';
 import { projectRoot } from '../cli-runner.ts';
@@ -255,9 +256,9 @@ describe('npm run storage', { timeout: 60_000 }, () => {
     const url = new URL(await freshDatabase());
     url.password = 'secret';
     const first = await storageCommand('migrate', '--database-url', url.href);
-    expect(first).toMatchObject({ code: 0, stdout: `${STORAGE_COMMAND_MESSAGES.migrated(databaseLocation(url.href), [1], 1).zh}\n` });
+    expect(first).toMatchObject({ code: 0, stdout: `${STORAGE_COMMAND_MESSAGES.migrated(databaseLocation(url.href), MIGRATIONS.map((m) => m.version), SCHEMA_VERSION).zh}\n` });
     const again = await storageCommand('migrate', '--database-url', url.href, '--lang', 'en');
-    expect(again).toMatchObject({ code: 0, stdout: `${STORAGE_COMMAND_MESSAGES.alreadyCurrent(databaseLocation(url.href), 1).en}\n` });
+    expect(again).toMatchObject({ code: 0, stdout: `${STORAGE_COMMAND_MESSAGES.alreadyCurrent(databaseLocation(url.href), SCHEMA_VERSION).en}\n` });
     expect(first.stdout + again.stdout).not.toContain('secret');
   });
 

@@ -1,5 +1,5 @@
 /** Assessments: the list (drafts to come back to, submitted results) and starting a new one. */
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { Localized } from '../../../engine/browser.ts';
 import { type AssessmentSummary, api, type Community, errorMessage, type RubricSummary, type Role } from '../api.ts';
 import { useDeployment } from '../deployment.tsx';
@@ -11,6 +11,20 @@ import { NewAssessmentForm } from './NewAssessmentForm.tsx';
 // Uploading supplementary answers is an occasional task: a chunk of its own keeps the assessor's
 // first load within budget (builder-ui/vite.config.ts).
 const SupplementUpload = lazy(() => import('./SupplementUpload.tsx').then((module) => ({ default: module.SupplementUpload })));
+
+/** How many rows a page adds: enough to find recent work, few enough to render at once at province scale. */
+const PAGE_SIZE = 50;
+
+/** The status filter's choice: '' for all. */
+type StatusFilter = '' | 'draft' | 'submitted';
+const STATUS_FILTERS: StatusFilter[] = ['', 'draft', 'submitted'];
+
+/** The rows shown, the filter they were read under, and how many match it on the server. */
+interface ShownList {
+  status: StatusFilter;
+  entries: AssessmentSummary[];
+  total: number;
+}
 
 /** "id@version" of an entry's rubric version. */
 const versionKey = (a: AssessmentSummary): string => `${a.rubric.id}@${a.rubric.version}`;
@@ -45,22 +59,67 @@ function useTierLabels(assessments: AssessmentSummary[] | null): Record<string, 
 export function AssessorHome({ role }: { role: Role }) {
   const { lang, t, l } = useLanguage();
   const deployment = useDeployment(lang);
-  const [assessments, setAssessments] = useState<AssessmentSummary[] | null>(null);
+  const [list, setList] = useState<ShownList | null>(null);
+  /** A page on its way: the first page of a filter, or the next page of the rows shown. */
+  const [pending, setPending] = useState<{ status: StatusFilter; more: boolean } | null>(null);
   const [communities, setCommunities] = useState<Community[]>([]);
   const [rubrics, setRubrics] = useState<RubricSummary[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const load = useCallback(() => {
-    Promise.all([api.listAssessments(), api.listCommunities(), api.listRubrics()])
-      .then(([a, c, r]) => {
-        setAssessments([...a].sort((x, y) => y.updatedAt.localeCompare(x.updatedAt)));
+  // Only the page asked last may show: a slow answer to an earlier filter must not replace a newer one.
+  const lastAsked = useRef(0);
+
+  /**
+   * Asks for the page of `status` at `shown`'s end (the first page without `shown`) and shows it
+   * after those rows, unless another page was asked for meanwhile.
+   */
+  const askPage = useCallback((status: StatusFilter, shown?: ShownList) => {
+    const asked = ++lastAsked.current;
+    setPending({ status, more: shown !== undefined });
+    api.listAssessments({ ...(status && { status }), limit: PAGE_SIZE, ...(shown && { offset: shown.entries.length }) }).then(
+      (page) => {
+        if (asked !== lastAsked.current) return;
+        // One changed since the first page moved to the front: the next page can repeat a row already shown.
+        const before = shown?.entries ?? [];
+        const known = new Set(before.map((a) => a.id));
+        setList({ status, entries: [...before, ...page.entries.filter((a) => !known.has(a.id))], total: page.total });
+        setPending(null);
+        setError(null);
+      },
+      (e) => {
+        if (asked !== lastAsked.current) return;
+        setPending(null);
+        setError(errorMessage(e));
+      },
+    );
+  }, []);
+  const showFirstPage = useCallback((status: StatusFilter) => askPage(status), [askPage]);
+  const showMore = (): void => {
+    if (list) askPage(list.status, list);
+  };
+
+  const loadChoices = useCallback(() => {
+    Promise.all([api.listCommunities(), api.listRubrics()])
+      .then(([c, r]) => {
         setCommunities(c);
         setRubrics(r);
       })
       .catch((e) => setError(errorMessage(e)));
   }, []);
 
-  useEffect(load, [load]);
-  const tierLabels = useTierLabels(assessments);
+  useEffect(() => {
+    loadChoices();
+    showFirstPage('');
+  }, [loadChoices, showFirstPage]);
+
+  /** The filter chosen: the one on its way, else the one the rows were read under. */
+  const status: StatusFilter = pending?.status ?? list?.status ?? '';
+  const load = (): void => {
+    loadChoices();
+    showFirstPage(status);
+  };
+  const tierLabels = useTierLabels(list?.entries ?? null);
+  const count = (n: number): string => n.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB');
+  const remaining = list ? Math.max(0, list.total - list.entries.length) : 0;
 
   const communityName = (id: string): string => communities.find((c) => c.id === id)?.name ?? id;
   const rubricTitle = (id: string): string => l(rubrics.find((r) => r.id === id)?.title, id);
@@ -84,49 +143,71 @@ export function AssessorHome({ role }: { role: Role }) {
       {role !== 'viewer' && <NewAssessmentForm communities={communities} rubrics={rubrics} onCommunityAdded={load} onCreated={(id) => navigate('assessments', id)} />}
       <section aria-labelledby="list-heading">
         <h2 id="list-heading">{t('assessments.listHeading')}</h2>
-        {assessments === null ? (
-          <p>{t('shell.loading')}</p>
-        ) : assessments.length === 0 ? (
-          <p>{t('assessments.none')}</p>
+        <div className="field inline list-filter">
+          <label htmlFor="assessment-status">{t('common.status')}</label>
+          <select id="assessment-status" value={status} onChange={(e) => showFirstPage(e.target.value as StatusFilter)}>
+            {STATUS_FILTERS.map((s) => (
+              <option key={s} value={s}>
+                {t(`assessments.filter.${s || 'all'}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        {list === null ? (
+          pending && <p>{t('shell.loading')}</p>
+        ) : list.entries.length === 0 ? (
+          <p>{t(list.status ? 'assessments.noneMatching' : 'assessments.none')}</p>
         ) : (
-          <table className="list">
-            <thead>
-              <tr>
-                <th scope="col">{deployment.subject}</th>
-                <th scope="col">{t('assessments.version')}</th>
-                <th scope="col">{t('term.period')}</th>
-                <th scope="col">{t('term.assessor')}</th>
-                <th scope="col">{t('common.status')}</th>
-                <th scope="col">{t('assessments.totalTier')}</th>
-                <th scope="col">{t('common.updated')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {assessments.map((a) => {
-                const why = versionWhy(a);
-                return (
-                  <tr key={a.id} data-assessment={a.id}>
-                    <td>
-                      <a href={`#/assessments/${encodeURIComponent(a.id)}`}>{communityName(a.communityId)}</a>
-                    </td>
-                    <td data-testid="assessment-version">
-                      {rubricTitle(a.rubric.id)} {a.rubric.version}
-                      {why && <span className={`hint version-why${a.versionChoice?.inForce === a.rubric.version ? '' : ' not-in-force'}`}> · {why}</span>}
-                    </td>
-                    <td>{deployment.period(a.period)}</td>
-                    <td>{a.assessor}</td>
-                    <td>
-                      <span className={`status status-${a.status}`}>{t(`status.${a.status}`)}</span>
-                    </td>
-                    <td data-testid="assessment-tier" data-tier={a.tier ?? ''}>
-                      {a.total === null ? '—' : `${a.total} · ${tierName(a)}`}
-                    </td>
-                    <td>{new Date(a.updatedAt).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB')}</td>
+          <>
+            <p className="hint" role="status" data-testid="assessment-count" data-shown={list.entries.length} data-total={list.total}>
+              {t('assessments.shownOf', { shown: count(list.entries.length), total: count(list.total) })}
+            </p>
+            <div className="table-scroll">
+              <table className="list stacked" aria-busy={pending !== null}>
+                <thead>
+                  <tr>
+                    <th scope="col">{deployment.subject}</th>
+                    <th scope="col">{t('assessments.version')}</th>
+                    <th scope="col">{t('term.period')}</th>
+                    <th scope="col">{t('term.assessor')}</th>
+                    <th scope="col">{t('common.status')}</th>
+                    <th scope="col">{t('assessments.totalTier')}</th>
+                    <th scope="col">{t('common.updated')}</th>
                   </tr>
-                );
-              })}
-            </tbody>
-          </table>
+                </thead>
+                <tbody>
+                  {list.entries.map((a) => {
+                    const why = versionWhy(a);
+                    return (
+                      <tr key={a.id} data-assessment={a.id}>
+                        <td data-label={deployment.subject}>
+                          <a href={`#/assessments/${encodeURIComponent(a.id)}`}>{communityName(a.communityId)}</a>
+                        </td>
+                        <td data-testid="assessment-version" data-label={t('assessments.version')}>
+                          {rubricTitle(a.rubric.id)} {a.rubric.version}
+                          {why && <span className={`hint version-why${a.versionChoice?.inForce === a.rubric.version ? '' : ' not-in-force'}`}> · {why}</span>}
+                        </td>
+                        <td data-label={t('term.period')}>{deployment.period(a.period)}</td>
+                        <td data-label={t('term.assessor')}>{a.assessor}</td>
+                        <td data-label={t('common.status')}>
+                          <span className={`status status-${a.status}`}>{t(`status.${a.status}`)}</span>
+                        </td>
+                        <td data-testid="assessment-tier" data-tier={a.tier ?? ''} data-label={t('assessments.totalTier')}>
+                          {a.total === null ? '—' : `${a.total} · ${tierName(a)}`}
+                        </td>
+                        <td data-label={t('common.updated')}>{new Date(a.updatedAt).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB')}</td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+            {remaining > 0 && (
+              <button type="button" className="show-more" data-testid="show-more" disabled={pending !== null} onClick={showMore}>
+                {pending?.more ? t('assessments.loadingMore') : t('assessments.showMore', { count: count(Math.min(PAGE_SIZE, remaining)) })}
+              </button>
+            )}
+          </>
         )}
       </section>
       {role !== 'viewer' && rubrics.length > 0 && (

@@ -5,8 +5,11 @@
 import { useEffect, useState } from 'react';
 import type { AssessmentInputs, RubricDocument } from '../../../engine/browser.ts';
 import { useDeployment } from '../deployment.tsx';
-import { api, type AssessmentSummary, type Community, errorMessage } from '../api.ts';
+import { api, type AssessmentPage, type AssessmentSummary, type Community, errorMessage } from '../api.ts';
 import { useLanguage } from '../i18n/language.tsx';
+
+/** How many stored assessments the choice offers: the most recently changed, so a province's list stays a list. */
+const OFFERED = 100;
 
 interface Props {
   doc: RubricDocument;
@@ -17,7 +20,7 @@ interface Props {
 export function TryItSource({ doc, rubricId, onLoad }: Props) {
   const { t, lang } = useLanguage();
   const deployment = useDeployment(lang);
-  const [stored, setStored] = useState<AssessmentSummary[]>([]);
+  const [stored, setStored] = useState<AssessmentPage>({ entries: [], total: 0 });
   const [communities, setCommunities] = useState<Community[]>([]);
   const [choice, setChoice] = useState('');
   const [message, setMessage] = useState<string | null>(null);
@@ -25,10 +28,10 @@ export function TryItSource({ doc, rubricId, onLoad }: Props) {
   useEffect(() => {
     let live = true;
     api
-      .listAssessments()
-      .then((list) => live && setStored(list.filter((a) => a.rubric.id === rubricId)))
+      .listAssessments({ rubric: rubricId, limit: OFFERED })
+      .then((page) => live && setStored(page))
       // Without assessments to read (a role that may not list them), the embedded tests remain.
-      .catch(() => live && setStored([]));
+      .catch(() => live && setStored({ entries: [], total: 0 }));
     return () => {
       live = false;
     };
@@ -46,6 +49,7 @@ export function TryItSource({ doc, rubricId, onLoad }: Props) {
     };
   }, []);
 
+  const count = (n: number): string => n.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB');
   const assessmentName = (a: AssessmentSummary): string =>
     `${communities.find((c) => c.id === a.communityId)?.name ?? a.communityId} · ${deployment.period(a.period)} · ${a.rubric.version}`;
 
@@ -74,9 +78,11 @@ export function TryItSource({ doc, rubricId, onLoad }: Props) {
         <label htmlFor="try-source">{t('editor.try.source')}</label>
         <select id="try-source" value={choice} onChange={(e) => setChoice(e.target.value)}>
           <option value="">{t('editor.try.choose')}</option>
-          {stored.length > 0 && (
-            <optgroup label={t('editor.try.assessments')}>
-              {stored.map((a) => (
+          {stored.entries.length > 0 && (
+            <optgroup
+              label={stored.total > stored.entries.length ? t('editor.try.assessmentsNewest', { shown: count(stored.entries.length), total: count(stored.total) }) : t('editor.try.assessments')}
+            >
+              {stored.entries.map((a) => (
                 <option key={a.id} value={`assessment:${a.id}`}>
                   {assessmentName(a)}
                 </option>

@@ -216,6 +216,7 @@ export const EDITOR_MESSAGES = {
   'editor.try.source': { zh: '试算输入来源', en: 'Try-it inputs from' },
   'editor.try.choose': { zh: '（选择已存评价或内置测试用例）', en: '(choose a stored assessment or an embedded test)' },
   'editor.try.assessments': { zh: '已存评价', en: 'Stored assessments' },
+  'editor.try.assessmentsNewest': { zh: '已存评价（最近更新的 {shown} 条，共 {total} 条）', en: 'Stored assessments (the {shown} most recently changed of {total})' },
   'editor.try.tests': { zh: '内置测试用例', en: 'Embedded tests' },
   'editor.try.loaded': { zh: '已载入“{name}”的输入。', en: 'Loaded the inputs of “{name}”.' },
   'editor.try.why': { zh: '各评分项的得分依据', en: 'Why each criterion scored what it did' },
