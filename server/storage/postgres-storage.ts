@@ -117,24 +117,17 @@ export class PostgresStorage implements Storage {
   }
 
   updateRubricVersion(id: string, version: string, change: RecordChange<RubricVersionRecord>): Promise<RubricVersionRecord> {
-    const what = RECORDS.rubricVersion(id, version);
-    return this.#change(async (trx) => {
-      const row = await trx.selectFrom('rubric_versions').select('record').where('id', '=', id).where('version', '=', version).forUpdate().executeTakeFirst();
-      if (!row) throw rubricVersionNotFound(id, version);
-      const current = row.record;
-      checkRevision(current.revision, change.ifRevision, what);
-      const next: RubricVersionRecord = { ...change.change(current), revision: current.revision + 1 };
-      const updated = await trx
-        .updateTable('rubric_versions')
-        .set({ revision: next.revision, record: JSON.stringify(next) })
-        .where('id', '=', id)
-        .where('version', '=', version)
-        .where('revision', '=', current.revision)
-        .executeTakeFirst();
-      if (updated.numUpdatedRows === 0n) throw await this.#staleAfterRace(trx.selectFrom('rubric_versions').select('revision').where('id', '=', id).where('version', '=', version), current.revision, what, () => rubricVersionNotFound(id, version));
-      await appendTo(trx, { ...change.audit(next), revision: next.revision });
-      return next;
-    });
+    const row = (trx: Transaction<Database>) => trx.selectFrom('rubric_versions').where('id', '=', id).where('version', '=', version);
+    return this.#change((trx) =>
+      replaceRecord(trx, change, {
+        what: RECORDS.rubricVersion(id, version),
+        missing: () => rubricVersionNotFound(id, version),
+        read: async () => (await row(trx).select('record').forUpdate().executeTakeFirst())?.record,
+        write: async (next, read) =>
+          (await trx.updateTable('rubric_versions').set({ revision: next.revision, record: JSON.stringify(next) }).where('id', '=', id).where('version', '=', version).where('revision', '=', read).executeTakeFirst()).numUpdatedRows > 0n,
+        latest: async () => (await row(trx).select('revision').executeTakeFirst())?.revision,
+      }),
+    );
   }
 
   deleteRubricVersion(id: string, version: string, check: (current: RubricVersionRecord) => void, audit: AuditDraft, ifRevision?: number): Promise<void> {
@@ -146,7 +139,11 @@ export class PostgresStorage implements Storage {
       checkRevision(current.revision, ifRevision, what);
       check(current);
       const deleted = await trx.deleteFrom('rubric_versions').where('id', '=', id).where('version', '=', version).where('revision', '=', current.revision).executeTakeFirst();
-      if (deleted.numDeletedRows === 0n) throw await this.#staleAfterRace(trx.selectFrom('rubric_versions').select('revision').where('id', '=', id).where('version', '=', version), current.revision, what, () => rubricVersionNotFound(id, version));
+      if (deleted.numDeletedRows === 0n) {
+        // Only a writer bypassing the lock gets here; answered as replaceRecord answers it.
+        const latest = await trx.selectFrom('rubric_versions').select('revision').where('id', '=', id).where('version', '=', version).executeTakeFirst();
+        throw latest ? new StaleRevisionError(what, current.revision, latest.revision) : rubricVersionNotFound(id, version);
+      }
       await appendTo(trx, { ...audit, revision: current.revision });
     });
   }
@@ -171,23 +168,17 @@ export class PostgresStorage implements Storage {
   }
 
   updateCommunity(id: string, change: RecordChange<CommunityRecord>): Promise<CommunityRecord> {
-    const what = RECORDS.community(id);
-    return this.#change(async (trx) => {
-      const row = await trx.selectFrom('communities').select('record').where('id', '=', id).forUpdate().executeTakeFirst();
-      if (!row) throw new ServerError('NOT_FOUND', COMMUNITY_MESSAGES.noCommunity(id));
-      const current = row.record;
-      checkRevision(current.revision, change.ifRevision, what);
-      const next: CommunityRecord = { ...change.change(current), revision: current.revision + 1 };
-      const updated = await trx
-        .updateTable('communities')
-        .set({ revision: next.revision, record: JSON.stringify(next) })
-        .where('id', '=', id)
-        .where('revision', '=', current.revision)
-        .executeTakeFirst();
-      if (updated.numUpdatedRows === 0n) throw await this.#staleAfterRace(trx.selectFrom('communities').select('revision').where('id', '=', id), current.revision, what, () => new ServerError('NOT_FOUND', COMMUNITY_MESSAGES.noCommunity(id)));
-      await appendTo(trx, { ...change.audit(next), revision: next.revision });
-      return next;
-    });
+    const row = (trx: Transaction<Database>) => trx.selectFrom('communities').where('id', '=', id);
+    return this.#change((trx) =>
+      replaceRecord(trx, change, {
+        what: RECORDS.community(id),
+        missing: () => new ServerError('NOT_FOUND', COMMUNITY_MESSAGES.noCommunity(id)),
+        read: async () => (await row(trx).select('record').forUpdate().executeTakeFirst())?.record,
+        write: async (next, read) =>
+          (await trx.updateTable('communities').set({ revision: next.revision, record: JSON.stringify(next) }).where('id', '=', id).where('revision', '=', read).executeTakeFirst()).numUpdatedRows > 0n,
+        latest: async () => (await row(trx).select('revision').executeTakeFirst())?.revision,
+      }),
+    );
   }
 
   async listAssessments(filter: AssessmentFilter = {}): Promise<AssessmentEntry[]> {
@@ -232,23 +223,19 @@ export class PostgresStorage implements Storage {
   }
 
   updateAssessment(id: string, change: RecordChange<AssessmentRecord>): Promise<AssessmentRecord> {
-    const what = RECORDS.assessment(id);
-    return this.#change(async (trx) => {
-      const row = await trx.selectFrom('assessments').select(['record', 'result']).where('id', '=', id).forUpdate().executeTakeFirst();
-      if (!row) throw new ServerError('NOT_FOUND', ASSESSMENT_MESSAGES.noAssessment(id));
-      const current: AssessmentRecord = { ...row.record, result: row.result };
-      checkRevision(current.revision, change.ifRevision, what);
-      const next: AssessmentRecord = { ...change.change(current), revision: current.revision + 1 };
-      const updated = await trx
-        .updateTable('assessments')
-        .set(assessmentColumns(next))
-        .where('id', '=', id)
-        .where('revision', '=', current.revision)
-        .executeTakeFirst();
-      if (updated.numUpdatedRows === 0n) throw await this.#staleAfterRace(trx.selectFrom('assessments').select('revision').where('id', '=', id), current.revision, what, () => new ServerError('NOT_FOUND', ASSESSMENT_MESSAGES.noAssessment(id)));
-      await appendTo(trx, { ...change.audit(next), revision: next.revision });
-      return next;
-    });
+    const row = (trx: Transaction<Database>) => trx.selectFrom('assessments').where('id', '=', id);
+    return this.#change((trx) =>
+      replaceRecord(trx, change, {
+        what: RECORDS.assessment(id),
+        missing: () => new ServerError('NOT_FOUND', ASSESSMENT_MESSAGES.noAssessment(id)),
+        read: async () => {
+          const found = await row(trx).select(['record', 'result']).forUpdate().executeTakeFirst();
+          return found && { ...found.record, result: found.result };
+        },
+        write: async (next, read) => (await trx.updateTable('assessments').set(assessmentColumns(next)).where('id', '=', id).where('revision', '=', read).executeTakeFirst()).numUpdatedRows > 0n,
+        latest: async () => (await row(trx).select('revision').executeTakeFirst())?.revision,
+      }),
+    );
   }
 
   async *streamAssessments(filter: AssessmentFilter = {}): AsyncIterable<AssessmentRecord> {
@@ -332,16 +319,37 @@ export class PostgresStorage implements Storage {
       throw databaseError(err, this.location);
     }
   }
+}
 
-  /**
-   * The write guarded by `revision = read` changed nothing although the row was locked: only a
-   * writer that bypasses the lock gets here. Answered as lowdb would: the latest revision, or
-   * the record is gone.
-   */
-  async #staleAfterRace(latest: SelectQueryBuilder<Database, keyof Database, { revision: number }>, read: number, what: MessageText, missing: () => ServerError): Promise<ServerError> {
-    const row = await latest.executeTakeFirst();
-    return row ? new StaleRevisionError(what, read, row.revision) : missing();
+/** How replaceRecord reaches one record's row, in the change's transaction. */
+interface RecordRow<T> {
+  what: MessageText;
+  missing: () => ServerError;
+  /** The record, its row locked FOR UPDATE: later writers of the same row wait for this transaction. */
+  read: () => Promise<T | undefined>;
+  /** Writes `next` where the row still has revision `read`; false when that matched no row. */
+  write: (next: T, read: number) => Promise<boolean>;
+  /** The row's revision now, or undefined when it is gone. */
+  latest: () => Promise<number | undefined>;
+}
+
+/**
+ * The one shape of a change to a stored record: read it locked, check the revision the caller
+ * read, write what `change` makes of it guarded by the revision read, and append its audit entry,
+ * all in `trx`. The guard makes a lost update impossible even without the lock; a guarded write that
+ * changes nothing (only a writer bypassing the lock could cause it) is answered as lowdb would.
+ */
+export async function replaceRecord<T extends { revision: number }>(trx: Transaction<Database>, change: RecordChange<T>, row: RecordRow<T>): Promise<T> {
+  const current = await row.read();
+  if (!current) throw row.missing();
+  checkRevision(current.revision, change.ifRevision, row.what);
+  const next: T = { ...change.change(current), revision: current.revision + 1 };
+  if (!(await row.write(next, current.revision))) {
+    const latest = await row.latest();
+    throw latest === undefined ? row.missing() : new StaleRevisionError(row.what, current.revision, latest);
   }
+  await appendTo(trx, { ...change.audit(next), revision: next.revision });
+  return next;
 }
 
 /** Runs an insert; a duplicate key (23505) becomes the catalogue's ALREADY_EXISTS. */

@@ -8,10 +8,10 @@ import pg from 'pg';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { ScoreResult } from '../../engine/index.ts';
 import { ServerError } from '../../server/errors.ts';
-import { ASSESSMENT_MESSAGES, COMMUNITY_MESSAGES, RUBRIC_MESSAGES, STORAGE_MESSAGES } from '../../server/messages.ts';
+import { ASSESSMENT_MESSAGES, COMMUNITY_MESSAGES, REVISION_MESSAGES, RUBRIC_MESSAGES, STORAGE_MESSAGES } from '../../server/messages.ts';
 import { openLowdbStorage } from '../../server/storage/lowdb-storage.ts';
 import { hasLz4, MIGRATIONS, migrate, SCHEMA_VERSION } from '../../server/storage/postgres-migrations.ts';
-import { assessmentColumns, connect, databaseLocation, migrateDatabase, openPostgresStorage } from '../../server/storage/postgres-storage.ts';
+import { assessmentColumns, connect, databaseLocation, migrateDatabase, openPostgresStorage, replaceRecord } from '../../server/storage/postgres-storage.ts';
 import type { AssessmentFilter, AssessmentRecord, AuditDraft, CommunityRecord, NewRecord, RubricVersionRecord, Storage } from '../../server/storage/types.ts';
 import { freshDatabase } from '../postgres-cluster.ts';
 import { assessmentBody, call, EXAMPLES, expectStatus, freshDataDir, smallRubric, startApp } from './harness.ts';
@@ -431,6 +431,19 @@ describe('PostgreSQL only', () => {
       await client.end();
     }
   };
+
+  test('a guarded write that matched no row (a writer bypassing the lock) is refused as stale, or as missing once the row is gone, and audits nothing', async () => {
+    const missing = () => new ServerError('NOT_FOUND', COMMUNITY_MESSAGES.noCommunity('riverside'));
+    const what = { zh: '社区 riverside', en: 'community riverside' };
+    const appended: unknown[] = [];
+    // No statement runs on this transaction unless the write went through (the audit entry).
+    const trx = { insertInto: () => appended.push('audit') } as never;
+    const change = { change: (c: CommunityRecord) => ({ ...c, name: 'Renamed' }), audit: () => audit('community.update', 'c') };
+    const row = (latest: number | undefined) => ({ what, missing, read: async () => ({ ...community('riverside'), revision: 3 }), write: async () => false, latest: async () => latest });
+    await expect(replaceRecord(trx, change, row(5))).rejects.toMatchObject({ code: 'STALE_REVISION', currentRevision: 5, text: REVISION_MESSAGES.stale(what, 3, 5) });
+    await expect(replaceRecord(trx, change, row(undefined))).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(appended).toEqual([]);
+  });
 
   test('the audit log refuses UPDATE, DELETE and TRUNCATE, even from raw SQL', async () => {
     const url = await freshDatabase();
