@@ -65,13 +65,17 @@ function threadsFor(count: number, options: ImpactThreads): number {
 const threads = (options: Pick<ImpactThreads, 'threads'>): number => options.threads ?? availableParallelism();
 
 /**
- * Starts the workers a streamed analysis uses (one per thread) now, for a server to call as it
- * starts: each compiles the document checks as it starts, and the first analysis then shares its
- * batches from the first one on instead of scoring alone until it has read enough to be worth
- * starting them. Idle workers cost memory only.
+ * Starts the workers a streamed analysis uses (one per thread) now, when an analysis of `stored`
+ * assessments would use them: for a server to call as it starts with what it holds. Each compiles
+ * the document checks as it starts, and the first analysis then shares its batches from the first
+ * one on instead of scoring alone until it has read enough to be worth starting them. A smaller
+ * store starts none (starting them costs more than its analyses would gain); they start with the
+ * first analysis that grows large enough. Returns whether they were started.
  */
-export function startImpactWorkers(options: Pick<ImpactThreads, 'worker' | 'threads'>): void {
+export function startImpactWorkers(options: Omit<ImpactThreads, 'batchSize'>, stored: number): boolean {
+  if (threadsFor(stored, options) <= 1) return false;
   for (let n = 0; n < threads(options); n++) pooledWorker(options.worker, n);
+  return true;
 }
 
 /** Whether every worker a streamed analysis would use is running. */

@@ -34,6 +34,7 @@ import { compiledVersion } from '../compiled-rubrics.ts';
 import { ServerError } from '../errors.ts';
 import { ASSESSMENT_MESSAGES, RUBRIC_MESSAGES } from '../messages.ts';
 import { errorResponses } from '../schemas.ts';
+import { readingStarted } from '../streamed.ts';
 import type { AssessmentFilter, CommunityRecord, RubricVersionRecord, Storage, SubjectRecord } from '../storage/types.ts';
 
 const versionRef = { type: 'object', additionalProperties: false, required: ['id', 'version'], properties: { id: { type: 'string', maxLength: 64 }, version: { type: 'string', maxLength: 60 } } };
@@ -53,32 +54,6 @@ function sendFile(reply: FastifyReply, format: Exclude<Format, 'json'>, name: st
   return reply.send(body);
 }
 
-/** A stream whose first item is already read, and a way to let go of the rest unread. */
-interface StartedStream<T> extends AsyncIterable<T> {
-  close(): Promise<void>;
-}
-
-/**
- * Reads the first item now: a storage failure on the first read is then thrown by the handler and
- * answered as a catalogued error, before any header is sent. Later failures abort the response.
- */
-async function readingStarted<T>(items: AsyncIterable<T>): Promise<StartedStream<T>> {
-  const iterator = items[Symbol.asyncIterator]();
-  let first: IteratorResult<T> | undefined = await iterator.next();
-  const rest: AsyncIterator<T> = {
-    next: async () => {
-      const read = first ?? (await iterator.next());
-      first = undefined;
-      return read;
-    },
-    return: async () => {
-      first = undefined;
-      return (await iterator.return?.()) ?? { done: true, value: undefined };
-    },
-  };
-  return { [Symbol.asyncIterator]: () => rest, close: async () => void (await rest.return?.()) };
-}
-
 export interface ComparisonOptions {
   storage: Storage;
   profile: DeploymentProfile;
@@ -88,8 +63,11 @@ export interface ComparisonOptions {
 }
 
 export const comparisonRoutes: FastifyPluginAsync<ComparisonOptions> = async (app, { storage, profile, impactWorker, impactBatch }) => {
-  // Up before the first analysis asks for them: starting them inside it cost its first seconds.
-  if (impactWorker) startImpactWorkers({ worker: impactWorker });
+  /** How many submitted assessments `filter` names, without reading them. */
+  const submitted = async (filter: AssessmentFilter = {}): Promise<number> => (await storage.pageAssessments({ ...filter, status: 'submitted' }, { limit: 1, offset: 0 })).total;
+  // The impact workers up before an analysis needs them, once the store is large enough to share
+  // one among them: started inside the analysis, they cost its first seconds.
+  if (impactWorker) startImpactWorkers({ worker: impactWorker }, await submitted());
   // Files name the subject, its attributes and the period kinds by the profile's labels.
   const version = async (id: string, v: string): Promise<RubricVersionRecord> => {
     const record = await storage.getRubricVersion(id, v);
@@ -152,6 +130,7 @@ export const comparisonRoutes: FastifyPluginAsync<ComparisonOptions> = async (ap
       const baseRubric = compiledVersion(await version(base.id, base.version));
       const candidateRubric = compiledVersion(await version(candidate.id, candidate.version));
       const where = await communities();
+      if (impactWorker) startImpactWorkers({ worker: impactWorker }, await submitted({ rubricId: base.id, version: base.version }));
       // Read with a cursor, without results: one batch of inputs at a time, whatever the store holds.
       async function* assessments(): AsyncGenerator<ImpactAssessment> {
         for await (const a of storage.streamAssessmentEntries({ rubricId: base.id, version: base.version, status: 'submitted' })) {

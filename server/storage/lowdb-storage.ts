@@ -310,8 +310,14 @@ export class LowdbStorage implements Storage {
     yield* await this.listAssessments(filter);
   }
 
-  async listAudit(): Promise<AuditEntry[]> {
-    return this.#data.audit;
+  async listAudit(last?: number): Promise<AuditEntry[]> {
+    return last === undefined ? this.#data.audit : this.#data.audit.slice(-last);
+  }
+
+  async *streamAudit(): AsyncIterable<AuditEntry> {
+    // In memory already (the data file is read whole), as streamAssessmentEntries; as it was when
+    // asked, so entries appended meanwhile are not half in it.
+    yield* this.#data.audit.slice();
   }
 
   appendAudit(draft: AuditDraft): Promise<void> {

@@ -37,6 +37,8 @@ import type {
 const STREAM_CHUNK = 50;
 /** Rows an entry stream (no results) fetches per round trip. */
 const ENTRY_CHUNK = 500;
+/** Audit entries (a few hundred bytes each) a stream fetches per round trip. */
+const AUDIT_CHUNK = 1_000;
 
 /** A rubric version as last read, with the row it came from: `seq` is new for every insert, `revision` for every change. */
 interface ReadVersion {
@@ -285,8 +287,14 @@ export class PostgresStorage implements Storage {
     }
   }
 
-  async listAudit(): Promise<AuditEntry[]> {
-    return this.#read(async (db) => (await db.selectFrom('audit').select('entry').orderBy('seq').execute()).map((row) => row.entry));
+  async listAudit(last?: number): Promise<AuditEntry[]> {
+    if (last === undefined) return this.#read(async (db) => (await db.selectFrom('audit').select('entry').orderBy('seq').execute()).map((row) => row.entry));
+    // The last ones, read newest first through the primary key, then put back in order.
+    return this.#read(async (db) => (await db.selectFrom('audit').select('entry').orderBy('seq', 'desc').limit(last).execute()).map((row) => row.entry).reverse());
+  }
+
+  async *streamAudit(): AsyncIterable<AuditEntry> {
+    for await (const row of this.#cursor(this.#db.selectFrom('audit').select('entry').orderBy('seq'), AUDIT_CHUNK)) yield row.entry;
   }
 
   async appendAudit(entry: AuditDraft): Promise<void> {

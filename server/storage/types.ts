@@ -235,7 +235,10 @@ export interface Storage {
    */
   streamAssessmentEntries(filter?: AssessmentFilter): AsyncIterable<AssessmentEntry>;
 
-  listAudit(): Promise<AuditEntry[]>;
+  /** The audit log, oldest first; only its last `last` entries when given. */
+  listAudit(last?: number): Promise<AuditEntry[]>;
+  /** The whole audit log, oldest first, read as `streamAssessments` reads: it only ever grows. */
+  streamAudit(): AsyncIterable<AuditEntry>;
   /** An audit entry that goes with no record change (refused attempts). */
   appendAudit(entry: AuditDraft): Promise<void>;
 

@@ -70,8 +70,13 @@ describe('an impact worker', () => {
 describe('impact workers started ahead', () => {
   const options = { worker, threads: 2, batchSize: 10 };
 
+  test('are not started for a store too small to need them', () => {
+    expect(startImpactWorkers({ worker: new URL('file:///nonexistent-worker.js'), threads: 2 }, 19_999)).toBe(false);
+    expect(startImpactWorkers({ worker: new URL('file:///nonexistent-worker.js'), threads: 2, minimumPerThread: 10_000 }, 0)).toBe(false);
+  });
+
   test('take a short stream from its first batch; each is sent the documents once', async () => {
-    startImpactWorkers(options);
+    expect(startImpactWorkers(options, 20_000)).toBe(true);
     let report: unknown;
     const requests = await requestsDuring(async () => {
       report = await analyzeImpactStreamInThreads(base, candidate, stream(assessments), undefined, options);
@@ -91,7 +96,7 @@ describe('impact workers started ahead', () => {
   }, 60_000);
 
   test('send the documents again to a worker that has let the versions go since', async () => {
-    startImpactWorkers(options);
+    startImpactWorkers(options, 20_000);
     const one = [assessments[0]];
     await analyzeImpactStreamInThreads(base, candidate, stream(one), undefined, options);
     // More versions than a worker keeps (64) go through the same first worker, one assessment each.

@@ -305,6 +305,16 @@ describe.each(BACKENDS)('the $name storage', (backend) => {
     }
   });
 
+  test('the audit log: its last entries when asked for them, and the whole of it streamed, oldest first', async () => {
+    const storage = await freshStorage(backend);
+    for (const id of ['c1', 'c2', 'c3', 'c4']) await storage.insertCommunity(community(id), audit('community.create', `community:${id}`));
+    const targets = (entries: { target: string }[]) => entries.map((e) => e.target);
+    expect(targets(await storage.listAudit())).toEqual(['community:c1', 'community:c2', 'community:c3', 'community:c4']);
+    expect(targets(await storage.listAudit(2))).toEqual(['community:c3', 'community:c4']);
+    expect(targets(await storage.listAudit(9))).toEqual(['community:c1', 'community:c2', 'community:c3', 'community:c4']);
+    expect(await collect(storage.streamAudit())).toEqual(await storage.listAudit());
+  });
+
   test('the assessment list filters by each field, and by all given together', async () => {
     const storage = await freshStorage(backend);
     const a = audit('assessment.create', 'a');

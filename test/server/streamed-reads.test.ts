@@ -1,7 +1,7 @@
 /**
  * The impact analysis, the results export and the missing-inputs report read the stored
- * assessments with a cursor, never as one list: the same answers from the lowdb file and from
- * PostgreSQL, at any impact batch size; a database failure before the first byte is answered as a
+ * assessments with a cursor, never as one list, and the audit log is sent as it is read: the same
+ * answers from the lowdb file and from PostgreSQL, at any impact batch size; a database failure before the first byte is answered as a
  * catalogued error, and one after it aborts the download instead of ending it as if complete.
  */
 import { get } from 'node:http';
@@ -119,6 +119,26 @@ describe('reads with a cursor', () => {
     expect(streamed).toHaveBeenCalledTimes(5);
     expect(withResults).toHaveBeenCalledTimes(2);
   });
+
+  test.each([
+    ['lowdb', LowdbStorage, () => lowdb],
+    ['PostgreSQL', PostgresStorage, () => postgres],
+  ] as const)('with %s, the audit log is sent as it is read, never held whole; its last entries are read alone', async (_name, Storage, app) => {
+    // More entries than one chunk of the answer (500) and one fetch of the cursor (1,000).
+    for (let n = 0; n < 1_100; n++) await expectStatus(call(app(), 'assessor', 'POST', '/api/communities', { id: `audit-${n}`, name: `社区 ${n}`, street: 'East Street' }), 201);
+    const whole = vi.spyOn(Storage.prototype, 'listAudit');
+    const streamed = vi.spyOn(Storage.prototype, 'streamAudit');
+    const all = await expectStatus(call(app(), 'editor', 'GET', '/api/audit'), 200);
+    expect(all.headers['content-type']).toBe('application/json; charset=utf-8');
+    const entries = all.json() as { action: string; target: string; revision: number }[];
+    expect(streamed).toHaveBeenCalledTimes(1);
+    expect(whole).not.toHaveBeenCalled();
+    expect(entries.filter((e) => e.action === 'community.create' && e.target.startsWith('community:audit-')).map((e) => e.target)).toEqual(Array.from({ length: 1_100 }, (_, n) => `community:audit-${n}`));
+    const last = (await expectStatus(call(app(), 'editor', 'GET', '/api/audit?limit=3'), 200)).json();
+    // Nothing was audited in between (reads are not): the last three of the whole log.
+    expect(last).toEqual(entries.slice(-3));
+    expect(whole).toHaveBeenCalledWith(3);
+  }, 60_000);
 });
 
 describe('a database failure while exporting', () => {
@@ -175,6 +195,22 @@ describe('a database failure while exporting', () => {
       }
     });
   }
+
+  test('the audit log: a database failure before the first byte is the catalogued error as JSON', async () => {
+    const original = PostgresStorage.prototype.streamAudit;
+    vi.spyOn(PostgresStorage.prototype, 'streamAudit').mockImplementation(async function* (this: PostgresStorage) {
+      await cutConnections(true);
+      yield* original.call(this);
+    });
+    try {
+      const response = await call(postgres, 'editor', 'GET', '/api/audit');
+      expect(response.statusCode).toBe(500);
+      expect(response.json()).toMatchObject({ statusCode: 500, code: 'INTERNAL' });
+      expect(response.json().text.en).toContain('postgres@127.0.0.1');
+    } finally {
+      await allowConnections();
+    }
+  });
 
   test.each(['csv', 'xlsx'])('before the first byte: the catalogued error as JSON (%s)', async (format) => {
     cutAfter(0, true);
