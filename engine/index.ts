@@ -21,7 +21,7 @@ export { RUBRIC_LIMITS, checkLimits } from './document/limits.ts';
 export { META_SCHEMAS, RUBRIC_2_META_SCHEMA, RUBRIC_META_SCHEMA } from './document/meta-schema.ts';
 export { migrateRubric } from './document/migrate.ts';
 export { CataloguedError, ENGINE_ERRORS, RubricStudioError, type EngineErrorCode, type ErrorEntry } from './errors.ts';
-export { carryAssessment, carryForward, type CarryForwardFlag, mapInputs, rescore, missingInputsReport } from './compare/mapping.ts';
+export { carryAssessment, carryForward, type CarryForwardFlag, mapInputs, rescore, missingInputsReport, MissingInputsTally } from './compare/mapping.ts';
 export { analyzeImpact, analyzeImpactStream, IMPACT_BATCH, impactFilterFor } from './compare/impact.ts';
 export { DEPLOYMENT_SCHEMA, deploymentProblems, SUBJECT_RECORD_FIELDS } from './deployment-check.ts';
 export { versionInForce, type DatedVersion } from './compare/in-force.ts';

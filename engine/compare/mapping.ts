@@ -134,31 +134,59 @@ export function carryAssessment(target: CompiledRubric, assessment: AssessmentIn
  * Which inputs the stored assessments lack under a (draft) version, after carrying each over
  * from the version it was recorded under (`version`, default: the target's own).
  */
-export function missingInputsReport(target: RubricDocument, assessments: { id: string; inputs: InputValues; version?: string }[]): MissingInputsReport {
-  const index = indexRubric(target);
-  const readBy = new Map<string, string[]>(target.inputs.map((input) => [input.id, []]));
-  for (const { criterion, inputs } of index.criteria) for (const id of inputs) readBy.get(id)?.push(criterion.id);
-  for (const requirement of target.requirements) for (const id of conditionFacts(requirement.conditions)) readBy.get(id)?.push(requirement.id);
+export function missingInputsReport(target: RubricDocument, assessments: Iterable<StoredInputs>): MissingInputsReport {
+  const tally = new MissingInputsTally(target);
+  for (const assessment of assessments) tally.add(assessment);
+  return tally.report();
+}
 
-  const lacking = new Map<string, string[]>();
-  let complete = 0;
-  for (const assessment of assessments) {
-    const { missing } = mapInputs(target, assessment.inputs ?? {}, assessment.version ?? target.version);
-    if (missing.length === 0) complete += 1;
+/** What missingInputsReport reads of a stored assessment: its id, its inputs and the version they were given under (the target's when absent). */
+export interface StoredInputs {
+  id: string;
+  inputs: InputValues;
+  version?: string;
+}
+
+/**
+ * missingInputsReport drawn up one assessment at a time, for assessments read as they come (a
+ * database cursor): only the ids lacking each input are kept, never the inputs.
+ */
+export class MissingInputsTally {
+  readonly #target: RubricDocument;
+  readonly #lacking = new Map<string, string[]>();
+  #assessments = 0;
+  #complete = 0;
+
+  constructor(target: RubricDocument) {
+    this.#target = target;
+  }
+
+  add(assessment: StoredInputs): void {
+    const { missing } = mapInputs(this.#target, assessment.inputs ?? {}, assessment.version ?? this.#target.version);
+    this.#assessments += 1;
+    if (missing.length === 0) this.#complete += 1;
     for (const id of missing) {
-      const list = lacking.get(id) ?? [];
+      const list = this.#lacking.get(id) ?? [];
       list.push(assessment.id);
-      lacking.set(id, list);
+      this.#lacking.set(id, list);
     }
   }
-  const order = new Map(target.inputs.map((input, i) => [input.id, i]));
-  const inputs = [...lacking.entries()]
-    .map(([id, ids]) => {
-      const definition = index.inputs.get(id);
-      return { input: id, label: definition?.label ?? {}, required: definition?.required !== false, readBy: [...new Set(readBy.get(id) ?? [])], count: ids.length, assessments: ids };
-    })
-    .sort((a, b) => b.count - a.count || (order.get(a.input) ?? 0) - (order.get(b.input) ?? 0));
-  return { rubric: { id: target.id, version: target.version }, assessments: assessments.length, complete, inputs };
+
+  report(): MissingInputsReport {
+    const target = this.#target;
+    const index = indexRubric(target);
+    const readBy = new Map<string, string[]>(target.inputs.map((input) => [input.id, []]));
+    for (const { criterion, inputs } of index.criteria) for (const id of inputs) readBy.get(id)?.push(criterion.id);
+    for (const requirement of target.requirements) for (const id of conditionFacts(requirement.conditions)) readBy.get(id)?.push(requirement.id);
+    const order = new Map(target.inputs.map((input, i) => [input.id, i]));
+    const inputs = [...this.#lacking.entries()]
+      .map(([id, ids]) => {
+        const definition = index.inputs.get(id);
+        return { input: id, label: definition?.label ?? {}, required: definition?.required !== false, readBy: [...new Set(readBy.get(id) ?? [])], count: ids.length, assessments: ids };
+      })
+      .sort((a, b) => b.count - a.count || (order.get(a.input) ?? 0) - (order.get(b.input) ?? 0));
+    return { rubric: { id: target.id, version: target.version }, assessments: this.#assessments, complete: this.#complete, inputs };
+  }
 }
 
 /** Why an assessor should look at a criterion of a draft carried forward. */

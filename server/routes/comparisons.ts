@@ -8,7 +8,6 @@ import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import {
   analyzeImpactStream,
   analyzeImpactStreamInThreads,
-  type AssessmentInputs,
   type DeploymentProfile,
   diffRubrics,
   carryAssessment,
@@ -21,7 +20,7 @@ import {
   impactSummaryHtml,
   impactXlsx,
   issue,
-  missingInputsReport,
+  MissingInputsTally,
   type ResultRow,
   resultColumns,
   resultsCsvText,
@@ -171,10 +170,10 @@ export const comparisonRoutes: FastifyPluginAsync<ComparisonOptions> = async (ap
     },
     handler: async (request) => {
       const target = await version(request.params.id, request.params.version);
-      // Only ids, inputs and versions are kept: a fraction of the stored entries, read with a cursor.
-      const stored: { id: string; inputs: AssessmentInputs['inputs']; version: string }[] = [];
-      for await (const a of storage.streamAssessmentEntries({ rubricId: target.id, status: 'submitted' })) stored.push({ id: a.id, inputs: a.inputs, version: a.rubric.version });
-      return missingInputsReport(target.document, stored);
+      // Read with a cursor and counted as read: only the ids lacking each input are kept.
+      const tally = new MissingInputsTally(target.document);
+      for await (const a of storage.streamAssessmentEntries({ rubricId: target.id, status: 'submitted' })) tally.add({ id: a.id, inputs: a.inputs, version: a.rubric.version });
+      return tally.report();
     },
   });
 

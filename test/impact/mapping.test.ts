@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { analyzeImpact, impactCsv, loadRubric, mapInputs, missingInputsReport, rescore, validateRubric, type InputValues, type RubricDocument } from '../../engine/index.ts';
+import { analyzeImpact, impactCsv, loadRubric, MissingInputsTally, mapInputs, missingInputsReport, rescore, validateRubric, type InputValues, type RubricDocument } from '../../engine/index.ts';
 
 const read = (path: string): string => readFileSync(new URL(path, import.meta.url), 'utf8');
 const v1 = JSON.parse(read('../../examples/appendix-c/rubric.json')) as RubricDocument;
@@ -170,5 +170,14 @@ describe('the missing inputs report of a draft', () => {
     expect(equipment).toMatchObject({ count: 1, required: false, assessments: ['07-extras-without-rooms'], readBy: ['req-4.2.1'] });
     expect(report.inputs.find((i) => i.input === 'satisfactionPercent')).toBeUndefined();
     expect(report.inputs.find((i) => i.input === 'digitalRegister')).toBeUndefined();
+  });
+
+  test('drawn up one assessment at a time (as a cursor reads them), it is the same report', () => {
+    const stored = examples.map((e, n) => ({ id: e.id, inputs: n % 3 === 0 ? { ...e.inputs, monthlyPlanOnline: true } : e.inputs, version: '1.0.0' }));
+    const tally = new MissingInputsTally(version2(true));
+    for (const assessment of stored) tally.add(assessment);
+    const report = tally.report();
+    expect(report).toEqual(missingInputsReport(version2(true), stored));
+    expect(report.inputs[0]).toMatchObject({ input: 'monthlyPlanOnline', count: 5 });
   });
 });

@@ -22,10 +22,8 @@ describe('jsonArray', () => {
 
 describe('readingStarted', () => {
   test('reads the first item before it is asked for, so its failure comes before anything is sent', async () => {
-    async function* failing(): AsyncGenerator<number> {
-      throw new Error('the database went away');
-    }
-    await expect(readingStarted(failing())).rejects.toThrow('the database went away');
+    const failing: AsyncIterable<number> = { [Symbol.asyncIterator]: () => ({ next: () => Promise.reject(new Error('the database went away')) }) };
+    await expect(readingStarted(failing)).rejects.toThrow('the database went away');
   });
 
   test('then yields every item once, the first included, and can be let go', async () => {
