@@ -7,6 +7,7 @@ import { useLanguage } from '../i18n/language.tsx';
 import { navigate } from './App.tsx';
 import { ErrorBanner } from './ErrorBanner.tsx';
 import { NewAssessmentForm } from './NewAssessmentForm.tsx';
+import { ShowMore } from './ShowMore.tsx';
 
 // Uploading supplementary answers is an occasional task: a chunk of its own keeps the assessor's
 // first load within budget (builder-ui/vite.config.ts).
@@ -118,8 +119,6 @@ export function AssessorHome({ role }: { role: Role }) {
     showFirstPage(status);
   };
   const tierLabels = useTierLabels(list?.entries ?? null);
-  const count = (n: number): string => n.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB');
-  const remaining = list ? Math.max(0, list.total - list.entries.length) : 0;
 
   const communityName = (id: string): string => communities.find((c) => c.id === id)?.name ?? id;
   const rubricTitle = (id: string): string => l(rubrics.find((r) => r.id === id)?.title, id);
@@ -158,10 +157,16 @@ export function AssessorHome({ role }: { role: Role }) {
         ) : list.entries.length === 0 ? (
           <p>{t(list.status ? 'assessments.noneMatching' : 'assessments.none')}</p>
         ) : (
-          <>
-            <p className="hint" role="status" data-testid="assessment-count" data-shown={list.entries.length} data-total={list.total}>
-              {t('assessments.shownOf', { shown: count(list.entries.length), total: count(list.total) })}
-            </p>
+          <ShowMore
+            shown={list.entries.length}
+            total={list.total}
+            page={PAGE_SIZE}
+            onMore={showMore}
+            busy={pending !== null}
+            loadingMore={pending?.more ?? false}
+            countTestId="assessment-count"
+            moreTestId="show-more"
+          >
             <div className="table-scroll">
               <table className="list stacked" aria-busy={pending !== null}>
                 <thead>
@@ -202,12 +207,7 @@ export function AssessorHome({ role }: { role: Role }) {
                 </tbody>
               </table>
             </div>
-            {remaining > 0 && (
-              <button type="button" className="show-more" data-testid="show-more" disabled={pending !== null} onClick={showMore}>
-                {pending?.more ? t('assessments.loadingMore') : t('assessments.showMore', { count: count(Math.min(PAGE_SIZE, remaining)) })}
-              </button>
-            )}
-          </>
+          </ShowMore>
         )}
       </section>
       {role !== 'viewer' && rubrics.length > 0 && (

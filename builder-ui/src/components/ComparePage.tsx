@@ -4,26 +4,37 @@
  * assessments (impact: summary, tier transitions, score distributions, per assessment) and take
  * the impact away as CSV, XLSX or a printable page. Author text is always rendered as text.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { attributeText, type ImpactReport, type Language, type RubricDiff, type RubricDocument, type SubjectAttribute, type VersionScore } from '../../../engine/browser.ts';
 import { useDeployment } from '../deployment.tsx';
 import { ApiError, api, type ExportFormat, errorMessage, type ImpactRequest, type RubricSummary } from '../api.ts';
 import { useLanguage } from '../i18n/language.tsx';
-import { message } from '../i18n/message.ts';
+import { countText, message } from '../i18n/message.ts';
 import type { MessageKey } from '../i18n/messages/index.ts';
 import { formatRange, joinLabels, type LabelNames, reachableParts, tableNames } from '../model/reachable.ts';
 import { suggestionLine } from '../model/revision.ts';
 import { ErrorBanner } from './ErrorBanner.tsx';
 import { RubricChangesTable } from './RubricChangesTable.tsx';
+import { ShowMore } from './ShowMore.tsx';
 import { said } from '../i18n/message.ts';
 
 const fmt = (n: number | null | undefined): string => (n === null || n === undefined ? '—' : String(Number(n.toFixed(2))));
 const signed = (n: number | null | undefined): string => (n === null || n === undefined ? '—' : n > 0 ? `+${fmt(n)}` : fmt(n));
 
+/**
+ * How many rows of the per-assessment table and of the tier changes a step renders: a province's
+ * report holds 100,000 assessments, and rendering them all freezes the tab (the downloads carry everything).
+ */
+const IMPACT_PAGE = 100;
+
 /** Counts of complete totals in 10-point bins, for both versions (a total so far is no total); the bins reach the largest maximum. */
 export function histogram(report: ImpactReport): { label: string; base: number; candidate: number }[] {
-  const tops = report.assessments.flatMap((a) => [a.base.max, a.candidate.max, a.base.total, a.candidate.total]).filter((n): n is number => n !== null);
-  const bins = Math.max(1, Math.ceil(Math.max(0, ...tops) / 10));
+  // A loop, not Math.max(...all): spreading a province's 400,000 numbers overflows the call stack.
+  let top = 0;
+  for (const a of report.assessments) {
+    for (const n of [a.base.max, a.candidate.max, a.base.total, a.candidate.total]) if (n !== null && n > top) top = n;
+  }
+  const bins = Math.max(1, Math.ceil(top / 10));
   const rows = Array.from({ length: bins }, (_, i) => ({ label: `${i * 10}–${(i + 1) * 10}`, base: 0, candidate: 0 }));
   const at = (total: number): number => Math.min(bins - 1, Math.max(0, Math.floor(total / 10)));
   for (const a of report.assessments) {
@@ -91,6 +102,8 @@ export function ComparePage() {
   const [documents, setDocuments] = useState<{ before: RubricDocument; after: RubricDocument } | undefined>(undefined);
   const [report, setReport] = useState<ImpactReport | null>(null);
   const [compared, setCompared] = useState<ImpactRequest | null>(null);
+  /** How many rows of the per-assessment table and of the tier changes are rendered. */
+  const [shown, setShown] = useState({ assessments: IMPACT_PAGE, tierChanges: IMPACT_PAGE });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | string | null>(null);
   // The screen's words, by their name under `compare.` in the catalogue.
@@ -142,6 +155,7 @@ export function ComparePage() {
       setDocuments({ before: before.document, after: after.document });
       setReport(r);
       setCompared(body);
+      setShown({ assessments: IMPACT_PAGE, tierChanges: IMPACT_PAGE });
     } catch (e) {
       setError(e instanceof ApiError ? e : errorMessage(e));
     } finally {
@@ -168,15 +182,26 @@ export function ComparePage() {
       .filter((source) => score[source].length > 0)
       .map((source) => `${t(source)}${colon}${joinLabels(score[source].map(names.input), lang)}`)
       .join(separator);
-  const leftOut = report ? { base: report.assessments.filter((a) => a.base.status === 'incomplete').length, candidate: report.assessments.filter((a) => a.candidate.status === 'incomplete').length } : null;
+  // Each pass over all the report's assessments runs once per report, not again on every "show more".
+  const leftOut = useMemo(
+    () =>
+      report && {
+        base: report.assessments.filter((a) => a.base.status === 'incomplete').length,
+        candidate: report.assessments.filter((a) => a.candidate.status === 'incomplete').length,
+      },
+    [report],
+  );
+  const bins = useMemo(() => (report ? histogram(report) : []), [report]);
+  /** The report's assessments by id: a tier change finds its own in one step, not by a search of them all. */
+  const assessmentsById = useMemo(() => new Map(report?.assessments.map((a) => [a.id, a] as const)), [report]);
   const suggestion = diff ? suggestionLine(diff, lang) : null;
   /** A side of a tier change: its tier, or for an incomplete result without one, the tiers still possible. */
   const changeSide = (id: string, side: 'base' | 'candidate', tierId: string | null): string => {
-    const score = tierId === null ? report?.assessments.find((a) => a.id === id)?.[side] : undefined;
+    const score = tierId === null ? assessmentsById.get(id)?.[side] : undefined;
     return score?.status === 'incomplete' && score.reachable ? scoreTier(score, names, t('noTier'), lang) : tier(tierId);
   };
-  const bins = report ? histogram(report) : [];
   const binMax = Math.max(1, ...bins.flatMap((b) => [b.base, b.candidate]));
+  const count = (n: number): string => countText(n, lang);
 
   return (
     <div className="page compare">
@@ -268,14 +293,14 @@ export function ComparePage() {
           <div className="score-headline compact" data-testid="impact-summary">
             {(
               [
-                ['assessments', String(report.summary.assessments)],
-                ['tierChanged', String(report.summary.tierChanged)],
-                ['up', String(report.summary.up)],
-                ['down', String(report.summary.down)],
+                ['assessments', count(report.summary.assessments)],
+                ['tierChanged', count(report.summary.tierChanged)],
+                ['up', count(report.summary.up)],
+                ['down', count(report.summary.down)],
                 ['meanDelta', signed(report.summary.meanDelta)],
                 ['range', `${signed(report.summary.minDelta)} … ${signed(report.summary.maxDelta)}`],
-                ['incomplete', `${report.summary.incomplete?.base ?? 0} / ${report.summary.incomplete?.candidate ?? 0}`],
-                ['undetermined', `${report.summary.undetermined?.base ?? 0} / ${report.summary.undetermined?.candidate ?? 0}`],
+                ['incomplete', `${count(report.summary.incomplete?.base ?? 0)} / ${count(report.summary.incomplete?.candidate ?? 0)}`],
+                ['undetermined', `${count(report.summary.undetermined?.base ?? 0)} / ${count(report.summary.undetermined?.candidate ?? 0)}`],
               ] as const
             ).map(([key, value]) => (
               <div className="stat" key={key} data-stat={key}>
@@ -286,34 +311,37 @@ export function ComparePage() {
           </div>
           {report.summary.assessments === 0 && <p>{t('empty')}</p>}
 
-          <table className="list matrix" data-testid="transition-matrix">
-            <caption>{t('matrix')}</caption>
-            <thead>
-              <tr>
-                <td />
-                {report.transitions.to.map((to) => (
-                  <th scope="col" key={to ?? ''}>
-                    {tier(to)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {report.transitions.from.map((from, i) => (
-                <tr key={from ?? ''}>
-                  <th scope="row">{tier(from)}</th>
-                  {report.transitions.to.map((to, j) => {
-                    const count = report.transitions.counts[i]?.[j] ?? 0;
-                    return (
-                      <td key={to ?? ''} className={`num${count > 0 && from !== to ? ' moved' : ''}`} data-from={from ?? ''} data-to={to ?? ''}>
-                        {count}
-                      </td>
-                    );
-                  })}
+          {/* Many tiers with long names outgrow a phone: the matrix scrolls in its own box, not the page. */}
+          <div className="table-scroll">
+            <table className="list matrix" data-testid="transition-matrix">
+              <caption>{t('matrix')}</caption>
+              <thead>
+                <tr>
+                  <td />
+                  {report.transitions.to.map((to) => (
+                    <th scope="col" key={to ?? ''}>
+                      {tier(to)}
+                    </th>
+                  ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {report.transitions.from.map((from, i) => (
+                  <tr key={from ?? ''}>
+                    <th scope="row">{tier(from)}</th>
+                    {report.transitions.to.map((to, j) => {
+                      const moved = report.transitions.counts[i]?.[j] ?? 0;
+                      return (
+                        <td key={to ?? ''} className={`num${moved > 0 && from !== to ? ' moved' : ''}`} data-from={from ?? ''} data-to={to ?? ''}>
+                          {count(moved)}
+                        </td>
+                      );
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
 
           <figure className="bars histogram" data-testid="histogram">
             <figcaption>{t('distribution')}</figcaption>
@@ -333,7 +361,7 @@ export function ComparePage() {
                     </span>
                   </span>
                   <span className="bar-value">
-                    {t('base')} {bin.base} · {t('candidate')} {bin.candidate}
+                    {t('base')} {count(bin.base)} · {t('candidate')} {count(bin.candidate)}
                   </span>
                 </li>
               ))}
@@ -341,7 +369,7 @@ export function ComparePage() {
             {leftOut && leftOut.base + leftOut.candidate > 0 && (
               <p className="hint">
                 {t('leftOut')}
-                {t('base')} {leftOut.base} · {t('candidate')} {leftOut.candidate}
+                {t('base')} {count(leftOut.base)} · {t('candidate')} {count(leftOut.candidate)}
               </p>
             )}
           </figure>
@@ -350,61 +378,79 @@ export function ComparePage() {
           {report.tierChanges.length === 0 ? (
             <p>{say('compare.noTierChanges', { subject: deployment.subjectInText })}</p>
           ) : (
-            <ul data-testid="tier-changes">
-              {report.tierChanges.map((c) => (
-                <li key={c.id}>
-                  <strong>{c.communityName ?? c.communityId}</strong> {deployment.attributesOf(c.attributes) ? `(${deployment.attributesOf(c.attributes)}) ` : ''}
-                  {c.period ? `${deployment.period(c.period)}${colon}` : ''}
-                  {changeSide(c.id, 'base', c.fromTier)} → {changeSide(c.id, 'candidate', c.toTier)} {c.delta !== null && `(${signed(c.delta)})`}
-                </li>
-              ))}
-            </ul>
+            <ShowMore
+              shown={Math.min(shown.tierChanges, report.tierChanges.length)}
+              total={report.tierChanges.length}
+              page={IMPACT_PAGE}
+              onMore={() => setShown((now) => ({ ...now, tierChanges: now.tierChanges + IMPACT_PAGE }))}
+              countTestId="tier-changes-count"
+              moreTestId="tier-changes-more"
+            >
+              <ul data-testid="tier-changes">
+                {report.tierChanges.slice(0, shown.tierChanges).map((c) => (
+                  <li key={c.id} data-assessment={c.id}>
+                    <strong>{c.communityName ?? c.communityId}</strong> {deployment.attributesOf(c.attributes) ? `(${deployment.attributesOf(c.attributes)}) ` : ''}
+                    {c.period ? `${deployment.period(c.period)}${colon}` : ''}
+                    {changeSide(c.id, 'base', c.fromTier)} → {changeSide(c.id, 'candidate', c.toTier)} {c.delta !== null && `(${signed(c.delta)})`}
+                  </li>
+                ))}
+              </ul>
+            </ShowMore>
           )}
 
-          <div className="table-scroll">
-            <table className="list" data-testid="impact-assessments">
-              <caption>{t('perAssessment')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{deployment.subject}</th>
-                  <th scope="col">{say('term.period')}</th>
-                  <th scope="col">{t('baseTotal')}</th>
-                  <th scope="col">{t('baseTier')}</th>
-                  <th scope="col">{t('candidateTotal')}</th>
-                  <th scope="col">{t('candidateTier')}</th>
-                  <th scope="col">{t('delta')}</th>
-                  <th scope="col">{t('missing')}</th>
-                  <th scope="col">{t('sources')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.assessments.map((a) => (
-                  <tr key={a.id} className={a.tierChanged ? 'tier-changed' : undefined} data-assessment={a.id}>
-                    <td>{a.communityName ?? a.communityId}</td>
-                    <td>{a.period ? deployment.period(a.period) : ''}</td>
-                    <td className="num">{scoreTotal(a.base, lang)}</td>
-                    <td data-side="base">{scoreTier(a.base, names, t('noTier'), lang)}</td>
-                    <td className="num">{scoreTotal(a.candidate, lang)}</td>
-                    <td data-side="candidate">{scoreTier(a.candidate, names, t('noTier'), lang)}</td>
-                    <td className="num">{signed(a.delta)}</td>
-                    <td className="missing-answers" data-testid="missing-answers">
-                      {missingOf(a.base) === missingOf(a.candidate)
-                        ? missingOf(a.candidate) || '—'
-                        : [
-                            missingOf(a.base) && `${say('term.base')}${colon}${missingOf(a.base)}`,
-                            missingOf(a.candidate) && `${say('term.candidate')}${colon}${missingOf(a.candidate)}`,
-                          ]
-                            .filter(Boolean)
-                            .join(separator)}
-                    </td>
-                    <td className="input-sources" data-testid="input-sources">
-                      {sourcesOf(a.candidate) || '—'}
-                    </td>
+          <h3 id="impact-assessments-heading">{t('perAssessment')}</h3>
+          <ShowMore
+            shown={Math.min(shown.assessments, report.assessments.length)}
+            total={report.assessments.length}
+            page={IMPACT_PAGE}
+            onMore={() => setShown((now) => ({ ...now, assessments: now.assessments + IMPACT_PAGE }))}
+            countTestId="impact-assessments-count"
+            moreTestId="impact-assessments-more"
+          >
+            <div className="table-scroll">
+              <table className="list" data-testid="impact-assessments" aria-labelledby="impact-assessments-heading">
+                <thead>
+                  <tr>
+                    <th scope="col">{deployment.subject}</th>
+                    <th scope="col">{say('term.period')}</th>
+                    <th scope="col">{t('baseTotal')}</th>
+                    <th scope="col">{t('baseTier')}</th>
+                    <th scope="col">{t('candidateTotal')}</th>
+                    <th scope="col">{t('candidateTier')}</th>
+                    <th scope="col">{t('delta')}</th>
+                    <th scope="col">{t('missing')}</th>
+                    <th scope="col">{t('sources')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                </thead>
+                <tbody>
+                  {report.assessments.slice(0, shown.assessments).map((a) => (
+                    <tr key={a.id} className={a.tierChanged ? 'tier-changed' : undefined} data-assessment={a.id}>
+                      <td>{a.communityName ?? a.communityId}</td>
+                      <td>{a.period ? deployment.period(a.period) : ''}</td>
+                      <td className="num">{scoreTotal(a.base, lang)}</td>
+                      <td data-side="base">{scoreTier(a.base, names, t('noTier'), lang)}</td>
+                      <td className="num">{scoreTotal(a.candidate, lang)}</td>
+                      <td data-side="candidate">{scoreTier(a.candidate, names, t('noTier'), lang)}</td>
+                      <td className="num">{signed(a.delta)}</td>
+                      <td className="missing-answers" data-testid="missing-answers">
+                        {missingOf(a.base) === missingOf(a.candidate)
+                          ? missingOf(a.candidate) || '—'
+                          : [
+                              missingOf(a.base) && `${say('term.base')}${colon}${missingOf(a.base)}`,
+                              missingOf(a.candidate) && `${say('term.candidate')}${colon}${missingOf(a.candidate)}`,
+                            ]
+                              .filter(Boolean)
+                              .join(separator)}
+                      </td>
+                      <td className="input-sources" data-testid="input-sources">
+                        {sourcesOf(a.candidate) || '—'}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </ShowMore>
 
           <h3>{t('downloads')}</h3>
           <div className="save-bar">

@@ -7,6 +7,7 @@ import type { AssessmentInputs, RubricDocument } from '../../../engine/browser.t
 import { useDeployment } from '../deployment.tsx';
 import { api, type AssessmentPage, type AssessmentSummary, type Community, errorMessage } from '../api.ts';
 import { useLanguage } from '../i18n/language.tsx';
+import { countText } from '../i18n/message.ts';
 
 /** How many stored assessments the choice offers: the most recently changed, so a province's list stays a list. */
 const OFFERED = 100;
@@ -49,7 +50,7 @@ export function TryItSource({ doc, rubricId, onLoad }: Props) {
     };
   }, []);
 
-  const count = (n: number): string => n.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB');
+  const count = (n: number): string => countText(n, lang);
   const assessmentName = (a: AssessmentSummary): string =>
     `${communities.find((c) => c.id === a.communityId)?.name ?? a.communityId} · ${deployment.period(a.period)} · ${a.rubric.version}`;
 

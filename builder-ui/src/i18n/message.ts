@@ -19,6 +19,9 @@ export function localized(text: Localized | undefined, lang: Language, fallback 
   return text?.[lang]?.trim() || text?.[other]?.trim() || fallback;
 }
 
+/** A count as the language writes it (100,008). */
+export const countText = (n: number, lang: Language): string => n.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB');
+
 /** A list in the language's way: 、 in Chinese, ", " in English. */
 export const joinWords = (words: string[], lang: Language): string => words.join(lang === 'zh' ? '、' : ', ');
 

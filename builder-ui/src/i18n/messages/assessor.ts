@@ -23,11 +23,7 @@ export const ASSESSOR_MESSAGES = {
   'assessments.notInForce': { zh: '评价日现行版本为 {version}；改用原因：{reason}', en: '{version} was in force on that day; reason for this one: {reason}' },
   'assessments.noneInForce': { zh: '评价日没有现行版本；原因：{reason}', en: 'No version was in force on that day; reason: {reason}' },
   'assessments.tierOpen': { zh: '档次未定', en: 'tier open' },
-  // The list comes in pages of the most recently changed; {shown}, {total} and {count} come formatted for the language.
   'assessments.noneMatching': { zh: '没有符合条件的评价。', en: 'No assessments match.' },
-  'assessments.shownOf': { zh: '显示 {shown} 条，共 {total} 条', en: 'Showing {shown} of {total}' },
-  'assessments.showMore': { zh: '再显示 {count} 条', en: 'Show {count} more' },
-  'assessments.loadingMore': { zh: '正在加载更多…', en: 'Loading more…' },
   'assessments.filter.all': { zh: '全部', en: 'All' },
   'assessments.filter.draft': { zh: G.draft.zh, en: 'Drafts' },
   'assessments.filter.submitted': { zh: G.submitted.zh, en: 'Submitted' },

@@ -43,6 +43,10 @@ export const COMMON_MESSAGES = {
   'common.request': { zh: '请求', en: 'request' },
   'common.print': { zh: '打印', en: 'Print' },
   'common.backToList': { zh: '返回列表', en: 'Back to the list' },
+  // A long list shown a page at a time (ShowMore.tsx); {shown}, {total} and {count} come formatted for the language.
+  'common.shownOf': { zh: '显示 {shown} 条，共 {total} 条', en: 'Showing {shown} of {total}' },
+  'common.showMore': { zh: '再显示 {count} 条', en: 'Show {count} more' },
+  'common.loadingMore': { zh: '正在加载更多…', en: 'Loading more…' },
   'signIn.legend': { zh: '选择角色令牌登录', en: 'Sign in with a role token' },
   'signIn.token': { zh: '令牌（也可在此粘贴其他令牌）', en: 'Token (paste another one here)' },
   'signIn.submit': { zh: '登录', en: 'Sign in' },
