@@ -15,18 +15,12 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type Browser, closeSession, openSession, poll, type RunningServer, seriousViolations, setLanguage, signIn, TOKENS } from './browser.ts';
+import { type Browser, closeSession, openSession, poll, type RunningServer, SCREEN_SIZES as SIZES, SHOTS, seriousViolations, setLanguage, signIn, TOKENS } from './browser.ts';
 
 const RUBRIC = 'binjiang-home-plus';
 const COMMUNITY = 'paged-list';
 const MADE = 120;
 const PAGE_SIZE = 50;
-const SHOTS = process.env.SHOTS_DIR ?? '/tmp/shots';
-const SIZES = [
-  { name: '1280', width: 1280, height: 800 },
-  { name: '768', width: 768, height: 800 },
-  { name: '320', width: 320, height: 800 },
-] as const;
 
 let server: RunningServer;
 let browser: Browser;

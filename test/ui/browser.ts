@@ -205,6 +205,31 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
+/** Where the screenshots people look at go: SHOTS_DIR, else /tmp/shots. */
+export const SHOTS = process.env.SHOTS_DIR ?? '/tmp/shots';
+
+/** The widths a screen is looked at: a laptop, a tablet, the narrowest phone. */
+export const SCREEN_SIZES = [
+  { name: '1280', width: 1280, height: 800 },
+  { name: '768', width: 768, height: 800 },
+  { name: '320', width: 320, height: 800 },
+] as const;
+
+/**
+ * The reviewer's proposal the compare tests use, made through the API as an editor makes it:
+ * draft 1.1.0 of `rubric`, 示范型 from 0.92 instead of 0.9 and 标准型 up to 0.92.
+ */
+export async function proposeStricterDemonstration(server: RunningServer, rubric: string): Promise<void> {
+  await server.api('POST', `/api/rubrics/${rubric}/versions`, 'editor', { version: '1.1.0', copyFrom: { version: '1.0.0' } });
+  const { document: doc } = await server.api<{ document: RubricDocument }>('GET', `/api/rubrics/${rubric}/versions/1.1.0`, 'editor');
+  const demonstration = doc.tiers.find((t) => t.id === 'demonstration');
+  const standard = doc.tiers.find((t) => t.id === 'standard');
+  if (!demonstration || !standard) throw new Error('tier ids changed');
+  demonstration.min.value = 0.92;
+  standard.max.value = 0.92;
+  await server.api('PUT', `/api/rubrics/${rubric}/versions/1.1.0`, 'editor', { document: doc, revision: 1 });
+}
+
 /** Saves a full-page screenshot of the current screen to test/artifacts/<name>.png. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });

@@ -16,19 +16,13 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { ImpactReport, RubricDocument } from '../../engine/index.ts';
-import { type Browser, closeSession, openSession, poll, type RunningServer, seriousViolations, setLanguage, signIn } from './browser.ts';
+import type { ImpactReport } from '../../engine/index.ts';
+import { type Browser, closeSession, openSession, poll, proposeStricterDemonstration, type RunningServer, SCREEN_SIZES as SIZES, SHOTS, seriousViolations, setLanguage, signIn } from './browser.ts';
 
 const RUBRIC = 'binjiang-home-plus';
 /** Assessments made: every sixth a copy of one that keeps its tier, the other 110 copies of the one that falls (more than a page of tier changes). */
 const MADE = 132;
 const PAGE = 100;
-const SHOTS = process.env.SHOTS_DIR ?? '/tmp/shots';
-const SIZES = [
-  { name: '1280', width: 1280, height: 800 },
-  { name: '768', width: 768, height: 800 },
-  { name: '320', width: 320, height: 800 },
-] as const;
 
 let server: RunningServer;
 let browser: Browser;
@@ -61,15 +55,7 @@ async function compareInUi(): Promise<void> {
 
 beforeAll(async () => {
   ({ server, browser, page } = await openSession(pageErrors));
-  // The draft 1.1.0 of compare.test.ts: 示范型 from 0.92 instead of 0.9, 标准型 up to 0.92.
-  await server.api('POST', `/api/rubrics/${RUBRIC}/versions`, 'editor', { version: '1.1.0', copyFrom: { version: '1.0.0' } });
-  const { document: doc } = await server.api<{ document: RubricDocument }>('GET', `/api/rubrics/${RUBRIC}/versions/1.1.0`, 'editor');
-  const demonstration = doc.tiers.find((t) => t.id === 'demonstration');
-  const standard = doc.tiers.find((t) => t.id === 'standard');
-  if (!demonstration || !standard) throw new Error('tier ids changed');
-  demonstration.min.value = 0.92;
-  standard.max.value = 0.92;
-  await server.api('PUT', `/api/rubrics/${RUBRIC}/versions/1.1.0`, 'editor', { document: doc, revision: 1 });
+  await proposeStricterDemonstration(server, RUBRIC);
 
   // The seed's one tier change, and a complete result that keeps its tier, as models to copy.
   const seeded = await impact();

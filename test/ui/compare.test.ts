@@ -8,8 +8,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { RubricDocument } from '../../engine/index.ts';
-import { type Browser, closeSession, openSession, poll, type RunningServer, screenshot, seriousViolations, signIn } from './browser.ts';
+import { type Browser, closeSession, openSession, poll, proposeStricterDemonstration, type RunningServer, screenshot, seriousViolations, signIn } from './browser.ts';
 
 const RUBRIC = 'binjiang-home-plus';
 
@@ -20,16 +19,7 @@ const pageErrors: string[] = [];
 
 beforeAll(async () => {
   ({ server, browser, page } = await openSession(pageErrors));
-  // The reviewer's proposal, made through the API: 示范型 from 0.92 instead of 0.9, 标准型 up to 0.92.
-  await server.api('POST', `/api/rubrics/${RUBRIC}/versions`, 'editor', { version: '1.1.0', copyFrom: { version: '1.0.0' } });
-  const draft = await server.api<{ document: RubricDocument }>('GET', `/api/rubrics/${RUBRIC}/versions/1.1.0`, 'editor');
-  const doc = draft.document;
-  const demonstration = doc.tiers.find((t) => t.id === 'demonstration');
-  const standard = doc.tiers.find((t) => t.id === 'standard');
-  if (!demonstration || !standard) throw new Error('tier ids changed');
-  demonstration.min.value = 0.92;
-  standard.max.value = 0.92;
-  await server.api('PUT', `/api/rubrics/${RUBRIC}/versions/1.1.0`, 'editor', { document: doc, revision: 1 });
+  await proposeStricterDemonstration(server, RUBRIC);
 }, 180_000);
 
 afterAll(() => closeSession({ server, browser }));

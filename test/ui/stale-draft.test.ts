@@ -15,11 +15,10 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { fieldLocations } from '../../builder-ui/src/model/assessment.ts';
 import { controlId } from '../../builder-ui/src/model/issues.ts';
 import type { RubricDocument } from '../../engine/index.ts';
-import { type Browser, buildUi, collectPageErrors, launchBrowser, type RunningServer, seriousViolations, setLanguage, signIn, startServer, type Tokens } from './browser.ts';
+import { type Browser, buildUi, collectPageErrors, launchBrowser, type RunningServer, SHOTS, seriousViolations, setLanguage, signIn, startServer, type Tokens } from './browser.ts';
 
 const RUBRIC = 'binjiang-home-plus';
 const DRAFT = '1.0.1';
-const SHOTS = process.env.SHOTS_DIR ?? '/tmp/shots';
 const SIZES = [
   { name: '1280', width: 1280, height: 800 },
   { name: '320', width: 320, height: 800 },
