@@ -156,6 +156,27 @@ describe('the compare screen over more than 100 assessments', () => {
     expect(pageErrors).toEqual([]);
   }, 60_000);
 
+  test('a table box that scrolls sideways is a named region the keyboard reaches and scrolls; one that fits adds no tab stop', async () => {
+    await compareInUi();
+    const box = () => page.getByTestId('impact-assessments').locator('xpath=..');
+    const state = () => box().evaluate((el) => ({ tabIndex: el.getAttribute('tabindex'), role: el.getAttribute('role'), name: el.getAttribute('aria-label'), scrolls: el.scrollWidth > el.clientWidth + 1 }));
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await poll(state).toEqual({ tabIndex: null, role: null, name: null, scrolls: false });
+    await page.setViewportSize({ width: 320, height: 800 });
+    await poll(state).toEqual({ tabIndex: '0', role: 'region', name: '逐项评价', scrolls: true });
+    await setLanguage(page, 'en');
+    await poll(state).toMatchObject({ name: 'Assessments' });
+    // Focused, the arrow keys scroll it.
+    await box().focus();
+    expect(await box().evaluate((el) => el.scrollLeft)).toBe(0);
+    for (let n = 0; n < 5; n++) await page.keyboard.press('ArrowRight');
+    await poll(() => box().evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await poll(state).toMatchObject({ tabIndex: null, scrolls: false });
+    await setLanguage(page, 'zh');
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
+
   test('screenshots: the count lines and buttons fit at 1280, 768 and 320 px, in both languages', async () => {
     mkdirSync(SHOTS, { recursive: true });
     await compareInUi();

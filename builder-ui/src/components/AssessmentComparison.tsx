@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import type { AssessmentInputs, Language, RubricDocument } from '../../../engine/browser.ts';
 import { inputDifferences } from '../model/conflict.ts';
 import { useLanguage } from '../i18n/language.tsx';
+import { TableScroll } from './TableScroll.tsx';
 
 export function AssessmentComparison({ doc, theirs, mine, lang: given }: { doc: RubricDocument; theirs: AssessmentInputs; mine: AssessmentInputs; lang?: Language }) {
   const { lang, t } = useLanguage(given);
@@ -13,7 +14,7 @@ export function AssessmentComparison({ doc, theirs, mine, lang: given }: { doc: 
       {rows.length === 0 ? (
         <p>{t('conflict.sameAnswers')}</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll label={t('conflict.answersHeading')}>
           <table className="list stacked" data-testid="conflict-fields">
             <thead>
               <tr>
@@ -36,7 +37,7 @@ export function AssessmentComparison({ doc, theirs, mine, lang: given }: { doc: 
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </div>
   );

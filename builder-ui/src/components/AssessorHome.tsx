@@ -8,6 +8,7 @@ import { navigate } from './App.tsx';
 import { ErrorBanner } from './ErrorBanner.tsx';
 import { NewAssessmentForm } from './NewAssessmentForm.tsx';
 import { ShowMore } from './ShowMore.tsx';
+import { TableScroll } from './TableScroll.tsx';
 
 // Uploading supplementary answers is an occasional task: a chunk of its own keeps the assessor's
 // first load within budget (builder-ui/vite.config.ts).
@@ -167,7 +168,7 @@ export function AssessorHome({ role }: { role: Role }) {
             countTestId="assessment-count"
             moreTestId="show-more"
           >
-            <div className="table-scroll">
+            <TableScroll label={t('assessments.listHeading')}>
               <table className="list stacked" aria-busy={pending !== null}>
                 <thead>
                   <tr>
@@ -206,7 +207,7 @@ export function AssessorHome({ role }: { role: Role }) {
                   })}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           </ShowMore>
         )}
       </section>

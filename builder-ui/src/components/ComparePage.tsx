@@ -17,6 +17,7 @@ import { ErrorBanner } from './ErrorBanner.tsx';
 import { RubricChangesTable } from './RubricChangesTable.tsx';
 import { ShowMore } from './ShowMore.tsx';
 import { said } from '../i18n/message.ts';
+import { TableScroll } from './TableScroll.tsx';
 
 const fmt = (n: number | null | undefined): string => (n === null || n === undefined ? '—' : String(Number(n.toFixed(2))));
 const signed = (n: number | null | undefined): string => (n === null || n === undefined ? '—' : n > 0 ? `+${fmt(n)}` : fmt(n));
@@ -280,9 +281,9 @@ export function ComparePage() {
           {diff.changes.length === 0 ? (
             <p>{t('noChanges')}</p>
           ) : (
-            <div className="table-scroll">
+            <TableScroll label={t('diff')}>
               <RubricChangesTable changes={diff.changes} lang={lang} beforeLabel={t('before')} afterLabel={t('after')} testId="diff-table" documents={documents} />
-            </div>
+            </TableScroll>
           )}
         </section>
       )}
@@ -312,7 +313,7 @@ export function ComparePage() {
           {report.summary.assessments === 0 && <p>{t('empty')}</p>}
 
           {/* Many tiers with long names outgrow a phone: the matrix scrolls in its own box, not the page. */}
-          <div className="table-scroll">
+          <TableScroll label={t('matrix')}>
             <table className="list matrix" data-testid="transition-matrix">
               <caption>{t('matrix')}</caption>
               <thead>
@@ -341,7 +342,7 @@ export function ComparePage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
 
           <figure className="bars histogram" data-testid="histogram">
             <figcaption>{t('distribution')}</figcaption>
@@ -407,7 +408,7 @@ export function ComparePage() {
             countTestId="impact-assessments-count"
             moreTestId="impact-assessments-more"
           >
-            <div className="table-scroll">
+            <TableScroll label={t('perAssessment')}>
               <table className="list" data-testid="impact-assessments" aria-labelledby="impact-assessments-heading">
                 <thead>
                   <tr>
@@ -449,7 +450,7 @@ export function ComparePage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           </ShowMore>
 
           <h3>{t('downloads')}</h3>

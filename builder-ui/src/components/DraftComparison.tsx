@@ -5,6 +5,7 @@ import { useLanguage } from '../i18n/language.tsx';
 import { fieldDifferences, showValue } from '../model/conflict.ts';
 import { describePointer } from '../model/issues.ts';
 import { RubricChangesTable } from './RubricChangesTable.tsx';
+import { TableScroll } from './TableScroll.tsx';
 
 export function DraftComparison({ theirs, mine, lang }: { theirs: RubricDocument; mine: RubricDocument; lang: Language }) {
   const { t } = useLanguage(lang);
@@ -16,14 +17,14 @@ export function DraftComparison({ theirs, mine, lang }: { theirs: RubricDocument
       <h3>{t('editor.comparison.heading')}</h3>
       {total === 0 && <p>{t('editor.comparison.same')}</p>}
       {diff.changes.length > 0 && (
-        <div className="table-scroll">
+        <TableScroll label={t('editor.comparison.structure')}>
           <RubricChangesTable changes={diff.changes} lang={lang} beforeLabel={t('conflict.theirs')} afterLabel={t('conflict.mine')} caption={t('editor.comparison.structure')} testId="conflict-changes" documents={documents} />
-        </div>
+        </TableScroll>
       )}
       {total > 0 && (
         <details open={diff.changes.length === 0}>
           <summary>{t('editor.comparison.fields', { count: total })}</summary>
-          <div className="table-scroll">
+          <TableScroll label={t('editor.comparison.heading')}>
             <table className="list stacked" data-testid="conflict-fields">
               <thead>
                 <tr>
@@ -46,7 +47,7 @@ export function DraftComparison({ theirs, mine, lang }: { theirs: RubricDocument
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
           {total > differences.length && <p className="hint">{t('editor.comparison.more', { count: total - differences.length })}</p>}
         </details>
       )}

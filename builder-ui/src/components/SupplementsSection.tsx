@@ -17,6 +17,7 @@ import { ErrorBanner } from './ErrorBanner.tsx';
 import { ScoreHeadline } from './ScoreHeadline.tsx';
 import { SupplementValueField } from './SupplementValueField.tsx';
 import { said } from '../i18n/message.ts';
+import { TableScroll } from './TableScroll.tsx';
 
 interface Props {
   assessment: AssessmentWithSupplements;
@@ -216,7 +217,7 @@ export function SupplementsSection({ assessment, role, lang: given, onChange }: 
       {stored.length === 0 ? (
         <p>{t('supplements.noneYet')}</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll label={t('supplements.heading')}>
           <table className="list" data-testid="supplements-list">
             <thead>
               <tr>
@@ -255,7 +256,7 @@ export function SupplementsSection({ assessment, role, lang: given, onChange }: 
               })}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
 
       {chosen && (
