@@ -15,7 +15,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type Browser, closeSession, openSession, poll, type RunningServer, SCREEN_SIZES as SIZES, SHOTS, seriousViolations, setLanguage, signIn, TOKENS } from './browser.ts';
+import { type Browser, closeSession, expectWithinWidth, openSession, poll, type RunningServer, SCREEN_SIZES as SIZES, SHOTS, seriousViolations, setLanguage, signIn, TOKENS } from './browser.ts';
 
 const RUBRIC = 'binjiang-home-plus';
 const COMMUNITY = 'paged-list';
@@ -226,15 +226,8 @@ describe('the assessment list in pages', () => {
       await setLanguage(page, lang);
       for (const size of SIZES) {
         await page.setViewportSize({ width: size.width, height: size.height });
-        for (const part of [countLine(), showMore(), page.locator('#assessment-status')]) {
-          await part.scrollIntoViewIfNeeded();
-          const box = await part.boundingBox();
-          expect(box, `${lang} at ${size.name}px`).not.toBeNull();
-          expect(box!.x, `${lang} at ${size.name}px`).toBeGreaterThanOrEqual(0);
-          expect(box!.x + box!.width, `${lang} at ${size.name}px`).toBeLessThanOrEqual(size.width);
-        }
         // Neither the page nor the list scrolls sideways: no column hides off the right edge.
-        expect(await page.evaluate(() => document.documentElement.scrollWidth), `${lang} at ${size.name}px`).toBeLessThanOrEqual(size.width);
+        await expectWithinWidth(page, [countLine(), showMore(), page.locator('#assessment-status')], size.width, `${lang} at ${size.name}px`);
         const scroll = page.locator('.assessor-home .table-scroll');
         expect(await scroll.evaluate((box) => box.scrollWidth - box.clientWidth), `the list ${lang} at ${size.name}px`).toBeLessThanOrEqual(0);
         await page.locator('#list-heading').scrollIntoViewIfNeeded();

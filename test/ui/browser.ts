@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { controlId } from '../../builder-ui/src/model/issues.ts';
 import { ownerOf } from '../../builder-ui/src/model/outline.ts';
@@ -214,6 +214,21 @@ export const SCREEN_SIZES = [
   { name: '768', width: 768, height: 800 },
   { name: '320', width: 320, height: 800 },
 ] as const;
+
+/**
+ * Each of `parts`, scrolled into view, lies within the window's `width`, and the page does not
+ * scroll sideways: nothing is cut off at the right edge. `at` names the language and size in failures.
+ */
+export async function expectWithinWidth(page: Page, parts: Locator[], width: number, at: string): Promise<void> {
+  for (const part of parts) {
+    await part.scrollIntoViewIfNeeded();
+    const box = await part.boundingBox();
+    expect(box, at).not.toBeNull();
+    expect(box?.x, at).toBeGreaterThanOrEqual(0);
+    expect((box?.x ?? 0) + (box?.width ?? 0), at).toBeLessThanOrEqual(width);
+  }
+  expect(await page.evaluate(() => document.documentElement.scrollWidth), at).toBeLessThanOrEqual(width);
+}
 
 /**
  * The reviewer's proposal the compare tests use, made through the API as an editor makes it:

@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ImpactReport } from '../../engine/index.ts';
-import { type Browser, closeSession, openSession, poll, proposeStricterDemonstration, type RunningServer, SCREEN_SIZES as SIZES, SHOTS, seriousViolations, setLanguage, signIn } from './browser.ts';
+import { type Browser, closeSession, expectWithinWidth, openSession, poll, proposeStricterDemonstration, type RunningServer, SCREEN_SIZES as SIZES, SHOTS, seriousViolations, setLanguage, signIn } from './browser.ts';
 
 const RUBRIC = 'binjiang-home-plus';
 /** Assessments made: every sixth a copy of one that keeps its tier, the other 110 copies of the one that falls (more than a page of tier changes). */
@@ -184,15 +184,8 @@ describe('the compare screen over more than 100 assessments', () => {
       await setLanguage(page, lang);
       for (const size of SIZES) {
         await page.setViewportSize({ width: size.width, height: size.height });
-        for (const part of [changesCount(), changesMore(), tableCount(), tableMore()]) {
-          await part.scrollIntoViewIfNeeded();
-          const box = await part.boundingBox();
-          expect(box, `${lang} at ${size.name}px`).not.toBeNull();
-          expect(box!.x, `${lang} at ${size.name}px`).toBeGreaterThanOrEqual(0);
-          expect(box!.x + box!.width, `${lang} at ${size.name}px`).toBeLessThanOrEqual(size.width);
-        }
         // The page does not scroll sideways: the wide table scrolls in its own box.
-        expect(await page.evaluate(() => document.documentElement.scrollWidth), `${lang} at ${size.name}px`).toBeLessThanOrEqual(size.width);
+        await expectWithinWidth(page, [changesCount(), changesMore(), tableCount(), tableMore()], size.width, `${lang} at ${size.name}px`);
         await page.locator('#compare-impact').scrollIntoViewIfNeeded();
         await page.screenshot({ path: join(SHOTS, `compare-many-summary-${lang}-${size.name}.png`) });
         await changesCount().scrollIntoViewIfNeeded();
